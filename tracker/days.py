@@ -1,0 +1,72 @@
+"""Local calendar days and ISO weeks in one IANA zone, correct across DST changes.
+
+A day is ``[midnight(d), midnight(d + 1))`` in UTC, so it may last 23 or 25 hours. Where a zone
+skips midnight (a DST gap at 00:00), the day starts at its first instant.
+"""
+
+import re
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+from tracker.errors import FlowtallyError
+
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+
+
+class DayClock:
+    """Maps instants to local days and cuts intervals at local midnight."""
+
+    def __init__(self, zone: ZoneInfo) -> None:
+        self.zone = zone
+        self.midnight = lru_cache(maxsize=4096)(self._midnight)
+
+    def _midnight(self, day: date) -> datetime:
+        return datetime.combine(day, time(0), tzinfo=self.zone).astimezone(UTC)
+
+    def day_of(self, instant: datetime) -> date:
+        """The local day holding ``instant`` (consistent with :meth:`midnight` at the edges)."""
+        day = instant.astimezone(self.zone).date()
+        if instant < self.midnight(day):
+            return day - timedelta(days=1)
+        if instant >= self.midnight(day + timedelta(days=1)):
+            return day + timedelta(days=1)
+        return day
+
+    def split(self, start: datetime, end: datetime) -> Iterator[tuple[date, datetime, datetime]]:
+        """``[start, end)`` cut at local midnights, as ``(day, piece_start, piece_end)``."""
+        day = self.day_of(start)
+        cursor = start
+        while cursor < end:
+            next_midnight = self.midnight(day + timedelta(days=1))
+            piece_end = min(end, next_midnight)
+            yield day, cursor, piece_end
+            cursor = piece_end
+            day += timedelta(days=1)
+
+
+def parse_week(text: str) -> date:
+    """The Monday of ISO week ``text`` (``2026-W47``), or a clear error."""
+    match = _WEEK.match(text.strip())
+    if not match:
+        raise FlowtallyError(f"{text!r} is not an ISO week; write it like 2026-W47")
+    year, week = int(match[1]), int(match[2])
+    try:
+        return date.fromisocalendar(year, week, 1)
+    except ValueError:
+        raise FlowtallyError(f"{year} has no week {week}") from None
+
+
+def week_name(day: date) -> str:
+    """The ISO week holding ``day``, named like ``2026-W47``."""
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def monday_of(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def week_days(monday: date) -> list[date]:
+    return [monday + timedelta(days=i) for i in range(7)]

@@ -1,0 +1,163 @@
+"""The model's inputs: blocks with their pauses and interruptions, and the rules they obey.
+
+All datetimes are timezone-aware; the store and the interchange format convert at the edges.
+Equality ignores database ids and the recorded zone, so ``a == b`` means "the same record" in
+the sense the import's idempotency needs.
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from tracker.errors import ValidationError
+from tracker.types import Kind
+
+MAX_SOURCE_LENGTH = 40
+MAX_TEXT_LENGTH = 2000
+
+
+def _opt_key(value: datetime | None) -> tuple[bool, datetime | None]:
+    return (value is not None, value)
+
+
+@dataclass(frozen=True, slots=True)
+class Pause:
+    """A deliberate break ``[start, end)``; ``end`` is ``None`` only while it is happening."""
+
+    start: datetime
+    end: datetime | None = None
+    id: int | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Interruption:
+    """Something that broke concentration at ``at``; lasting until ``end`` when given."""
+
+    at: datetime
+    end: datetime | None = None
+    kind: Kind = Kind.EXTERNAL
+    source: str = "other"
+    note: str | None = None
+    timezone: str = field(default="UTC", compare=False)
+    id: int | None = field(default=None, compare=False)
+
+    @property
+    def is_instant(self) -> bool:
+        return self.end is None or self.end == self.at
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A focus block ``[start, end)``; ``end`` is ``None`` while it runs.
+
+    Pauses and interruptions are kept sorted so that two blocks holding the same records in a
+    different order compare equal.
+    """
+
+    start: datetime
+    end: datetime | None = None
+    task: str | None = None
+    pauses: tuple[Pause, ...] = ()
+    interruptions: tuple[Interruption, ...] = ()
+    timezone: str = field(default="UTC", compare=False)
+    id: int | None = field(default=None, compare=False)
+
+    def __post_init__(self) -> None:
+        pauses = tuple(sorted(self.pauses, key=lambda p: (p.start, _opt_key(p.end))))
+        interruptions = tuple(
+            sorted(
+                self.interruptions,
+                key=lambda i: (i.at, _opt_key(i.end), i.kind, i.source, i.note or ""),
+            )
+        )
+        object.__setattr__(self, "pauses", pauses)
+        object.__setattr__(self, "interruptions", interruptions)
+
+    @property
+    def is_running(self) -> bool:
+        return self.end is None
+
+    @property
+    def open_pause(self) -> Pause | None:
+        """The pause in progress, if the block is paused right now."""
+        return next((p for p in self.pauses if p.end is None), None)
+
+
+def _join(path: str, name: str) -> str:
+    return f"{path}.{name}" if path else name
+
+
+def _require_aware(path: str, value: datetime) -> None:
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise ValidationError(path, "time has no time zone offset")
+
+
+def validate_block(block: Block) -> None:
+    """Raise :class:`ValidationError` unless ``block`` obeys the model's rules.
+
+    A running block may hold one open pause (it is paused now); a finished one may not.
+    Pauses and lasting interruptions that reach past the block are fine (they are clipped);
+    ones that lie wholly outside it, or only touch its edge, are not.
+    """
+    validate_block_times(block)
+    open_pauses = 0
+    for index, pause in enumerate(block.pauses):
+        validate_pause(block, pause, f"pauses[{index}]")
+        open_pauses += pause.end is None
+    if open_pauses > 1:
+        raise ValidationError("pauses", "only one pause can be in progress")
+    for index, interruption in enumerate(block.interruptions):
+        validate_interruption(block, interruption, f"interruptions[{index}]")
+
+
+def validate_block_times(block: Block) -> None:
+    """The block's own fields, without its pauses and interruptions."""
+    _require_aware("start", block.start)
+    if block.end is not None:
+        _require_aware("end", block.end)
+        if block.end <= block.start:
+            raise ValidationError("end", "a block must end after it starts")
+    if block.task is not None and len(block.task) > MAX_TEXT_LENGTH:
+        raise ValidationError("task", f"longer than {MAX_TEXT_LENGTH} characters")
+
+
+def validate_pause(block: Block, pause: Pause, path: str = "") -> None:
+    """``pause`` against the bounds of ``block`` (whose own pauses are not consulted)."""
+    _require_aware(_join(path, "start"), pause.start)
+    if pause.end is None:
+        if block.end is not None:
+            raise ValidationError(_join(path, "end"), "a pause needs an end")
+    else:
+        _require_aware(_join(path, "end"), pause.end)
+        if pause.end <= pause.start:
+            raise ValidationError(_join(path, "end"), "a pause must end after it starts")
+        if pause.end <= block.start:
+            raise ValidationError(
+                path, "the pause lies outside its block (it ends before the block starts)"
+            )
+    if block.end is not None and pause.start >= block.end:
+        raise ValidationError(
+            path, "the pause lies outside its block (it starts after the block ends)"
+        )
+
+
+def validate_interruption(block: Block, interruption: Interruption, path: str = "") -> None:
+    """``interruption`` against the bounds of ``block``."""
+    _require_aware(_join(path, "at"), interruption.at)
+    if interruption.at < block.start or (block.end is not None and interruption.at >= block.end):
+        raise ValidationError(_join(path, "at"), "the interruption is outside its block")
+    if interruption.end is not None:
+        _require_aware(_join(path, "end"), interruption.end)
+        if interruption.end < interruption.at:
+            raise ValidationError(_join(path, "end"), "an interruption cannot end before it starts")
+    source = interruption.source
+    if not source.strip():
+        raise ValidationError(_join(path, "source"), "the source must not be empty")
+    if len(source) > MAX_SOURCE_LENGTH:
+        raise ValidationError(_join(path, "source"), f"longer than {MAX_SOURCE_LENGTH} characters")
+    if interruption.note is not None and len(interruption.note) > MAX_TEXT_LENGTH:
+        raise ValidationError(_join(path, "note"), f"longer than {MAX_TEXT_LENGTH} characters")
+
+
+def overlaps(a: Block, b: Block) -> bool:
+    """Whether two blocks share any instant; a running block reaches into the future."""
+    return (b.end is None or a.start < b.end) and (a.end is None or b.start < a.end)

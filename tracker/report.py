@@ -1,0 +1,102 @@
+"""The weekly report and the multi-week trend, as the CLI, the charts and exports show them."""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+
+from tracker.days import DayClock, monday_of, week_days, week_name
+from tracker.metrics import Metrics, combine, daily_metrics
+from tracker.model import Block
+from tracker.settings import ModelParams, load_zone
+from tracker.timeline import build_timeline
+
+
+@dataclass(frozen=True, slots=True)
+class WeekReport:
+    """Seven days, Monday first, and their totals."""
+
+    week: str
+    timezone: str
+    params: ModelParams
+    days: tuple[tuple[date, Metrics], ...]
+    totals: Metrics
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "week": self.week,
+            "timezone": self.timezone,
+            "settings": self.params.as_json(),
+            "days": [{"date": day.isoformat(), **m.as_json()} for day, m in self.days],
+            "totals": self.totals.as_json(),
+        }
+
+
+def week_bounds(monday: date, zone_name: str, weeks: int = 1) -> tuple[datetime, datetime]:
+    """UTC instants of local midnight on ``monday`` and ``weeks`` weeks later: what to load."""
+    clock = DayClock(load_zone(zone_name))
+    return clock.midnight(monday), clock.midnight(monday + timedelta(weeks=weeks))
+
+
+def week_reports(
+    blocks: Iterable[Block],
+    params: ModelParams,
+    zone_name: str,
+    first_monday: date,
+    weeks: int = 1,
+    now: datetime | None = None,
+) -> list[WeekReport]:
+    """Reports for ``weeks`` consecutive ISO weeks from ``first_monday``, in one pass.
+
+    ``blocks`` may hold more than those weeks need; a running block is counted until ``now``.
+    """
+    now = now if now is not None else datetime.now(UTC)
+    clock = DayClock(load_zone(zone_name))
+    days = [first_monday + timedelta(days=i) for i in range(7 * weeks)]
+    timelines = [build_timeline(block, params, now) for block in blocks]
+    per_day = daily_metrics(timelines, params, clock, days)
+    reports = []
+    for index in range(weeks):
+        monday = first_monday + timedelta(weeks=index)
+        day_metrics = tuple((day, per_day[day]) for day in week_days(monday))
+        reports.append(
+            WeekReport(
+                week=week_name(monday),
+                timezone=zone_name,
+                params=params,
+                days=day_metrics,
+                totals=combine(m for _, m in day_metrics),
+            )
+        )
+    return reports
+
+
+def week_report(
+    blocks: Iterable[Block],
+    params: ModelParams,
+    zone_name: str,
+    monday: date,
+    now: datetime | None = None,
+) -> WeekReport:
+    """The report of the ISO week starting on ``monday``."""
+    return week_reports(blocks, params, zone_name, monday_of(monday), 1, now)[0]
+
+
+def trend_rows(reports: Sequence[WeekReport]) -> list[dict[str, object]]:
+    """A compact row per week: the numbers a trend chart or table needs."""
+    rows = []
+    for report in reports:
+        t = report.totals
+        worked_days = sum(1 for _, m in report.days if m.tracked)
+        rows.append(
+            {
+                "week": report.week,
+                "periods": t.periods,
+                "worked_days": worked_days,
+                "periods_per_day": round(t.periods / worked_days, 2) if worked_days else 0.0,
+                "e_factor": round(t.e_factor, 2),
+                "flow_min": round(t.flow / timedelta(minutes=1), 2),
+                "tracked_min": round(t.tracked / timedelta(minutes=1), 2),
+                "interruptions": t.interruptions,
+            }
+        )
+    return rows

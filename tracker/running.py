@@ -1,0 +1,110 @@
+"""The running block's state machine, pure: each command returns the block it leads to.
+
+    state      command      next state   effect
+    ---------  -----------  -----------  ---------------------------------------------------
+    idle       start        running      a new block opens at ``at``
+    running    pause        paused       an open pause starts at ``at``
+    paused     resume       running      the open pause ends at ``at`` (dropped if empty)
+    running    stop         idle         the block ends at ``at``
+    paused     stop         idle         the block ends where the pause began; pause dropped
+    running    interrupt    running      an interruption is added (it resets to ramp-up)
+    paused     interrupt    paused       an interruption is added (it breaks nothing)
+
+Anything else is a :class:`TransitionError` with a message for the user. Starting never ends
+a running block silently: the user must stop it first.
+"""
+
+from dataclasses import replace
+from datetime import datetime
+from enum import StrEnum
+
+from tracker.errors import TransitionError, ValidationError
+from tracker.model import Block, Interruption, Pause, validate_block
+
+
+class State(StrEnum):
+    IDLE = "idle"
+    RUNNING = "running"
+    PAUSED = "paused"
+
+
+def state_of(block: Block | None) -> State:
+    if block is None or block.end is not None:
+        return State.IDLE
+    return State.PAUSED if block.open_pause is not None else State.RUNNING
+
+
+def _need(block: Block | None, allowed: tuple[State, ...], command: str) -> Block:
+    state = state_of(block)
+    if state not in allowed:
+        reason = {
+            State.IDLE: "no focus block is running (start one with 'flowtally start')",
+            State.RUNNING: "the focus block is not paused",
+            State.PAUSED: "the focus block is paused (resume it first)",
+        }[state]
+        raise TransitionError(f"cannot {command}: {reason}")
+    assert block is not None
+    return block
+
+
+def _checked(block: Block) -> Block:
+    try:
+        validate_block(block)
+    except ValidationError as exc:
+        raise TransitionError(exc.reason) from None
+    return block
+
+
+def _not_before(at: datetime, earliest: datetime, what: str) -> None:
+    if at < earliest:
+        raise TransitionError(f"that time is before {what}")
+
+
+def start(running: Block | None, at: datetime, zone_name: str, task: str | None) -> Block:
+    if state_of(running) is not State.IDLE:
+        raise TransitionError("a focus block is already running; stop it first")
+    return _checked(Block(start=at, task=task, timezone=zone_name))
+
+
+def pause(block: Block | None, at: datetime) -> Block:
+    block = _need(block, (State.RUNNING,), "pause")
+    _not_before(at, _last_event(block), "the block's last recorded event")
+    return replace(block, pauses=(*block.pauses, Pause(at)))
+
+
+def resume(block: Block | None, at: datetime) -> Block:
+    block = _need(block, (State.PAUSED,), "resume")
+    open_pause = block.open_pause
+    assert open_pause is not None
+    _not_before(at, open_pause.start, "the pause began")
+    others = tuple(p for p in block.pauses if p is not open_pause)
+    if at == open_pause.start:
+        return replace(block, pauses=others)
+    return replace(block, pauses=(*others, replace(open_pause, end=at)))
+
+
+def stop(block: Block | None, at: datetime) -> Block:
+    block = _need(block, (State.RUNNING, State.PAUSED), "stop")
+    open_pause = block.open_pause
+    if open_pause is not None:
+        at = open_pause.start
+        block = replace(block, pauses=tuple(p for p in block.pauses if p is not open_pause))
+    _not_before(at, _last_event(block), "the block's last recorded event")
+    if at == block.start:
+        raise TransitionError("the block would have no length; nothing to stop")
+    return _checked(replace(block, end=at))
+
+
+def interrupt(block: Block | None, interruption: Interruption) -> Block:
+    block = _need(block, (State.RUNNING, State.PAUSED), "log an interruption")
+    if interruption.at < block.start:
+        raise TransitionError("that interruption is before the running block started")
+    return _checked(replace(block, interruptions=(*block.interruptions, interruption)))
+
+
+def _last_event(block: Block) -> datetime:
+    """The latest instant the block already records; a pause or stop cannot precede it."""
+    instants = [block.start]
+    instants += [p.end or p.start for p in block.pauses]
+    instants += [i.at for i in block.interruptions]
+    return max(instants)

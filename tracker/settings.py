@@ -1,0 +1,130 @@
+"""The model's parameters and the user's other settings, validated as the spec demands."""
+
+import math
+from dataclasses import dataclass, fields, replace
+from datetime import timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from tracker.errors import SettingsError
+
+MODEL_KEYS: tuple[str, ...] = ("ramp_up_min", "flow_after_min", "min_period_min")
+
+
+@dataclass(frozen=True, slots=True)
+class ModelParams:
+    """Minutes from the start of a stretch to deep focus and to flow, and the shortest stretch
+    that counts as an uninterrupted period (defaults from *Peopleware*, Parnin and Cirillo)."""
+
+    ramp_up_min: float = 15
+    flow_after_min: float = 30
+    min_period_min: float = 25
+
+    def __post_init__(self) -> None:
+        for name in MODEL_KEYS:
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                raise SettingsError(f"{name} must be a number of minutes, not {value!r}")
+            if not math.isfinite(value):
+                raise SettingsError(f"{name} must be a finite number of minutes")
+        if not self.ramp_up_min > 0:
+            raise SettingsError(f"ramp_up_min must be more than 0 (got {self.ramp_up_min:g})")
+        if not self.ramp_up_min <= self.flow_after_min:
+            raise SettingsError(
+                f"flow_after_min ({self.flow_after_min:g}) must be at least ramp_up_min "
+                f"({self.ramp_up_min:g})"
+            )
+        if not self.min_period_min > 0:
+            raise SettingsError(f"min_period_min must be more than 0 (got {self.min_period_min:g})")
+
+    @property
+    def ramp_up(self) -> timedelta:
+        return timedelta(minutes=self.ramp_up_min)
+
+    @property
+    def flow_after(self) -> timedelta:
+        return timedelta(minutes=self.flow_after_min)
+
+    @property
+    def min_period(self) -> timedelta:
+        return timedelta(minutes=self.min_period_min)
+
+    def as_json(self) -> dict[str, float]:
+        """Whole minutes as integers, so the report reads ``15`` rather than ``15.0``."""
+        return {name: _plain_number(getattr(self, name)) for name in MODEL_KEYS}
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Everything the user can set. ``timezone`` and ``database_url`` are ``None`` for the
+    defaults (the system zone; the SQLite file in the user data directory)."""
+
+    model: ModelParams = ModelParams()
+    timezone: str | None = None
+    database_url: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.timezone is not None:
+            load_zone(self.timezone)
+
+    def updated(self, changes: dict[str, str]) -> "Settings":
+        """A copy with ``changes`` applied (text values, as typed); all or nothing."""
+        model_changes: dict[str, float] = {}
+        other: dict[str, str | None] = {}
+        known = set(MODEL_KEYS) | {"timezone", "database_url"}
+        for key, text in changes.items():
+            if key not in known:
+                raise SettingsError(f"unknown setting {key!r}; known: {', '.join(sorted(known))}")
+            if key in MODEL_KEYS:
+                model_changes[key] = parse_minutes(key, text)
+            else:
+                other[key] = text.strip() or None
+        model = replace(self.model, **model_changes) if model_changes else self.model
+        return replace(self, model=model, **other)
+
+    def as_json(self) -> dict[str, object]:
+        out: dict[str, object] = dict(self.model.as_json())
+        out["timezone"] = self.timezone
+        out["database_url"] = self.database_url
+        return out
+
+    @classmethod
+    def from_json(cls, raw: object) -> "Settings":
+        """Settings from a stored JSON object; unknown keys are ignored (a newer version's)."""
+        if not isinstance(raw, dict):
+            raise SettingsError("the settings file does not hold a JSON object")
+        model_values = {k: raw[k] for k in MODEL_KEYS if k in raw}
+        model = ModelParams(**model_values)
+        timezone = raw.get("timezone")
+        database_url = raw.get("database_url")
+        for key, value in (("timezone", timezone), ("database_url", database_url)):
+            if value is not None and not isinstance(value, str):
+                raise SettingsError(f"{key} must be text")
+        return cls(model=model, timezone=timezone, database_url=database_url)
+
+
+SETTING_NAMES: tuple[str, ...] = (
+    *MODEL_KEYS,
+    *(f.name for f in fields(Settings) if f.name != "model"),
+)
+
+
+def parse_minutes(name: str, text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise SettingsError(f"{name} must be a number of minutes, not {text!r}") from None
+    return _plain_number(value)
+
+
+def _plain_number(value: float) -> float:
+    return int(value) if float(value).is_integer() else value
+
+
+def load_zone(name: str) -> ZoneInfo:
+    """The IANA zone called ``name``, or a clear error."""
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise SettingsError(
+            f"unknown time zone {name!r} (use an IANA name such as Europe/Amsterdam)"
+        ) from None

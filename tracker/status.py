@@ -1,0 +1,79 @@
+"""What the tray and ``flowtally status`` show about the running block and today."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from tracker.days import DayClock
+from tracker.metrics import Metrics, daily_metrics
+from tracker.model import Block
+from tracker.running import State, state_of
+from tracker.settings import ModelParams
+from tracker.timeline import build_timeline
+from tracker.types import Phase, SegmentKind
+
+
+@dataclass(frozen=True, slots=True)
+class Status:
+    """A snapshot at ``now``. ``phase`` is ``NONE`` while idle, paused or interrupted."""
+
+    state: State
+    block: Block | None
+    now: datetime
+    phase: Phase
+    interrupted: bool
+    elapsed: timedelta
+    tracked: timedelta
+    stretch: timedelta
+    today: Metrics
+    next_phase_in: timedelta | None = None
+    """Time until the current stretch reaches its next phase (``None`` in flow or not running)."""
+
+
+def live_status(
+    running: Block | None,
+    today_blocks: Iterable[Block],
+    params: ModelParams,
+    clock: DayClock,
+    now: datetime,
+) -> Status:
+    """The live status. ``today_blocks`` are the blocks touching today (``running`` among them
+    or not; it is counted once)."""
+    blocks = {(b.start, b.end): b for b in today_blocks}
+    if running is not None:
+        blocks[(running.start, running.end)] = running
+    today = clock.day_of(now)
+    timelines = [build_timeline(b, params, now) for b in blocks.values()]
+    metrics = daily_metrics(timelines, params, clock, [today])[today]
+    state = state_of(running)
+    if running is None or state is State.IDLE:
+        zero = timedelta(0)
+        return Status(state, None, now, Phase.NONE, False, zero, zero, zero, metrics)
+    timeline = build_timeline(running, params, now)
+    stretch = timeline.current_stretch()
+    interrupted = any(i.end is not None and i.at <= now < i.end for i in running.interruptions)
+    phase = Phase.NONE
+    stretch_length = timedelta(0)
+    next_in: timedelta | None = None
+    if stretch is not None and state is State.RUNNING:
+        phase = stretch.phase_at(now, params) if now > stretch.start else Phase.RAMP_UP
+        stretch_length = stretch.length
+        if phase is Phase.RAMP_UP:
+            next_in = params.ramp_up - stretch_length
+        elif phase is Phase.DEEP:
+            next_in = params.flow_after - stretch_length
+    tracked = sum(
+        (s.length for s in timeline.segments if s.kind is not SegmentKind.PAUSED), timedelta(0)
+    )
+    return Status(
+        state=state,
+        block=running,
+        now=now,
+        phase=phase,
+        interrupted=interrupted,
+        elapsed=max(now - running.start, timedelta(0)),
+        tracked=tracked,
+        stretch=stretch_length,
+        today=metrics,
+        next_phase_in=next_in,
+    )

@@ -1,0 +1,83 @@
+"""Times as people type them, and as the interchange format writes them."""
+
+import re
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from tracker.errors import FlowtallyError, ValidationError
+
+_CLOCK = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?$")
+
+
+def parse_iso(text: object, path: str = "") -> datetime:
+    """An ISO 8601 time with an offset (or ``Z``), as an aware UTC datetime."""
+    if not isinstance(text, str):
+        raise ValidationError(path, f"expected an ISO 8601 time as text, got {_describe(text)}")
+    try:
+        value = datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise ValidationError(path, f"{text!r} is not an ISO 8601 time") from None
+    if value.tzinfo is None:
+        raise ValidationError(path, f"{text!r} has no offset; add one such as +01:00 or Z")
+    return value.astimezone(UTC)
+
+
+def format_iso(value: datetime, zone: ZoneInfo) -> str:
+    """``value`` in local time of ``zone`` with its offset, to the second when that is exact."""
+    local = value.astimezone(zone)
+    return local.isoformat(timespec="seconds" if local.microsecond == 0 else "microseconds")
+
+
+def _describe(value: object) -> str:
+    return "nothing" if value is None else type(value).__name__
+
+
+def parse_user_time(text: str, zone: ZoneInfo, now: datetime) -> datetime:
+    """A time typed on the command line, as an aware UTC datetime.
+
+    Accepts ISO 8601 with an offset; ``YYYY-MM-DD HH:MM`` local time; ``HH:MM`` today (local);
+    and ``-25m`` / ``-2h`` relative to ``now``. A local time that a DST change skips, or one it
+    repeats, is refused rather than guessed.
+    """
+    raw = text.strip()
+    relative = re.fullmatch(r"-(\d+(?:\.\d+)?)\s*(m|min|h)", raw)
+    if relative:
+        amount = float(relative[1])
+        unit = timedelta(hours=1) if relative[2] == "h" else timedelta(minutes=1)
+        return now - amount * unit
+    clock = _CLOCK.match(raw)
+    if clock:
+        hour, minute, second = int(clock[1]), int(clock[2]), int(clock[3] or 0)
+        if hour > 23 or minute > 59 or second > 59:
+            raise FlowtallyError(f"{text!r} is not a time of day")
+        today = now.astimezone(zone).date()
+        return _local(datetime.combine(today, time(hour, minute, second)), zone, text)
+    try:
+        value = datetime.fromisoformat(raw)
+    except ValueError:
+        raise FlowtallyError(
+            f"cannot read the time {text!r}; use HH:MM, 'YYYY-MM-DD HH:MM', an ISO 8601 time "
+            "with offset, or -25m"
+        ) from None
+    if value.tzinfo is not None:
+        return value.astimezone(UTC)
+    return _local(value, zone, text)
+
+
+def _local(naive: datetime, zone: ZoneInfo, text: str) -> datetime:
+    """Resolve a wall-clock time in ``zone``, refusing times that do not exist or repeat."""
+    first = naive.replace(tzinfo=zone, fold=0)
+    second = naive.replace(tzinfo=zone, fold=1)
+    if first.utcoffset() != second.utcoffset():
+        round_trip = first.astimezone(UTC).astimezone(zone).replace(tzinfo=None)
+        if round_trip != naive:
+            raise FlowtallyError(f"{text!r} does not exist in {zone.key}: the clocks skip it")
+        raise FlowtallyError(
+            f"{text!r} happens twice in {zone.key} (the clocks go back); give an offset, "
+            "e.g. 2026-10-25T02:30+02:00"
+        )
+    return first.astimezone(UTC)
+
+
+def local_date(value: datetime, zone: ZoneInfo) -> date:
+    return value.astimezone(zone).date()

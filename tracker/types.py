@@ -1,0 +1,52 @@
+"""Enumerations shared by every layer (stored, exported and shown by their string values)."""
+
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    """Who caused an interruption."""
+
+    INTERNAL = "internal"
+    EXTERNAL = "external"
+
+
+class Phase(StrEnum):
+    """Where in a stretch a person is; ``NONE`` is what an interruption breaks when no stretch
+    ends at it."""
+
+    RAMP_UP = "ramp-up"
+    DEEP = "deep"
+    FLOW = "flow"
+    NONE = "none"
+
+
+class Origin(StrEnum):
+    """What a stretch started after: it decides whether its ramp-up is recovery time."""
+
+    START = "start"
+    RESUME = "resume"
+    INTERRUPTION = "interruption"
+
+
+class SegmentKind(StrEnum):
+    """Every instant of a block is exactly one of these."""
+
+    RAMP_UP = "ramp-up"
+    DEEP = "deep"
+    FLOW = "flow"
+    INTERRUPTED = "interrupted"
+    PAUSED = "paused"
+
+
+DEFAULT_SOURCES: tuple[str, ...] = (
+    "person",
+    "chat",
+    "email",
+    "call",
+    "meeting",
+    "notification",
+    "self",
+    "other",
+)
+
+PERIOD_BANDS: tuple[str, ...] = ("<45", "45-90", "90-120", "120+")
