@@ -9,7 +9,7 @@ import csv
 import io
 import itertools
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -44,17 +44,24 @@ _PAUSE_KEYS = {"start", "end"}
 _INTERRUPTION_KEYS = {"at", "end", "kind", "source", "note"}
 
 
+@dataclass(frozen=True, slots=True)
+class Record:
+    """A parsed block and where it stands in its file (``blocks[3]`` or ``line 14``)."""
+
+    label: str
+    block: Block
+
+
 # ---------------------------------------------------------------- JSON
 
 
-def parse_json(text: str, zone_name: str) -> list[Block]:
+def parse_json(text: str, zone_name: str) -> list[Record]:
     """Blocks from a ``flowtally/1`` document; imported blocks are recorded in ``zone_name``."""
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ValidationError(
-            f"line {exc.lineno} column {exc.colno}", f"not valid JSON: {exc.msg}"
-        ) from None
+        where = f"line {exc.lineno} column {exc.colno}"
+        raise ValidationError(where, f"not valid JSON: {exc.msg}") from None
     if not isinstance(doc, dict):
         raise ValidationError("", "the file must hold a JSON object with 'format' and 'blocks'")
     if doc.get("format") != FORMAT:
@@ -65,29 +72,15 @@ def parse_json(text: str, zone_name: str) -> list[Block]:
     raw_blocks = doc.get("blocks")
     if not isinstance(raw_blocks, list):
         raise ValidationError("blocks", "expected a list of blocks")
-    blocks = [
-        _json_block(raw, zone_name).within_error(f"blocks[{i}]") for i, raw in enumerate(raw_blocks)
-    ]
-    check_no_overlaps(blocks, lambda i: f"blocks[{i}]")
-    return blocks
-
-
-class _Located:
-    """Defers a parse so its error can be located by the caller in one expression."""
-
-    def __init__(self, make: Any) -> None:
-        self._make = make
-
-    def within_error(self, prefix: str) -> Block:
+    records = []
+    for index, raw in enumerate(raw_blocks):
+        label = f"blocks[{index}]"
         try:
-            result: Block = self._make()
+            records.append(Record(label, _build_json_block(raw, zone_name)))
         except ValidationError as exc:
-            raise exc.within(prefix) from None
-        return result
-
-
-def _json_block(raw: object, zone_name: str) -> _Located:
-    return _Located(lambda: _build_json_block(raw, zone_name))
+            raise exc.within(label) from None
+    check_no_overlaps(records)
+    return records
 
 
 def _object(raw: object, allowed: set[str], what: str, path: str = "") -> dict[str, Any]:
@@ -179,13 +172,13 @@ def _source(value: object, path: str) -> str:
     return value.strip()
 
 
-def check_no_overlaps(blocks: list[Block], name: Any) -> None:
-    """Refuse blocks that overlap one another; ``name(i)`` locates block ``i`` in the file."""
-    order = sorted(range(len(blocks)), key=lambda i: blocks[i].start)
-    for prev, cur in itertools.pairwise(order):
-        prev_end = blocks[prev].end
-        if prev_end is None or blocks[cur].start < prev_end:
-            raise ValidationError(name(cur), f"overlaps {name(prev)}: blocks cannot overlap")
+def check_no_overlaps(records: list[Record]) -> None:
+    """Refuse a file whose blocks overlap one another."""
+    ordered = sorted(records, key=lambda r: r.block.start)
+    for prev, cur in itertools.pairwise(ordered):
+        prev_end = prev.block.end
+        if prev_end is None or cur.block.start < prev_end:
+            raise ValidationError(cur.label, f"overlaps {prev.label}: blocks cannot overlap")
 
 
 def to_json(blocks: Iterable[Block]) -> str:
@@ -276,7 +269,7 @@ class _CsvBlock:
     interruptions: list[Interruption] = field(default_factory=list)
 
 
-def parse_csv(text: str, zone_name: str) -> list[Block]:
+def parse_csv(text: str, zone_name: str) -> list[Record]:
     """Blocks from the CSV that :func:`to_csv` writes; rows may come in any order."""
     reader = csv.reader(io.StringIO(text))
     try:
@@ -313,20 +306,22 @@ def parse_csv(text: str, zone_name: str) -> list[Block]:
         raise ValidationError(f"line {reader.line_num}", f"not valid CSV: {exc}") from None
     for line, record in children:
         _csv_child(record, line, zone_name, blocks)
-    parsed = list(blocks.values())
-    result = [
-        Block(
-            b.shell.start,
-            b.shell.end,
-            b.shell.task,
-            tuple(b.pauses),
-            tuple(b.interruptions),
-            zone_name,
+    records = [
+        Record(
+            f"line {b.line}",
+            Block(
+                b.shell.start,
+                b.shell.end,
+                b.shell.task,
+                tuple(b.pauses),
+                tuple(b.interruptions),
+                zone_name,
+            ),
         )
-        for b in parsed
+        for b in blocks.values()
     ]
-    check_no_overlaps(result, lambda i: f"line {parsed[i].line}")
-    return result
+    check_no_overlaps(records)
+    return records
 
 
 def _at(line: int, column: str) -> str:
@@ -388,8 +383,3 @@ def _csv_child(
             raise
         column = {"at": "start"}.get(exc.path, exc.path)
         raise ValidationError(_at(line, column) if column else f"line {line}", exc.reason) from None
-
-
-def iter_chunks(blocks: list[Block], size: int) -> Iterator[list[Block]]:
-    for index in range(0, len(blocks), size):
-        yield blocks[index : index + size]

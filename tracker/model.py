@@ -25,6 +25,7 @@ class Pause:
 
     start: datetime
     end: datetime | None = None
+    timezone: str = field(default="UTC", compare=False)
     id: int | None = field(default=None, compare=False)
 
 

@@ -66,10 +66,10 @@ def start(running: Block | None, at: datetime, zone_name: str, task: str | None)
     return _checked(Block(start=at, task=task, timezone=zone_name))
 
 
-def pause(block: Block | None, at: datetime) -> Block:
+def pause(block: Block | None, at: datetime, zone_name: str) -> Block:
     block = _need(block, (State.RUNNING,), "pause")
     _not_before(at, _last_event(block), "the block's last recorded event")
-    return replace(block, pauses=(*block.pauses, Pause(at)))
+    return replace(block, pauses=(*block.pauses, Pause(at, None, zone_name)))
 
 
 def resume(block: Block | None, at: datetime) -> Block:

@@ -10,7 +10,7 @@ from tracker.model import Block
 from tracker.running import State, state_of
 from tracker.settings import ModelParams
 from tracker.timeline import build_timeline
-from tracker.types import Phase, SegmentKind
+from tracker.types import Phase
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,9 +62,6 @@ def live_status(
             next_in = params.ramp_up - stretch_length
         elif phase is Phase.DEEP:
             next_in = params.flow_after - stretch_length
-    tracked = sum(
-        (s.length for s in timeline.segments if s.kind is not SegmentKind.PAUSED), timedelta(0)
-    )
     return Status(
         state=state,
         block=running,
@@ -72,7 +69,7 @@ def live_status(
         phase=phase,
         interrupted=interrupted,
         elapsed=max(now - running.start, timedelta(0)),
-        tracked=tracked,
+        tracked=timeline.tracked,
         stretch=stretch_length,
         today=metrics,
         next_phase_in=next_in,

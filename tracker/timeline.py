@@ -82,6 +82,17 @@ class Timeline:
     stretches: tuple[Stretch, ...]
     breaks: tuple[BrokenPhase, ...]
 
+    @property
+    def tracked(self) -> timedelta:
+        """Block time minus pauses."""
+        return sum(
+            (s.length for s in self.segments if s.kind is not SegmentKind.PAUSED), timedelta()
+        )
+
+    def periods(self, params: ModelParams) -> list[Stretch]:
+        """The stretches long enough to count as uninterrupted periods."""
+        return [s for s in self.stretches if s.length >= params.min_period]
+
     def current_stretch(self) -> Stretch | None:
         """The stretch that reaches the timeline's end: the one a running block is in now."""
         if self.stretches and self.stretches[-1].end == self.end:

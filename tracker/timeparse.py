@@ -36,11 +36,13 @@ def parse_user_time(text: str, zone: ZoneInfo, now: datetime) -> datetime:
     """A time typed on the command line, as an aware UTC datetime.
 
     Accepts ISO 8601 with an offset; ``YYYY-MM-DD HH:MM`` local time; ``HH:MM`` today (local);
-    and ``-25m`` / ``-2h`` relative to ``now``. A local time that a DST change skips, or one it
+    and ``-25m`` / ``2h ago`` relative to ``now``. A local time that a DST change skips, or one it
     repeats, is refused rather than guessed.
     """
     raw = text.strip()
-    relative = re.fullmatch(r"-(\d+(?:\.\d+)?)\s*(m|min|h)", raw)
+    relative = re.fullmatch(r"-(\d+(?:\.\d+)?)\s*(m|min|h)", raw) or re.fullmatch(
+        r"(\d+(?:\.\d+)?)\s*(m|min|h) ago", raw
+    )
     if relative:
         amount = float(relative[1])
         unit = timedelta(hours=1) if relative[2] == "h" else timedelta(minutes=1)
@@ -57,7 +59,7 @@ def parse_user_time(text: str, zone: ZoneInfo, now: datetime) -> datetime:
     except ValueError:
         raise FlowtallyError(
             f"cannot read the time {text!r}; use HH:MM, 'YYYY-MM-DD HH:MM', an ISO 8601 time "
-            "with offset, or -25m"
+            "with offset, or '25m ago'"
         ) from None
     if value.tzinfo is not None:
         return value.astimezone(UTC)

@@ -59,7 +59,13 @@ def test_a_short_stretch_is_all_ramp_up() -> None:
 
 @pytest.mark.parametrize(
     ("at", "phase"),
-    [(5, Phase.RAMP_UP), (15, Phase.RAMP_UP), (15.5, Phase.DEEP), (30, Phase.DEEP), (31, Phase.FLOW)],
+    [
+        (5, Phase.RAMP_UP),
+        (15, Phase.RAMP_UP),
+        (15.5, Phase.DEEP),
+        (30, Phase.DEEP),
+        (31, Phase.FLOW),
+    ],
 )
 def test_phase_broken_is_the_last_phase_with_time(at: float, phase: Phase) -> None:
     """An interruption exactly 15 minutes in breaks ramp-up; exactly 30 in breaks deep focus."""
@@ -161,7 +167,9 @@ def test_running_block_and_open_pause_end_now() -> None:
 
 def test_segments_cover_the_block_exactly() -> None:
     block = Block(
-        m(0), m(200), pauses=(Pause(m(50), m(60)),),
+        m(0),
+        m(200),
+        pauses=(Pause(m(50), m(60)),),
         interruptions=(lasting(55, 80), instant(100), lasting(150, 150.5)),
     )
     t = timeline(block)

@@ -1,0 +1,149 @@
+"""The ``flowtally`` command line.
+
+User errors print one line on stderr and exit 1, never a traceback; usage errors exit 2.
+Commands that need no GUI never import Qt or matplotlib, so they stay quick.
+"""
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from importlib.metadata import PackageNotFoundError, version
+from typing import TextIO
+
+from app import reports, settings_command, tracking, transfer
+from app.context import Context
+from tracker.errors import FlowtallyError
+from tracker.types import DEFAULT_SOURCES, Kind
+
+Command = Callable[[Context, argparse.Namespace], int]
+
+
+def _version() -> str:
+    try:
+        return version("flowtally")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db",
+        metavar="URL",
+        default=argparse.SUPPRESS,
+        help="database URL or SQLite file (default: $FLOWTALLY_DB, the setting, or the "
+        "SQLite file in the user data folder)",
+    )
+    common.add_argument(
+        "--tz",
+        metavar="ZONE",
+        default=argparse.SUPPRESS,
+        help="IANA time zone for days and times (default: $FLOWTALLY_TZ, the setting, the system)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="flowtally",
+        parents=[common],
+        description="Measure focus and flow: track focus blocks, log interruptions, "
+        "see uninterrupted periods per day.",
+        epilog="Times (--at, --end) accept HH:MM (today), 'YYYY-MM-DD HH:MM', ISO 8601 with an "
+        "offset, or '25m ago' / '1h ago' (or --at=-25m).",
+    )
+    parser.add_argument("--version", action="version", version=f"flowtally {_version()}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def add(name: str, handler: Command, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, parents=[common], help=help_text, description=help_text)
+        p.set_defaults(handler=handler)
+        return p
+
+    p = add("start", tracking.start, "start a focus block")
+    p.add_argument("--task", "-t", help="what the block is for")
+    p.add_argument("--at", metavar="TIME", help="when it started (default: now)")
+    for name, handler, text in (
+        ("pause", tracking.pause, "pause the running block (a deliberate break)"),
+        ("resume", tracking.resume, "resume the paused block"),
+        ("stop", tracking.stop, "stop the running block"),
+    ):
+        add(name, handler, text).add_argument("--at", metavar="TIME", help="when (default: now)")
+
+    p = add("interrupt", tracking.interrupt, "log an interruption in the running block")
+    p.add_argument(
+        "--kind",
+        "-k",
+        choices=[k.value for k in Kind],
+        default=Kind.EXTERNAL.value,
+        help="internal (self-caused) or external (default)",
+    )
+    p.add_argument(
+        "--source",
+        "-s",
+        default="other",
+        help=f"what interrupted, e.g. {', '.join(DEFAULT_SOURCES)} (default: other)",
+    )
+    p.add_argument("--note", "-n", help="a short note")
+    p.add_argument("--at", metavar="TIME", help="when it began (default: now)")
+    length = p.add_mutually_exclusive_group()
+    length.add_argument(
+        "--minutes",
+        "-m",
+        type=float,
+        help="how long it lasted; without --at it is taken to have just ended",
+    )
+    length.add_argument("--end", metavar="TIME", help="when it ended (or will end)")
+
+    p = add("status", tracking.status, "show the running block, its phase, and today")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+
+    p = add("report", reports.report, "the weekly report")
+    p.add_argument(
+        "--week", metavar="YYYY-Www", help="ISO week, e.g. 2026-W47 (default: this week)"
+    )
+    p.add_argument("--json", action="store_true", help="the JSON report of the spec")
+
+    p = add("trend", reports.trend, "periods and e-factor over several weeks")
+    p.add_argument("--weeks", type=int, default=12, help="how many weeks (default: 12)")
+    p.add_argument("--to", metavar="YYYY-Www", help="the last week (default: this week)")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+
+    p = add("export", transfer.export, "write every finished block as JSON or CSV")
+    p.add_argument("--format", "-f", choices=["json", "csv"], default="json")
+    p.add_argument("--output", "-o", metavar="FILE", help="file to write (default: stdout)")
+
+    p = add("import", transfer.import_, "add blocks from a JSON or CSV export (all or nothing)")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument(
+        "--format", "-f", choices=["json", "csv"], help="default: from the file name or its content"
+    )
+
+    p = add(
+        "settings",
+        settings_command.settings,
+        "show settings, or set them: flowtally settings ramp_up_min=20 timezone=Europe/Oslo",
+    )
+    p.add_argument("assignments", nargs="*", metavar="KEY=VALUE")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    return parser
+
+
+def main(
+    argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None
+) -> int:
+    out = out or sys.stdout
+    err = err or sys.stderr
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Command = getattr(args, "handler", tracking.status)
+    if not hasattr(args, "json"):
+        args.json = False
+    ctx: Context | None = None
+    try:
+        ctx = Context.create(getattr(args, "db", None), getattr(args, "tz", None), out, err)
+        return handler(ctx, args)
+    except FlowtallyError as exc:
+        print(f"flowtally: error: {exc}", file=err)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    finally:
+        if ctx is not None:
+            ctx.close()

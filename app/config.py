@@ -1,0 +1,80 @@
+"""Where settings live and how the effective ones are chosen.
+
+Precedence, highest first: the command-line option (``--db``, ``--tz``), the environment
+(``FLOWTALLY_DB``, ``FLOWTALLY_TZ``), the settings file, the default (the SQLite file in the
+user data directory; the system time zone).
+"""
+
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import platformdirs
+
+from tracker.errors import SettingsError
+from tracker.settings import Settings, load_zone
+
+
+def settings_path() -> Path:
+    return platformdirs.user_config_path("flowtally", appauthor=False) / "settings.json"
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """The saved settings; a damaged file is reported and the defaults used, so that logging an
+    interruption never fails because of a settings typo."""
+    path = path or settings_path()
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        return Settings.from_json(raw)
+    except FileNotFoundError:
+        return Settings()
+    except (OSError, ValueError, SettingsError, TypeError) as exc:
+        reason = exc.args[0] if isinstance(exc, SettingsError) else exc
+        print(f"flowtally: warning: ignoring {path} ({reason}); using defaults", file=sys.stderr)
+        return Settings()
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> Path:
+    """Write atomically (temporary file, fsync, rename): a crash leaves the old or the new file."""
+    path = path or settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    payload = json.dumps(settings.as_json(), indent=2) + "\n"
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".settings.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def system_zone() -> str:
+    """The system's IANA zone name, or UTC when it cannot be told."""
+    try:
+        import tzlocal
+
+        name = tzlocal.get_localzone_name()
+    except Exception:  # noqa: BLE001 - any failure here means "unknown", never fatal
+        return "UTC"
+    try:
+        load_zone(name or "")
+    except SettingsError:
+        return "UTC"
+    return name or "UTC"
+
+
+def effective_zone(option: str | None, settings: Settings) -> str:
+    name = option or os.environ.get("FLOWTALLY_TZ") or settings.timezone or system_zone()
+    load_zone(name)
+    return name
+
+
+def effective_database(option: str | None, settings: Settings) -> str | None:
+    """The database URL to use, or ``None`` for the default SQLite file."""
+    return option or os.environ.get("FLOWTALLY_DB") or settings.database_url

@@ -1,0 +1,64 @@
+"""What every command needs: the effective settings, zone, clock and (lazily) the store."""
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import TextIO
+from zoneinfo import ZoneInfo
+
+from app.config import effective_database, effective_zone, load_settings
+from data.store import Store
+from tracker.errors import FlowtallyError
+from tracker.settings import Settings, load_zone
+from tracker.timeparse import parse_user_time
+
+
+@dataclass
+class Context:
+    settings: Settings
+    zone_name: str
+    database: str | None
+    out: TextIO
+    err: TextIO
+    now: datetime = field(default_factory=lambda: datetime.now(UTC).replace(microsecond=0))
+    _store: Store | None = None
+
+    @classmethod
+    def create(
+        cls, db_option: str | None, tz_option: str | None, out: TextIO, err: TextIO
+    ) -> "Context":
+        settings = load_settings()
+        return cls(
+            settings=settings,
+            zone_name=effective_zone(tz_option, settings),
+            database=effective_database(db_option, settings),
+            out=out,
+            err=err,
+        )
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return load_zone(self.zone_name)
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            self._store = Store.open(self.database)
+        return self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+    def time(self, text: str | None) -> datetime:
+        """``text`` as typed by the user (``None`` for now); future times are refused."""
+        if text is None:
+            return self.now
+        value = parse_user_time(text, self.zone, self.now)
+        if (value - self.now).total_seconds() > 60:
+            raise FlowtallyError(f"{text!r} is in the future")
+        return value
+
+    def local(self, value: datetime, with_date: bool = False) -> str:
+        local = value.astimezone(self.zone)
+        return local.strftime("%a %Y-%m-%d %H:%M" if with_date else "%H:%M")

@@ -1,0 +1,129 @@
+"""``report`` (one ISO week) and ``trend`` (several weeks), as tables or as JSON."""
+
+import argparse
+import json
+from datetime import date, timedelta
+
+from app.context import Context
+from app.render import duration, table
+from tracker.days import DayClock, monday_of, parse_week
+from tracker.errors import FlowtallyError
+from tracker.metrics import Metrics
+from tracker.report import WeekReport, trend_rows, week_bounds, week_reports
+
+
+def _this_monday(ctx: Context) -> date:
+    return monday_of(DayClock(ctx.zone).day_of(ctx.now))
+
+
+def load_reports(ctx: Context, first_monday: date, weeks: int) -> list[WeekReport]:
+    """Reports for ``weeks`` weeks from ``first_monday``, reading only the blocks they touch."""
+    start, end = week_bounds(first_monday, ctx.zone_name, weeks)
+    blocks = ctx.store.blocks_between(start, end)
+    return week_reports(blocks, ctx.settings.model, ctx.zone_name, first_monday, weeks, ctx.now)
+
+
+def report(ctx: Context, args: argparse.Namespace) -> int:
+    monday = parse_week(args.week) if args.week else _this_monday(ctx)
+    (week,) = load_reports(ctx, monday, 1)
+    if args.json:
+        print(json.dumps(week.as_json(), indent=1, ensure_ascii=False), file=ctx.out)
+    else:
+        print(report_text(week), file=ctx.out)
+    return 0
+
+
+def _row(label: str, m: Metrics) -> list[str]:
+    return [
+        label,
+        str(m.periods),
+        duration(m.tracked),
+        duration(m.rampup),
+        duration(m.deep),
+        duration(m.flow),
+        duration(m.interrupted),
+        duration(m.paused),
+        str(m.interruptions),
+        str(m.flow_breaks),
+        duration(m.longest_stretch),
+        duration(m.recovery),
+        f"{m.e_factor:.2f}",
+    ]
+
+
+HEADERS = (
+    "Day",
+    "Periods",
+    "Tracked",
+    "Ramp-up",
+    "Deep",
+    "Flow",
+    "Interr.",
+    "Paused",
+    "Intr.",
+    "Flow brk",
+    "Longest",
+    "Recovery",
+    "E-factor",
+)
+
+
+def report_text(week: WeekReport) -> str:
+    p = week.params
+    rows = [_row(day.strftime("%a %d %b"), m) for day, m in week.days]
+    rows.append(_row("Week", week.totals))
+    t = week.totals
+    sources = ", ".join(f"{name} {count}" for name, count in t.by_source) or "none"
+    bands = ", ".join(f"{band}: {count}" for band, count in t.periods_by_length)
+    return "\n".join(
+        [
+            f"Week {week.week} ({week.timezone}); times in h:mm; ramp-up {p.ramp_up_min:g} min, "
+            f"flow after {p.flow_after_min:g} min, periods of {p.min_period_min:g} min or more",
+            "",
+            table(HEADERS, rows),
+            "",
+            f"Uninterrupted periods by length: {bands}",
+            f"Interruptions: {t.internal} internal, {t.external} external; by source: {sources}; "
+            f"{t.interruptions_per_hour:.2f} per tracked hour",
+        ]
+    )
+
+
+def trend(ctx: Context, args: argparse.Namespace) -> int:
+    if args.weeks < 1 or args.weeks > 520:
+        raise FlowtallyError("--weeks must be between 1 and 520")
+    last = parse_week(args.to) if args.to else _this_monday(ctx)
+    first = last - timedelta(weeks=args.weeks - 1)
+    rows = trend_rows(load_reports(ctx, first, args.weeks))
+    if args.json:
+        print(json.dumps({"timezone": ctx.zone_name, "weeks": rows}, indent=1), file=ctx.out)
+        return 0
+    print(
+        table(
+            (
+                "Week",
+                "Periods",
+                "Days worked",
+                "Periods/day",
+                "E-factor",
+                "Flow",
+                "Tracked",
+                "Interruptions",
+            ),
+            [
+                [
+                    str(r["week"]),
+                    str(r["periods"]),
+                    str(r["worked_days"]),
+                    f"{r['periods_per_day']:.2f}",
+                    f"{r['e_factor']:.2f}",
+                    duration(timedelta(minutes=float(str(r["flow_min"])))),
+                    duration(timedelta(minutes=float(str(r["tracked_min"])))),
+                    str(r["interruptions"]),
+                ]
+                for r in rows
+            ],
+        ),
+        file=ctx.out,
+    )
+    return 0

@@ -1,0 +1,47 @@
+"""``flowtally settings``: show them, or set ``KEY=VALUE`` pairs (all or none)."""
+
+import argparse
+import json
+
+from app.config import save_settings, settings_path, system_zone
+from app.context import Context
+from data.engine import normalise_url
+from tracker.errors import SettingsError
+from tracker.settings import SETTING_NAMES
+
+
+def settings(ctx: Context, args: argparse.Namespace) -> int:
+    if not args.assignments:
+        _show(ctx, args.json)
+        return 0
+    changes: dict[str, str] = {}
+    for assignment in args.assignments:
+        key, sep, value = assignment.partition("=")
+        if not sep:
+            raise SettingsError(f"write settings as KEY=VALUE, not {assignment!r}")
+        changes[key.strip()] = value
+    updated = ctx.settings.updated(changes)
+    if updated.database_url:
+        normalise_url(updated.database_url)
+    path = save_settings(updated)
+    ctx.settings = updated
+    print(f"Saved to {path}.", file=ctx.out)
+    _show(ctx, False)
+    return 0
+
+
+def _show(ctx: Context, as_json: bool) -> None:
+    values = ctx.settings.as_json()
+    if as_json:
+        print(json.dumps(values, indent=1), file=ctx.out)
+        return
+    defaults = {
+        "timezone": f"system ({system_zone()})",
+        "database_url": "default (SQLite in the user data folder)",
+    }
+    width = max(len(name) for name in SETTING_NAMES)
+    for name in SETTING_NAMES:
+        value = values[name]
+        shown = defaults[name] if value is None else value
+        print(f"{name.ljust(width)}  {shown}", file=ctx.out)
+    print(f"(file: {settings_path()}; set with 'flowtally settings KEY=VALUE')", file=ctx.out)

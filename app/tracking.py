@@ -1,0 +1,159 @@
+"""start / pause / resume / stop / interrupt / status: the running block from a terminal."""
+
+import argparse
+import json
+from datetime import datetime, timedelta
+
+from app.context import Context
+from app.render import duration, plural
+from tracker.days import DayClock
+from tracker.errors import FlowtallyError
+from tracker.model import Block, Interruption
+from tracker.running import State
+from tracker.status import Status, live_status
+from tracker.timeline import build_timeline
+from tracker.timeparse import parse_user_time
+from tracker.types import Kind, Phase
+
+PHASE_NAMES = {
+    Phase.RAMP_UP: "ramp-up",
+    Phase.DEEP: "deep focus",
+    Phase.FLOW: "flow",
+    Phase.NONE: "none",
+}
+
+
+def start(ctx: Context, args: argparse.Namespace) -> int:
+    at = ctx.time(args.at)
+    task = (args.task or "").strip() or None
+    block = ctx.store.start(at, ctx.zone_name, task)
+    label = f" on {block.task!r}" if block.task else ""
+    print(f"Started a focus block{label} at {ctx.local(block.start)}.", file=ctx.out)
+    return 0
+
+
+def pause(ctx: Context, args: argparse.Namespace) -> int:
+    at = ctx.time(args.at)
+    ctx.store.pause(at, ctx.zone_name)
+    print(f"Paused at {ctx.local(at)}. 'flowtally resume' when you are back.", file=ctx.out)
+    return 0
+
+
+def resume(ctx: Context, args: argparse.Namespace) -> int:
+    at = ctx.time(args.at)
+    ctx.store.resume(at)
+    print(f"Resumed at {ctx.local(at)}: ramp-up starts again.", file=ctx.out)
+    return 0
+
+
+def stop(ctx: Context, args: argparse.Namespace) -> int:
+    block = ctx.store.stop(ctx.time(args.at))
+    assert block.end is not None
+    timeline = build_timeline(block, ctx.settings.model, block.end)
+    periods = len(timeline.periods(ctx.settings.model))
+    print(
+        f"Stopped at {ctx.local(block.end)}: {duration(timeline.tracked)} tracked, "
+        f"{plural(len(block.interruptions), 'interruption')}, "
+        f"{plural(periods, 'uninterrupted period')}.",
+        file=ctx.out,
+    )
+    return 0
+
+
+def interrupt(ctx: Context, args: argparse.Namespace) -> int:
+    at, end = _interruption_times(ctx, args)
+    source = (args.source or "other").strip()
+    note = (args.note or "").strip() or None
+    interruption = Interruption(at, end, Kind(args.kind), source, note, ctx.zone_name)
+    block = ctx.store.interrupt(interruption)
+    timeline = build_timeline(block, ctx.settings.model, max(ctx.now, at))
+    phase = next((b.phase for b in timeline.breaks if b.interruption == interruption), Phase.NONE)
+    lasted = f", {duration(end - at)}" if end is not None and end > at else ""
+    broke = f"; it broke {PHASE_NAMES[phase]}" if phase is not Phase.NONE else ""
+    print(
+        f"Interruption logged at {ctx.local(at)} ({interruption.kind}, {source}{lasted}){broke}.",
+        file=ctx.out,
+    )
+    return 0
+
+
+def _interruption_times(ctx: Context, args: argparse.Namespace) -> tuple[datetime, datetime | None]:
+    """``--minutes`` without ``--at`` means it just ended; with ``--at`` it lasted from there."""
+    if args.minutes is not None:
+        if args.minutes < 0:
+            raise FlowtallyError("--minutes cannot be negative")
+        length = timedelta(minutes=args.minutes)
+        if args.at is None:
+            return ctx.now - length, ctx.now
+        at = ctx.time(args.at)
+        return at, at + length
+    at = ctx.time(args.at)
+    if args.end is None:
+        return at, None
+    end = parse_user_time(args.end, ctx.zone, ctx.now)  # may lie ahead: "in a meeting until 3"
+    if end < at:
+        raise FlowtallyError("the interruption cannot end before it started")
+    return at, end
+
+
+def status(ctx: Context, args: argparse.Namespace) -> int:
+    store = ctx.store
+    clock = DayClock(ctx.zone)
+    today = clock.day_of(ctx.now)
+    day_start, day_end = clock.midnight(today), clock.midnight(today + timedelta(days=1))
+    blocks = store.blocks_between(day_start, day_end)
+    running = next((b for b in blocks if b.is_running), None) or store.running()
+    snapshot = live_status(running, blocks, ctx.settings.model, clock, ctx.now)
+    if args.json:
+        print(json.dumps(_status_json(snapshot, ctx), indent=1), file=ctx.out)
+    else:
+        print(_status_text(snapshot, ctx), file=ctx.out)
+    return 0
+
+
+def _status_json(s: Status, ctx: Context) -> dict[str, object]:
+    block: Block | None = s.block
+    return {
+        "state": s.state.value,
+        "interrupted": s.interrupted,
+        "task": block.task if block else None,
+        "started": block.start.astimezone(ctx.zone).isoformat() if block else None,
+        "phase": s.phase.value,
+        "elapsed_min": round(s.elapsed / timedelta(minutes=1), 2),
+        "tracked_min": round(s.tracked / timedelta(minutes=1), 2),
+        "stretch_min": round(s.stretch / timedelta(minutes=1), 2),
+        "interruptions": len(block.interruptions) if block else 0,
+        "today": s.today.as_json(),
+    }
+
+
+def _status_text(s: Status, ctx: Context) -> str:
+    lines = []
+    if s.state is State.IDLE or s.block is None:
+        lines.append("No focus block running. Start one with 'flowtally start'.")
+    else:
+        task = f" on {s.block.task!r}" if s.block.task else ""
+        lines.append(
+            f"Focus block{task} since {ctx.local(s.block.start)}: "
+            f"{duration(s.elapsed)} elapsed, {duration(s.tracked)} tracked."
+        )
+        if s.state is State.PAUSED:
+            pause = s.block.open_pause
+            since = f" since {ctx.local(pause.start)}" if pause else ""
+            lines.append(f"Paused{since}.")
+        elif s.interrupted:
+            lines.append("Interrupted right now.")
+        else:
+            phase = PHASE_NAMES[s.phase]
+            upcoming = ""
+            if s.next_phase_in is not None:
+                nxt = "deep focus" if s.phase is Phase.RAMP_UP else "flow"
+                upcoming = f", {duration(s.next_phase_in)} to {nxt}"
+            lines.append(f"Phase: {phase} ({duration(s.stretch)} uninterrupted{upcoming}).")
+    today = s.today
+    lines.append(
+        f"Today: {plural(today.interruptions, 'interruption')}, "
+        f"{plural(today.periods, 'uninterrupted period')}, "
+        f"{duration(today.tracked)} tracked, {duration(today.flow)} in flow."
+    )
+    return "\n".join(lines)

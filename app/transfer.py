@@ -1,0 +1,90 @@
+"""``export`` and ``import``: the interchange format in and out of the store."""
+
+import argparse
+import os
+import tempfile
+from pathlib import Path
+
+from app.context import Context
+from data.store import Progress
+from tracker.errors import FlowtallyError, ValidationError
+from tracker.interchange import parse_csv, parse_json, to_csv, to_json
+
+PROGRESS_MIN_BLOCKS = 500
+
+
+def export(ctx: Context, args: argparse.Namespace) -> int:
+    blocks = ctx.store.all_blocks(finished_only=True)
+    if ctx.store.running() is not None:
+        print("flowtally: note: the running block is exported once it stops", file=ctx.err)
+    text = to_json(blocks) if args.format == "json" else to_csv(blocks)
+    if args.output in (None, "-"):
+        ctx.out.write(text)
+    else:
+        _write_atomically(Path(args.output), text)
+        print(f"Exported {len(blocks)} blocks to {args.output}.", file=ctx.err)
+    return 0
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    directory = path.resolve().parent
+    if not directory.is_dir():
+        raise FlowtallyError(f"cannot write {path}: the folder {directory} does not exist")
+    fd, temporary = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except OSError as exc:
+        Path(temporary).unlink(missing_ok=True)
+        raise FlowtallyError(f"cannot write {path}: {exc.strerror}") from None
+
+
+def import_(ctx: Context, args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise FlowtallyError(f"cannot read {path}: {exc.strerror}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise FlowtallyError(f"{path}: not UTF-8 text (byte {exc.start})") from None
+    kind = args.format or _guess_format(path, text)
+    parse = parse_json if kind == "json" else parse_csv
+    try:
+        records = parse(text, ctx.zone_name)
+        progress = _progress(ctx) if len(records) >= PROGRESS_MIN_BLOCKS else None
+        result = ctx.store.import_blocks(
+            [r.block for r in records], [r.label for r in records], progress
+        )
+    except ValidationError as exc:
+        raise FlowtallyError(f"{path}: {exc}; nothing was imported") from None
+    print(
+        f"Imported {result.added} blocks from {path}"
+        + (f" ({result.skipped} already stored)" if result.skipped else "")
+        + ".",
+        file=ctx.out,
+    )
+    return 0
+
+
+def _guess_format(path: Path, text: str) -> str:
+    suffix = path.suffix.lower()
+    if suffix in (".json", ".csv"):
+        return suffix[1:]
+    return "json" if text.lstrip().startswith("{") else "csv"
+
+
+def _progress(ctx: Context) -> Progress | None:
+    if not ctx.err.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        end = "\n" if done >= total else ""
+        ctx.err.write(f"\rimporting: {done}/{total} blocks ({done * 100 // total}%){end}")
+        ctx.err.flush()
+
+    return show

@@ -1,0 +1,94 @@
+"""Engines for SQLite (the embedded default) and any other SQLAlchemy URL.
+
+SQLite runs in WAL mode with foreign keys, ``synchronous=FULL`` (a commit that returned is on
+disk) and a busy timeout; write transactions start with ``BEGIN IMMEDIATE`` so that two
+processes never both read-then-write and deadlock on the upgrade to a write lock.
+"""
+
+import os
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
+
+from data.errors import StoreError
+
+BUSY_TIMEOUT_MS = 5000
+WRITE_OPTION = "flowtally_write"
+
+
+def default_database_path() -> Path:
+    """The SQLite file in the platform's user data directory."""
+    return platformdirs.user_data_path("flowtally", appauthor=False) / "flowtally.sqlite3"
+
+
+def normalise_url(text: str) -> URL:
+    """A SQLAlchemy URL from what the user typed: a URL, or a plain path to a SQLite file.
+
+    ``postgresql://`` means psycopg 3, the driver the project installs.
+    """
+    if "://" not in text:
+        return URL.create("sqlite", database=str(Path(text).expanduser().resolve()))
+    try:
+        url = make_url(text)
+    except ArgumentError:
+        raise StoreError(f"{text!r} is not a database URL") from None
+    if url.drivername in ("postgresql", "postgres"):
+        url = url.set(drivername="postgresql+psycopg")
+    return url
+
+
+def describe(url: URL) -> str:
+    """The URL without its password, for messages."""
+    return url.render_as_string(hide_password=True)
+
+
+def create(url: URL) -> Engine:
+    """An engine for ``url``, the SQLite file created private to the user if it is new."""
+    if url.get_backend_name() == "sqlite":
+        return _sqlite_engine(url)
+    try:
+        return create_engine(url, pool_pre_ping=True)
+    except ModuleNotFoundError as exc:
+        raise StoreError(
+            f"the driver for {url.drivername} is not installed ({exc.name}); "
+            "install flowtally[postgres] for PostgreSQL"
+        ) from None
+
+
+def _sqlite_engine(url: URL) -> Engine:
+    database = url.database or ""
+    if database and database != ":memory:" and not database.startswith("file:"):
+        _prepare_private_file(Path(database))
+    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = FULL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        write = connection.get_execution_options().get(WRITE_OPTION, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+    return engine
+
+
+def _prepare_private_file(path: Path) -> None:
+    """Create the folder (0700) and the file (0600) so nobody else can read a user's history."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if not path.exists():
+            fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+            os.close(fd)
+    except OSError as exc:
+        raise StoreError(f"cannot create the database file {path}: {exc.strerror}") from None

@@ -1,0 +1,1 @@
+"""Alembic migrations, run by :mod:`data.schema` whenever a store is opened."""

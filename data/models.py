@@ -1,0 +1,81 @@
+"""The tables. Every timestamp is UTC (``*_utc``) next to the IANA zone it was recorded in."""
+
+from datetime import datetime
+
+from sqlalchemy import CheckConstraint, ForeignKey, Index, MetaData, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from data.columns import UTCDateTime
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class BlockRow(Base):
+    """A focus block. ``running`` is true while it runs and NULL after: its unique constraint
+    lets the database itself refuse a second running block."""
+
+    __tablename__ = "blocks"
+    __table_args__ = (
+        CheckConstraint("end_utc IS NULL OR end_utc > start_utc", name="ends_after_start"),
+        CheckConstraint("(end_utc IS NULL) = (running IS NOT NULL)", name="running_iff_open"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    start_utc: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    end_utc: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    running: Mapped[bool | None] = mapped_column(unique=True)
+    task: Mapped[str | None] = mapped_column(String(2000))
+    timezone: Mapped[str] = mapped_column(String(64))
+
+    pauses: Mapped[list["PauseRow"]] = relationship(
+        back_populates="block", cascade="all, delete-orphan", order_by="PauseRow.start_utc"
+    )
+    interruptions: Mapped[list["InterruptionRow"]] = relationship(
+        back_populates="block", cascade="all, delete-orphan", order_by="InterruptionRow.at_utc"
+    )
+
+
+class PauseRow(Base):
+    """A pause; ``end_utc`` is NULL only while the block is paused."""
+
+    __tablename__ = "pauses"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    block_id: Mapped[int] = mapped_column(ForeignKey("blocks.id", ondelete="CASCADE"), index=True)
+    start_utc: Mapped[datetime] = mapped_column(UTCDateTime)
+    end_utc: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    timezone: Mapped[str] = mapped_column(String(64))
+
+    block: Mapped[BlockRow] = relationship(back_populates="pauses")
+
+
+class InterruptionRow(Base):
+    """An interruption at ``at_utc``, lasting until ``end_utc`` when that is set."""
+
+    __tablename__ = "interruptions"
+    __table_args__ = (
+        CheckConstraint("kind IN ('internal', 'external')", name="kind_known"),
+        CheckConstraint("end_utc IS NULL OR end_utc >= at_utc", name="ends_after_at"),
+        Index("ix_interruptions_at_utc", "at_utc"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    block_id: Mapped[int] = mapped_column(ForeignKey("blocks.id", ondelete="CASCADE"), index=True)
+    at_utc: Mapped[datetime] = mapped_column(UTCDateTime)
+    end_utc: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    kind: Mapped[str] = mapped_column(String(16))
+    source: Mapped[str] = mapped_column(String(40))
+    note: Mapped[str | None] = mapped_column(Text)
+    timezone: Mapped[str] = mapped_column(String(64))
+
+    block: Mapped[BlockRow] = relationship(back_populates="interruptions")

@@ -1,0 +1,425 @@
+"""The store API: tracker objects in, tracker objects out, one transaction per user action.
+
+Every method commits before it returns (so a caller may acknowledge what it wrote) or rolls
+back and raises; a failed call leaves the database as it was.
+"""
+
+import bisect
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, cast
+
+from sqlalchemy import Engine, Select, Table, and_, func, insert, or_, select, text
+from sqlalchemy.engine import URL
+from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
+from sqlalchemy.orm import Session
+
+from data import engine as engines
+from data.errors import StoreError
+from data.models import BlockRow, InterruptionRow, PauseRow
+from data.schema import ensure_schema
+from tracker import running
+from tracker.errors import TransitionError, ValidationError
+from tracker.model import Block, Interruption, Pause, validate_block
+from tracker.types import Kind
+
+BLOCKS = cast(Table, BlockRow.__table__)
+PAUSES = cast(Table, PauseRow.__table__)
+INTERRUPTIONS = cast(Table, InterruptionRow.__table__)
+IMPORT_CHUNK = 1000
+_PG_WRITE_LOCK = 0x466C6F77  # serialises writers on PostgreSQL, as BEGIN IMMEDIATE does on SQLite
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    added: int
+    skipped: int
+
+
+class Store:
+    """A Flowtally database. Create with :meth:`open`; ``close`` when done."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.url: URL = engine.url
+        self._writer = engine.execution_options(**{engines.WRITE_OPTION: True})
+
+    @classmethod
+    def open(cls, url: str | None = None) -> "Store":
+        """Open (creating and migrating as needed) the database at ``url``, or the default
+        SQLite file in the user data directory."""
+        target = (
+            engines.normalise_url(url)
+            if url
+            else URL.create("sqlite", database=str(engines.default_database_path()))
+        )
+        engine = engines.create(target)
+        store = cls(engine)
+        try:
+            with store._errors():
+                ensure_schema(engine)
+        except BaseException:
+            engine.dispose()
+            raise
+        return store
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    @property
+    def description(self) -> str:
+        return engines.describe(self.url)
+
+    # ------------------------------------------------------------ transactions
+
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        """Turn driver errors into messages a user can act on."""
+        try:
+            yield
+        except IntegrityError as exc:
+            if "running" in str(exc.orig):
+                raise TransitionError("a focus block is already running; stop it first") from None
+            raise StoreError(f"the database refused the change: {exc.orig}") from None
+        except OperationalError as exc:
+            message = str(exc.orig)
+            if "locked" in message or "busy" in message:
+                raise StoreError(
+                    f"the database is locked by another program (waited "
+                    f"{engines.BUSY_TIMEOUT_MS // 1000} s); nothing was changed, try again"
+                ) from None
+            raise StoreError(f"cannot use the database {self.description}: {message}") from None
+        except DatabaseError as exc:
+            raise StoreError(
+                f"the database {self.description} is damaged or not a Flowtally database "
+                f"({exc.orig}); it was left untouched"
+            ) from None
+
+    @contextmanager
+    def _write(self) -> Iterator[Session]:
+        with (
+            self._errors(),
+            Session(self._writer, expire_on_commit=False) as session,
+            session.begin(),
+        ):
+            if self.url.get_backend_name() == "postgresql":
+                session.execute(text(f"SELECT pg_advisory_xact_lock({_PG_WRITE_LOCK})"))
+            yield session
+
+    @contextmanager
+    def _read(self) -> Iterator[Session]:
+        with self._errors(), Session(self.engine) as session, session.begin():
+            yield session
+
+    # ------------------------------------------------------------ reading
+
+    def running(self) -> Block | None:
+        with self._read() as session:
+            return _running(session)
+
+    def blocks_between(self, start: datetime, end: datetime) -> list[Block]:
+        """Blocks sharing any instant with ``[start, end)``, the running one included."""
+        with self._read() as session:
+            previous = session.scalar(
+                select(BLOCKS.c.id)
+                .where(BLOCKS.c.start_utc < start)
+                .order_by(BLOCKS.c.start_utc.desc())
+                .limit(1)
+            )
+            inside = and_(BLOCKS.c.start_utc >= start, BLOCKS.c.start_utc < end)
+            reaching_in = and_(
+                BLOCKS.c.id == previous,
+                or_(BLOCKS.c.end_utc.is_(None), BLOCKS.c.end_utc > start),
+            )
+            condition = inside if previous is None else or_(inside, reaching_in)
+            return _load(session, select(BLOCKS.c.id).where(condition))
+
+    def all_blocks(self, finished_only: bool = False) -> list[Block]:
+        """Every block, oldest first."""
+        with self._read() as session:
+            ids = select(BLOCKS.c.id)
+            if finished_only:
+                ids = ids.where(BLOCKS.c.end_utc.is_not(None))
+            return _load(session, ids)
+
+    def count(self) -> tuple[int, int, int]:
+        """How many blocks, pauses and interruptions are stored."""
+        with self._read() as session:
+            return (
+                session.scalar(select(func.count()).select_from(BLOCKS)) or 0,
+                session.scalar(select(func.count()).select_from(PAUSES)) or 0,
+                session.scalar(select(func.count()).select_from(INTERRUPTIONS)) or 0,
+            )
+
+    def recent_tasks(self, limit: int = 10) -> list[str]:
+        """Task labels, most recently used first."""
+        with self._read() as session:
+            latest = func.max(BLOCKS.c.start_utc)
+            rows = session.execute(
+                select(BLOCKS.c.task)
+                .where(BLOCKS.c.task.is_not(None))
+                .group_by(BLOCKS.c.task)
+                .order_by(latest.desc())
+                .limit(limit)
+            )
+            return [task for (task,) in rows]
+
+    # ------------------------------------------------------------ the running block
+
+    def start(self, at: datetime, zone_name: str, task: str | None = None) -> Block:
+        with self._write() as session:
+            block = running.start(_running(session), at, zone_name, task)
+            later = session.scalar(select(BLOCKS.c.end_utc).where(BLOCKS.c.end_utc > at).limit(1))
+            if later is not None:
+                raise TransitionError(
+                    "that start overlaps a stored block (it ended later); blocks cannot overlap"
+                )
+            return _save(session, block)
+
+    def pause(self, at: datetime, zone_name: str) -> Block:
+        with self._write() as session:
+            return _save(session, running.pause(_running(session), at, zone_name))
+
+    def resume(self, at: datetime) -> Block:
+        with self._write() as session:
+            return _save(session, running.resume(_running(session), at))
+
+    def stop(self, at: datetime) -> Block:
+        with self._write() as session:
+            return _save(session, running.stop(_running(session), at))
+
+    def interrupt(self, interruption: Interruption) -> Block:
+        """Log an interruption in the running block; committed when this returns."""
+        with self._write() as session:
+            return _save(session, running.interrupt(_running(session), interruption))
+
+    # ------------------------------------------------------------ import
+
+    def import_blocks(
+        self,
+        blocks: Sequence[Block],
+        labels: Sequence[str] | None = None,
+        progress: Progress | None = None,
+    ) -> ImportResult:
+        """Add finished blocks, all or nothing. A block identical to a stored one is skipped
+        (so importing a file twice adds nothing); one that overlaps any other stored block
+        rejects the whole import, named by ``labels[i]``."""
+        names = list(labels) if labels is not None else [f"blocks[{i}]" for i in range(len(blocks))]
+        for name, block in zip(names, blocks, strict=True):
+            if block.end is None:
+                raise ValidationError(name, "only finished blocks can be imported")
+            try:
+                validate_block(block)
+            except ValidationError as exc:
+                raise exc.within(name) from None
+        with self._write() as session:
+            fresh = _new_blocks(session, blocks, names)
+            total = len(fresh)
+            for offset in range(0, total, IMPORT_CHUNK):
+                _insert_many(session, fresh[offset : offset + IMPORT_CHUNK])
+                if progress is not None:
+                    progress(min(offset + IMPORT_CHUNK, total), total)
+            return ImportResult(added=total, skipped=len(blocks) - total)
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _running(session: Session) -> Block | None:
+    blocks = _load(session, select(BLOCKS.c.id).where(BLOCKS.c.running.is_(True)))
+    return blocks[0] if blocks else None
+
+
+def _load(session: Session, ids: Select[Any]) -> list[Block]:
+    """Blocks whose ids ``ids`` selects, with their pauses and interruptions, oldest first.
+
+    Three plain queries instead of ORM loading: reports read thousands of rows at a time.
+    """
+    id_query = ids.subquery()
+    block_rows = session.execute(
+        select(BLOCKS).where(BLOCKS.c.id.in_(select(id_query))).order_by(BLOCKS.c.start_utc)
+    ).all()
+    pauses: dict[int, list[Pause]] = {}
+    for row in session.execute(select(PAUSES).where(PAUSES.c.block_id.in_(select(id_query)))):
+        pauses.setdefault(row.block_id, []).append(
+            Pause(row.start_utc, row.end_utc, row.timezone, row.id)
+        )
+    interruptions: dict[int, list[Interruption]] = {}
+    for row in session.execute(
+        select(INTERRUPTIONS).where(INTERRUPTIONS.c.block_id.in_(select(id_query)))
+    ):
+        interruptions.setdefault(row.block_id, []).append(
+            Interruption(
+                row.at_utc, row.end_utc, Kind(row.kind), row.source, row.note, row.timezone, row.id
+            )
+        )
+    return [
+        Block(
+            row.start_utc,
+            row.end_utc,
+            row.task,
+            tuple(pauses.get(row.id, ())),
+            tuple(interruptions.get(row.id, ())),
+            row.timezone,
+            row.id,
+        )
+        for row in block_rows
+    ]
+
+
+def _save(session: Session, block: Block) -> Block:
+    """Write ``block`` (new when it has no id) with exactly its pauses and interruptions."""
+    row = session.get(BlockRow, block.id) if block.id is not None else None
+    if row is None:
+        row = BlockRow()
+        session.add(row)
+    row.start_utc = block.start
+    row.end_utc = block.end
+    row.running = True if block.end is None else None
+    row.task = block.task
+    row.timezone = block.timezone
+
+    pause_rows = {p.id: p for p in row.pauses}
+    row.pauses = [
+        _fill_pause(pause_rows.get(p.id) if p.id is not None else None, p) for p in block.pauses
+    ]
+    interruption_rows = {i.id: i for i in row.interruptions}
+    row.interruptions = [
+        _fill_interruption(interruption_rows.get(i.id) if i.id is not None else None, i)
+        for i in block.interruptions
+    ]
+    session.flush()
+    return Block(
+        row.start_utc,
+        row.end_utc,
+        row.task,
+        tuple(Pause(p.start_utc, p.end_utc, p.timezone, p.id) for p in row.pauses),
+        tuple(
+            Interruption(p.at_utc, p.end_utc, Kind(p.kind), p.source, p.note, p.timezone, p.id)
+            for p in row.interruptions
+        ),
+        row.timezone,
+        row.id,
+    )
+
+
+def _fill_pause(row: PauseRow | None, pause: Pause) -> PauseRow:
+    row = row or PauseRow()
+    row.start_utc, row.end_utc, row.timezone = pause.start, pause.end, pause.timezone
+    return row
+
+
+def _fill_interruption(row: InterruptionRow | None, interruption: Interruption) -> InterruptionRow:
+    row = row or InterruptionRow()
+    row.at_utc = interruption.at
+    row.end_utc = interruption.end
+    row.kind = interruption.kind.value
+    row.source = interruption.source
+    row.note = interruption.note
+    row.timezone = interruption.timezone
+    return row
+
+
+def _new_blocks(session: Session, blocks: Sequence[Block], names: list[str]) -> list[Block]:
+    """The blocks not stored yet; raises if one overlaps a stored block it is not identical to."""
+    if not blocks:
+        return []
+    low = min(b.start for b in blocks)
+    high = max(b.end for b in blocks if b.end is not None)
+    previous = session.scalar(select(func.max(BLOCKS.c.start_utc)).where(BLOCKS.c.start_utc < low))
+    window_start = previous if previous is not None else low
+    stored_rows = session.execute(
+        select(BLOCKS.c.id, BLOCKS.c.start_utc, BLOCKS.c.end_utc)
+        .where(BLOCKS.c.start_utc >= window_start, BLOCKS.c.start_utc < high)
+        .order_by(BLOCKS.c.start_utc)
+    ).all()
+    starts = [row.start_utc for row in stored_rows]
+    candidates: dict[int, int] = {}
+    for index, block in enumerate(blocks):
+        assert block.end is not None
+        position = bisect.bisect_left(starts, block.end)
+        hits = []
+        while position > 0:
+            row = stored_rows[position - 1]
+            if row.end_utc is not None and row.end_utc <= block.start:
+                break
+            hits.append(row)
+            position -= 1
+        if not hits:
+            continue
+        if len(hits) > 1 or hits[0].end_utc is None:
+            raise ValidationError(names[index], _overlap_reason(hits[0].start_utc, hits[0].end_utc))
+        candidates[index] = hits[0].id
+    stored = (
+        {
+            b.id: b
+            for b in _load(
+                session, select(BLOCKS.c.id).where(BLOCKS.c.id.in_(set(candidates.values())))
+            )
+        }
+        if candidates
+        else {}
+    )
+    fresh = []
+    for index, block in enumerate(blocks):
+        if index not in candidates:
+            fresh.append(block)
+            continue
+        twin = stored[candidates[index]]
+        if twin != block:
+            raise ValidationError(names[index], _overlap_reason(twin.start, twin.end))
+    return fresh
+
+
+def _overlap_reason(start: datetime, end: datetime | None) -> str:
+    if end is None:
+        return f"overlaps the running block (started {start.isoformat()})"
+    return f"overlaps the stored block {start.isoformat()} to {end.isoformat()}"
+
+
+def _insert_many(session: Session, blocks: Sequence[Block]) -> None:
+    ids = session.scalars(
+        insert(BLOCKS).returning(BLOCKS.c.id, sort_by_parameter_order=True),
+        [
+            {
+                "start_utc": b.start,
+                "end_utc": b.end,
+                "running": None,
+                "task": b.task,
+                "timezone": b.timezone,
+            }
+            for b in blocks
+        ],
+    ).all()
+    pause_rows = [
+        {"block_id": block_id, "start_utc": p.start, "end_utc": p.end, "timezone": b.timezone}
+        for block_id, b in zip(ids, blocks, strict=True)
+        for p in b.pauses
+    ]
+    interruption_rows = [
+        {
+            "block_id": block_id,
+            "at_utc": i.at,
+            "end_utc": i.end,
+            "kind": i.kind.value,
+            "source": i.source,
+            "note": i.note,
+            "timezone": b.timezone,
+        }
+        for block_id, b in zip(ids, blocks, strict=True)
+        for i in b.interruptions
+    ]
+    if pause_rows:
+        session.execute(insert(PAUSES), pause_rows)
+    if interruption_rows:
+        session.execute(insert(INTERRUPTIONS), interruption_rows)
