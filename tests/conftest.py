@@ -1,0 +1,56 @@
+"""Fixtures shared by every test: private user folders, and the real database backends."""
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.postgres_server import PostgresServer, find_bindir
+
+
+@pytest.fixture(autouse=True)
+def private_user_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point platformdirs at a temporary home so no test touches real user data."""
+    home = tmp_path / "home"
+    for variable, folder in (
+        ("XDG_DATA_HOME", "data"),
+        ("XDG_CONFIG_HOME", "config"),
+        ("XDG_STATE_HOME", "state"),
+        ("XDG_CACHE_HOME", "cache"),
+    ):
+        monkeypatch.setenv(variable, str(home / folder))
+    monkeypatch.delenv("FLOWTALLY_DB", raising=False)
+    monkeypatch.delenv("FLOWTALLY_TZ", raising=False)
+    return home
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    required = os.environ.get("FLOWTALLY_REQUIRE_POSTGRES") == "1"
+    bindir = find_bindir()
+    if bindir is None:
+        if required:
+            pytest.fail("PostgreSQL is required but Debian's postgresql package is missing")
+        pytest.skip("PostgreSQL server binaries not installed")
+    server = PostgresServer(bindir)
+    try:
+        server.start()
+    except Exception as exc:
+        server.stop()
+        if required:
+            pytest.fail(f"could not start PostgreSQL: {exc}")
+        pytest.skip(f"could not start PostgreSQL: {exc}")
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """The URL of an empty database on each backend the store supports."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'flowtally.sqlite3'}"
+        return
+    server: PostgresServer = request.getfixturevalue("postgres_server")
+    with server.database() as url:
+        yield url

@@ -1,0 +1,174 @@
+"""The store API, run against a SQLite file and a real PostgreSQL server alike."""
+
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from data.store import Store
+from tracker.errors import TransitionError, ValidationError
+from tracker.interchange import parse_json, to_json
+from tracker.model import Block, Interruption, Pause
+from tracker.report import week_bounds, week_report
+from tracker.settings import ModelParams
+from tracker.types import Kind
+
+T0 = datetime(2026, 11, 16, 8, 0, tzinfo=UTC)
+ZONE = "Europe/Amsterdam"
+
+
+def t(minutes: float) -> datetime:
+    return T0 + timedelta(minutes=minutes)
+
+
+@pytest.fixture
+def store(database_url: str) -> Iterator[Store]:
+    with Store.open(database_url) as opened:
+        yield opened
+
+
+def test_a_block_goes_through_its_whole_life(store: Store) -> None:
+    store.start(t(0), ZONE, "API design")
+    store.interrupt(Interruption(t(40), t(50), Kind.EXTERNAL, "chat", "payload question", ZONE))
+    store.pause(t(60), ZONE)
+    store.resume(t(70))
+    store.interrupt(Interruption(t(100), None, Kind.INTERNAL, "self", None, ZONE))
+    stopped = store.stop(t(120))
+
+    assert store.running() is None
+    (loaded,) = store.all_blocks()
+    assert loaded == stopped
+    assert loaded.start == t(0)
+    assert loaded.end == t(120)
+    assert loaded.task == "API design"
+    assert loaded.timezone == ZONE
+    assert loaded.pauses == (Pause(t(60), t(70)),)
+    assert [i.source for i in loaded.interruptions] == ["chat", "self"]
+    assert loaded.interruptions[0].note == "payload question"
+    assert loaded.interruptions[0].end == t(50)
+    assert all(i.id is not None for i in loaded.interruptions)
+    assert loaded.start.tzinfo is not None
+
+
+def test_transitions_that_do_not_fit_are_refused(store: Store) -> None:
+    with pytest.raises(TransitionError, match="no focus block is running"):
+        store.pause(t(0), ZONE)
+    store.start(t(0), ZONE)
+    with pytest.raises(TransitionError, match="already running"):
+        store.start(t(5), ZONE)
+    with pytest.raises(TransitionError, match="not paused"):
+        store.resume(t(5))
+    store.pause(t(10), ZONE)
+    with pytest.raises(TransitionError, match="paused"):
+        store.pause(t(12), ZONE)
+    with pytest.raises(TransitionError, match="before"):
+        store.resume(t(5))
+    assert len(store.all_blocks()) == 1
+
+
+def test_stopping_while_paused_ends_where_the_pause_began(store: Store) -> None:
+    store.start(t(0), ZONE)
+    store.pause(t(30), ZONE)
+    block = store.stop(t(300))
+    assert block.end == t(30)
+    assert block.pauses == ()
+
+
+def test_an_interruption_before_the_block_is_refused_and_nothing_changes(store: Store) -> None:
+    store.start(t(10), ZONE)
+    with pytest.raises(TransitionError, match="before the running block started"):
+        store.interrupt(Interruption(t(5)))
+    running = store.running()
+    assert running is not None
+    assert running.interruptions == ()
+
+
+def test_a_start_overlapping_a_stored_block_is_refused(store: Store) -> None:
+    store.start(t(0), ZONE)
+    store.stop(t(60))
+    with pytest.raises(TransitionError, match="overlaps"):
+        store.start(t(30), ZONE)
+    store.start(t(60), ZONE)  # touching is fine
+    assert store.running() is not None
+
+
+def test_blocks_between_finds_the_block_reaching_into_the_range(store: Store) -> None:
+    for start in (0, 120, 240):
+        store.start(t(start), ZONE)
+        store.stop(t(start + 100))
+    found = store.blocks_between(t(90), t(200))
+    assert [b.start for b in found] == [t(0), t(120)]
+    assert store.blocks_between(t(100), t(120)) == []
+    assert [b.start for b in store.blocks_between(t(340), t(10_000))] == []
+    assert [b.start for b in store.blocks_between(t(339), t(10_000))] == [t(240)]
+
+
+def test_recent_tasks_most_recent_first(store: Store) -> None:
+    for index, task in enumerate(["a", "b", "a", "c"]):
+        store.start(t(index * 60), ZONE, task)
+        store.stop(t(index * 60 + 30))
+    assert store.recent_tasks() == ["c", "a", "b"]
+
+
+SAMPLE = """{"format": "flowtally/1", "blocks": [
+ {"start": "2026-11-16T09:00:00+01:00", "end": "2026-11-16T12:00:00+01:00", "task": "API design",
+  "pauses": [{"start": "2026-11-16T10:30:00+01:00", "end": "2026-11-16T10:45:00+01:00"}],
+  "interruptions": [{"at": "2026-11-16T10:00:00+01:00", "end": "2026-11-16T10:10:00+01:00",
+                     "kind": "external", "source": "person", "note": "question"},
+                    {"at": "2026-11-16T11:05:00+01:00"}]},
+ {"start": "2026-11-17T23:00:00+01:00", "end": "2026-11-18T01:30:00+01:00"}]}"""
+
+
+def test_import_is_idempotent(store: Store) -> None:
+    records = parse_json(SAMPLE, ZONE)
+    blocks = [r.block for r in records]
+    first = store.import_blocks(blocks)
+    second = store.import_blocks(blocks)
+    assert (first.added, first.skipped) == (2, 0)
+    assert (second.added, second.skipped) == (0, 2)
+    assert store.count() == (2, 1, 2)
+
+
+def test_import_overlapping_a_different_stored_block_writes_nothing(store: Store) -> None:
+    store.start(t(60), ZONE)
+    store.stop(t(90))
+    records = parse_json(SAMPLE, ZONE)
+    with pytest.raises(ValidationError, match=r"blocks\[0\].*overlaps the stored block"):
+        store.import_blocks([r.block for r in records], [r.label for r in records])
+    assert store.count() == (1, 0, 0)
+
+
+def test_import_overlapping_the_running_block_is_refused(store: Store) -> None:
+    store.start(t(-60 * 24 * 3), ZONE)
+    with pytest.raises(ValidationError, match="running block"):
+        store.import_blocks([r.block for r in parse_json(SAMPLE, ZONE)])
+
+
+def test_export_then_import_into_an_empty_store_reproduces_the_report(
+    store: Store, tmp_path: object
+) -> None:
+    store.import_blocks([r.block for r in parse_json(SAMPLE, ZONE)])
+    store.start(t(60 * 50), ZONE)
+    store.interrupt(Interruption(t(60 * 50 + 20), None, Kind.INTERNAL, "email", None, ZONE))
+    store.stop(t(60 * 51))
+    monday = date(2026, 11, 16)
+    params = ModelParams()
+    start, end = week_bounds(monday, ZONE)
+    before = week_report(store.blocks_between(start, end), params, ZONE, monday).as_json()
+
+    text = to_json(store.all_blocks())
+    with Store.open(f"sqlite:///{tmp_path}/copy.sqlite3") as copy:
+        copy.import_blocks([r.block for r in parse_json(text, ZONE)])
+        after = week_report(copy.blocks_between(start, end), params, ZONE, monday).as_json()
+    assert after == before
+    assert before["totals"]["interruptions"] == 3  # type: ignore[index]
+
+
+def test_a_second_running_block_is_refused_by_the_database_itself(store: Store) -> None:
+    from sqlalchemy import insert
+
+    from data.store import BLOCKS
+
+    store.start(t(0), ZONE)
+    with store.engine.begin() as connection, pytest.raises(Exception, match="(?i)unique"):
+        connection.execute(insert(BLOCKS).values(start_utc=t(100), running=True, timezone=ZONE))
