@@ -1,6 +1,7 @@
 """Fixtures shared by every test: private user folders, and the real database backends."""
 
 import os
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -36,7 +37,7 @@ def postgres_server() -> Iterator[PostgresServer]:
     server = PostgresServer(bindir)
     try:
         server.start()
-    except Exception as exc:
+    except (OSError, subprocess.SubprocessError) as exc:
         server.stop()
         if required:
             pytest.fail(f"could not start PostgreSQL: {exc}")

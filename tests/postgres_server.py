@@ -36,7 +36,7 @@ class PostgresServer:
         self.as_postgres = os.geteuid() == 0
         self.user = "postgres" if self.as_postgres else os.environ.get("USER", "postgres")
 
-    def _run(self, *args: str) -> None:
+    def _run(self, *args: str | Path) -> None:
         command = [str(a) for a in args]
         if self.as_postgres:
             command = ["runuser", "-u", "postgres", "--", *command]
