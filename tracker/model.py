@@ -6,7 +6,7 @@ the sense the import's idempotency needs.
 """
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 
 from tracker.errors import ValidationError
 from tracker.types import Kind
@@ -19,6 +19,19 @@ def _opt_key(value: datetime | None) -> tuple[bool, datetime | None]:
     return (value is not None, value)
 
 
+def _utc(value: datetime | None) -> datetime | None:
+    """Aware datetimes as UTC: Python subtracts two datetimes sharing a zone as wall-clock
+    times, which would make a DST day 24 hours long. Naive ones stay for validation to refuse."""
+    if value is None or value.tzinfo is None or value.utcoffset() is None:
+        return value
+    return value.astimezone(UTC)
+
+
+def _normalise(record: object, *names: str) -> None:
+    for name in names:
+        object.__setattr__(record, name, _utc(getattr(record, name)))
+
+
 @dataclass(frozen=True, slots=True)
 class Pause:
     """A deliberate break ``[start, end)``; ``end`` is ``None`` only while it is happening."""
@@ -27,6 +40,9 @@ class Pause:
     end: datetime | None = None
     timezone: str = field(default="UTC", compare=False)
     id: int | None = field(default=None, compare=False)
+
+    def __post_init__(self) -> None:
+        _normalise(self, "start", "end")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +56,9 @@ class Interruption:
     note: str | None = None
     timezone: str = field(default="UTC", compare=False)
     id: int | None = field(default=None, compare=False)
+
+    def __post_init__(self) -> None:
+        _normalise(self, "at", "end")
 
     @property
     def is_instant(self) -> bool:
@@ -63,6 +82,7 @@ class Block:
     id: int | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
+        _normalise(self, "start", "end")
         pauses = tuple(sorted(self.pauses, key=lambda p: (p.start, _opt_key(p.end))))
         interruptions = tuple(
             sorted(
