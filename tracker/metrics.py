@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
 from tracker.days import DayClock
 from tracker.settings import ModelParams
@@ -67,7 +68,7 @@ class Metrics:
     def interruptions_per_hour(self) -> float:
         return self.interruptions / (self.tracked / timedelta(hours=1)) if self.tracked else 0.0
 
-    def as_json(self) -> dict[str, object]:
+    def as_json(self) -> dict[str, Any]:
         """The metrics as the report's JSON names them, minute values rounded to 2 decimals."""
         return {
             "tracked_min": _minutes(self.tracked),

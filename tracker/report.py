@@ -3,6 +3,7 @@
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 from tracker.days import DayClock, monday_of, week_days, week_name
 from tracker.metrics import Metrics, combine, daily_metrics
@@ -21,7 +22,7 @@ class WeekReport:
     days: tuple[tuple[date, Metrics], ...]
     totals: Metrics
 
-    def as_json(self) -> dict[str, object]:
+    def as_json(self) -> dict[str, Any]:
         return {
             "week": self.week,
             "timezone": self.timezone,

@@ -163,7 +163,7 @@ def test_export_then_import_into_an_empty_store_reproduces_the_report(
         copy.import_blocks([r.block for r in parse_json(text, ZONE)])
         after = week_report(copy.blocks_between(start, end), params, ZONE, monday).as_json()
     assert after == before
-    assert before["totals"]["interruptions"] == 3  # type: ignore[index]
+    assert before["totals"]["interruptions"] == 3
 
 
 def test_a_second_running_block_is_refused_by_the_database_itself(store: Store) -> None:
