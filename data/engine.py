@@ -12,7 +12,7 @@ from typing import Any
 import platformdirs
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
 from data.errors import StoreError
 
@@ -38,6 +38,10 @@ def normalise_url(text: str) -> URL:
         raise StoreError(f"{text!r} is not a database URL") from None
     if url.drivername in ("postgresql", "postgres"):
         url = url.set(drivername="postgresql+psycopg")
+    try:
+        url.get_dialect()
+    except NoSuchModuleError:
+        raise StoreError(f"{text!r} names an unknown kind of database ({url.drivername})") from None
     return url
 
 
