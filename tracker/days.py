@@ -21,17 +21,26 @@ class DayClock:
     def __init__(self, zone: ZoneInfo) -> None:
         self.zone = zone
         self.midnight = lru_cache(maxsize=4096)(self._midnight)
+        self._last: tuple[datetime, datetime, date] | None = None
 
     def _midnight(self, day: date) -> datetime:
         return datetime.combine(day, time(0), tzinfo=self.zone).astimezone(UTC)
 
     def day_of(self, instant: datetime) -> date:
-        """The local day holding ``instant`` (consistent with :meth:`midnight` at the edges)."""
+        """The local day holding ``instant`` (consistent with :meth:`midnight` at the edges).
+
+        The last day found is remembered: consecutive lookups nearly always fall on it, and a
+        zone conversion costs more than the rest of a report's arithmetic.
+        """
+        last = self._last
+        if last is not None and last[0] <= instant < last[1]:
+            return last[2]
         day = instant.astimezone(self.zone).date()
         if instant < self.midnight(day):
-            return day - timedelta(days=1)
-        if instant >= self.midnight(day + timedelta(days=1)):
-            return day + timedelta(days=1)
+            day -= timedelta(days=1)
+        elif instant >= self.midnight(day + timedelta(days=1)):
+            day += timedelta(days=1)
+        self._last = (self.midnight(day), self.midnight(day + timedelta(days=1)), day)
         return day
 
     def split(self, start: datetime, end: datetime) -> Iterator[tuple[date, datetime, datetime]]:

@@ -22,7 +22,9 @@ def _opt_key(value: datetime | None) -> tuple[bool, datetime | None]:
 def _utc(value: datetime | None) -> datetime | None:
     """Aware datetimes as UTC: Python subtracts two datetimes sharing a zone as wall-clock
     times, which would make a DST day 24 hours long. Naive ones stay for validation to refuse."""
-    if value is None or value.tzinfo is None or value.utcoffset() is None:
+    if value is None or value.tzinfo is UTC or value.tzinfo is None:
+        return value
+    if value.utcoffset() is None:
         return value
     return value.astimezone(UTC)
 
