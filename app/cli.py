@@ -25,6 +25,14 @@ def _version() -> str:
         return "unknown"
 
 
+class _VersionAction(argparse.Action):
+    """Looks the version up only when asked: package metadata costs ~50 ms per start."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        print(f"flowtally {_version()}")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -48,7 +56,9 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Times (--at, --end) accept HH:MM (today), 'YYYY-MM-DD HH:MM', ISO 8601 with an "
         "offset, or '25m ago' / '1h ago' (or --at=-25m).",
     )
-    parser.add_argument("--version", action="version", version=f"flowtally {_version()}")
+    parser.add_argument(
+        "--version", action=_VersionAction, nargs=0, help="show the version and exit"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def add(name: str, handler: Command, help_text: str) -> argparse.ArgumentParser:

@@ -225,10 +225,18 @@ class Store:
         with self._write() as session:
             fresh = _new_blocks(session, blocks, names)
             total = len(fresh)
+            # Ids are assigned here, under the write lock, so rows go in as true batches:
+            # RETURNING ids in order would cost one statement per block on SQLite.
+            next_id = (session.scalar(select(func.max(BLOCKS.c.id))) or 0) + 1
             for offset in range(0, total, IMPORT_CHUNK):
-                _insert_many(session, fresh[offset : offset + IMPORT_CHUNK])
+                _insert_many(session, fresh[offset : offset + IMPORT_CHUNK], next_id + offset)
                 if progress is not None:
                     progress(min(offset + IMPORT_CHUNK, total), total)
+            if total and self.url.get_backend_name() == "postgresql":
+                session.execute(
+                    text("SELECT setval(pg_get_serial_sequence('blocks', 'id'), :last)"),
+                    {"last": next_id + total - 1},
+                )
             return ImportResult(added=total, skipped=len(blocks) - total)
 
 
@@ -387,20 +395,22 @@ def _overlap_reason(start: datetime, end: datetime | None) -> str:
     return f"overlaps the stored block {start.isoformat()} to {end.isoformat()}"
 
 
-def _insert_many(session: Session, blocks: Sequence[Block]) -> None:
-    ids = session.scalars(
-        insert(BLOCKS).returning(BLOCKS.c.id, sort_by_parameter_order=True),
+def _insert_many(session: Session, blocks: Sequence[Block], first_id: int) -> None:
+    ids = range(first_id, first_id + len(blocks))
+    session.execute(
+        insert(BLOCKS),
         [
             {
+                "id": block_id,
                 "start_utc": b.start,
                 "end_utc": b.end,
                 "running": None,
                 "task": b.task,
                 "timezone": b.timezone,
             }
-            for b in blocks
+            for block_id, b in zip(ids, blocks, strict=True)
         ],
-    ).all()
+    )
     pause_rows = [
         {"block_id": block_id, "start_utc": p.start, "end_utc": p.end, "timezone": b.timezone}
         for block_id, b in zip(ids, blocks, strict=True)

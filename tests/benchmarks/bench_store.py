@@ -41,7 +41,7 @@ def generate(years: int, seed: int = 47) -> list[dict[str, Any]]:
     blocks = []
     for offset in range(365 * years):
         day = first + timedelta(days=offset)
-        count = rnd.randint(22, 34) if day.weekday() < 5 else rnd.randint(10, 20)
+        count = rnd.randint(25, 38) if day.weekday() < 5 else rnd.randint(12, 22)
         cursor = datetime(day.year, day.month, day.day, 6, 0, tzinfo=UTC)
         for _ in range(count):
             cursor += timedelta(minutes=rnd.randint(1, 8))
@@ -133,7 +133,7 @@ def main() -> None:
         last_monday - timedelta(weeks=rnd.randint(0, 52 * args.years - 13))
         for _ in range(args.repeat)
     ]
-    weeks = iter(mondays * 3)
+    weeks = iter(mondays * 4)
 
     def report_week() -> None:
         monday = next(weeks)
@@ -145,6 +145,11 @@ def main() -> None:
         start, end = week_bounds(monday, ZONE, 12)
         week_reports(store.blocks_between(start, end), params, ZONE, monday, 12)
 
+    def load_week() -> None:
+        start, end = week_bounds(next(weeks), ZONE)
+        store.blocks_between(start, end)
+
+    load_samples = timed(load_week, args.repeat)
     report_samples = timed(report_week, args.repeat)
     trend_samples = timed(trend, args.repeat)
 
@@ -191,6 +196,7 @@ def main() -> None:
     print("| what | median |")
     print("|---|---|")
     print(f"| `report --week` in-process (load + compute) | {ms(report_samples)} |")
+    print(f"| load that week's blocks through the store API only | {ms(load_samples)} |")
     if raw:
         print(f"| read that week's rows with plain SQL (floor) | {ms(raw['week'])} |")
     print(f"| 12-week trend in-process | {ms(trend_samples)} |")

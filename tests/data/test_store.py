@@ -131,6 +131,16 @@ def test_import_is_idempotent(store: Store) -> None:
     assert store.count() == (2, 1, 2)
 
 
+def test_new_blocks_after_an_import_get_fresh_ids(store: Store) -> None:
+    store.start(t(-600), ZONE)
+    store.stop(t(-500))
+    store.import_blocks([r.block for r in parse_json(SAMPLE, ZONE)])
+    store.start(t(60 * 24 * 5), ZONE)
+    store.interrupt(Interruption(t(60 * 24 * 5 + 1)))
+    ids = [b.id for b in store.all_blocks()]
+    assert len(set(ids)) == len(ids) == 4
+
+
 def test_import_overlapping_a_different_stored_block_writes_nothing(store: Store) -> None:
     store.start(t(60), ZONE)
     store.stop(t(90))
