@@ -8,11 +8,11 @@ user data directory; the system time zone).
 import json
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 import platformdirs
 
+from app.files import write_atomically
 from tracker.errors import SettingsError
 from tracker.settings import Settings, load_zone
 
@@ -37,20 +37,9 @@ def load_settings(path: Path | None = None) -> Settings:
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> Path:
-    """Write atomically (temporary file, fsync, rename): a crash leaves the old or the new file."""
+    """Write atomically: a crash leaves the old settings or the new, never a broken file."""
     path = path or settings_path()
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    payload = json.dumps(settings.as_json(), indent=2) + "\n"
-    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".settings.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_atomically(path, json.dumps(settings.as_json(), indent=2) + "\n", private=True)
     return path
 
 

@@ -1,11 +1,10 @@
 """``export`` and ``import``: the interchange format in and out of the store."""
 
 import argparse
-import os
-import tempfile
 from pathlib import Path
 
 from app.context import Context
+from app.files import write_atomically
 from data.store import Progress
 from tracker.errors import FlowtallyError, ValidationError
 from tracker.interchange import parse_csv, parse_json, to_csv, to_json
@@ -21,25 +20,9 @@ def export(ctx: Context, args: argparse.Namespace) -> int:
     if args.output in (None, "-"):
         ctx.out.write(text)
     else:
-        _write_atomically(Path(args.output), text)
+        write_atomically(Path(args.output), text)
         print(f"Exported {len(blocks)} blocks to {args.output}.", file=ctx.err)
     return 0
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    directory = path.resolve().parent
-    if not directory.is_dir():
-        raise FlowtallyError(f"cannot write {path}: the folder {directory} does not exist")
-    fd, temporary = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except OSError as exc:
-        Path(temporary).unlink(missing_ok=True)
-        raise FlowtallyError(f"cannot write {path}: {exc.strerror}") from None
 
 
 def import_(ctx: Context, args: argparse.Namespace) -> int:

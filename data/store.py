@@ -5,7 +5,7 @@ back and raises; a failed call leaves the database as it was.
 """
 
 import bisect
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -259,30 +259,40 @@ def _load(session: Session, ids: Select[Any]) -> list[Block]:
     ).all()
     pauses: dict[int, list[Pause]] = {}
     for row in session.execute(select(PAUSES).where(PAUSES.c.block_id.in_(select(id_query)))):
-        pauses.setdefault(row.block_id, []).append(
-            Pause(row.start_utc, row.end_utc, row.timezone, row.id)
-        )
+        pauses.setdefault(row.block_id, []).append(_pause(row))
     interruptions: dict[int, list[Interruption]] = {}
     for row in session.execute(
         select(INTERRUPTIONS).where(INTERRUPTIONS.c.block_id.in_(select(id_query)))
     ):
-        interruptions.setdefault(row.block_id, []).append(
-            Interruption(
-                row.at_utc, row.end_utc, Kind(row.kind), row.source, row.note, row.timezone, row.id
-            )
-        )
+        interruptions.setdefault(row.block_id, []).append(_interruption(row))
     return [
-        Block(
-            row.start_utc,
-            row.end_utc,
-            row.task,
-            tuple(pauses.get(row.id, ())),
-            tuple(interruptions.get(row.id, ())),
-            row.timezone,
-            row.id,
-        )
-        for row in block_rows
+        _block(row, pauses.get(row.id, ()), interruptions.get(row.id, ())) for row in block_rows
     ]
+
+
+# Rows from Core queries and ORM objects share column names, so one conversion serves both.
+
+
+def _pause(row: Any) -> Pause:
+    return Pause(row.start_utc, row.end_utc, row.timezone, row.id)
+
+
+def _interruption(row: Any) -> Interruption:
+    return Interruption(
+        row.at_utc, row.end_utc, Kind(row.kind), row.source, row.note, row.timezone, row.id
+    )
+
+
+def _block(row: Any, pauses: Iterable[Pause], interruptions: Iterable[Interruption]) -> Block:
+    return Block(
+        row.start_utc,
+        row.end_utc,
+        row.task,
+        tuple(pauses),
+        tuple(interruptions),
+        row.timezone,
+        row.id,
+    )
 
 
 def _save(session: Session, block: Block) -> Block:
@@ -307,18 +317,7 @@ def _save(session: Session, block: Block) -> Block:
         for i in block.interruptions
     ]
     session.flush()
-    return Block(
-        row.start_utc,
-        row.end_utc,
-        row.task,
-        tuple(Pause(p.start_utc, p.end_utc, p.timezone, p.id) for p in row.pauses),
-        tuple(
-            Interruption(p.at_utc, p.end_utc, Kind(p.kind), p.source, p.note, p.timezone, p.id)
-            for p in row.interruptions
-        ),
-        row.timezone,
-        row.id,
-    )
+    return _block(row, map(_pause, row.pauses), map(_interruption, row.interruptions))
 
 
 def _fill_pause(row: PauseRow | None, pause: Pause) -> PauseRow:
