@@ -36,6 +36,8 @@ class BlockRow(Base):
     running: Mapped[bool | None] = mapped_column(unique=True)
     task: Mapped[str | None] = mapped_column(String(2000))
     timezone: Mapped[str] = mapped_column(String(64))
+    heartbeat_utc: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    """When the tray app last confirmed, while the block ran, that it was alive."""
 
     pauses: Mapped[list["PauseRow"]] = relationship(
         back_populates="block", cascade="all, delete-orphan", order_by="PauseRow.start_utc"

@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any, cast
 
 from sqlalchemy import Engine, Select, Table, and_, func, insert, or_, select, text
-from sqlalchemy.engine import URL
+from sqlalchemy.engine import URL, CursorResult
 from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -202,6 +202,49 @@ class Store:
         """Log an interruption in the running block; committed when this returns."""
         with self._write() as session:
             return _save(session, running.interrupt(_running(session), interruption))
+
+    def update(self, block_id: int, change: Callable[[Block], Block]) -> Block:
+        """Apply a pure ``change`` to a stored block in one transaction (read, change, check,
+        write), so no other writer can slip in between; the result must obey the model and
+        overlap no other block."""
+        with self._write() as session:
+            current = _load(session, select(BLOCKS.c.id).where(BLOCKS.c.id == block_id))
+            if not current:
+                raise TransitionError("that block no longer exists")
+            changed = change(current[0])
+            try:
+                validate_block(changed)
+            except ValidationError as exc:
+                raise TransitionError(str(exc)) from None
+            others = select(BLOCKS.c.start_utc).where(
+                BLOCKS.c.id != block_id,
+                or_(BLOCKS.c.end_utc.is_(None), BLOCKS.c.end_utc > changed.start),
+            )
+            if changed.end is not None:
+                others = others.where(BLOCKS.c.start_utc < changed.end)
+            clash = session.scalar(others.limit(1))
+            if clash is not None:
+                raise TransitionError("the block would overlap another block")
+            return _save(session, changed)
+
+    def heartbeat(self, at: datetime) -> bool:
+        """Record that the app is alive while a block runs; false when none runs."""
+        with self._write() as session:
+            result = cast(
+                CursorResult[Any],
+                session.execute(
+                    BLOCKS.update().where(BLOCKS.c.running.is_(True)).values(heartbeat_utc=at)
+                ),
+            )
+            return bool(result.rowcount)
+
+    def last_heartbeat(self) -> datetime | None:
+        """The running block's last heartbeat (``None`` without one or without a block)."""
+        with self._read() as session:
+            value: datetime | None = session.scalar(
+                select(BLOCKS.c.heartbeat_utc).where(BLOCKS.c.running.is_(True))
+            )
+            return value
 
     # ------------------------------------------------------------ import
 

@@ -65,3 +65,43 @@ def test_a_database_of_another_program_is_left_alone(tmp_path: Path) -> None:
         tables = connection.execute(text("SELECT name FROM sqlite_master WHERE type='table'"))
         assert [name for (name,) in tables] == ["invoices"]
     engine.dispose()
+
+
+def test_upgrading_from_the_first_schema_keeps_every_row_and_a_backup(tmp_path: Path) -> None:
+    from alembic import command
+
+    path = tmp_path / "old.sqlite3"
+    engine = create_engine(f"sqlite:///{path}")
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+        connection.execute(
+            text(
+                "INSERT INTO blocks (id, start_utc, end_utc, running, task, timezone) "
+                "VALUES (1, '2026-11-16 08:00:00.000000', '2026-11-16 10:00:00.000000', "
+                "NULL, 'old', 'UTC')"
+            )
+        )
+        connection.execute(
+            text(
+                "INSERT INTO interruptions "
+                "(block_id, at_utc, end_utc, kind, source, note, timezone) "
+                "VALUES (1, '2026-11-16 09:00:00.000000', NULL, 'external', 'chat', 'hi', 'UTC')"
+            )
+        )
+    engine.dispose()
+    with Store.open(str(path)) as store:
+        (block,) = store.all_blocks()
+        assert store.count() == (1, 0, 1)
+    assert block.task == "old"
+    assert block.interruptions[0].note == "hi"
+    backup = path.with_name("old.sqlite3.pre-0002.bak")
+    assert backup.exists()
+    copy = create_engine(f"sqlite:///{backup}")
+    with copy.connect() as connection:
+        assert (
+            connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0001"
+        )
+    copy.dispose()

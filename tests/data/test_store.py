@@ -180,3 +180,51 @@ def test_a_second_running_block_is_refused_by_the_database_itself(store: Store) 
     store.start(t(0), ZONE)
     with store.engine.begin() as connection, pytest.raises(IntegrityError):
         connection.execute(insert(BLOCKS).values(start_utc=t(100), running=True, timezone=ZONE))
+
+
+def test_update_retags_and_closes_an_interruption_atomically(store: Store) -> None:
+    from tracker import edits
+
+    store.start(t(0), ZONE)
+    block = store.interrupt(Interruption(t(30), None, Kind.EXTERNAL, "other", None, ZONE))
+    assert block.id is not None
+    interruption_id = block.interruptions[0].id
+    assert interruption_id is not None
+    store.update(block.id, lambda b: edits.retag(b, interruption_id, Kind.INTERNAL, "self", "tea"))
+    updated = store.update(block.id, lambda b: edits.close(b, interruption_id, t(37)))
+    (interruption,) = updated.interruptions
+    assert (interruption.kind, interruption.source, interruption.note) == (
+        Kind.INTERNAL,
+        "self",
+        "tea",
+    )
+    assert interruption.end == t(37)
+    assert interruption.id == interruption_id
+    running_block = store.running()
+    assert running_block is not None
+    assert running_block.interruptions == updated.interruptions
+
+
+def test_update_refuses_a_change_that_overlaps_another_block(store: Store) -> None:
+    from dataclasses import replace
+
+    store.start(t(0), ZONE)
+    first = store.stop(t(60))
+    store.start(t(120), ZONE)
+    second = store.stop(t(180))
+    assert second.id is not None
+    with pytest.raises(TransitionError, match="overlap"):
+        store.update(second.id, lambda b: replace(b, start=t(30)))
+    with pytest.raises(TransitionError, match="end after it starts"):
+        store.update(second.id, lambda b: replace(b, end=t(100)))
+    assert [b.start for b in store.all_blocks()] == [first.start, second.start]
+
+
+def test_heartbeat_belongs_to_the_running_block(store: Store) -> None:
+    assert store.heartbeat(t(1)) is False
+    store.start(t(0), ZONE)
+    assert store.last_heartbeat() is None
+    assert store.heartbeat(t(5)) is True
+    assert store.last_heartbeat() == t(5)
+    store.stop(t(10))
+    assert store.last_heartbeat() is None
