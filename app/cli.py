@@ -11,7 +11,9 @@ from importlib.metadata import PackageNotFoundError, version
 from typing import TextIO
 
 from app import reports, settings_command, tracking, transfer
+from app.config import effective_database, load_settings
 from app.context import Context
+from data.store import Store
 from tracker.errors import FlowtallyError
 from tracker.types import DEFAULT_SOURCES, Kind
 
@@ -135,19 +137,47 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+FORWARDED = frozenset({"start", "pause", "resume", "stop", "interrupt", "status"})
+
+
 def main(
-    argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None
+    argv: Sequence[str] | None = None,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+    store: Store | None = None,
+    zone_name: str | None = None,
+    app_info: dict[str, object] | None = None,
 ) -> int:
+    """Run one command. ``store`` and ``zone_name`` are given when the tray app runs a command
+    forwarded to it by another ``flowtally`` process."""
     out = out or sys.stdout
     err = err or sys.stderr
     parser = build_parser()
     args = parser.parse_args(argv)
-    handler: Command = getattr(args, "handler", tracking.status)
     if not hasattr(args, "json"):
         args.json = False
+    if store is None and getattr(args, "command", None) in (None, *FORWARDED):
+        from app import instance
+
+        try:
+            database = effective_database(getattr(args, "db", None), load_settings())
+            if args.command is None:
+                return instance.raise_or_run(database, lambda: _gui(args))
+            forwarded = instance.forward(database, list(argv or sys.argv[1:]))
+        except FlowtallyError as exc:
+            print(f"flowtally: error: {exc}", file=err)
+            return 1
+        if forwarded is not None:
+            code, text, error = forwarded
+            out.write(text)
+            err.write(error)
+            return code
+    handler: Command = getattr(args, "handler", tracking.status)
     ctx: Context | None = None
     try:
-        ctx = Context.create(getattr(args, "db", None), getattr(args, "tz", None), out, err)
+        tz = getattr(args, "tz", None) or zone_name
+        ctx = Context.create(getattr(args, "db", None), tz, out, err, store)
+        ctx.app_info = app_info
         return handler(ctx, args)
     except FlowtallyError as exc:
         print(f"flowtally: error: {exc}", file=err)
@@ -157,3 +187,10 @@ def main(
     finally:
         if ctx is not None:
             ctx.close()
+
+
+def _gui(args: argparse.Namespace) -> int:
+    """The tray app; Qt is imported only here."""
+    from app.main import run_app
+
+    return run_app(getattr(args, "db", None), getattr(args, "tz", None))

@@ -21,11 +21,21 @@ class Context:
     err: TextIO
     now: datetime = field(default_factory=lambda: datetime.now(UTC).replace(microsecond=0))
     _store: Store | None = None
+    _owns_store: bool = True
+    app_info: dict[str, object] | None = None
+    """Set when the tray app runs the command: what it says about itself."""
 
     @classmethod
     def create(
-        cls, db_option: str | None, tz_option: str | None, out: TextIO, err: TextIO
+        cls,
+        db_option: str | None,
+        tz_option: str | None,
+        out: TextIO,
+        err: TextIO,
+        store: Store | None = None,
     ) -> "Context":
+        """The context of one command; with ``store`` (the running app's), that store is used
+        and left open."""
         settings = load_settings()
         return cls(
             settings=settings,
@@ -33,6 +43,8 @@ class Context:
             database=effective_database(db_option, settings),
             out=out,
             err=err,
+            _store=store,
+            _owns_store=store is None,
         )
 
     @property
@@ -46,9 +58,9 @@ class Context:
         return self._store
 
     def close(self) -> None:
-        if self._store is not None:
+        if self._store is not None and self._owns_store:
             self._store.close()
-            self._store = None
+        self._store = None
 
     def time(self, text: str | None) -> datetime:
         """``text`` as typed by the user (``None`` for now); future times are refused."""

@@ -1,13 +1,6 @@
 """Numbers as a person reads them in a terminal."""
 
 from collections.abc import Sequence
-from datetime import timedelta
-
-
-def duration(value: timedelta) -> str:
-    """``1:05`` for an hour and five minutes (minutes rounded down, as a clock shows them)."""
-    total = int(value.total_seconds() // 60)
-    return f"{total // 60}:{total % 60:02d}"
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
@@ -22,7 +15,3 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
 
     ruler = "  ".join("-" * w for w in widths)
     return "\n".join([line(headers), ruler, *(line(r) for r in rows)])
-
-
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}" + ("" if count == 1 else "s")

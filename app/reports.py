@@ -5,11 +5,12 @@ import json
 from datetime import date, timedelta
 
 from app.context import Context
-from app.render import duration, table
+from app.render import table
 from tracker.days import DayClock, monday_of, parse_week
 from tracker.errors import FlowtallyError
 from tracker.metrics import Metrics
 from tracker.report import WeekReport, trend_rows, week_bounds, week_reports
+from tracker.units import duration
 
 
 def _this_monday(ctx: Context) -> date:

@@ -5,7 +5,6 @@ import json
 from datetime import datetime, timedelta
 
 from app.context import Context
-from app.render import duration, plural
 from tracker.days import DayClock
 from tracker.errors import FlowtallyError
 from tracker.model import Block, Interruption
@@ -14,6 +13,7 @@ from tracker.status import Status, live_status
 from tracker.timeline import build_timeline
 from tracker.timeparse import parse_user_time
 from tracker.types import Kind, Phase
+from tracker.units import duration, plural
 
 PHASE_NAMES = {
     Phase.RAMP_UP: "ramp-up",
@@ -108,6 +108,8 @@ def status(ctx: Context, args: argparse.Namespace) -> int:
         print(json.dumps(_status_json(snapshot, ctx), indent=1), file=ctx.out)
     else:
         print(_status_text(snapshot, ctx), file=ctx.out)
+        if ctx.app_info is not None:
+            print(_app_text(ctx.app_info), file=ctx.out)
     return 0
 
 
@@ -124,6 +126,7 @@ def _status_json(s: Status, ctx: Context) -> dict[str, object]:
         "stretch_min": round(s.stretch / timedelta(minutes=1), 2),
         "interruptions": len(block.interruptions) if block else 0,
         "today": s.today.as_json(),
+        "app": ctx.app_info,
     }
 
 
@@ -157,3 +160,11 @@ def _status_text(s: Status, ctx: Context) -> str:
         f"{duration(today.tracked)} tracked, {duration(today.flow)} in flow."
     )
     return "\n".join(lines)
+
+
+def _app_text(info: dict[str, object]) -> str:
+    if info.get("hotkey_active"):
+        hotkey = f"hotkey {info.get('hotkey')} active"
+    else:
+        hotkey = f"hotkey off ({info.get('hotkey_problem') or 'starting'})"
+    return f"Tray app running; {hotkey}."

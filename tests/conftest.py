@@ -1,7 +1,9 @@
 """Fixtures shared by every test: private user folders, and the real database backends."""
 
 import os
+import shutil
 import subprocess
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,7 +13,7 @@ from tests.postgres_server import PostgresServer, find_bindir
 
 
 @pytest.fixture(autouse=True)
-def private_user_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def private_user_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """Point platformdirs at a temporary home so no test touches real user data."""
     home = tmp_path / "home"
     for variable, folder in (
@@ -21,9 +23,13 @@ def private_user_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Pat
         ("XDG_CACHE_HOME", "cache"),
     ):
         monkeypatch.setenv(variable, str(home / folder))
+    runtime = Path(tempfile.mkdtemp(prefix="ft-run-"))  # short: Unix socket paths are limited
+    runtime.chmod(0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
     monkeypatch.delenv("FLOWTALLY_DB", raising=False)
     monkeypatch.delenv("FLOWTALLY_TZ", raising=False)
-    return home
+    yield home
+    shutil.rmtree(runtime, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

@@ -77,3 +77,23 @@ def resolve_gap(
         return replace(block, pauses=(*block.pauses, Pause(start, end, zone_name)))
     interruption = Interruption(start, end, kind, source, note, zone_name)
     return replace(block, interruptions=(*block.interruptions, interruption))
+
+
+def reclassify_gap(
+    block: Block,
+    gap: Gap,
+    choice: GapChoice,
+    zone_name: str,
+    kind: Kind = Kind.EXTERNAL,
+    source: str = "other",
+    note: str | None = None,
+) -> Block:
+    """Turn a gap that was provisionally recorded as a break into what the user says it was.
+
+    Gaps are recorded as breaks the moment they are noticed, so that sleep or absence never
+    counts as focus while the question is unanswered (or if it never is).
+    """
+    start = max(gap.start, block.start)
+    end = gap.end if block.end is None else min(gap.end, block.end)
+    kept = tuple(p for p in block.pauses if not (p.start == start and p.end == end))
+    return resolve_gap(replace(block, pauses=kept), gap, choice, zone_name, kind, source, note)

@@ -3,9 +3,11 @@
 import math
 from dataclasses import dataclass, fields, replace
 from datetime import timedelta
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from tracker.errors import SettingsError
+from tracker.hotkeys import DEFAULT_HOTKEY, normalise_hotkey
 
 MODEL_KEYS: tuple[str, ...] = ("ramp_up_min", "flow_after_min", "min_period_min")
 
@@ -53,29 +55,54 @@ class ModelParams:
         return {name: _plain_number(getattr(self, name)) for name in MODEL_KEYS}
 
 
+APP_KEYS: tuple[str, ...] = ("hotkey", "away_after_min", "planned_block_min", "break_after_min")
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     """Everything the user can set. ``timezone`` and ``database_url`` are ``None`` for the
-    defaults (the system zone; the SQLite file in the user data directory)."""
+    defaults (the system zone; the SQLite file in the user data directory).
+
+    ``away_after_min``: input idle this long while a block runs asks what the gap was.
+    ``planned_block_min``: notify when a block reaches this length (0: never).
+    ``break_after_min``: suggest a break after a stretch this long (Flowtime; 0: never).
+    """
 
     model: ModelParams = ModelParams()
     timezone: str | None = None
     database_url: str | None = None
+    hotkey: str = DEFAULT_HOTKEY
+    away_after_min: float = 5
+    planned_block_min: float = 0
+    break_after_min: float = 90
 
     def __post_init__(self) -> None:
         if self.timezone is not None:
             load_zone(self.timezone)
+        object.__setattr__(self, "hotkey", normalise_hotkey(self.hotkey))
+        for name in ("away_after_min", "planned_block_min", "break_after_min"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                raise SettingsError(f"{name} must be a number of minutes, not {value!r}")
+            if not math.isfinite(value) or value < 0:
+                raise SettingsError(f"{name} must be 0 or more minutes")
+        if self.away_after_min <= 0:
+            raise SettingsError("away_after_min must be more than 0 minutes")
 
     def updated(self, changes: dict[str, str]) -> "Settings":
         """A copy with ``changes`` applied (text values, as typed); all or nothing."""
         model_changes: dict[str, float] = {}
-        other: dict[str, str | None] = {}
-        known = set(MODEL_KEYS) | {"timezone", "database_url"}
+        other: dict[str, Any] = {}
+        known = set(SETTING_NAMES)
         for key, text in changes.items():
             if key not in known:
                 raise SettingsError(f"unknown setting {key!r}; known: {', '.join(sorted(known))}")
             if key in MODEL_KEYS:
                 model_changes[key] = parse_minutes(key, text)
+            elif key == "hotkey":
+                other[key] = text.strip() or DEFAULT_HOTKEY
+            elif key.endswith("_min"):
+                other[key] = parse_minutes(key, text)
             else:
                 other[key] = text.strip() or None
         model = replace(self.model, **model_changes) if model_changes else self.model
@@ -85,6 +112,9 @@ class Settings:
         out: dict[str, object] = dict(self.model.as_json())
         out["timezone"] = self.timezone
         out["database_url"] = self.database_url
+        out["hotkey"] = self.hotkey
+        for key in APP_KEYS[1:]:
+            out[key] = _plain_number(getattr(self, key))
         return out
 
     @classmethod
@@ -99,7 +129,10 @@ class Settings:
         for key, value in (("timezone", timezone), ("database_url", database_url)):
             if value is not None and not isinstance(value, str):
                 raise SettingsError(f"{key} must be text")
-        return cls(model=model, timezone=timezone, database_url=database_url)
+        extra = {key: raw[key] for key in APP_KEYS if key in raw}
+        if not isinstance(extra.get("hotkey", ""), str):
+            raise SettingsError("hotkey must be text")
+        return cls(model=model, timezone=timezone, database_url=database_url, **extra)
 
 
 SETTING_NAMES: tuple[str, ...] = (

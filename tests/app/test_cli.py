@@ -82,7 +82,7 @@ def test_status_while_running_and_paused(tmp_path: Path) -> None:
     assert "Paused since" in text
     assert "Focus block on 'writing'" in text
     assert "1 interruption" in flowtally("stop", *db).stdout
-    assert "No focus block running" in flowtally(*db).stdout
+    assert "No focus block running" in flowtally("status", *db).stdout
 
 
 @pytest.mark.parametrize(
@@ -196,6 +196,12 @@ def test_environment_selects_the_store_and_the_zone(tmp_path: Path) -> None:
         flowtally("report", "--week", "2026-W47", "--json", "--tz", "Asia/Tokyo", env=env).stdout
     )
     assert override["timezone"] == "Asia/Tokyo"
+
+
+def test_the_tray_app_without_a_display_says_so(tmp_path: Path) -> None:
+    env = {"DISPLAY": "", "WAYLAND_DISPLAY": "", "QT_QPA_PLATFORM": ""}
+    result = flowtally("--db", str(tmp_path / "f.sqlite3"), env=env, check=False)
+    assert_clean_error(result, "no graphical display")
 
 
 def test_default_store_is_in_the_user_data_folder(private_user_folders: Path) -> None:

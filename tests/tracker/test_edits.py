@@ -56,3 +56,13 @@ def test_retag_and_close() -> None:
     assert edits.close(tagged, 7, at(5)).interruptions[0].end == at(10)
     with pytest.raises(TransitionError, match="no longer"):
         edits.close(tagged, 99, at(15))
+
+
+def test_a_provisional_break_becomes_what_the_user_says() -> None:
+    gap = Gap(at(30), at(50), GapReason.SLEEP)
+    provisional = edits.resolve_gap(RUNNING, gap, GapChoice.BREAK, "UTC")
+    assert edits.reclassify_gap(provisional, gap, GapChoice.FOCUS, "UTC").pauses == ()
+    as_interruption = edits.reclassify_gap(provisional, gap, GapChoice.INTERRUPTION, "UTC")
+    assert as_interruption.pauses == ()
+    assert as_interruption.interruptions[-1].end == at(50)
+    assert edits.reclassify_gap(provisional, gap, GapChoice.BREAK, "UTC") == provisional

@@ -1,0 +1,358 @@
+"""Wires the tray app: store worker, tray (or timer window), popup, review, input services.
+
+Start-up order matters for how quickly the icon appears: the tray icon is shown first, then
+the store worker opens the database and pynput starts (a quarter of a second to import).
+The GUI thread only ever computes a status from the last :class:`Snapshot` in memory.
+"""
+
+import logging
+import os
+import time
+from datetime import UTC, datetime, timedelta
+from typing import Any, cast
+
+import shiboken6
+from PySide6.QtCore import QObject, QThread, QTimer
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+
+from app.input_services import ActivityClock, HotkeyBridge, HotkeyService
+from app.instance import InstanceLock
+from app.instance_server import InstanceServer
+from app.store_worker import Snapshot, StoreWorker
+from tracker.days import DayClock
+from tracker.edits import Gap, GapReason
+from tracker.model import Block, Interruption
+from tracker.running import State
+from tracker.settings import Settings, load_zone
+from tracker.status import Status, live_status
+from ui import icons
+from ui.quick_log import QuickLogPopup
+from ui.review import GapReviewDialog
+from ui.timer_window import TimerWindow
+from ui.tray import TrayView
+
+log = logging.getLogger(__name__)
+TICK_MS = 5_000
+HEARTBEAT_MS = 30_000
+REFRESH_MS = 60_000
+CRASH_GAP = timedelta(seconds=90)
+SLEEP_JUMP_S = 60.0
+BACK_WITHIN_S = 10.0
+
+
+def tray_wait_seconds() -> float:
+    """How long to wait for a system tray at login before showing the timer window."""
+    return float(os.environ.get("FLOWTALLY_TRAY_WAIT_S", "30"))
+
+
+class AppController(QObject):
+    def __init__(
+        self, app: QApplication, settings: Settings, database: str | None, zone_name: str
+    ) -> None:
+        super().__init__()
+        self.app = app
+        self.settings = settings
+        self.zone_name = zone_name
+        self.clock = DayClock(load_zone(zone_name))
+        self.lock = InstanceLock(database)
+        self.snapshot: Snapshot | None = None
+        self.status: Status | None = None
+        self.messages: list[str] = []
+
+        self.worker_thread = QThread()
+        self.worker_thread.setObjectName("store-worker")
+        self.worker = StoreWorker(settings, database, zone_name)
+        self.worker.moveToThread(self.worker_thread)
+        self.worker.snapshot_ready.connect(self._on_snapshot)
+        self.worker.interruption_stored.connect(self._on_interruption_stored)
+        self.worker.failed.connect(self._on_failed)
+        self.worker.opened.connect(self._on_opened)
+
+        self.tray = TrayView(settings.model)
+        self.window: TimerWindow | None = None
+        self.popup = QuickLogPopup()
+        self.popup.tagged.connect(self.worker.retag_requested)
+        self.popup.back.connect(self.worker.close_requested)
+        self.review = GapReviewDialog()
+        self.review.resolved.connect(self._on_review_answer)
+        self._gaps: list[Gap] = []
+        self._take_keyboard = False
+
+        self.bridge = HotkeyBridge()
+        self.bridge.pressed.connect(self.worker.log_interruption)  # queued to the worker
+        self.bridge.pressed.connect(self._on_press)  # queued to the GUI thread
+        self.hotkey = HotkeyService(settings.hotkey, self.bridge)
+        self.activity = ActivityClock()
+        self.hotkey_problem: str | None = None
+
+        self.server = InstanceServer(database)
+        self.server.command_received.connect(self.worker.command_requested)
+        self.worker.command_done.connect(self.server.reply)
+        self.server.raise_requested.connect(self._raise)
+
+        self._tick = QTimer(self)
+        self._tick.setInterval(TICK_MS)
+        self._tick.timeout.connect(self._on_tick)
+        self._heartbeat = QTimer(self)
+        self._heartbeat.setInterval(HEARTBEAT_MS)
+        self._heartbeat.timeout.connect(self.worker.heartbeat_requested)
+        self._refresh = QTimer(self)
+        self._refresh.setInterval(REFRESH_MS)
+        self._refresh.timeout.connect(self.worker.refresh_requested)
+        self._tray_deadline = 0.0
+        self._away_since: datetime | None = None
+        self._last_wall = datetime.now(UTC)
+        self._last_mono = time.monotonic()
+        self._notified: set[tuple[str, datetime]] = set()
+
+    # ---------------------------------------------------------------- start and stop
+
+    def start(self) -> bool:
+        """Take the instance lock and show the icon; ``False`` if another app has the lock."""
+        if not self.lock.acquire():
+            return False
+        if not self.server.listen():
+            log.warning("cannot listen on %s: CLI commands will not be forwarded", self.server.path)
+        self._connect_views()
+        self._tray_deadline = time.monotonic() + tray_wait_seconds()
+        self._show_tray_or_wait()
+        self.worker_thread.start()
+        self.worker.open_requested.emit()
+        self._tick.start()
+        self._heartbeat.start()
+        self._refresh.start()
+        QTimer.singleShot(0, self._start_input_services)
+        return True
+
+    def _connect_views(self) -> None:
+        tray = self.tray
+        tray.start_requested.connect(self.worker.start_requested)
+        tray.pause_requested.connect(self.worker.pause_requested)
+        tray.resume_requested.connect(self.worker.resume_requested)
+        tray.stop_requested.connect(self.worker.stop_requested)
+        tray.interruption_requested.connect(self.log_from_menu)
+        tray.quit_requested.connect(self.app.quit)
+
+    def _show_tray_or_wait(self) -> None:
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            self.tray.show_tray(self._current_status())
+            return
+        if time.monotonic() < self._tray_deadline:
+            QTimer.singleShot(1000, self._show_tray_or_wait)
+            return
+        self._show_window(
+            "No system tray was found (on GNOME, the AppIndicator extension adds one), so "
+            "Flowtally shows this small window instead."
+        )
+
+    def _show_window(self, reason: str) -> None:
+        window = TimerWindow(reason)
+        window.start_requested.connect(self.worker.start_requested)
+        window.pause_requested.connect(self.worker.pause_requested)
+        window.resume_requested.connect(self.worker.resume_requested)
+        window.stop_requested.connect(self.worker.stop_requested)
+        window.interruption_requested.connect(self.log_from_menu)
+        window.quit_requested.connect(self.app.quit)
+        self.window = window
+        self._render()
+        window.show()
+
+    def _start_input_services(self) -> None:
+        self.hotkey_problem = self.hotkey.start()
+        if self.hotkey_problem:
+            self._on_failed(self.hotkey_problem)
+        away_problem = self.activity.start()
+        if away_problem:
+            log.warning(away_problem)
+
+    def shutdown(self) -> None:
+        for timer in (self._tick, self._heartbeat, self._refresh):
+            timer.stop()
+        self.hotkey.stop()
+        self.activity.stop()
+        self.server.close()
+        self.worker_thread.quit()
+        self.worker_thread.wait(10_000)
+        self.worker.close()
+        self.tray.tray.hide()
+        self.lock.release()
+
+    def dispose(self) -> None:
+        """Delete the Qt objects this controller made, children before parents."""
+        objects: list[QObject | None] = [
+            self.popup,
+            self.review,
+            self.window,
+            self.tray.menu,
+            self.tray.tray,
+            self.server,
+            self.tray,
+            self.worker,
+            self.bridge,
+            self.worker_thread,
+        ]
+        for obj in objects:
+            if obj is not None:
+                shiboken6.delete(cast(Any, obj))
+
+    # ---------------------------------------------------------------- what happened
+
+    def _on_snapshot(self, snapshot: Snapshot) -> None:
+        self.snapshot = snapshot
+        self.tray.set_recent_tasks(list(snapshot.recent_tasks))
+        self._render()
+
+    def _current_status(self) -> Status:
+        snapshot = self.snapshot
+        running = snapshot.running if snapshot else None
+        today = snapshot.today if snapshot else ()
+        return live_status(running, today, self.settings.model, self.clock, datetime.now(UTC))
+
+    def app_info(self) -> dict[str, object]:
+        """What the running app says about itself in a forwarded ``status --json``."""
+        geometry = self.tray.tray.geometry()
+        return {
+            "tray": self.tray.tray.isVisible() and self.window is None,
+            "tray_geometry": [geometry.x(), geometry.y(), geometry.width(), geometry.height()],
+            "timer_window": self.window is not None and self.window.isVisible(),
+            "hotkey": self.settings.hotkey,
+            "hotkey_active": self.hotkey.is_alive(),
+            "hotkey_problem": self.hotkey_problem,
+            "away_detection": self.activity.is_alive(),
+            "reviews_waiting": [gap.reason.value for gap in self._gaps],
+            "popup_visible": self.popup.isVisible(),
+            "pending_writes": self.snapshot.pending if self.snapshot else 0,
+        }
+
+    def _render(self) -> None:
+        status = self._current_status()
+        self.status = status
+        if self.tray.tray.isVisible() or self.window is None:
+            self.tray.show_status(status)
+        if self.window is not None:
+            self.window.show_status(status, icons.look_of(status, self.settings.model))
+        self._notify_milestones(status)
+        self.worker.app_info = self.app_info()
+
+    def _on_press(self, _at: datetime) -> None:
+        """A second press while the popup shows gives the popup the keyboard."""
+        if self.popup.isVisible():
+            self._take_keyboard = True
+
+    def log_from_menu(self) -> None:
+        self._take_keyboard = True
+        self.worker.interruption_requested.emit(datetime.now(UTC))
+
+    def _on_interruption_stored(self, interruption: Interruption | None) -> None:
+        if interruption is None:
+            return
+        local = interruption.at.astimezone(self.clock.zone).strftime("%H:%M")
+        self.popup.show_for(interruption, local)
+        if self._take_keyboard:
+            self._take_keyboard = False
+            self.popup.take_keyboard()
+
+    def _on_failed(self, message: str) -> None:
+        log.warning("%s", message)
+        self.messages.append(message)
+        if self.tray.tray.isVisible():
+            self.tray.notify("Flowtally", message)
+
+    def _raise(self) -> None:
+        if self.window is not None:
+            self.window.show()
+            self.window.raise_()
+            self.window.activateWindow()
+        elif self.status is not None:
+            self.tray.notify("Flowtally", self.tray.tray.toolTip())
+
+    # ---------------------------------------------------------------- gaps
+
+    def _on_opened(self, running: Block | None, heartbeat: datetime | None) -> None:
+        """After a crash, the time since the last heartbeat is a gap to ask about."""
+        if running is None or heartbeat is None or running.open_pause is not None:
+            return
+        now = datetime.now(UTC)
+        if now - heartbeat > CRASH_GAP:
+            self._notice(Gap(heartbeat, now, GapReason.CRASH))
+
+    def _on_tick(self) -> None:
+        now_wall, now_mono = datetime.now(UTC), time.monotonic()
+        jump = (now_wall - self._last_wall).total_seconds() - (now_mono - self._last_mono)
+        if jump > SLEEP_JUMP_S:
+            self._notice(Gap(self._last_wall, now_wall, GapReason.SLEEP))
+        self._last_wall, self._last_mono = now_wall, now_mono
+        self._check_away(now_wall)
+        self._watchdog()
+        self._render()
+
+    def _check_away(self, now: datetime) -> None:
+        if not self.activity.is_alive():
+            return
+        idle = self.activity.idle_seconds()
+        running = self.status is not None and self.status.state is State.RUNNING
+        if self._away_since is None:
+            if running and idle >= self.settings.away_after_min * 60:
+                self._away_since = now - timedelta(seconds=idle)
+        elif idle < BACK_WITHIN_S:
+            gap = Gap(self._away_since, now - timedelta(seconds=idle), GapReason.AWAY)
+            self._away_since = None
+            self._notice(gap)
+
+    def _notice(self, gap: Gap) -> None:
+        if self.status is not None and self.status.state is State.PAUSED:
+            return
+        self.worker.gap_noticed.emit(gap)
+        self._gaps.append(gap)
+        if len(self._gaps) == 1:
+            self._ask_next_gap()
+
+    def _ask_next_gap(self) -> None:
+        if not self._gaps:
+            return
+        gap = self._gaps[0]
+        zone = self.clock.zone
+        minutes = int((gap.end - gap.start).total_seconds() // 60)
+        self.review.ask(
+            gap.reason,
+            gap.start.astimezone(zone).strftime("%H:%M"),
+            gap.end.astimezone(zone).strftime("%H:%M"),
+            minutes,
+        )
+
+    def _on_review_answer(self, choice: str, kind: str, source: str, note: str) -> None:
+        if not self._gaps:
+            return
+        gap = self._gaps.pop(0)
+        self.worker.gap_resolved.emit(gap, choice, kind, source, note)
+        self._ask_next_gap()
+
+    # ---------------------------------------------------------------- upkeep
+
+    def _watchdog(self) -> None:
+        """Restart a listener that died (pynput threads can end with the X connection)."""
+        if self.hotkey_problem is None and not self.hotkey.is_alive():
+            log.warning("the hotkey listener stopped; restarting it")
+            self.hotkey.stop()
+            self.hotkey_problem = self.hotkey.start()
+
+    def _notify_milestones(self, status: Status) -> None:
+        block = status.block
+        if block is None or status.state is not State.RUNNING:
+            return
+        planned = self.settings.planned_block_min
+        if planned and status.tracked >= timedelta(minutes=planned):
+            key = ("planned", block.start)
+            if key not in self._notified:
+                self._notified.add(key)
+                self.tray.notify("Flowtally", f"Your planned {planned:g}-minute block is done.")
+        suggest = self.settings.break_after_min
+        if suggest and status.stretch >= timedelta(minutes=suggest):
+            key = ("break", status.now - status.stretch)
+            if key not in self._notified:
+                self._notified.add(key)
+                self.tray.notify(
+                    "Flowtally",
+                    f"{suggest:g} minutes without a break: a short pause now keeps the next "
+                    "stretch good.",
+                )

@@ -1,0 +1,118 @@
+"""pynput, in one place: the global hotkey and the last-input clock for away detection.
+
+Privacy: the hotkey listener only matches the configured combination; the activity listeners
+ignore which key or button it was and keep one number, the monotonic time of the last input.
+Callbacks touch no widget: the hotkey emits a signal on a QObject living on the GUI thread
+(Qt queues it to the store worker); activity is a plain float the GUI polls.
+"""
+
+import logging
+import os
+import sys
+import time
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+log = logging.getLogger(__name__)
+
+
+class HotkeyBridge(QObject):
+    pressed = Signal(object)  # the UTC instant of the press
+
+
+def wayland_without_x() -> bool:
+    return bool(os.environ.get("WAYLAND_DISPLAY")) and not os.environ.get("DISPLAY")
+
+
+def hotkey_unavailable_reason() -> str | None:
+    """Why global keys cannot be captured here, or ``None`` when they can."""
+    if sys.platform.startswith("linux") and wayland_without_x():
+        return (
+            "global hotkeys cannot be captured under Wayland; bind the command "
+            "'flowtally interrupt' to a keyboard shortcut in your desktop's settings"
+        )
+    if sys.platform.startswith("linux") and not os.environ.get("DISPLAY"):
+        return "no X display: global hotkeys need X11 (or bind 'flowtally interrupt' to a key)"
+    return None
+
+
+class HotkeyService:
+    """A pynput GlobalHotKeys listener that can be checked and restarted."""
+
+    def __init__(self, hotkey: str, bridge: HotkeyBridge) -> None:
+        self.hotkey = hotkey
+        self.bridge = bridge
+        self._listener: Any = None
+
+    def start(self) -> str | None:
+        """Start listening; returns why it cannot, or ``None``."""
+        reason = hotkey_unavailable_reason()
+        if reason:
+            return reason
+        try:
+            from pynput import keyboard
+
+            keyboard.HotKey.parse(self.hotkey)
+            self._listener = keyboard.GlobalHotKeys({self.hotkey: self._fire})
+            self._listener.daemon = True
+            self._listener.start()
+        except (ImportError, ValueError, OSError) as exc:
+            self._listener = None
+            return f"the hotkey {self.hotkey} could not be set up: {exc}"
+        return None
+
+    def _fire(self) -> None:
+        self.bridge.pressed.emit(datetime.now(UTC))
+
+    def is_alive(self) -> bool:
+        return self._listener is not None and self._listener.is_alive()
+
+    def stop(self) -> None:
+        if self._listener is not None:
+            self._listener.stop()
+            self._listener.join(2)
+            self._listener = None
+
+
+class ActivityClock:
+    """Knows when the user last touched keyboard or mouse, and nothing else."""
+
+    def __init__(self) -> None:
+        self.last_input = time.monotonic()
+        self._listeners: list[Any] = []
+
+    def touch(self, *_: object) -> None:
+        self.last_input = time.monotonic()
+
+    def idle_seconds(self) -> float:
+        return time.monotonic() - self.last_input
+
+    def start(self) -> str | None:
+        if hotkey_unavailable_reason():
+            return "away detection needs X11 input events"
+        try:
+            from pynput import keyboard, mouse
+
+            self._listeners = [
+                keyboard.Listener(on_press=self.touch),
+                mouse.Listener(on_move=self.touch, on_click=self.touch, on_scroll=self.touch),
+            ]
+            for listener in self._listeners:
+                listener.daemon = True
+                listener.start()
+        except (ImportError, OSError) as exc:
+            self._listeners = []
+            return f"away detection is off: {exc}"
+        return None
+
+    def is_alive(self) -> bool:
+        return bool(self._listeners) and all(listener.is_alive() for listener in self._listeners)
+
+    def stop(self) -> None:
+        for listener in self._listeners:
+            listener.stop()
+        for listener in self._listeners:
+            listener.join(2)
+        self._listeners = []

@@ -1,0 +1,120 @@
+"""One tray app per database, and the path by which other ``flowtally`` processes reach it.
+
+The app holds an exclusive lock file and listens on a Unix socket beside it (both named after
+the database, in the user runtime folder). A tracking command finds the socket, sends its
+arguments as one JSON line and prints the answer, so the GUI and the CLI never disagree. The
+client side is plain ``socket``: the CLI never imports Qt. A socket left by a killed app is
+recognised (the lock is free) and replaced.
+"""
+
+import contextlib
+import hashlib
+import json
+import os
+import socket
+import sys
+import warnings
+from collections.abc import Callable
+from pathlib import Path
+from typing import IO, Any
+
+import platformdirs
+
+from tracker.errors import FlowtallyError
+
+ANSWER_TIMEOUT_S = 15.0
+
+
+def base_path(database: str | None) -> Path:
+    """Lock and socket name for ``database``, in the private per-user runtime folder."""
+    digest = hashlib.sha256((database or "default").encode()).hexdigest()[:12]
+    with warnings.catch_warnings():  # no XDG_RUNTIME_DIR: its /tmp fallback is fine
+        warnings.simplefilter("ignore")
+        folder = platformdirs.user_runtime_path("flowtally", appauthor=False)
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return folder / f"instance-{digest}"
+
+
+def socket_path(database: str | None) -> Path:
+    return base_path(database).with_suffix(".sock")
+
+
+def _request(database: str | None, message: dict[str, Any]) -> dict[str, Any] | None:
+    """Send ``message`` to the running app; ``None`` when no app answers on that socket."""
+    if sys.platform == "win32":
+        return None
+    path = socket_path(database)
+    if not path.exists():
+        return None
+    client = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    client.settimeout(ANSWER_TIMEOUT_S)
+    try:
+        client.connect(str(path))
+    except (ConnectionRefusedError, FileNotFoundError):
+        client.close()
+        return None
+    try:
+        client.sendall(json.dumps(message).encode() + b"\n")
+        reply = b""
+        while not reply.endswith(b"\n"):
+            chunk = client.recv(65536)
+            if not chunk:
+                break
+            reply += chunk
+    except TimeoutError:
+        raise FlowtallyError("the running Flowtally app did not answer; try again") from None
+    finally:
+        client.close()
+    if not reply:
+        return None
+    answer: dict[str, Any] = json.loads(reply)
+    return answer
+
+
+def forward(database: str | None, argv: list[str]) -> tuple[int, str, str] | None:
+    """Run a command in the running app: its exit code, output and errors; ``None`` if no app
+    runs for ``database`` (the caller then runs the command itself)."""
+    answer = _request(database, {"argv": argv})
+    if answer is None:
+        return None
+    return int(answer["code"]), str(answer.get("out", "")), str(answer.get("err", ""))
+
+
+def raise_or_run(database: str | None, run: Callable[[], int]) -> int:
+    """Show the running app if there is one (a second ``flowtally`` just raises the first)."""
+    answer = _request(database, {"raise": True})
+    if answer is not None:
+        print("Flowtally is already running; it was shown.")
+        return 0
+    return run()
+
+
+class InstanceLock:
+    """An exclusive lock for the life of the app (released by the OS when it dies)."""
+
+    def __init__(self, database: str | None) -> None:
+        self.path = base_path(database).with_suffix(".lock")
+        self._handle: IO[str] | None = None
+
+    def acquire(self) -> bool:
+        handle = open(self.path, "a+")  # noqa: SIM115 - held open for the app's lifetime
+        try:
+            import fcntl
+
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except ImportError:
+            pass  # Windows: QLocalServer's named pipe refuses a second listener instead
+        except OSError:
+            handle.close()
+            return False
+        handle.truncate(0)
+        handle.write(str(os.getpid()))
+        handle.flush()
+        self._handle = handle
+        return True
+
+    def release(self) -> None:
+        if self._handle is not None:
+            with contextlib.suppress(OSError):
+                self._handle.close()
+            self._handle = None

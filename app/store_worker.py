@@ -1,0 +1,263 @@
+"""Every database operation of the running app, on one worker thread, in order.
+
+The GUI thread never waits on the database: it emits a request signal, and this worker
+answers with a :class:`Snapshot` (the running block and today's blocks) that the GUI turns
+into a status in memory. A hotkey press reaches :meth:`StoreWorker.log_interruption` from the
+pynput thread through a queued connection, so it is committed without passing the GUI thread.
+An interruption that cannot be written yet (a locked database) waits in memory, in order, and
+is retried; it is announced only once stored.
+"""
+
+import io
+import logging
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+
+from app import cli
+from data.store import Store
+from tracker import edits
+from tracker.days import DayClock
+from tracker.errors import FlowtallyError
+from tracker.model import Block, Interruption
+from tracker.settings import Settings, load_zone
+from tracker.types import Kind
+
+log = logging.getLogger(__name__)
+RETRY_MS = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """What the GUI needs to draw the status until the next change."""
+
+    running: Block | None
+    today: tuple[Block, ...]
+    recent_tasks: tuple[str, ...]
+    pending: int
+    """Interruptions pressed but not stored yet (the database is busy)."""
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+class StoreWorker(QObject):
+    snapshot_ready = Signal(object)
+    interruption_stored = Signal(object)
+    failed = Signal(str)
+    command_done = Signal(int, int, str, str)
+    opened = Signal(object, object)  # the running block (or None) and its last heartbeat
+
+    # Requests: emitted from any thread, run on the worker's thread.
+    open_requested = Signal()
+    start_requested = Signal(str)
+    pause_requested = Signal()
+    resume_requested = Signal()
+    stop_requested = Signal()
+    interruption_requested = Signal(object)  # the instant of the press
+    retag_requested = Signal(int, str, str, str)
+    close_requested = Signal(int)
+    gap_noticed = Signal(object)  # recorded as a break at once
+    gap_resolved = Signal(object, str, str, str, str)  # gap, choice, kind, source, note
+    heartbeat_requested = Signal()
+    command_requested = Signal(int, list)
+    refresh_requested = Signal()
+
+    def __init__(self, settings: Settings, database: str | None, zone_name: str) -> None:
+        super().__init__()
+        self.settings = settings
+        self.database = database
+        self.zone_name = zone_name
+        self.store: Store | None = None
+        self.app_info: dict[str, object] = {}
+        """Published by the GUI thread (replaced whole, never mutated) for forwarded status."""
+        self._pending: deque[Interruption] = deque()
+        self._retry: QTimer | None = None
+        self.open_requested.connect(self.open)
+        self.start_requested.connect(self.start)
+        self.pause_requested.connect(lambda: self._write(lambda s: s.pause(now(), self.zone_name)))
+        self.resume_requested.connect(lambda: self._write(lambda s: s.resume(now())))
+        self.stop_requested.connect(lambda: self._write(lambda s: s.stop(now())))
+        self.interruption_requested.connect(self.log_interruption)
+        self.retag_requested.connect(self.retag)
+        self.close_requested.connect(self.close_interruption)
+        self.gap_noticed.connect(self.notice_gap)
+        self.gap_resolved.connect(self.resolve_gap)
+        self.heartbeat_requested.connect(self.heartbeat)
+        self.command_requested.connect(self.run_command)
+        self.refresh_requested.connect(self.emit_snapshot)
+
+    # ---------------------------------------------------------------- lifecycle
+
+    @Slot()
+    def open(self) -> None:
+        try:
+            self.store = Store.open(self.database)
+            running = self.store.running()
+            heartbeat = self.store.last_heartbeat() if running else None
+        except FlowtallyError as exc:
+            self.failed.emit(str(exc))
+            return
+        self._retry = QTimer(self)
+        self._retry.setInterval(RETRY_MS)
+        self._retry.timeout.connect(self._flush_pending)
+        self.opened.emit(running, heartbeat)
+        self.emit_snapshot()
+
+    def close(self) -> None:
+        if self._retry is not None:
+            self._retry.stop()
+        self._flush_pending()
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+
+    # ---------------------------------------------------------------- reads
+
+    @Slot()
+    def emit_snapshot(self) -> None:
+        if self.store is None:
+            return
+        try:
+            clock = DayClock(load_zone(self.zone_name))
+            day = clock.day_of(now())
+            today = self.store.blocks_between(
+                clock.midnight(day), clock.midnight(day + timedelta(days=1))
+            )
+            running = next((b for b in today if b.is_running), None) or self.store.running()
+            recent = tuple(self.store.recent_tasks(8))
+        except FlowtallyError as exc:
+            self.failed.emit(str(exc))
+            return
+        self.snapshot_ready.emit(Snapshot(running, tuple(today), recent, len(self._pending)))
+
+    # ---------------------------------------------------------------- writes
+
+    def _write(self, action: Callable[[Store], object]) -> bool:
+        if self.store is None:
+            self.failed.emit("the database is not open")
+            return False
+        try:
+            action(self.store)
+        except FlowtallyError as exc:
+            self.failed.emit(str(exc))
+            return False
+        finally:
+            self.emit_snapshot()
+        return True
+
+    @Slot(str)
+    def start(self, task: str) -> None:
+        self._write(lambda s: s.start(now(), self.zone_name, task.strip() or None))
+
+    @Slot(object)
+    def log_interruption(self, at: datetime) -> None:
+        """Store a hotkey press; if the database is busy, keep it in order and retry."""
+        self._pending.append(Interruption(at, None, Kind.EXTERNAL, "other", None, self.zone_name))
+        self._flush_pending()
+
+    def _flush_pending(self) -> None:
+        while self._pending and self.store is not None:
+            interruption = self._pending[0]
+            try:
+                block = self.store.interrupt(interruption)
+            except FlowtallyError as exc:
+                if "locked" in str(exc) or "cannot use the database" in str(exc):
+                    if self._retry is not None and not self._retry.isActive():
+                        self._retry.start()
+                    self.failed.emit(
+                        f"saving is delayed: {len(self._pending)} interruption(s) wait ({exc})"
+                    )
+                    self.emit_snapshot()
+                    return
+                self._pending.popleft()
+                self.failed.emit(str(exc))
+                continue
+            self._pending.popleft()
+            stored = next(
+                (i for i in reversed(block.interruptions) if i.at == interruption.at), None
+            )
+            self.interruption_stored.emit(stored)
+        if self._retry is not None:
+            self._retry.stop()
+        self.emit_snapshot()
+
+    @Slot(int, str, str, str)
+    def retag(self, interruption_id: int, kind: str, source: str, note: str) -> None:
+        self._on_block_of(
+            interruption_id,
+            lambda b: edits.retag(b, interruption_id, Kind(kind), source, note or None),
+        )
+
+    @Slot(int)
+    def close_interruption(self, interruption_id: int) -> None:
+        self._on_block_of(interruption_id, lambda b: edits.close(b, interruption_id, now()))
+
+    def _on_block_of(self, interruption_id: int, change: Callable[[Block], Block]) -> None:
+        def apply(store: Store) -> None:
+            running = store.running()
+            owner = (
+                running
+                if running and any(i.id == interruption_id for i in running.interruptions)
+                else None
+            )
+            if owner is None or owner.id is None:
+                raise FlowtallyError("that interruption is no longer in the running block")
+            store.update(owner.id, change)
+
+        self._write(apply)
+
+    def _on_running(self, change: Callable[[Block], Block]) -> None:
+        def apply(store: Store) -> None:
+            running = store.running()
+            if running is not None and running.id is not None:
+                store.update(running.id, change)
+
+        self._write(apply)
+
+    @Slot(object)
+    def notice_gap(self, gap: edits.Gap) -> None:
+        """Record a gap as a break until the user says otherwise."""
+        self._on_running(lambda b: edits.resolve_gap(b, gap, edits.GapChoice.BREAK, self.zone_name))
+
+    @Slot(object, str, str, str, str)
+    def resolve_gap(self, gap: edits.Gap, choice: str, kind: str, source: str, note: str) -> None:
+        self._on_running(
+            lambda b: edits.reclassify_gap(
+                b,
+                gap,
+                edits.GapChoice(choice),
+                self.zone_name,
+                Kind(kind),
+                source or "other",
+                note or None,
+            )
+        )
+
+    @Slot()
+    def heartbeat(self) -> None:
+        if self.store is None:
+            return
+        try:
+            self.store.heartbeat(now())
+        except FlowtallyError as exc:
+            log.warning("heartbeat not written: %s", exc)
+
+    # ---------------------------------------------------------------- forwarded CLI
+
+    @Slot(int, list)
+    def run_command(self, request_id: int, argv: list[str]) -> None:
+        """Run a ``flowtally`` command sent by a second process, against this app's store."""
+        out, err = io.StringIO(), io.StringIO()
+        try:
+            code = cli.main(
+                argv, out, err, store=self.store, zone_name=self.zone_name, app_info=self.app_info
+            )
+        except SystemExit as exit_:  # argparse usage errors
+            code = exit_.code if isinstance(exit_.code, int) else 2
+        self.command_done.emit(request_id, code, out.getvalue(), err.getvalue())
+        self.emit_snapshot()

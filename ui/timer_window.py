@@ -1,0 +1,74 @@
+"""A small always-on-top timer, shown instead of the tray icon where there is no system tray
+(e.g. GNOME without the AppIndicator extension). It says why it is there."""
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from tracker.running import State
+from tracker.status import Status
+from ui import icons
+from ui.tray import describe
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("TimerWindow", text)
+
+
+class TimerWindow(QWidget):
+    start_requested = Signal(str)
+    pause_requested = Signal()
+    resume_requested = Signal()
+    stop_requested = Signal()
+    interruption_requested = Signal()
+    quit_requested = Signal()
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(None, Qt.WindowType.Tool | Qt.WindowType.WindowStaysOnTopHint)
+        self.setWindowTitle("Flowtally")
+        self._state = State.IDLE
+        self.icon = QLabel()
+        self.text = QLabel()
+        self.reason = QLabel(reason)
+        self.reason.setWordWrap(True)
+        self.reason.setStyleSheet("color: palette(mid); font-size: small;")
+        self.toggle = QPushButton()
+        self.toggle.clicked.connect(self._toggle)
+        self.stop = QPushButton(tr("Stop"))
+        self.stop.clicked.connect(self.stop_requested)
+        self.log = QPushButton(tr("Interrupted!"))
+        self.log.clicked.connect(self.interruption_requested)
+        row = QHBoxLayout()
+        row.addWidget(self.icon)
+        row.addWidget(self.text, 1)
+        buttons = QHBoxLayout()
+        for button in (self.toggle, self.log, self.stop):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addLayout(buttons)
+        layout.addWidget(self.reason)
+
+    def show_status(self, status: Status, look: icons.IconLook) -> None:
+        self._state = status.state
+        self.icon.setPixmap(icons.paint(look, 32))
+        self.text.setText(describe(status))
+        self.toggle.setText(
+            {State.IDLE: tr("Start"), State.RUNNING: tr("Pause"), State.PAUSED: tr("Resume")}[
+                status.state
+            ]
+        )
+        self.stop.setEnabled(status.state is not State.IDLE)
+        self.log.setEnabled(status.state is not State.IDLE)
+
+    def _toggle(self) -> None:
+        if self._state is State.IDLE:
+            self.start_requested.emit("")
+        elif self._state is State.RUNNING:
+            self.pause_requested.emit()
+        else:
+            self.resume_requested.emit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        event.accept()
+        self.quit_requested.emit()
