@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests import xserver
 from tests.postgres_server import PostgresServer, find_bindir
 
 
@@ -61,3 +62,27 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
     server: PostgresServer = request.getfixturevalue("postgres_server")
     with server.database() as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def x_display() -> Iterator[str]:
+    """A real X server with a tray host; Qt tests and the app under test run on it."""
+    if not xserver.available():
+        if os.environ.get("FLOWTALLY_REQUIRE_DISPLAY") == "1":
+            pytest.fail("Xvfb, trayer and xdotool are required (Debian packages)")
+        pytest.skip("Xvfb, trayer or xdotool not installed")
+    with xserver.virtual_display() as display:
+        previous = os.environ.get("DISPLAY")
+        os.environ["DISPLAY"] = display
+        os.environ.pop("WAYLAND_DISPLAY", None)
+        yield display
+        if previous is None:
+            os.environ.pop("DISPLAY", None)
+        else:
+            os.environ["DISPLAY"] = previous
+
+
+@pytest.fixture(scope="session")
+def qapp_args(x_display: str) -> list[str]:
+    """pytest-qt builds its QApplication after this: on the virtual display."""
+    return ["flowtally-tests"]

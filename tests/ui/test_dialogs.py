@@ -1,0 +1,44 @@
+"""The gap review dialog and the no-tray timer window."""
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from tests.ui import statuses
+from tests.xserver import ARTIFACTS
+from tracker.edits import GapReason
+from tracker.settings import ModelParams
+from ui import icons
+from ui.review import GapReviewDialog
+from ui.timer_window import TimerWindow
+
+
+def test_review_asks_and_answers(qtbot: QtBot) -> None:
+    dialog = GapReviewDialog()
+    qtbot.addWidget(dialog)
+    dialog.ask(GapReason.SLEEP, "10:05", "10:40", 35)
+    qtbot.waitExposed(dialog)
+    assert "slept from 10:05 to 10:40 (35 min)" in dialog.message.text()
+    assert "counts as a break" in dialog.message.text()
+    dialog.grab().save(str(ARTIFACTS / "review.png"))
+    dialog.source.setCurrentIndex(dialog.source.findData("call"))
+    dialog.note.setText("supplier")
+    with qtbot.waitSignal(dialog.resolved) as answer:
+        qtbot.mouseClick(dialog.interruption_button, Qt.MouseButton.LeftButton)
+    assert answer.args == ["interruption", "external", "call", "supplier"]
+    assert not dialog.isVisible()
+
+
+def test_timer_window_shows_the_state_and_asks_for_actions(qtbot: QtBot) -> None:
+    window = TimerWindow("No system tray was found.")
+    qtbot.addWidget(window)
+    status = statuses.running(20)
+    window.show_status(status, icons.look_of(status, ModelParams()))
+    window.show()
+    qtbot.waitExposed(window)
+    assert "Deep focus for 0:20" in window.text.text()
+    assert window.toggle.text() == "Pause"
+    with qtbot.waitSignal(window.pause_requested):
+        qtbot.mouseClick(window.toggle, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(window.interruption_requested):
+        qtbot.mouseClick(window.log, Qt.MouseButton.LeftButton)
+    window.grab().save(str(ARTIFACTS / "timer-window.png"))

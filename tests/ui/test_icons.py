@@ -1,0 +1,70 @@
+"""The drawn tray icon: one look per state and phase, rendered at every tray size."""
+
+import pytest
+from PySide6.QtGui import QColor
+from pytestqt.qtbot import QtBot
+
+from tests.ui import statuses
+from tests.xserver import ARTIFACTS
+from tracker.running import State
+from tracker.status import Status
+from tracker.types import Phase
+from ui import icons
+
+CASES = {
+    "idle": statuses.idle(),
+    "ramp-up": statuses.running(7),
+    "deep": statuses.running(22),
+    "flow": statuses.running(47),
+    "long-flow": statuses.running(135),
+    "paused": statuses.paused(),
+    "interrupted": statuses.interrupted(),
+}
+
+
+def disc_colour(status: Status, size: int = 64) -> QColor:
+    image = icons.paint(icons.look_of(status, statuses.PARAMS), size).toImage()
+    return image.pixelColor(size // 2, int(size * 0.75))  # inside the disc, below the label
+
+
+@pytest.mark.parametrize(
+    ("name", "colour"),
+    [
+        ("ramp-up", icons.PHASE_COLOURS[Phase.RAMP_UP]),
+        ("deep", icons.PHASE_COLOURS[Phase.DEEP]),
+        ("flow", icons.PHASE_COLOURS[Phase.FLOW]),
+        ("paused", icons.PAUSED),
+        ("interrupted", icons.INTERRUPTED),
+    ],
+)
+def test_the_disc_colour_says_the_phase(qtbot: QtBot, name: str, colour: QColor) -> None:
+    assert disc_colour(CASES[name]).name() == colour.name()
+
+
+def test_the_label_is_minutes_then_hours(qtbot: QtBot) -> None:
+    assert icons.look_of(CASES["flow"], statuses.PARAMS).label == "47"
+    assert icons.look_of(CASES["long-flow"], statuses.PARAMS).label == "2h"
+    assert icons.look_of(CASES["idle"], statuses.PARAMS).label == ""
+    ramp = icons.look_of(CASES["ramp-up"], statuses.PARAMS)
+    assert ramp.phase is Phase.RAMP_UP
+    assert 0.4 < ramp.progress < 0.5
+    assert icons.look_of(CASES["paused"], statuses.PARAMS).state is State.PAUSED
+
+
+def test_every_look_renders_at_every_size_and_is_saved(qtbot: QtBot) -> None:
+    folder = ARTIFACTS / "icons"
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, status in CASES.items():
+        look = icons.look_of(status, statuses.PARAMS)
+        icon = icons.icon(look)
+        assert sorted(s.width() for s in icon.availableSizes()) == list(icons.SIZES)
+        for size in icons.SIZES:
+            pixmap = icons.paint(look, size)
+            assert not pixmap.toImage().isNull()
+        assert icons.paint(look, 64).save(str(folder / f"{name}.png"))
+
+
+def test_equal_statuses_give_equal_looks(qtbot: QtBot) -> None:
+    assert icons.look_of(statuses.running(7), statuses.PARAMS) == icons.look_of(
+        statuses.running(7), statuses.PARAMS
+    )
