@@ -14,8 +14,8 @@ def available() -> bool:
 
 
 @contextmanager
-def virtual_display() -> Iterator[str]:
-    """Start Xvfb on a free display and trayer on it; yields ``":N"``."""
+def virtual_display(tray: bool = True) -> Iterator[str]:
+    """Start Xvfb on a free display (and trayer on it, unless ``tray`` is false)."""
     read, write = os.pipe()
     xvfb = subprocess.Popen(
         ["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
@@ -28,14 +28,16 @@ def virtual_display() -> Iterator[str]:
         number = pipe.readline().strip()
     display = f":{number}"
     env = {**os.environ, "DISPLAY": display}
-    tray = subprocess.Popen(
-        ["trayer", "--edge", "top", "--align", "right", "--widthtype", "request", "--height", "32"],
+    host = subprocess.Popen(
+        ["trayer", "--edge", "top", "--align", "right", "--widthtype", "request", "--height", "32"]
+        if tray
+        else ["sleep", "infinity"],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:  # trayer owns the tray selection once it is ready
+    while tray and time.monotonic() < deadline:  # trayer owns the tray selection when ready
         probe = subprocess.run(
             ["xdotool", "search", "--class", "trayer"], env=env, capture_output=True, check=False
         )
@@ -45,8 +47,8 @@ def virtual_display() -> Iterator[str]:
     try:
         yield display
     finally:
-        tray.terminate()
-        tray.wait(5)
+        host.terminate()
+        host.wait(5)
         xvfb.terminate()
         xvfb.wait(5)
 

@@ -62,8 +62,10 @@ def paint(look: IconLook, size: int) -> QPixmap:
     if look.state is State.IDLE:
         _idle(painter, disc, size)
     else:
-        colour = PAUSED if look.state is State.PAUSED else PHASE_COLOURS[look.phase]
-        if look.interrupted:
+        colour = PHASE_COLOURS[look.phase]
+        if look.state is State.PAUSED:  # paused wins: that time is not tracked at all
+            colour = PAUSED
+        elif look.interrupted:
             colour = INTERRUPTED
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colour)

@@ -65,15 +65,18 @@ class GapReviewDialog(QDialog):
 
     def ask(self, reason: GapReason, start: str, end: str, minutes: int) -> None:
         text = {
-            GapReason.AWAY: tr("No keyboard or mouse input from {start} to {end} ({minutes} min)."),
-            GapReason.SLEEP: tr("The computer slept from {start} to {end} ({minutes} min)."),
+            GapReason.AWAY: tr("No keyboard or mouse input from {start} to {end} ({length})."),
+            GapReason.SLEEP: tr("The computer slept from {start} to {end} ({length})."),
             GapReason.CRASH: tr(
-                "Flowtally was not running from {start} to {end} ({minutes} min); "
+                "Flowtally was not running from {start} to {end} ({length}); "
                 "your focus block was kept."
             ),
         }[reason]
+        length = (
+            tr("under a minute") if minutes < 1 else tr("{minutes} min").format(minutes=minutes)
+        )
         self.message.setText(
-            text.format(start=start, end=end, minutes=minutes)
+            text.format(start=start, end=end, length=length)
             + " "
             + tr("Until you answer, it counts as a break.")
         )

@@ -41,6 +41,24 @@ def test_the_disc_colour_says_the_phase(qtbot: QtBot, name: str, colour: QColor)
     assert disc_colour(CASES[name]).name() == colour.name()
 
 
+def test_paused_is_grey_even_during_an_interruption(qtbot: QtBot) -> None:
+    from datetime import timedelta
+
+    from tracker.model import Block, Interruption, Pause
+
+    now = statuses.NOW
+    block = Block(
+        now - timedelta(minutes=50),
+        None,
+        None,
+        (Pause(now - timedelta(minutes=1)),),
+        (Interruption(now - timedelta(minutes=2), now + timedelta(minutes=30)),),
+    )
+    status = statuses.status_of(block)
+    assert status.interrupted
+    assert disc_colour(status).name() == icons.PAUSED.name()
+
+
 def test_the_label_is_minutes_then_hours(qtbot: QtBot) -> None:
     assert icons.look_of(CASES["flow"], statuses.PARAMS).label == "47"
     assert icons.look_of(CASES["long-flow"], statuses.PARAMS).label == "2h"

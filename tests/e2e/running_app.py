@@ -1,0 +1,105 @@
+"""The real tray app in a child process, and ways to look at it from outside."""
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from tests.app.cli_runner import ROOT, flowtally
+
+
+class RunningApp:
+    def __init__(self, database: Path, display: str, extra_env: dict[str, str] | None = None):
+        self.database = database
+        self.env = {
+            **os.environ,
+            "DISPLAY": display,
+            "FLOWTALLY_TRAY_WAIT_S": "2",
+            **(extra_env or {}),
+        }
+        self.process: subprocess.Popen[str] | None = None
+
+    def launch(self) -> "RunningApp":
+        self.started_at = time.monotonic()
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "app", "--db", str(self.database)],
+            cwd=ROOT,
+            env=self.env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        self.wait_for(lambda s: s.get("app") is not None, "the app to answer")
+        return self
+
+    def cli(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+        return flowtally(*args, "--db", str(self.database), env=self.env, check=check)
+
+    def status(self) -> dict[str, Any]:
+        result = self.cli("status", "--json", check=False)
+        if result.returncode != 0:
+            return {}
+        value: dict[str, Any] = json.loads(result.stdout)
+        return value
+
+    def app_info(self) -> dict[str, Any]:
+        return self.status().get("app") or {}
+
+    def wait_for(
+        self, condition: Callable[[dict[str, Any]], bool], what: str, timeout: float = 20
+    ) -> dict[str, Any]:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            assert self.process is not None
+            if self.process.poll() is not None:
+                raise AssertionError(f"the app exited while waiting for {what}: {self.output()}")
+            status = self.status()
+            if status and condition(status):
+                return status
+            time.sleep(0.2)
+        raise AssertionError(f"timed out waiting for {what}; last status {self.status()}")
+
+    def rows(self, sql: str) -> list[tuple[Any, ...]]:
+        connection = sqlite3.connect(f"file:{self.database}?mode=ro", uri=True)
+        try:
+            return connection.execute(sql).fetchall()
+        finally:
+            connection.close()
+
+    def kill_hard(self) -> None:
+        assert self.process is not None
+        self.process.send_signal(signal.SIGKILL)
+        self.process.communicate(timeout=10)
+
+    def quit(self) -> int:
+        assert self.process is not None
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+        try:
+            return self.process.wait(15)
+        finally:
+            self.process.communicate()
+
+    def output(self) -> str:
+        assert self.process is not None
+        if self.process.poll() is None:
+            return ""
+        out, err = self.process.communicate()
+        return out + err
+
+
+def xdotool(display: str, *args: str) -> str:
+    result = subprocess.run(
+        ["xdotool", *args],
+        env={**os.environ, "DISPLAY": display},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return result.stdout.strip()
