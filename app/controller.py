@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 from app.input_services import ActivityClock, HotkeyBridge, HotkeyService
 from app.instance import InstanceLock
 from app.instance_server import InstanceServer
-from app.store_worker import Snapshot, StoreWorker
+from app.store_worker import Snapshot, StoreWorker, stop_worker
 from tracker.days import DayClock
 from tracker.edits import Gap, GapReason
 from tracker.model import Block, Interruption
@@ -171,9 +171,7 @@ class AppController(QObject):
         self.hotkey.stop()
         self.activity.stop()
         self.server.close()
-        self.worker_thread.quit()
-        self.worker_thread.wait(10_000)
-        self.worker.close()
+        stop_worker(self.worker, self.worker_thread)
         self.tray.tray.hide()
         self.lock.release()
 

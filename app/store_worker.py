@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, QTimer, Signal, Slot
 
 from app import cli
 from data.store import Store
@@ -79,9 +79,10 @@ class StoreWorker(QObject):
         self._retry: QTimer | None = None
         self.open_requested.connect(self.open)
         self.start_requested.connect(self.start)
-        self.pause_requested.connect(lambda: self._write(lambda s: s.pause(now(), self.zone_name)))
-        self.resume_requested.connect(lambda: self._write(lambda s: s.resume(now())))
-        self.stop_requested.connect(lambda: self._write(lambda s: s.stop(now())))
+        # Bound methods, never lambdas: Qt runs a lambda on the emitting (GUI) thread.
+        self.pause_requested.connect(self.pause)
+        self.resume_requested.connect(self.resume)
+        self.stop_requested.connect(self.stop)
         self.interruption_requested.connect(self.log_interruption)
         self.retag_requested.connect(self.retag)
         self.close_requested.connect(self.close_interruption)
@@ -108,7 +109,9 @@ class StoreWorker(QObject):
         self.opened.emit(running, heartbeat)
         self.emit_snapshot()
 
+    @Slot()
     def close(self) -> None:
+        """Flush and close; call on the worker's thread (see :func:`stop_worker`)."""
         if self._retry is not None:
             self._retry.stop()
         self._flush_pending()
@@ -153,6 +156,18 @@ class StoreWorker(QObject):
     @Slot(str)
     def start(self, task: str) -> None:
         self._write(lambda s: s.start(now(), self.zone_name, task.strip() or None))
+
+    @Slot()
+    def pause(self) -> None:
+        self._write(lambda s: s.pause(now(), self.zone_name))
+
+    @Slot()
+    def resume(self) -> None:
+        self._write(lambda s: s.resume(now()))
+
+    @Slot()
+    def stop(self) -> None:
+        self._write(lambda s: s.stop(now()))
 
     @Slot(object)
     def log_interruption(self, at: datetime) -> None:
@@ -261,3 +276,13 @@ class StoreWorker(QObject):
             code = exit_.code if isinstance(exit_.code, int) else 2
         self.command_done.emit(request_id, code, out.getvalue(), err.getvalue())
         self.emit_snapshot()
+
+
+def stop_worker(worker: StoreWorker, thread: QThread) -> None:
+    """Close the worker on its own thread (its timers live there), then end the thread."""
+    if thread.isRunning():
+        QMetaObject.invokeMethod(worker, "close", Qt.ConnectionType.BlockingQueuedConnection)
+        thread.quit()
+        thread.wait(10_000)
+    else:
+        worker.close()

@@ -3,6 +3,7 @@
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -76,6 +77,7 @@ def x_display() -> Iterator[str]:
         os.environ["DISPLAY"] = display
         os.environ.pop("WAYLAND_DISPLAY", None)
         yield display
+        _destroy_qapplication()  # before its X server goes, or Qt aborts the process
         if previous is None:
             os.environ.pop("DISPLAY", None)
         else:
@@ -86,3 +88,15 @@ def x_display() -> Iterator[str]:
 def qapp_args(x_display: str) -> list[str]:
     """pytest-qt builds its QApplication after this: on the virtual display."""
     return ["flowtally-tests"]
+
+
+def _destroy_qapplication() -> None:
+    if "PySide6.QtWidgets" not in sys.modules:
+        return
+    import shiboken6
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is not None:
+        app.processEvents()
+        shiboken6.delete(app)

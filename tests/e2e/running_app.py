@@ -78,13 +78,14 @@ class RunningApp:
         self.process.communicate(timeout=10)
 
     def quit(self) -> int:
+        """Stop the app as the desktop would (SIGTERM); it must exit cleanly and quietly."""
         assert self.process is not None
         if self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)
-        try:
-            return self.process.wait(15)
-        finally:
-            self.process.communicate()
+        out, err = self.process.communicate(timeout=15)
+        noise = [line for line in err.splitlines() if "QObject::" in line or "Traceback" in line]
+        assert not noise, err
+        return self.process.returncode
 
     def output(self) -> str:
         assert self.process is not None

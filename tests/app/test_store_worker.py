@@ -1,0 +1,82 @@
+"""The store worker on its own thread, against a real SQLite file: presses are committed in
+order, and kept and retried (never dropped) while another process holds the write lock."""
+
+import sqlite3
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QObject, QThread, Signal
+from pytestqt.qtbot import QtBot
+
+from app.store_worker import Snapshot, StoreWorker, stop_worker
+from tracker.settings import Settings
+
+
+class Relay(QObject):
+    """Re-emits the worker's signals on the test's (GUI) thread, where QtBot waits."""
+
+    snapshot_ready = Signal(object)
+    interruption_stored = Signal(object)
+    failed = Signal(str)
+
+
+@pytest.fixture
+def relay() -> Relay:
+    return Relay()
+
+
+@pytest.fixture
+def worker(qtbot: QtBot, tmp_path: Path, relay: Relay) -> Iterator[StoreWorker]:
+    thread = QThread()
+    instance = StoreWorker(Settings(), str(tmp_path / "w.sqlite3"), "Europe/Amsterdam")
+    instance.moveToThread(thread)
+    instance.snapshot_ready.connect(relay.snapshot_ready)
+    instance.interruption_stored.connect(relay.interruption_stored)
+    instance.failed.connect(relay.failed)
+    thread.start()
+    with qtbot.waitSignal(relay.snapshot_ready, timeout=10_000):
+        instance.open_requested.emit()
+    yield instance
+    stop_worker(instance, thread)
+
+
+def test_a_press_is_stored_then_announced(qtbot: QtBot, worker: StoreWorker, relay: Relay) -> None:
+    with qtbot.waitSignal(relay.snapshot_ready) as started:
+        worker.start_requested.emit("writing")
+    snapshot: Snapshot = started.args[0]
+    assert snapshot.running is not None
+    assert snapshot.running.task == "writing"
+    pressed = datetime.now(UTC)
+    with qtbot.waitSignal(relay.interruption_stored) as stored:
+        worker.interruption_requested.emit(pressed)
+    interruption = stored.args[0]
+    assert interruption.id is not None
+    assert interruption.at == pressed
+
+
+def test_presses_during_a_lock_wait_and_are_stored_in_order(
+    qtbot: QtBot, worker: StoreWorker, relay: Relay, tmp_path: Path
+) -> None:
+    with qtbot.waitSignal(relay.snapshot_ready):
+        worker.start_requested.emit("")
+    blocker = sqlite3.connect(tmp_path / "w.sqlite3", isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")
+    first = datetime.now(UTC)
+    presses = [first + timedelta(milliseconds=i) for i in range(3)]
+    try:
+        with qtbot.waitSignal(relay.failed, timeout=15_000) as delayed:
+            for at in presses:
+                worker.interruption_requested.emit(at)
+        assert "saving is delayed" in delayed.args[0]
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+    stored: list[datetime] = []
+    relay.interruption_stored.connect(lambda i: stored.append(i.at))
+    qtbot.waitUntil(lambda: len(stored) == 3, timeout=30_000)
+    assert stored == presses
+    check = sqlite3.connect(tmp_path / "w.sqlite3")
+    assert check.execute("SELECT count(*) FROM interruptions").fetchone()[0] == 3
+    check.close()
