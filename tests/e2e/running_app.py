@@ -82,7 +82,7 @@ class RunningApp:
         assert self.process is not None
         if self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)
-        out, err = self.process.communicate(timeout=15)
+        _out, err = self.process.communicate(timeout=15)
         noise = [line for line in err.splitlines() if "QObject::" in line or "Traceback" in line]
         assert not noise, err
         return self.process.returncode
