@@ -15,12 +15,21 @@ import shiboken6
 from PySide6.QtCore import QObject, QThread, QTimer
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
-from app.input_services import ActivityClock, HotkeyBridge, HotkeyService
+from app import autostart
+from app.config import save_settings
+from app.input_services import (
+    ActivityClock,
+    HotkeyBridge,
+    HotkeyService,
+    hotkey_unavailable_reason,
+)
 from app.instance import InstanceLock
 from app.instance_server import InstanceServer
 from app.store_worker import Snapshot, StoreWorker, stop_worker
+from data.engine import normalise_url
 from tracker.days import DayClock
 from tracker.edits import Gap, GapReason
+from tracker.errors import FlowtallyError
 from tracker.model import Block, Interruption
 from tracker.running import State
 from tracker.settings import Settings, load_zone
@@ -28,6 +37,7 @@ from tracker.status import Status, live_status
 from ui import icons
 from ui.quick_log import QuickLogPopup
 from ui.review import GapReviewDialog
+from ui.settings_dialog import SettingsDialog
 from ui.timer_window import TimerWindow
 from ui.tray import TrayView
 
@@ -76,6 +86,7 @@ class AppController(QObject):
         self.review = GapReviewDialog()
         self.review.resolved.connect(self._on_review_answer)
         self._gaps: list[Gap] = []
+        self.settings_dialog: SettingsDialog | None = None
         self._take_keyboard = False
 
         self.bridge = HotkeyBridge()
@@ -132,6 +143,7 @@ class AppController(QObject):
         tray.stop_requested.connect(self.worker.stop_requested)
         tray.interruption_requested.connect(self.log_from_menu)
         tray.quit_requested.connect(self.app.quit)
+        tray.settings_requested.connect(self.open_settings)
 
     def _show_tray_or_wait(self) -> None:
         if QSystemTrayIcon.isSystemTrayAvailable():
@@ -324,6 +336,46 @@ class AppController(QObject):
         gap = self._gaps.pop(0)
         self.worker.gap_resolved.emit(gap, choice, kind, source, note)
         self._ask_next_gap()
+
+    # ---------------------------------------------------------------- settings
+
+    def open_settings(self) -> None:
+        if self.settings_dialog is None:
+            self.settings_dialog = SettingsDialog()
+            self.settings_dialog.apply_requested.connect(self.apply_settings)
+        values = {
+            key: "" if value is None else str(value)
+            for key, value in self.settings.as_json().items()
+        }
+        note = self.hotkey_problem or hotkey_unavailable_reason()
+        self.settings_dialog.load(values, autostart.is_enabled(), note)
+        self.settings_dialog.show()
+        self.settings_dialog.raise_()
+
+    def apply_settings(self, changes: dict[str, str], start_at_login: bool) -> None:
+        """Validate (as ``flowtally settings`` does), save, and apply what can be applied live;
+        an invalid value keeps the dialog open with the reason, and the old settings."""
+        dialog = self.settings_dialog
+        try:
+            updated = self.settings.updated(changes)
+            if updated.database_url:
+                normalise_url(updated.database_url)
+            save_settings(updated)
+            autostart.set_enabled(start_at_login)
+        except FlowtallyError as exc:
+            if dialog is not None:
+                dialog.show_error(str(exc))
+            return
+        hotkey_changed = updated.hotkey != self.settings.hotkey
+        self.settings = updated
+        self.tray.set_params(updated.model)
+        if hotkey_changed:
+            self.hotkey.stop()
+            self.hotkey = HotkeyService(updated.hotkey, self.bridge)
+            self.hotkey_problem = self.hotkey.start()
+        self._render()
+        if dialog is not None:
+            dialog.accept()
 
     # ---------------------------------------------------------------- upkeep
 

@@ -1,0 +1,49 @@
+"""Settings changed in the tray app: validated like the CLI, saved, applied live."""
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from app import autostart
+from app.config import load_settings, settings_path
+from app.controller import AppController
+from tracker.settings import Settings
+
+
+@pytest.fixture
+def controller(qtbot: QtBot, qapp: QApplication, tmp_path: Path) -> Iterator[AppController]:
+    made = AppController(qapp, Settings(), str(tmp_path / "c.sqlite3"), "UTC")
+    yield made
+    made.shutdown()
+    made.dispose()
+
+
+def test_invalid_values_keep_the_old_settings_and_say_why(controller: AppController) -> None:
+    controller.open_settings()
+    controller.apply_settings({"flow_after_min": "5"}, False)
+    dialog = controller.settings_dialog
+    assert dialog is not None
+    assert "must be at least ramp_up_min" in dialog.error.text()
+    assert dialog.isVisible()
+    assert not settings_path().exists()
+    controller.apply_settings({"hotkey": "i"}, False)
+    assert "needs <ctrl>, <alt> or <cmd>" in dialog.error.text()
+    assert controller.settings == Settings()
+
+
+def test_valid_values_are_saved_and_applied(qtbot: QtBot, controller: AppController) -> None:
+    controller.open_settings()
+    controller.apply_settings({"ramp_up_min": "20", "hotkey": "<ctrl>+<alt>+<f9>"}, True)
+    assert json.loads(settings_path().read_text())["ramp_up_min"] == 20
+    assert load_settings().hotkey == "<ctrl>+<alt>+<f9>"
+    assert controller.settings.model.ramp_up_min == 20
+    assert controller.hotkey.hotkey == "<ctrl>+<alt>+<f9>"
+    qtbot.waitUntil(controller.hotkey.is_alive)
+    assert autostart.is_enabled()
+    assert "Exec=" in autostart.entry_path().read_text()
+    controller.apply_settings({}, False)
+    assert not autostart.is_enabled()

@@ -1,0 +1,101 @@
+"""The settings dialog: collects text and shows errors; ``app`` validates, saves, applies."""
+
+from zoneinfo import available_timezones
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Settings", text)
+
+
+FIELDS: tuple[tuple[str, str], ...] = (
+    ("hotkey", "Interruption hotkey"),
+    ("ramp_up_min", "Ramp-up (minutes)"),
+    ("flow_after_min", "Flow after (minutes)"),
+    ("min_period_min", "Shortest uninterrupted period (minutes)"),
+    ("away_after_min", "Ask about time away after (minutes idle)"),
+    ("planned_block_min", "Planned block length (minutes, 0 = none)"),
+    ("break_after_min", "Suggest a break after (minutes, 0 = never)"),
+    ("database_url", "Database URL (empty = local file; needs a restart)"),
+)
+
+
+class SettingsDialog(QDialog):
+    apply_requested = Signal(dict, bool)  # changed text values, start at login
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("Flowtally settings"))
+        self.edits: dict[str, QLineEdit] = {}
+        form = QFormLayout()
+        for key, label in FIELDS:
+            edit = QLineEdit()
+            edit.setObjectName(key)
+            self.edits[key] = edit
+            form.addRow(tr(label), edit)
+        self.timezone = QComboBox()
+        self.timezone.setEditable(True)
+        self.timezone.addItem(tr("System time zone"), "")
+        for name in sorted(available_timezones()):
+            self.timezone.addItem(name, name)
+        form.addRow(tr("Time zone (needs a restart)"), self.timezone)
+        self.autostart = QCheckBox(tr("Start Flowtally when I log in"))
+        form.addRow("", self.autostart)
+        self.hotkey_note = QLabel()
+        self.hotkey_note.setWordWrap(True)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #D55E00;")
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._apply)
+        buttons.rejected.connect(self.reject)
+        self.buttons = buttons
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.hotkey_note)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self._loaded: dict[str, str] = {}
+
+    def load(self, values: dict[str, str], autostart: bool, hotkey_note: str | None) -> None:
+        self._loaded = dict(values)
+        for key, edit in self.edits.items():
+            edit.setText(values.get(key, ""))
+        zone = values.get("timezone", "")
+        index = self.timezone.findData(zone)
+        if index >= 0:
+            self.timezone.setCurrentIndex(index)
+        else:
+            self.timezone.setEditText(zone)
+        self.autostart.setChecked(autostart)
+        self.hotkey_note.setText(hotkey_note or "")
+        self.hotkey_note.setVisible(bool(hotkey_note))
+        self.error.clear()
+
+    def values(self) -> dict[str, str]:
+        out = {key: edit.text().strip() for key, edit in self.edits.items()}
+        data = self.timezone.currentData()
+        text = self.timezone.currentText().strip()
+        out["timezone"] = "" if data == "" and text == self.timezone.itemText(0) else text
+        return out
+
+    def show_error(self, message: str) -> None:
+        self.error.setText(message)
+
+    def _apply(self) -> None:
+        changed = {k: v for k, v in self.values().items() if v != self._loaded.get(k, "")}
+        self.apply_requested.emit(changed, self.autostart.isChecked())
