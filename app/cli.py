@@ -4,20 +4,32 @@ User errors print one line on stderr and exit 1, never a traceback; usage errors
 Commands that need no GUI never import Qt or matplotlib, so they stay quick.
 """
 
+from __future__ import annotations
+
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from importlib import import_module
 from importlib.metadata import PackageNotFoundError, version
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from app import reports, settings_command, tracking, transfer
 from app.config import effective_database, load_settings
-from app.context import Context
-from data.store import Store
 from tracker.errors import FlowtallyError
 from tracker.types import DEFAULT_SOURCES, Kind
 
-Command = Callable[[Context, argparse.Namespace], int]
+if TYPE_CHECKING:
+    from app.context import Context
+    from data.store import Store
+
+Command = Callable[["Context", argparse.Namespace], int]
+
+
+def _resolve(target: str) -> Command:
+    """``"module:function"`` imported on use: the tray app starts without loading SQLAlchemy
+    (half a second) before its icon is shown."""
+    module, name = target.split(":")
+    handler: Command = getattr(import_module(f"app.{module}"), name)
+    return handler
 
 
 def _version() -> str:
@@ -63,22 +75,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    def add(name: str, handler: Command, help_text: str) -> argparse.ArgumentParser:
+    def add(name: str, handler: str, help_text: str) -> argparse.ArgumentParser:
         p = sub.add_parser(name, parents=[common], help=help_text, description=help_text)
         p.set_defaults(handler=handler)
         return p
 
-    p = add("start", tracking.start, "start a focus block")
+    p = add("start", "tracking:start", "start a focus block")
     p.add_argument("--task", "-t", help="what the block is for")
     p.add_argument("--at", metavar="TIME", help="when it started (default: now)")
     for name, handler, text in (
-        ("pause", tracking.pause, "pause the running block (a deliberate break)"),
-        ("resume", tracking.resume, "resume the paused block"),
-        ("stop", tracking.stop, "stop the running block"),
+        ("pause", "tracking:pause", "pause the running block (a deliberate break)"),
+        ("resume", "tracking:resume", "resume the paused block"),
+        ("stop", "tracking:stop", "stop the running block"),
     ):
         add(name, handler, text).add_argument("--at", metavar="TIME", help="when (default: now)")
 
-    p = add("interrupt", tracking.interrupt, "log an interruption in the running block")
+    p = add("interrupt", "tracking:interrupt", "log an interruption in the running block")
     p.add_argument(
         "--kind",
         "-k",
@@ -103,25 +115,25 @@ def build_parser() -> argparse.ArgumentParser:
     )
     length.add_argument("--end", metavar="TIME", help="when it ended (or will end)")
 
-    p = add("status", tracking.status, "show the running block, its phase, and today")
+    p = add("status", "tracking:status", "show the running block, its phase, and today")
     p.add_argument("--json", action="store_true", help="machine-readable output")
 
-    p = add("report", reports.report, "the weekly report")
+    p = add("report", "reports:report", "the weekly report")
     p.add_argument(
         "--week", metavar="YYYY-Www", help="ISO week, e.g. 2026-W47 (default: this week)"
     )
     p.add_argument("--json", action="store_true", help="the JSON report of the spec")
 
-    p = add("trend", reports.trend, "periods and e-factor over several weeks")
+    p = add("trend", "reports:trend", "periods and e-factor over several weeks")
     p.add_argument("--weeks", type=int, default=12, help="how many weeks (default: 12)")
     p.add_argument("--to", metavar="YYYY-Www", help="the last week (default: this week)")
     p.add_argument("--json", action="store_true", help="machine-readable output")
 
-    p = add("export", transfer.export, "write every finished block as JSON or CSV")
+    p = add("export", "transfer:export", "write every finished block as JSON or CSV")
     p.add_argument("--format", "-f", choices=["json", "csv"], default="json")
     p.add_argument("--output", "-o", metavar="FILE", help="file to write (default: stdout)")
 
-    p = add("import", transfer.import_, "add blocks from a JSON or CSV export (all or nothing)")
+    p = add("import", "transfer:import_", "add blocks from a JSON or CSV export (all or nothing)")
     p.add_argument("file", metavar="FILE")
     p.add_argument(
         "--format", "-f", choices=["json", "csv"], help="default: from the file name or its content"
@@ -129,7 +141,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add(
         "settings",
-        settings_command.settings,
+        "settings_command:settings",
         "show settings, or set them: flowtally settings ramp_up_min=20 timezone=Europe/Oslo",
     )
     p.add_argument("assignments", nargs="*", metavar="KEY=VALUE")
@@ -172,7 +184,9 @@ def main(
             out.write(text)
             err.write(error)
             return code
-    handler: Command = getattr(args, "handler", tracking.status)
+    handler = _resolve(getattr(args, "handler", "tracking:status"))
+    from app.context import Context
+
     ctx: Context | None = None
     try:
         tz = getattr(args, "tz", None) or zone_name

@@ -5,11 +5,13 @@ the store worker opens the database and pynput starts (a quarter of a second to 
 The GUI thread only ever computes a status from the last :class:`Snapshot` in memory.
 """
 
+from __future__ import annotations
+
 import logging
 import os
 import time
 from datetime import UTC, datetime, timedelta
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import shiboken6
 from PySide6.QtCore import QObject, QThread, QTimer
@@ -25,8 +27,6 @@ from app.input_services import (
 )
 from app.instance import InstanceLock
 from app.instance_server import InstanceServer
-from app.store_worker import Snapshot, StoreWorker, stop_worker
-from data.engine import normalise_url
 from tracker.days import DayClock
 from tracker.edits import Gap, GapReason
 from tracker.errors import FlowtallyError
@@ -40,6 +40,9 @@ from ui.review import GapReviewDialog
 from ui.settings_dialog import SettingsDialog
 from ui.timer_window import TimerWindow
 from ui.tray import TrayView
+
+if TYPE_CHECKING:  # the worker (and SQLAlchemy) load after the icon shows
+    from app.store_worker import Snapshot, StoreWorker
 
 log = logging.getLogger(__name__)
 TICK_MS = 5_000
@@ -69,20 +72,16 @@ class AppController(QObject):
         self.status: Status | None = None
         self.messages: list[str] = []
 
-        self.worker_thread = QThread()
-        self.worker_thread.setObjectName("store-worker")
-        self.worker = StoreWorker(settings, database, zone_name)
-        self.worker.moveToThread(self.worker_thread)
-        self.worker.snapshot_ready.connect(self._on_snapshot)
-        self.worker.interruption_stored.connect(self._on_interruption_stored)
-        self.worker.failed.connect(self._on_failed)
-        self.worker.opened.connect(self._on_opened)
+        self.database = database
+        self.worker: StoreWorker | None = None
+        self.worker_thread: QThread | None = None
+        self._outbox: list[tuple[str, tuple[object, ...]]] = []
 
         self.tray = TrayView(settings.model)
         self.window: TimerWindow | None = None
         self.popup = QuickLogPopup()
-        self.popup.tagged.connect(self.worker.retag_requested)
-        self.popup.back.connect(self.worker.close_requested)
+        self.popup.tagged.connect(lambda *args: self._send("retag_requested", *args))
+        self.popup.back.connect(lambda i: self._send("close_requested", i))
         self.review = GapReviewDialog()
         self.review.resolved.connect(self._on_review_answer)
         self._gaps: list[Gap] = []
@@ -90,15 +89,15 @@ class AppController(QObject):
         self._take_keyboard = False
 
         self.bridge = HotkeyBridge()
-        self.bridge.pressed.connect(self.worker.log_interruption)  # queued to the worker
         self.bridge.pressed.connect(self._on_press)  # queued to the GUI thread
         self.hotkey = HotkeyService(settings.hotkey, self.bridge)
         self.activity = ActivityClock()
         self.hotkey_problem: str | None = None
 
         self.server = InstanceServer(database)
-        self.server.command_received.connect(self.worker.command_requested)
-        self.worker.command_done.connect(self.server.reply)
+        self.server.command_received.connect(
+            lambda i, argv: self._send("command_requested", i, argv)
+        )
         self.server.raise_requested.connect(self._raise)
 
         self._tick = QTimer(self)
@@ -106,10 +105,10 @@ class AppController(QObject):
         self._tick.timeout.connect(self._on_tick)
         self._heartbeat = QTimer(self)
         self._heartbeat.setInterval(HEARTBEAT_MS)
-        self._heartbeat.timeout.connect(self.worker.heartbeat_requested)
+        self._heartbeat.timeout.connect(lambda: self._send("heartbeat_requested"))
         self._refresh = QTimer(self)
         self._refresh.setInterval(REFRESH_MS)
-        self._refresh.timeout.connect(self.worker.refresh_requested)
+        self._refresh.timeout.connect(lambda: self._send("refresh_requested"))
         self._tray_deadline = 0.0
         self._away_since: datetime | None = None
         self._last_wall = datetime.now(UTC)
@@ -124,26 +123,64 @@ class AppController(QObject):
             return False
         if not self.server.listen():
             log.warning("cannot listen on %s: CLI commands will not be forwarded", self.server.path)
-        self._connect_views()
+        self._connect_views(self.tray)
+        self._connect_tray_only()
         self._tray_deadline = time.monotonic() + tray_wait_seconds()
         self._show_tray_or_wait()
-        self.worker_thread.start()
-        self.worker.open_requested.emit()
         self._tick.start()
         self._heartbeat.start()
         self._refresh.start()
-        QTimer.singleShot(0, self._start_input_services)
+        self._backend_deadline = time.monotonic() + 1.0
+        QTimer.singleShot(0, self._start_backend_when_shown)
         return True
 
-    def _connect_views(self) -> None:
-        tray = self.tray
-        tray.start_requested.connect(self.worker.start_requested)
-        tray.pause_requested.connect(self.worker.pause_requested)
-        tray.resume_requested.connect(self.worker.resume_requested)
-        tray.stop_requested.connect(self.worker.stop_requested)
-        tray.interruption_requested.connect(self.log_from_menu)
-        tray.quit_requested.connect(self.app.quit)
-        tray.settings_requested.connect(self.open_settings)
+    def _start_backend_when_shown(self) -> None:
+        """The database and pynput load once the icon is embedded (or after a second):
+        importing SQLAlchemy and pynput takes longer than showing the icon."""
+        shown = self.tray.tray.geometry().width() > 0 or self.window is not None
+        if not shown and time.monotonic() < self._backend_deadline:
+            QTimer.singleShot(10, self._start_backend_when_shown)
+            return
+        self._start_backend()
+
+    def _start_backend(self) -> None:
+        from app.store_worker import StoreWorker
+
+        thread = QThread()
+        thread.setObjectName("store-worker")
+        worker = StoreWorker(self.settings, self.database, self.zone_name)
+        worker.moveToThread(thread)
+        worker.snapshot_ready.connect(self._on_snapshot)
+        worker.interruption_stored.connect(self._on_interruption_stored)
+        worker.failed.connect(self._on_failed)
+        worker.opened.connect(self._on_opened)
+        worker.command_done.connect(self.server.reply)
+        self.bridge.pressed.connect(worker.log_interruption)  # queued to the worker thread
+        self.worker, self.worker_thread = worker, thread
+        thread.start()
+        worker.open_requested.emit()
+        for name, args in self._outbox:
+            getattr(worker, name).emit(*args)
+        self._outbox.clear()
+        QTimer.singleShot(0, self._start_input_services)
+
+    def _send(self, request: str, *args: object) -> None:
+        """Ask the store worker; before it exists (the first moment), keep the request."""
+        if self.worker is None:
+            self._outbox.append((request, args))
+        else:
+            getattr(self.worker, request).emit(*args)
+
+    def _connect_views(self, view: TrayView | TimerWindow) -> None:
+        view.start_requested.connect(lambda task: self._send("start_requested", task))
+        view.pause_requested.connect(lambda: self._send("pause_requested"))
+        view.resume_requested.connect(lambda: self._send("resume_requested"))
+        view.stop_requested.connect(lambda: self._send("stop_requested"))
+        view.interruption_requested.connect(self.log_from_menu)
+        view.quit_requested.connect(self.app.quit)
+
+    def _connect_tray_only(self) -> None:
+        self.tray.settings_requested.connect(self.open_settings)
 
     def _show_tray_or_wait(self) -> None:
         if QSystemTrayIcon.isSystemTrayAvailable():
@@ -159,12 +196,7 @@ class AppController(QObject):
 
     def _show_window(self, reason: str) -> None:
         window = TimerWindow(reason)
-        window.start_requested.connect(self.worker.start_requested)
-        window.pause_requested.connect(self.worker.pause_requested)
-        window.resume_requested.connect(self.worker.resume_requested)
-        window.stop_requested.connect(self.worker.stop_requested)
-        window.interruption_requested.connect(self.log_from_menu)
-        window.quit_requested.connect(self.app.quit)
+        self._connect_views(window)
         self.window = window
         self._render()
         window.show()
@@ -183,7 +215,10 @@ class AppController(QObject):
         self.hotkey.stop()
         self.activity.stop()
         self.server.close()
-        stop_worker(self.worker, self.worker_thread)
+        if self.worker is not None and self.worker_thread is not None:
+            from app.store_worker import stop_worker
+
+            stop_worker(self.worker, self.worker_thread)
         self.tray.tray.hide()
         self.lock.release()
 
@@ -242,7 +277,8 @@ class AppController(QObject):
         if self.window is not None:
             self.window.show_status(status, icons.look_of(status, self.settings.model))
         self._notify_milestones(status)
-        self.worker.app_info = self.app_info()
+        if self.worker is not None:
+            self.worker.app_info = self.app_info()
 
     def _on_press(self, _at: datetime) -> None:
         """A second press while the popup shows gives the popup the keyboard."""
@@ -251,7 +287,7 @@ class AppController(QObject):
 
     def log_from_menu(self) -> None:
         self._take_keyboard = True
-        self.worker.interruption_requested.emit(datetime.now(UTC))
+        self._send("interruption_requested", datetime.now(UTC))
 
     def _on_interruption_stored(self, interruption: Interruption | None) -> None:
         if interruption is None:
@@ -312,7 +348,7 @@ class AppController(QObject):
     def _notice(self, gap: Gap) -> None:
         if self.status is not None and self.status.state is State.PAUSED:
             return
-        self.worker.gap_noticed.emit(gap)
+        self._send("gap_noticed", gap)
         self._gaps.append(gap)
         if len(self._gaps) == 1:
             self._ask_next_gap()
@@ -334,7 +370,7 @@ class AppController(QObject):
         if not self._gaps:
             return
         gap = self._gaps.pop(0)
-        self.worker.gap_resolved.emit(gap, choice, kind, source, note)
+        self._send("gap_resolved", gap, choice, kind, source, note)
         self._ask_next_gap()
 
     # ---------------------------------------------------------------- settings
@@ -359,6 +395,8 @@ class AppController(QObject):
         try:
             updated = self.settings.updated(changes)
             if updated.database_url:
+                from data.engine import normalise_url
+
                 normalise_url(updated.database_url)
             save_settings(updated)
             autostart.set_enabled(start_at_login)

@@ -268,3 +268,15 @@ def test_the_cli_works_against_postgresql(postgres_server: object) -> None:
     with postgres_server.database() as url:
         seed_morning(url)
         assert report(url)["days"][0]["flow_min"] == 80  # type: ignore[index]
+
+
+def test_the_tray_app_shows_its_icon_before_loading_the_database_or_pynput() -> None:
+    code = (
+        "import sys; import app.cli, app.main, app.controller; "
+        "heavy = {'sqlalchemy', 'alembic', 'pynput', 'matplotlib'}; "
+        "print(sorted({m.split('.')[0] for m in sys.modules} & heavy))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"

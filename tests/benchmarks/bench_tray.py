@@ -1,0 +1,185 @@
+"""Benchmark: the tray app against a bare PySide6 tray app, started the same way.
+
+    .venv/bin/python -m tests.benchmarks.bench_tray [--idle 60] [--presses 200]
+
+Under Xvfb with trayer (as the end-to-end tests run), for each app: time from launch until the
+tray host has embedded the icon (trayer grows to fit it), resident memory after ``--idle``
+seconds, and CPU over those seconds (Flowtally with a running block). Then, for Flowtally,
+hotkey-press-to-committed-row latency: one persistent ``xdotool -`` process types the hotkey
+(no process start-up in the measurement) and the SQLite file is polled until the row is there.
+"""
+
+import argparse
+import os
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from tests import xserver
+
+ROOT = Path(__file__).resolve().parents[2]
+BARE_APP = """
+import sys
+from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+app = QApplication(sys.argv)
+app.setQuitOnLastWindowClosed(False)
+pixmap = QPixmap(22, 22)
+pixmap.fill(QColor("#009E73"))
+tray = QSystemTrayIcon(QIcon(pixmap))
+tray.show()
+app.exec()
+"""
+
+
+def tray_width(env: dict[str, str]) -> int:
+    found = subprocess.run(
+        ["xdotool", "search", "--class", "trayer", "getwindowgeometry", "%@"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout
+    widths = [
+        int(line.split()[1].split("x")[0]) for line in found.splitlines() if "Geometry:" in line
+    ]
+    return max(widths, default=0)
+
+
+def launch(command: list[str], env: dict[str, str]) -> tuple[subprocess.Popen[bytes], float]:
+    before = tray_width(env)
+    began = time.perf_counter()
+    process = subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    while tray_width(env) <= before:
+        if time.perf_counter() - began > 30:
+            raise RuntimeError("the icon never appeared")
+        time.sleep(0.002)
+    return process, time.perf_counter() - began
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def idle_profile(pid: int, seconds: float) -> tuple[float, float]:
+    """RSS (MB) after ``seconds`` and CPU (% of one core) over them."""
+    cpu_before = cpu_seconds(pid)
+    time.sleep(seconds)
+    return rss_mb(pid), (cpu_seconds(pid) - cpu_before) / seconds * 100
+
+
+def stop(process: subprocess.Popen[bytes]) -> None:
+    process.terminate()
+    process.wait(15)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--idle", type=float, default=60)
+    parser.add_argument("--presses", type=int, default=200)
+    parser.add_argument("--runs", type=int, default=5, help="launches per app for start time")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="flowtally-bench-tray-"))
+    bare_script = work / "bare.py"
+    bare_script.write_text(BARE_APP)
+    database = work / "bench.sqlite3"
+    runtime = work / "run"
+    runtime.mkdir(mode=0o700)
+
+    with xserver.virtual_display() as display:
+        env = {
+            **os.environ,
+            "DISPLAY": display,
+            "XDG_RUNTIME_DIR": str(runtime),
+            "XDG_CONFIG_HOME": str(work / "config"),
+            "XDG_DATA_HOME": str(work / "data"),
+            "XDG_STATE_HOME": str(work / "state"),
+        }
+        flowtally = [sys.executable, "-m", "app", "--db", str(database)]
+        bare = [sys.executable, str(bare_script)]
+        starts: dict[str, list[float]] = {"bare": [], "flowtally": []}
+        for _ in range(args.runs):
+            for name, command in (("bare", bare), ("flowtally", flowtally)):
+                process, seconds = launch(command, env)
+                starts[name].append(seconds)
+                time.sleep(1.0)
+                stop(process)
+                time.sleep(0.5)
+
+        process, _ = launch(bare, env)
+        bare_rss, bare_cpu = idle_profile(process.pid, args.idle)
+        stop(process)
+
+        process, _ = launch(flowtally, env)
+        time.sleep(2)
+        cli = [sys.executable, "-m", "app", "--db", str(database)]
+        subprocess.run(
+            [*cli, "start", "--task", "benchmark"],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+        )
+        app_rss, app_cpu = idle_profile(process.pid, args.idle)
+
+        typist = subprocess.Popen(["xdotool", "-"], env=env, stdin=subprocess.PIPE, text=True)
+        assert typist.stdin is not None
+        reader = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+        count = reader.execute("SELECT count(*) FROM interruptions").fetchone()[0]
+        latencies = []
+        for _ in range(args.presses):
+            began = time.perf_counter()
+            typist.stdin.write("key --delay 0 ctrl+alt+shift+i\n")
+            typist.stdin.flush()
+            while reader.execute("SELECT count(*) FROM interruptions").fetchone()[0] == count:
+                if time.perf_counter() - began > 5:
+                    raise RuntimeError("a press was not stored within 5 s")
+                time.sleep(0.0002)
+            latencies.append((time.perf_counter() - began) * 1000)
+            count += 1
+            time.sleep(0.03)
+        typist.stdin.close()
+        typist.wait(5)
+        reader.close()
+        stop(process)
+
+    latencies.sort()
+    p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))]
+    bare_start = statistics.median(starts["bare"])
+    app_start = statistics.median(starts["flowtally"])
+    print("| what | bare PySide6 tray | Flowtally | ratio |")
+    print("|---|---|---|---|")
+    print(
+        f"| launch to icon embedded (median of {args.runs}) | {bare_start * 1000:.0f} ms "
+        f"| {app_start * 1000:.0f} ms | {app_start / bare_start:.2f}x |"
+    )
+    print(
+        f"| resident memory after {args.idle:.0f} s idle | {bare_rss:.0f} MB | "
+        f"{app_rss:.0f} MB | {app_rss / bare_rss:.2f}x |"
+    )
+    print(
+        f"| CPU over {args.idle:.0f} s idle (block running) | {bare_cpu:.3f} % | "
+        f"{app_cpu:.3f} % | |"
+    )
+    print(
+        f"| hotkey press to committed row, {args.presses} presses | | median "
+        f"{statistics.median(latencies):.1f} ms, p99 {p99:.1f} ms | |"
+    )
+
+
+if __name__ == "__main__":
+    main()
