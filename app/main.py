@@ -8,12 +8,13 @@ from types import TracebackType
 
 import platformdirs
 import shiboken6
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from app.config import effective_database, effective_zone, load_settings
 from app.controller import AppController
 from tracker.errors import FlowtallyError
+from ui import translations
 
 log = logging.getLogger("flowtally")
 
@@ -35,21 +36,6 @@ def _guard_slots() -> None:
         log.error("unexpected error", exc_info=(kind, value, tb))
 
     sys.excepthook = hook
-
-
-def _translate(app: QApplication) -> None:
-    locale = QLocale.system()
-    translators = []
-    qt = QTranslator(app)
-    if qt.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        translators.append(qt)
-    own = QTranslator(app)
-    from pathlib import Path
-
-    if own.load(locale, "flowtally", "_", str(Path(__file__).resolve().parents[1] / "ui" / "i18n")):
-        translators.append(own)
-    for translator in translators:
-        app.installTranslator(translator)
 
 
 def _no_display() -> bool:
@@ -78,7 +64,7 @@ def run_app(db_option: str | None, tz_option: str | None) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("Flowtally")
     app.setQuitOnLastWindowClosed(False)
-    _translate(app)
+    translations.install(app)
     _guard_slots()
     controller = AppController(app, settings, database, zone_name)
     if not controller.start():

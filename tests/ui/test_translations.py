@@ -1,0 +1,54 @@
+"""The Dutch interface: the compiled catalogue matches the sources and is used for nl."""
+
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from tests.ui import statuses
+from ui import translations
+from ui.tray import describe
+
+UI = Path(translations.__file__).parent
+
+
+def test_dutch_is_used_for_a_dutch_locale(qtbot: QtBot, qapp: QApplication) -> None:
+    installed = translations.install(qapp, QLocale("nl_NL"))
+    try:
+        assert QCoreApplication.translate("Tray", "Pause") == "Pauzeren"
+        assert QCoreApplication.translate("QuickLog", "meeting") == "vergadering"
+        assert describe(statuses.idle()).startswith("Flowtally: geen focusblok bezig")
+    finally:
+        translations.remove(qapp, installed)
+    assert QCoreApplication.translate("Tray", "Pause") == "Pause"
+
+
+def test_every_source_text_has_a_dutch_translation() -> None:
+    catalogue = ET.parse(UI / "i18n" / "flowtally_nl.ts").getroot()
+    known = {
+        (context.findtext("name"), message.findtext("source"))
+        for context in catalogue.iter("context")
+        for message in context.iter("message")
+        if message.findtext("translation")
+    }
+    contexts = {
+        "tray.py": "Tray",
+        "quick_log.py": "QuickLog",
+        "review.py": "Review",
+        "settings_dialog.py": "Settings",
+        "timer_window.py": "TimerWindow",
+    }
+    missing = []
+    for file, context in contexts.items():
+        code = (UI / file).read_text()
+        for call in re.findall(r'\btr\(\s*((?:"(?:[^"\\]|\\.)*"\s*)+)\)', code):
+            parts = re.findall(r'"((?:[^"\\]|\\.)*)"', call)  # adjacent literals join
+            source = "".join(parts).replace('\\"', '"')
+            if (context, source) not in known:
+                missing.append((context, source))
+    assert missing == []
+    qm = UI / "i18n" / "flowtally_nl.qm"
+    assert qm.stat().st_mtime >= (UI / "i18n" / "flowtally_nl.ts").stat().st_mtime - 1

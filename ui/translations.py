@@ -1,0 +1,28 @@
+"""English and Dutch user interface: Qt translators chosen by the system locale."""
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+FOLDER = Path(__file__).resolve().parent / "i18n"
+
+
+def install(app: QCoreApplication, locale: QLocale | None = None) -> list[QTranslator]:
+    """Install Qt's own and Flowtally's translators for ``locale`` (default: the system's).
+
+    English is the source language, so an English locale installs nothing of ours.
+    """
+    locale = locale or QLocale.system()
+    installed = []
+    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name, folder in (("qtbase", qt_folder), ("flowtally", str(FOLDER))):
+        translator = QTranslator(app)
+        if translator.load(locale, name, "_", folder):
+            app.installTranslator(translator)
+            installed.append(translator)
+    return installed
+
+
+def remove(app: QCoreApplication, translators: list[QTranslator]) -> None:
+    for translator in translators:
+        app.removeTranslator(translator)
