@@ -58,6 +58,13 @@ class Gap:
     reason: GapReason
 
 
+def _clipped(block: Block, gap: Gap) -> tuple[datetime, datetime]:
+    """The part of ``gap`` inside ``block`` (possibly empty: end <= start)."""
+    start = max(gap.start, block.start)
+    end = gap.end if block.end is None else min(gap.end, block.end)
+    return start, end
+
+
 def resolve_gap(
     block: Block,
     gap: Gap,
@@ -69,8 +76,7 @@ def resolve_gap(
 ) -> Block:
     """The block with ``gap`` recorded as the user says: a pause, a lasting interruption, or
     (still focusing) left as tracked time. The gap is clipped to the block."""
-    start = max(gap.start, block.start)
-    end = gap.end if block.end is None else min(gap.end, block.end)
+    start, end = _clipped(block, gap)
     if end <= start or choice is GapChoice.FOCUS:
         return block
     if choice is GapChoice.BREAK:
@@ -93,7 +99,6 @@ def reclassify_gap(
     Gaps are recorded as breaks the moment they are noticed, so that sleep or absence never
     counts as focus while the question is unanswered (or if it never is).
     """
-    start = max(gap.start, block.start)
-    end = gap.end if block.end is None else min(gap.end, block.end)
+    start, end = _clipped(block, gap)
     kept = tuple(p for p in block.pauses if not (p.start == start and p.end == end))
     return resolve_gap(replace(block, pauses=kept), gap, choice, zone_name, kind, source, note)
