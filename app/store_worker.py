@@ -179,7 +179,7 @@ class StoreWorker(QObject):
         while self._pending and self.store is not None:
             interruption = self._pending[0]
             try:
-                block = self.store.interrupt(interruption)
+                stored = self.store.interrupt(interruption)
             except FlowtallyError as exc:
                 if "locked" in str(exc) or "cannot use the database" in str(exc):
                     if self._retry is not None and not self._retry.isActive():
@@ -193,9 +193,6 @@ class StoreWorker(QObject):
                 self.failed.emit(str(exc))
                 continue
             self._pending.popleft()
-            stored = next(
-                (i for i in reversed(block.interruptions) if i.at == interruption.at), None
-            )
             self.interruption_stored.emit(stored)
         if self._retry is not None:
             self._retry.stop()

@@ -65,9 +65,12 @@ def interrupt(ctx: Context, args: argparse.Namespace) -> int:
     source = (args.source or "other").strip()
     note = (args.note or "").strip() or None
     interruption = Interruption(at, end, Kind(args.kind), source, note, ctx.zone_name)
-    block = ctx.store.interrupt(interruption)
-    timeline = build_timeline(block, ctx.settings.model, max(ctx.now, at))
-    phase = next((b.phase for b in timeline.breaks if b.interruption == interruption), Phase.NONE)
+    stored = ctx.store.interrupt(interruption)
+    block = ctx.store.running()
+    phase = Phase.NONE
+    if block is not None:
+        timeline = build_timeline(block, ctx.settings.model, max(ctx.now, at))
+        phase = next((b.phase for b in timeline.breaks if b.interruption.id == stored.id), phase)
     lasted = f", {duration(end - at)}" if end is not None and end > at else ""
     broke = f"; it broke {PHASE_NAMES[phase]}" if phase is not Phase.NONE else ""
     print(

@@ -7,7 +7,7 @@ back and raises; a failed call leaves the database as it was.
 import bisect
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, cast
 
@@ -198,10 +198,36 @@ class Store:
         with self._write() as session:
             return _save(session, running.stop(_running(session), at))
 
-    def interrupt(self, interruption: Interruption) -> Block:
-        """Log an interruption in the running block; committed when this returns."""
+    def interrupt(self, interruption: Interruption) -> Interruption:
+        """Log an interruption in the running block; committed when this returns.
+
+        The hot path of the hotkey: one small read and one insert. The checks are
+        :func:`tracker.running.interrupt`'s, made against a shell of the running block (its
+        start is all they need: an interruption may fall in a pause or another interruption).
+        """
         with self._write() as session:
-            return _save(session, running.interrupt(_running(session), interruption))
+            row = session.execute(
+                select(BLOCKS.c.id, BLOCKS.c.start_utc, BLOCKS.c.timezone).where(
+                    BLOCKS.c.running.is_(True)
+                )
+            ).first()
+            shell = Block(row.start_utc, timezone=row.timezone) if row is not None else None
+            running.interrupt(shell, interruption)
+            assert row is not None
+            new_id = session.scalar(
+                insert(INTERRUPTIONS)
+                .values(
+                    block_id=row.id,
+                    at_utc=interruption.at,
+                    end_utc=interruption.end,
+                    kind=interruption.kind.value,
+                    source=interruption.source,
+                    note=interruption.note,
+                    timezone=interruption.timezone,
+                )
+                .returning(INTERRUPTIONS.c.id)
+            )
+            return replace(interruption, id=new_id)
 
     def update(self, block_id: int, change: Callable[[Block], Block]) -> Block:
         """Apply a pure ``change`` to a stored block in one transaction (read, change, check,

@@ -185,11 +185,12 @@ def test_a_second_running_block_is_refused_by_the_database_itself(store: Store) 
 def test_update_retags_and_closes_an_interruption_atomically(store: Store) -> None:
     from tracker import edits
 
-    store.start(t(0), ZONE)
-    block = store.interrupt(Interruption(t(30), None, Kind.EXTERNAL, "other", None, ZONE))
+    block = store.start(t(0), ZONE)
     assert block.id is not None
-    interruption_id = block.interruptions[0].id
+    stored = store.interrupt(Interruption(t(30), None, Kind.EXTERNAL, "other", None, ZONE))
+    interruption_id = stored.id
     assert interruption_id is not None
+    assert stored.at == t(30)
     store.update(block.id, lambda b: edits.retag(b, interruption_id, Kind.INTERNAL, "self", "tea"))
     updated = store.update(block.id, lambda b: edits.close(b, interruption_id, t(37)))
     (interruption,) = updated.interruptions
