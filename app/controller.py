@@ -70,7 +70,6 @@ class AppController(QObject):
         self.lock = InstanceLock(database)
         self.snapshot: Snapshot | None = None
         self.status: Status | None = None
-        self.messages: list[str] = []
 
         self.database = database
         self.worker: StoreWorker | None = None
@@ -148,7 +147,7 @@ class AppController(QObject):
 
         thread = QThread()
         thread.setObjectName("store-worker")
-        worker = StoreWorker(self.settings, self.database, self.zone_name)
+        worker = StoreWorker(self.database, self.zone_name)
         worker.moveToThread(thread)
         worker.snapshot_ready.connect(self._on_snapshot)
         worker.interruption_stored.connect(self._on_interruption_stored)
@@ -300,7 +299,6 @@ class AppController(QObject):
 
     def _on_failed(self, message: str) -> None:
         log.warning("%s", message)
-        self.messages.append(message)
         if self.tray.tray.isVisible():
             self.tray.notify("Flowtally", message)
 

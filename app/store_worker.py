@@ -13,7 +13,7 @@ import logging
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, QTimer, Signal, Slot
 
@@ -23,7 +23,7 @@ from tracker import edits
 from tracker.days import DayClock
 from tracker.errors import FlowtallyError
 from tracker.model import Block, Interruption
-from tracker.settings import Settings, load_zone
+from tracker.settings import load_zone
 from tracker.types import Kind
 
 log = logging.getLogger(__name__)
@@ -67,9 +67,8 @@ class StoreWorker(QObject):
     command_requested = Signal(int, list)
     refresh_requested = Signal()
 
-    def __init__(self, settings: Settings, database: str | None, zone_name: str) -> None:
+    def __init__(self, database: str | None, zone_name: str) -> None:
         super().__init__()
-        self.settings = settings
         self.database = database
         self.zone_name = zone_name
         self.store: Store | None = None
@@ -126,12 +125,7 @@ class StoreWorker(QObject):
         if self.store is None:
             return
         try:
-            clock = DayClock(load_zone(self.zone_name))
-            day = clock.day_of(now())
-            today = self.store.blocks_between(
-                clock.midnight(day), clock.midnight(day + timedelta(days=1))
-            )
-            running = next((b for b in today if b.is_running), None) or self.store.running()
+            running, today = self.store.day(DayClock(load_zone(self.zone_name)), now())
             recent = tuple(self.store.recent_tasks(8))
         except FlowtallyError as exc:
             self.failed.emit(str(exc))

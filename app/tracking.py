@@ -100,12 +100,8 @@ def _interruption_times(ctx: Context, args: argparse.Namespace) -> tuple[datetim
 
 
 def status(ctx: Context, args: argparse.Namespace) -> int:
-    store = ctx.store
     clock = DayClock(ctx.zone)
-    today = clock.day_of(ctx.now)
-    day_start, day_end = clock.midnight(today), clock.midnight(today + timedelta(days=1))
-    blocks = store.blocks_between(day_start, day_end)
-    running = next((b for b in blocks if b.is_running), None) or store.running()
+    running, blocks = ctx.store.day(clock, ctx.now)
     snapshot = live_status(running, blocks, ctx.settings.model, clock, ctx.now)
     if args.json:
         print(json.dumps(_status_json(snapshot, ctx), indent=1), file=ctx.out)

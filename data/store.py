@@ -8,7 +8,7 @@ import bisect
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, cast
 
 from sqlalchemy import Engine, Select, Table, and_, func, insert, or_, select, text
@@ -21,6 +21,7 @@ from data.errors import StoreError
 from data.models import BlockRow, InterruptionRow, PauseRow
 from data.schema import ensure_schema
 from tracker import running
+from tracker.days import DayClock
 from tracker.errors import TransitionError, ValidationError
 from tracker.model import Block, Interruption, Pause, validate_block
 from tracker.types import Kind
@@ -143,6 +144,14 @@ class Store:
             )
             condition = inside if previous is None else or_(inside, reaching_in)
             return _load(session, select(BLOCKS.c.id).where(condition))
+
+    def day(self, clock: DayClock, instant: datetime) -> tuple[Block | None, list[Block]]:
+        """The running block and the blocks touching the local day of ``instant``: what a
+        live status needs."""
+        day = clock.day_of(instant)
+        blocks = self.blocks_between(clock.midnight(day), clock.midnight(day + timedelta(days=1)))
+        running = next((b for b in blocks if b.is_running), None) or self.running()
+        return running, blocks
 
     def all_blocks(self, finished_only: bool = False) -> list[Block]:
         """Every block, oldest first."""

@@ -179,8 +179,3 @@ def validate_interruption(block: Block, interruption: Interruption, path: str = 
         raise ValidationError(_join(path, "source"), f"longer than {MAX_SOURCE_LENGTH} characters")
     if interruption.note is not None and len(interruption.note) > MAX_TEXT_LENGTH:
         raise ValidationError(_join(path, "note"), f"longer than {MAX_TEXT_LENGTH} characters")
-
-
-def overlaps(a: Block, b: Block) -> bool:
-    """Whether two blocks share any instant; a running block reaches into the future."""
-    return (b.end is None or a.start < b.end) and (a.end is None or b.start < a.end)

@@ -43,20 +43,20 @@ def live_status(
     if running is not None:
         blocks[(running.start, running.end)] = running
     today = clock.day_of(now)
-    timelines = [build_timeline(b, params, now) for b in blocks.values()]
-    metrics = daily_metrics(timelines, params, clock, [today])[today]
+    timelines = {key: build_timeline(b, params, now) for key, b in blocks.items()}
+    metrics = daily_metrics(timelines.values(), params, clock, [today])[today]
     state = state_of(running)
     if running is None or state is State.IDLE:
         zero = timedelta(0)
         return Status(state, None, now, Phase.NONE, False, zero, zero, zero, metrics)
-    timeline = build_timeline(running, params, now)
+    timeline = timelines[(running.start, running.end)]
     stretch = timeline.current_stretch()
     interrupted = any(i.end is not None and i.at <= now < i.end for i in running.interruptions)
     phase = Phase.NONE
     stretch_length = timedelta(0)
     next_in: timedelta | None = None
     if stretch is not None and state is State.RUNNING:
-        phase = stretch.phase_at(now, params) if now > stretch.start else Phase.RAMP_UP
+        phase = stretch.phase_at(now, params)
         stretch_length = stretch.length
         if phase is Phase.RAMP_UP:
             next_in = params.ramp_up - stretch_length

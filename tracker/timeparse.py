@@ -1,7 +1,7 @@
 """Times as people type them, and as the interchange format writes them."""
 
 import re
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from tracker.errors import FlowtallyError, ValidationError
@@ -79,7 +79,3 @@ def _local(naive: datetime, zone: ZoneInfo, text: str) -> datetime:
             "e.g. 2026-10-25T02:30+02:00"
         )
     return first.astimezone(UTC)
-
-
-def local_date(value: datetime, zone: ZoneInfo) -> date:
-    return value.astimezone(zone).date()

@@ -2,7 +2,6 @@
 through signals; what an action does is decided in ``app``."""
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QInputDialog, QMenu, QSystemTrayIcon
 
 from tracker.running import State
@@ -94,11 +93,9 @@ class TrayView(QObject):
         plain.triggered.connect(lambda: self.start_requested.emit(""))
         if self._recent:
             self.start_menu.addSeparator()
-            group = QActionGroup(self.start_menu)
             for task in self._recent:
-                action = QAction(task, group)
+                action = self.start_menu.addAction(task)
                 action.triggered.connect(lambda _=False, t=task: self.start_requested.emit(t))
-                self.start_menu.addAction(action)
         self.start_menu.addSeparator()
         other = self.start_menu.addAction(tr("New task…"))
         other.triggered.connect(self._ask_task)

@@ -11,7 +11,6 @@ from PySide6.QtCore import QObject, QThread, Signal
 from pytestqt.qtbot import QtBot
 
 from app.store_worker import Snapshot, StoreWorker, stop_worker
-from tracker.settings import Settings
 
 
 class Relay(QObject):
@@ -30,7 +29,7 @@ def relay() -> Relay:
 @pytest.fixture
 def worker(qtbot: QtBot, tmp_path: Path, relay: Relay) -> Iterator[StoreWorker]:
     thread = QThread()
-    instance = StoreWorker(Settings(), str(tmp_path / "w.sqlite3"), "Europe/Amsterdam")
+    instance = StoreWorker(str(tmp_path / "w.sqlite3"), "Europe/Amsterdam")
     instance.moveToThread(thread)
     instance.snapshot_ready.connect(relay.snapshot_ready)
     instance.interruption_stored.connect(relay.interruption_stored)
