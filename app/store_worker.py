@@ -204,18 +204,7 @@ class StoreWorker(QObject):
         self._on_block_of(interruption_id, lambda b: edits.close(b, interruption_id, now()))
 
     def _on_block_of(self, interruption_id: int, change: Callable[[Block], Block]) -> None:
-        def apply(store: Store) -> None:
-            running = store.running()
-            owner = (
-                running
-                if running and any(i.id == interruption_id for i in running.interruptions)
-                else None
-            )
-            if owner is None or owner.id is None:
-                raise FlowtallyError("that interruption is no longer in the running block")
-            store.update(owner.id, change)
-
-        self._write(apply)
+        self._write(lambda store: store.update_holding(interruption_id, change))
 
     def _on_running(self, change: Callable[[Block], Block]) -> None:
         def apply(store: Store) -> None:

@@ -243,24 +243,18 @@ class Store:
         write), so no other writer can slip in between; the result must obey the model and
         overlap no other block."""
         with self._write() as session:
-            current = _load(session, select(BLOCKS.c.id).where(BLOCKS.c.id == block_id))
-            if not current:
-                raise TransitionError("that block no longer exists")
-            changed = change(current[0])
-            try:
-                validate_block(changed)
-            except ValidationError as exc:
-                raise TransitionError(str(exc)) from None
-            others = select(BLOCKS.c.start_utc).where(
-                BLOCKS.c.id != block_id,
-                or_(BLOCKS.c.end_utc.is_(None), BLOCKS.c.end_utc > changed.start),
+            return _update(session, block_id, change)
+
+    def update_holding(self, interruption_id: int, change: Callable[[Block], Block]) -> Block:
+        """:meth:`update` the block that holds an interruption, running or already stopped
+        (a tag chosen in the popup after the block was stopped still belongs there)."""
+        with self._write() as session:
+            block_id = session.scalar(
+                select(INTERRUPTIONS.c.block_id).where(INTERRUPTIONS.c.id == interruption_id)
             )
-            if changed.end is not None:
-                others = others.where(BLOCKS.c.start_utc < changed.end)
-            clash = session.scalar(others.limit(1))
-            if clash is not None:
-                raise TransitionError("the block would overlap another block")
-            return _save(session, changed)
+            if block_id is None:
+                raise TransitionError("that interruption no longer exists")
+            return _update(session, block_id, change)
 
     def heartbeat(self, at: datetime) -> bool:
         """Record that the app is alive while a block runs; false when none runs."""
@@ -371,6 +365,26 @@ def _block(row: Any, pauses: Iterable[Pause], interruptions: Iterable[Interrupti
         row.timezone,
         row.id,
     )
+
+
+def _update(session: Session, block_id: int, change: Callable[[Block], Block]) -> Block:
+    current = _load(session, select(BLOCKS.c.id).where(BLOCKS.c.id == block_id))
+    if not current:
+        raise TransitionError("that block no longer exists")
+    changed = change(current[0])
+    try:
+        validate_block(changed)
+    except ValidationError as exc:
+        raise TransitionError(str(exc)) from None
+    others = select(BLOCKS.c.start_utc).where(
+        BLOCKS.c.id != block_id,
+        or_(BLOCKS.c.end_utc.is_(None), BLOCKS.c.end_utc > changed.start),
+    )
+    if changed.end is not None:
+        others = others.where(BLOCKS.c.start_utc < changed.end)
+    if session.scalar(others.limit(1)) is not None:
+        raise TransitionError("the block would overlap another block")
+    return _save(session, changed)
 
 
 def _save(session: Session, block: Block) -> Block:

@@ -206,6 +206,24 @@ def test_update_retags_and_closes_an_interruption_atomically(store: Store) -> No
     assert running_block.interruptions == updated.interruptions
 
 
+def test_an_interruption_can_be_tagged_after_its_block_stopped(store: Store) -> None:
+    from tracker import edits
+
+    store.start(t(0), ZONE)
+    stored = store.interrupt(Interruption(t(30), None, Kind.EXTERNAL, "other", None, ZONE))
+    assert stored.id is not None
+    interruption_id = stored.id
+    store.stop(t(60))
+    store.update_holding(
+        interruption_id, lambda b: edits.retag(b, interruption_id, Kind.INTERNAL, "self", None)
+    )
+    (block,) = store.all_blocks()
+    assert (block.interruptions[0].kind, block.interruptions[0].source) == (Kind.INTERNAL, "self")
+    assert block.end == t(60)
+    with pytest.raises(TransitionError, match="no longer exists"):
+        store.update_holding(interruption_id + 1000, lambda b: b)
+
+
 def test_update_refuses_a_change_that_overlaps_another_block(store: Store) -> None:
     from dataclasses import replace
 
