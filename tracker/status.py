@@ -9,8 +9,8 @@ from tracker.metrics import Metrics, daily_metrics
 from tracker.model import Block
 from tracker.running import State, state_of
 from tracker.settings import ModelParams
-from tracker.timeline import build_timeline
-from tracker.types import Phase
+from tracker.timeline import Stretch, build_timeline
+from tracker.types import Origin, Phase
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +51,8 @@ def live_status(
         return Status(state, None, now, Phase.NONE, False, zero, zero, zero, metrics)
     timeline = timelines[(running.start, running.end)]
     stretch = timeline.current_stretch()
+    if stretch is not None and any(i.at == stretch.end for i in running.interruptions):
+        stretch = Stretch(now, now, Origin.INTERRUPTION)  # broken this instant: ramp-up again
     interrupted = any(i.end is not None and i.at <= now < i.end for i in running.interruptions)
     phase = Phase.NONE
     stretch_length = timedelta(0)
