@@ -123,6 +123,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--week", metavar="YYYY-Www", help="ISO week, e.g. 2026-W47 (default: this week)"
     )
     p.add_argument("--json", action="store_true", help="the JSON report of the spec")
+    p.add_argument(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="write the charts instead: report.png, report.pdf (a page per chart) or "
+        "report.html (charts and numbers in one file); needs no display",
+    )
 
     p = add("trend", "reports:trend", "periods and e-factor over several weeks")
     p.add_argument("--weeks", type=int, default=12, help="how many weeks (default: 12)")

@@ -7,8 +7,11 @@ from pathlib import Path
 from tracker.errors import FlowtallyError
 
 
-def write_atomically(path: Path, text: str, private: bool = False) -> None:
-    """Write to a temporary file beside ``path``, fsync it, then rename it over ``path``."""
+def write_atomically(path: Path, content: str | bytes, private: bool = False) -> None:
+    """Write to a temporary file beside ``path``, fsync it, then rename it over ``path``.
+
+    Text is written as UTF-8, exactly (no newline translation).
+    """
     directory = path.resolve().parent
     if private:
         directory.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -16,8 +19,9 @@ def write_atomically(path: Path, text: str, private: bool = False) -> None:
         raise FlowtallyError(f"cannot write {path}: the folder {directory} does not exist")
     fd, temporary = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        data = content.encode() if isinstance(content, str) else content
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temporary, path)

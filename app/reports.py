@@ -3,14 +3,20 @@
 import argparse
 import json
 from datetime import date, timedelta
+from pathlib import Path
 
 from app.context import Context
+from app.files import write_atomically
 from app.render import table
+from tracker.dashboard import WeekView, week_view
 from tracker.days import DayClock, monday_of, parse_week
 from tracker.errors import FlowtallyError
 from tracker.metrics import Metrics
 from tracker.report import WeekReport, trend_rows, week_bounds, week_reports
 from tracker.units import duration
+
+TREND_WEEKS = 12
+REPORT_FORMATS = ("png", "pdf", "html")
 
 
 def _this_monday(ctx: Context) -> date:
@@ -24,13 +30,40 @@ def load_reports(ctx: Context, first_monday: date, weeks: int) -> list[WeekRepor
     return week_reports(blocks, ctx.settings.model, ctx.zone_name, first_monday, weeks, ctx.now)
 
 
+def load_view(ctx: Context, monday: date) -> WeekView:
+    """The dashboard's view of a week: the week and the eleven before it (for the trend)."""
+    first = monday - timedelta(weeks=TREND_WEEKS - 1)
+    start, end = week_bounds(first, ctx.zone_name, TREND_WEEKS)
+    blocks = ctx.store.blocks_between(start, end)
+    params = ctx.settings.model
+    trend = week_reports(blocks, params, ctx.zone_name, first, TREND_WEEKS, ctx.now)
+    return week_view(blocks, trend, params, ctx.zone_name, monday, ctx.now)
+
+
 def report(ctx: Context, args: argparse.Namespace) -> int:
     monday = parse_week(args.week) if args.week else _this_monday(ctx)
+    if args.output:
+        return _write_report_file(ctx, monday, Path(args.output))
     (week,) = load_reports(ctx, monday, 1)
     if args.json:
         print(json.dumps(week.as_json(), indent=1, ensure_ascii=False), file=ctx.out)
     else:
         print(report_text(week), file=ctx.out)
+    return 0
+
+
+def _write_report_file(ctx: Context, monday: date, path: Path) -> int:
+    """The charts as a file, headless: matplotlib's Agg renderer, no Qt, no display."""
+    fmt = path.suffix.lower().lstrip(".")
+    if fmt not in REPORT_FORMATS:
+        raise FlowtallyError(
+            f"cannot tell the report format from {path.name!r}; name it .png, .pdf or .html"
+        )
+    view = load_view(ctx, monday)
+    from ui.charts_export import render_report
+
+    write_atomically(path, render_report(view, fmt))
+    print(f"wrote the report of {view.report.week} to {path}", file=ctx.out)
     return 0
 
 

@@ -1,0 +1,173 @@
+"""The dashboard's numbers: worked examples, and properties tying them to the weekly report."""
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.tracker.helpers import instant, lasting, m, minutes
+from tests.tracker.test_properties import blocks as block_strategy
+from tracker.dashboard import WeekView, week_view
+from tracker.days import DayClock, monday_of
+from tracker.model import Block, Interruption, Pause
+from tracker.report import week_reports
+from tracker.settings import ModelParams, load_zone
+from tracker.types import Kind, Phase, SegmentKind
+
+PARAMS = ModelParams(15, 30, 25)
+MONDAY = date(2026, 11, 16)
+NOW = datetime(2026, 12, 1, tzinfo=UTC)
+
+
+def view_of(
+    blocks: list[Block], zone: str = "UTC", monday: date = MONDAY, weeks: int = 12
+) -> WeekView:
+    first = monday - timedelta(weeks=weeks - 1)
+    trend = week_reports(blocks, PARAMS, zone, first, weeks, NOW)
+    return week_view(blocks, trend, PARAMS, zone, monday, NOW)
+
+
+def test_sources_are_ranked_by_the_recovery_they_caused() -> None:
+    # 09:00-11:00 UTC; a chat at 10 min (ramp-up again for 15), a person 09:40-09:50 (then
+    # ramp-up 15), a self-interruption at 10:40 (recovery 15).
+    block = Block(
+        m(0),
+        m(120),
+        "design",
+        interruptions=(
+            instant(10, source="chat"),
+            lasting(40, 50, source="person"),
+            instant(100, Kind.INTERNAL, source="self"),
+            instant(105, source="chat"),
+        ),
+    )
+    view = view_of([block])
+    costs = {c.source: (c.count, minutes(c.recovery)) for c in view.sources}
+    # chat at 10 → stretch 10..40 ramp-up 15; chat at 105 → stretch 105..120 ramp-up 15
+    # person → stretch 50..100 ramp-up 15; self at 100 → stretch 100..105, ramp-up 5
+    assert costs == {"chat": (2, 30.0), "person": (1, 15.0), "self": (1, 5.0)}
+    assert [c.source for c in view.sources] == ["chat", "person", "self"]
+    assert sum(minutes(c.recovery) for c in view.sources) == minutes(view.report.totals.recovery)
+
+
+def test_simultaneous_causes_share_the_recovery() -> None:
+    block = Block(
+        m(0),
+        m(60),
+        interruptions=(lasting(10, 20, source="call"), instant(20, source="chat")),
+    )
+    costs = {c.source: minutes(c.recovery) for c in view_of([block]).sources}
+    assert costs == {"call": 7.5, "chat": 7.5}
+
+
+def test_a_recovery_after_a_pause_is_no_ones_cost() -> None:
+    block = Block(
+        m(0),
+        m(90),
+        pauses=(Pause(m(20), m(40)),),
+        interruptions=(lasting(30, 40, source="call"),),
+    )
+    view = view_of([block])
+    assert [(c.source, c.count, minutes(c.recovery)) for c in view.sources] == [("call", 1, 0.0)]
+
+
+def test_day_picture_and_hour_map_in_local_time() -> None:
+    # 22:30 to 01:30 Amsterdam time (UTC+1): crosses midnight into Tuesday.
+    start = datetime(2026, 11, 16, 21, 30, tzinfo=UTC)
+    block = Block(
+        start,
+        start + timedelta(hours=3),
+        "late",
+        interruptions=(
+            Interruption(start + timedelta(minutes=45), None, Kind.INTERNAL, "self", "tea?"),
+            Interruption(start + timedelta(minutes=150), None, Kind.EXTERNAL, "chat"),
+        ),
+    )
+    view = view_of([block], zone="Europe/Amsterdam")
+    monday, tuesday = view.days[0], view.days[1]
+    assert monday.bars[0].start_h == 22.5
+    assert monday.bars[-1].end_h == 24.0
+    assert tuesday.bars[0].start_h == 0.0
+    assert tuesday.bars[-1].end_h == 1.5
+    assert [(mk.at_h, mk.interruption.note, mk.phase) for mk in monday.marks] == [
+        (23.25, "tea?", Phase.FLOW)
+    ]
+    assert [mk.at_h for mk in tuesday.marks] == [1.0]
+    assert view.internal_by_hour[0][23] == 1
+    assert view.external_by_hour[1][1] == 1
+    assert sum(map(sum, view.internal_by_hour)) + sum(map(sum, view.external_by_hour)) == 2
+
+
+def test_headlines_compare_with_the_week_before() -> None:
+    last_week = Block(m(-7 * 24 * 60), m(-7 * 24 * 60 + 60))
+    this_week = Block(m(0), m(120), interruptions=(instant(60),))
+    view = view_of([last_week, this_week])
+    by_name = {h.name: h for h in view.headlines}
+    assert (by_name["periods"].value, by_name["periods"].previous) == (2, 1)
+    assert by_name["flow_min"].value == 30 + 30
+    assert by_name["flow_min"].change == 60 - 30
+    assert by_name["interruptions_per_hour"].value == pytest.approx(0.5)
+    assert len(view.trend) == 12
+    assert view.blocks == (this_week,)
+
+
+def test_the_trend_must_end_with_the_week_shown() -> None:
+    trend = week_reports([], PARAMS, "UTC", MONDAY - timedelta(weeks=1), 2, NOW)
+    with pytest.raises(ValueError, match="trend"):
+        week_view([], trend, PARAMS, "UTC", MONDAY - timedelta(weeks=1), NOW)
+
+
+def test_a_dst_day_has_25_hours_on_the_timeline() -> None:
+    # Europe/Amsterdam left summer time on Sunday 2026-10-25: that day lasts 25 hours.
+    start = datetime(2026, 10, 25, 21, 0, tzinfo=UTC)  # 22:00 local, hour 23 of the day
+    block = Block(start, start + timedelta(minutes=59))
+    view = view_of([block], zone="Europe/Amsterdam", monday=date(2026, 10, 19), weeks=2)
+    sunday = view.days[6]
+    assert sunday.bars[0].start_h == 23.0
+    assert sunday.bars[-1].end_h == pytest.approx(23 + 59 / 60)
+
+
+@given(
+    st.lists(block_strategy(), min_size=1, max_size=4),
+    st.sampled_from(["UTC", "Europe/Amsterdam", "America/Santiago"]),
+)
+@settings(max_examples=150, deadline=None)
+def test_the_view_agrees_with_the_report(generated: list[Block], zone: str) -> None:
+    # Keep the generated blocks apart so they never overlap.
+    spaced = [
+        Block(
+            b.start + timedelta(days=2 * i),
+            None if b.end is None else b.end + timedelta(days=2 * i),
+            b.task,
+            tuple(
+                Pause(p.start + timedelta(days=2 * i), p.end and p.end + timedelta(days=2 * i))
+                for p in b.pauses
+            ),
+            tuple(
+                Interruption(
+                    x.at + timedelta(days=2 * i),
+                    x.end and x.end + timedelta(days=2 * i),
+                    x.kind,
+                    x.source,
+                )
+                for x in b.interruptions
+            ),
+        )
+        for i, b in enumerate(generated)
+    ]
+    clock = DayClock(load_zone(zone))
+    monday = monday_of(clock.day_of(spaced[0].start))
+    view = view_of(spaced, zone=zone, monday=monday, weeks=2)
+    totals = view.report.totals
+    assert sum(c.count for c in view.sources) == totals.interruptions
+    assert abs(sum(minutes(c.recovery) for c in view.sources) - minutes(totals.recovery)) < 1e-6
+    assert sum(map(sum, view.internal_by_hour)) == totals.internal
+    assert sum(map(sum, view.external_by_hour)) == totals.external
+    for picture, (day, metrics) in zip(view.days, view.report.days, strict=True):
+        assert picture.day == day
+        phase_hours = sum(
+            b.end_h - b.start_h for b in picture.bars if b.kind is not SegmentKind.PAUSED
+        )
+        assert abs(phase_hours * 60 - minutes(metrics.tracked)) < 1e-6
+        assert len(picture.marks) == metrics.interruptions

@@ -1,0 +1,251 @@
+"""What the dashboard and the exported report draw, computed from the model and nothing else.
+
+Every number here comes from :mod:`tracker.timeline` and :mod:`tracker.report`, so a chart can
+never disagree with ``flowtally report``. Drawing code receives a :class:`WeekView` and only
+places it on axes.
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from tracker.days import DayClock, week_days
+from tracker.metrics import Metrics
+from tracker.model import Block, Interruption
+from tracker.report import WeekReport
+from tracker.settings import ModelParams, load_zone
+from tracker.timeline import Timeline, build_timeline
+from tracker.types import Kind, Origin, Phase, SegmentKind
+
+HOUR = timedelta(hours=1)
+MINUTE = timedelta(minutes=1)
+
+
+@dataclass(frozen=True, slots=True)
+class Bar:
+    """A piece of a block on one day, in hours since that day's local midnight (a 25-hour DST
+    day reaches 25)."""
+
+    start_h: float
+    end_h: float
+    kind: SegmentKind
+    task: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """An interruption on the day timeline, with the phase it broke."""
+
+    at_h: float
+    interruption: Interruption
+    phase: Phase
+
+
+@dataclass(frozen=True, slots=True)
+class DayPicture:
+    """A day drawn the way the seed articles draw it: phases, pauses and interruption marks."""
+
+    day: date
+    bars: tuple[Bar, ...]
+    marks: tuple[Mark, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceCost:
+    """One interruption source: how often it struck and the recovery (ramp-up after it) it
+    caused. A stretch started by several interruptions at once splits its cost evenly."""
+
+    source: str
+    count: int
+    recovery: timedelta
+
+
+@dataclass(frozen=True, slots=True)
+class Headline:
+    """A headline number and its value the week before."""
+
+    name: str
+    value: float
+    previous: float
+    unit: str
+
+    @property
+    def change(self) -> float:
+        return self.value - self.previous
+
+
+@dataclass(frozen=True, slots=True)
+class WeekView:
+    """Everything one dashboard week shows."""
+
+    report: WeekReport
+    previous: WeekReport
+    trend: tuple[WeekReport, ...]
+    """The last weeks up to and including this one, oldest first."""
+    days: tuple[DayPicture, ...]
+    internal_by_hour: tuple[tuple[int, ...], ...]
+    """Seven rows (Monday first) of 24 counts: interruptions by local weekday and hour."""
+    external_by_hour: tuple[tuple[int, ...], ...]
+    sources: tuple[SourceCost, ...]
+    """Ranked by recovery caused, then by count."""
+    blocks: tuple[Block, ...]
+    """The blocks touching the week, oldest first: what the history table lists."""
+
+    @property
+    def headlines(self) -> tuple[Headline, ...]:
+        return headlines(self.report.totals, self.previous.totals)
+
+
+def headlines(this: Metrics, before: Metrics) -> tuple[Headline, ...]:
+    """The dashboard's headline numbers, each against the week before."""
+
+    def row(name: str, unit: str, value: float, previous: float) -> Headline:
+        return Headline(name, value, previous, unit)
+
+    return (
+        row("periods", "", this.periods, before.periods),
+        row("e_factor", "", this.e_factor, before.e_factor),
+        row("flow_min", "min", this.flow / MINUTE, before.flow / MINUTE),
+        row(
+            "longest_stretch_min",
+            "min",
+            this.longest_stretch / MINUTE,
+            before.longest_stretch / MINUTE,
+        ),
+        row("recovery_min", "min", this.recovery / MINUTE, before.recovery / MINUTE),
+        row(
+            "interruptions_per_hour",
+            "/h",
+            this.interruptions_per_hour,
+            before.interruptions_per_hour,
+        ),
+    )
+
+
+def week_view(
+    blocks: Sequence[Block],
+    trend: Sequence[WeekReport],
+    params: ModelParams,
+    zone_name: str,
+    monday: date,
+    now: datetime,
+) -> WeekView:
+    """The view of the week starting on ``monday``.
+
+    Args:
+        blocks: the blocks touching the week (others are ignored).
+        trend: consecutive week reports ending with this week; at least two (this week and
+            the one before), as :func:`tracker.report.week_reports` makes them.
+    """
+    if len(trend) < 2 or trend[-1].days[0][0] != monday:
+        raise ValueError("trend must end with the week shown and hold the week before")
+    clock = DayClock(load_zone(zone_name))
+    days = week_days(monday)
+    week_start, week_end = clock.midnight(days[0]), clock.midnight(days[-1] + timedelta(days=1))
+    inside = [b for b in blocks if _touches(b, week_start, week_end, now)]
+    timelines = [build_timeline(b, params, now) for b in inside]
+    internal, external = _hour_maps(timelines, clock, days, week_start, week_end)
+    return WeekView(
+        report=trend[-1],
+        previous=trend[-2],
+        trend=tuple(trend),
+        days=tuple(_day_picture(day, timelines, clock) for day in days),
+        internal_by_hour=internal,
+        external_by_hour=external,
+        sources=source_costs(timelines, week_start, week_end),
+        blocks=tuple(sorted(inside, key=lambda b: b.start)),
+    )
+
+
+def _touches(block: Block, start: datetime, end: datetime, now: datetime) -> bool:
+    block_end = block.end if block.end is not None else max(now, block.start)
+    return block.start < end and block_end > start
+
+
+def _day_picture(day: date, timelines: Iterable[Timeline], clock: DayClock) -> DayPicture:
+    midnight = clock.midnight(day)
+    next_midnight = clock.midnight(day + timedelta(days=1))
+    bars: list[Bar] = []
+    marks: list[Mark] = []
+    for timeline in timelines:
+        if timeline.end <= midnight or timeline.start >= next_midnight:
+            continue
+        for segment in timeline.segments:
+            start, end = max(segment.start, midnight), min(segment.end, next_midnight)
+            if start < end:
+                bars.append(
+                    Bar(
+                        (start - midnight) / HOUR,
+                        (end - midnight) / HOUR,
+                        segment.kind,
+                        timeline.block.task,
+                    )
+                )
+        for broken in timeline.breaks:
+            at = broken.interruption.at
+            if midnight <= at < next_midnight:
+                marks.append(Mark((at - midnight) / HOUR, broken.interruption, broken.phase))
+    return DayPicture(day, tuple(bars), tuple(marks))
+
+
+def _hour_maps(
+    timelines: Iterable[Timeline],
+    clock: DayClock,
+    days: list[date],
+    week_start: datetime,
+    week_end: datetime,
+) -> tuple[tuple[tuple[int, ...], ...], tuple[tuple[int, ...], ...]]:
+    counts = {kind: [[0] * 24 for _ in days] for kind in Kind}
+    index = {day: i for i, day in enumerate(days)}
+    for timeline in timelines:
+        for interruption in timeline.block.interruptions:
+            if not week_start <= interruption.at < week_end:
+                continue
+            day = clock.day_of(interruption.at)
+            hour = interruption.at.astimezone(clock.zone).hour
+            counts[interruption.kind][index[day]][hour] += 1
+    return (
+        tuple(tuple(row) for row in counts[Kind.INTERNAL]),
+        tuple(tuple(row) for row in counts[Kind.EXTERNAL]),
+    )
+
+
+def source_costs(
+    timelines: Iterable[Timeline], start: datetime, end: datetime
+) -> tuple[SourceCost, ...]:
+    """Interruption sources in ``[start, end)`` ranked by the recovery they caused.
+
+    Recovery is the ramp-up of a stretch whose origin is an interruption (the spec's
+    ``recovery_min``), cut to ``[start, end)`` like the report cuts it, so the costs add up to
+    the report's total. The stretch is caused by the interruptions that end where it starts
+    (an instant one at its instant, a lasting one at its end, clipped to the block).
+    """
+    counts: dict[str, int] = defaultdict(int)
+    cost: dict[str, timedelta] = defaultdict(timedelta)
+    for timeline in timelines:
+        block_end = timeline.end
+        ending_at: dict[datetime, list[Interruption]] = defaultdict(list)
+        for interruption in timeline.block.interruptions:
+            if start <= interruption.at < end:
+                counts[interruption.source] += 1
+            finish = interruption.at if interruption.end is None else interruption.end
+            ending_at[min(finish, block_end)].append(interruption)
+        for segment in timeline.segments:
+            stretch = segment.stretch
+            if (
+                segment.kind is not SegmentKind.RAMP_UP
+                or stretch is None
+                or stretch.origin is not Origin.INTERRUPTION
+            ):
+                continue
+            piece = min(segment.end, end) - max(segment.start, start)
+            causes = ending_at.get(stretch.start, [])
+            if piece <= timedelta(0) or not causes:
+                continue
+            share = piece / len(causes)
+            for cause in causes:
+                cost[cause.source] += share
+    names = set(counts) | set(cost)
+    ranked = sorted(names, key=lambda s: (-cost[s], -counts[s], s))
+    return tuple(SourceCost(name, counts[name], cost[name]) for name in ranked)
