@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import Engine, Select, Table, and_, func, insert, or_, select, text
+from sqlalchemy import Engine, Select, Table, and_, delete, func, insert, or_, select, text
 from sqlalchemy.engine import URL, CursorResult
 from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
@@ -256,6 +256,33 @@ class Store:
                 raise TransitionError("that interruption no longer exists")
             return _update(session, block_id, change)
 
+    def change(self, before: Block | None, after: Block | None) -> Block | None:
+        """Apply one history edit in one transaction: add ``after`` (no ``before``), delete
+        ``before`` (no ``after``), or replace ``before`` with ``after``.
+
+        ``before`` must still be what is stored (compared as records, ignoring ids), so an
+        edit made on a stale screen, or an undo after the tray changed the block, is refused
+        instead of silently discarding the newer change. Returns the stored ``after``.
+        """
+        with self._write() as session:
+            if before is not None:
+                stored = (
+                    _load(session, select(BLOCKS.c.id).where(BLOCKS.c.id == before.id))
+                    if before.id is not None
+                    else []
+                )
+                if not stored or stored[0] != before:
+                    raise TransitionError(
+                        "that block was changed or removed meanwhile; look again and retry"
+                    )
+                if after is None:
+                    session.execute(delete(BLOCKS).where(BLOCKS.c.id == before.id))
+                    return None
+                return _check_and_save(session, replace(after, id=before.id))
+            if after is None:
+                return None
+            return _check_and_save(session, replace(after, id=None))
+
     def heartbeat(self, at: datetime) -> bool:
         """Record that the app is alive while a block runs; false when none runs."""
         with self._write() as session:
@@ -371,20 +398,25 @@ def _update(session: Session, block_id: int, change: Callable[[Block], Block]) -
     current = _load(session, select(BLOCKS.c.id).where(BLOCKS.c.id == block_id))
     if not current:
         raise TransitionError("that block no longer exists")
-    changed = change(current[0])
+    return _check_and_save(session, replace(change(current[0]), id=block_id))
+
+
+def _check_and_save(session: Session, block: Block) -> Block:
+    """Save ``block`` (new without an id) if it obeys the model and overlaps no other block."""
     try:
-        validate_block(changed)
+        validate_block(block)
     except ValidationError as exc:
         raise TransitionError(str(exc)) from None
     others = select(BLOCKS.c.start_utc).where(
-        BLOCKS.c.id != block_id,
-        or_(BLOCKS.c.end_utc.is_(None), BLOCKS.c.end_utc > changed.start),
+        or_(BLOCKS.c.end_utc.is_(None), BLOCKS.c.end_utc > block.start)
     )
-    if changed.end is not None:
-        others = others.where(BLOCKS.c.start_utc < changed.end)
+    if block.id is not None:
+        others = others.where(BLOCKS.c.id != block.id)
+    if block.end is not None:
+        others = others.where(BLOCKS.c.start_utc < block.end)
     if session.scalar(others.limit(1)) is not None:
         raise TransitionError("the block would overlap another block")
-    return _save(session, changed)
+    return _save(session, block)
 
 
 def _save(session: Session, block: Block) -> Block:

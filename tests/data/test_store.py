@@ -247,3 +247,64 @@ def test_heartbeat_belongs_to_the_running_block(store: Store) -> None:
     assert store.last_heartbeat() == t(5)
     store.stop(t(10))
     assert store.last_heartbeat() is None
+
+
+def test_history_changes_add_replace_delete_and_undo(store: Store) -> None:
+    from dataclasses import replace
+
+    from tracker.model import Block
+
+    added = store.change(
+        None,
+        Block(
+            t(0), t(60), "spec", interruptions=(Interruption(t(20), None, Kind.EXTERNAL, "chat"),)
+        ),
+    )
+    assert added is not None
+    assert added.id is not None
+    retitled = store.change(added, replace(added, task="spec review"))
+    assert retitled is not None
+    assert retitled.id == added.id
+    assert retitled.interruptions[0].id == added.interruptions[0].id  # the row is kept
+    assert store.change(retitled, None) is None
+    assert store.count() == (0, 0, 0)
+    # Undo the delete: the block comes back with its interruption.
+    restored = store.change(None, retitled)
+    assert restored == retitled
+    assert store.count() == (1, 0, 1)
+
+
+def test_a_history_change_on_a_stale_block_is_refused(store: Store) -> None:
+    from dataclasses import replace
+
+    from tracker.model import Block
+
+    added = store.change(None, Block(t(0), t(60), "spec"))
+    assert added is not None
+    store.update(added.id or 0, lambda b: replace(b, task="changed elsewhere"))
+    with pytest.raises(TransitionError, match="changed or removed meanwhile"):
+        store.change(added, replace(added, task="mine"))
+    with pytest.raises(TransitionError, match="changed or removed meanwhile"):
+        store.change(added, None)
+    assert [b.task for b in store.all_blocks()] == ["changed elsewhere"]
+
+
+def test_a_history_change_cannot_overlap_or_break_the_rules(store: Store) -> None:
+    from dataclasses import replace
+
+    from tracker.model import Block
+
+    first = store.change(None, Block(t(0), t(60)))
+    second = store.change(None, Block(t(60), t(90)))
+    assert first is not None
+    assert second is not None
+    with pytest.raises(TransitionError, match="overlap"):
+        store.change(None, Block(t(30), t(70)))
+    with pytest.raises(TransitionError, match="overlap"):
+        store.change(second, replace(second, start=t(59)))
+    with pytest.raises(TransitionError, match="end after it starts"):
+        store.change(first, replace(first, end=t(0)))
+    store.start(t(120), ZONE)
+    with pytest.raises(TransitionError, match="overlap"):
+        store.change(None, Block(t(110), t(130)))
+    assert len(store.all_blocks()) == 3
