@@ -9,11 +9,13 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 from importlib import import_module
 from importlib.metadata import PackageNotFoundError, version
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Literal, TextIO
 
 from app.config import effective_database, load_settings
+from tracker.days import parse_week
 from tracker.errors import FlowtallyError
 from tracker.types import DEFAULT_SOURCES, Kind
 
@@ -136,14 +138,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--to", metavar="YYYY-Www", help="the last week (default: this week)")
     p.add_argument("--json", action="store_true", help="machine-readable output")
 
-    p = add("export", "transfer:export", "write every finished block as JSON or CSV")
-    p.add_argument("--format", "-f", choices=["json", "csv"], default="json")
+    p = add(
+        "export",
+        "transfer:export",
+        "write every finished block as JSON or CSV, or as calendar events (ICS)",
+    )
+    p.add_argument("--format", "-f", choices=["json", "csv", "ics"], default="json")
     p.add_argument("--output", "-o", metavar="FILE", help="file to write (default: stdout)")
 
     p = add("import", "transfer:import_", "add blocks from a JSON or CSV export (all or nothing)")
     p.add_argument("file", metavar="FILE")
     p.add_argument(
         "--format", "-f", choices=["json", "csv"], help="default: from the file name or its content"
+    )
+
+    p = add(
+        "dashboard",
+        "reports:report",
+        "open the dashboard (in the running tray app, or start the app with it)",
+    )
+    p.add_argument(
+        "--week", metavar="YYYY-Www", help="ISO week, e.g. 2026-W47 (default: this week)"
     )
 
     p = add(
@@ -156,7 +171,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-FORWARDED = frozenset({"start", "pause", "resume", "stop", "interrupt", "status"})
+FORWARDED = frozenset({"start", "pause", "resume", "stop", "interrupt", "status", "dashboard"})
+
+
+def dashboard_week(argv: Sequence[str]) -> date | Literal[False] | None:
+    """For a forwarded command line: the week to open the dashboard on (``None``: this
+    week), or ``False`` when it is another command."""
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit:
+        return False
+    if getattr(args, "command", None) != "dashboard":
+        return False
+    return parse_week(args.week) if args.week else None
 
 
 def main(
@@ -182,7 +209,11 @@ def main(
             database = effective_database(getattr(args, "db", None), load_settings())
             if args.command is None:
                 return instance.raise_or_run(database, lambda: _gui(args))
+            if args.command == "dashboard":
+                week = parse_week(args.week) if args.week else None
             forwarded = instance.forward(database, list(argv or sys.argv[1:]))
+            if forwarded is None and args.command == "dashboard":
+                return _gui(args, dashboard=True, week=week)
         except FlowtallyError as exc:
             print(f"flowtally: error: {exc}", file=err)
             return 1
@@ -210,8 +241,8 @@ def main(
             ctx.close()
 
 
-def _gui(args: argparse.Namespace) -> int:
-    """The tray app; Qt is imported only here."""
+def _gui(args: argparse.Namespace, dashboard: bool = False, week: date | None = None) -> int:
+    """The tray app (with the dashboard open when asked); Qt is imported only here."""
     from app.main import run_app
 
-    return run_app(getattr(args, "db", None), getattr(args, "tz", None))
+    return run_app(getattr(args, "db", None), getattr(args, "tz", None), dashboard, week)

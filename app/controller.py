@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import time
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, cast
 
 import shiboken6
@@ -42,6 +42,7 @@ from ui.timer_window import TimerWindow
 from ui.tray import TrayView
 
 if TYPE_CHECKING:  # the worker (and SQLAlchemy) load after the icon shows
+    from app.dashboard import Dashboard
     from app.store_worker import Snapshot, StoreWorker
 
 log = logging.getLogger(__name__)
@@ -94,9 +95,8 @@ class AppController(QObject):
         self.hotkey_problem: str | None = None
 
         self.server = InstanceServer(database)
-        self.server.command_received.connect(
-            lambda i, argv: self._send("command_requested", i, argv)
-        )
+        self.server.command_received.connect(self._on_command)
+        self.dashboard: Dashboard | None = None
         self.server.raise_requested.connect(self._raise)
 
         self._tick = QTimer(self)
@@ -176,6 +176,7 @@ class AppController(QObject):
         view.resume_requested.connect(lambda: self._send("resume_requested"))
         view.stop_requested.connect(lambda: self._send("stop_requested"))
         view.interruption_requested.connect(self.log_from_menu)
+        view.dashboard_requested.connect(self.open_dashboard)
         view.quit_requested.connect(self.app.quit)
 
     def _connect_tray_only(self) -> None:
@@ -214,6 +215,8 @@ class AppController(QObject):
         self.hotkey.stop()
         self.activity.stop()
         self.server.close()
+        if self.dashboard is not None:
+            self.dashboard.close()
         if self.worker is not None and self.worker_thread is not None:
             from app.store_worker import stop_worker
 
@@ -223,7 +226,12 @@ class AppController(QObject):
 
     def dispose(self) -> None:
         """Delete the Qt objects this controller made, children before parents."""
+        dashboard = self.dashboard
         objects: list[QObject | None] = [
+            dashboard.window if dashboard else None,
+            dashboard.worker if dashboard else None,
+            dashboard.worker_thread if dashboard else None,
+            dashboard,
             self.popup,
             self.review,
             self.window,
@@ -245,6 +253,33 @@ class AppController(QObject):
         self.snapshot = snapshot
         self.tray.set_recent_tasks(list(snapshot.recent_tasks))
         self._render()
+        if self.dashboard is not None:
+            self.dashboard.refresh()
+
+    def _on_command(self, request_id: int, argv: list[str]) -> None:
+        """A command forwarded by another ``flowtally``: the dashboard opens here, on the GUI
+        thread; every other command runs in the store worker."""
+        from app.cli import dashboard_week
+
+        try:
+            week = dashboard_week(argv)
+        except FlowtallyError as exc:
+            self.server.reply(request_id, 1, "", f"flowtally: error: {exc}\n")
+            return
+        if week is False:
+            self._send("command_requested", request_id, argv)
+            return
+        self.open_dashboard(week)
+        self.server.reply(request_id, 0, "The dashboard is open.\n", "")
+
+    def open_dashboard(self, week: date | None = None) -> None:
+        """Show the dashboard (made, with its worker thread, the first time it is asked for)."""
+        if self.dashboard is None:
+            from app.dashboard import Dashboard
+
+            self.dashboard = Dashboard(self.database, self.settings.model, self.zone_name)
+            self.dashboard.data_changed.connect(lambda: self._send("refresh_requested"))
+        self.dashboard.show(week)
 
     def _current_status(self) -> Status:
         snapshot = self.snapshot
@@ -405,6 +440,8 @@ class AppController(QObject):
         hotkey_changed = updated.hotkey != self.settings.hotkey
         self.settings = updated
         self.tray.set_params(updated.model)
+        if self.dashboard is not None:
+            self.dashboard.apply_settings(updated.model, self.zone_name)
         if hotkey_changed:
             self.hotkey.stop()
             self.hotkey = HotkeyService(updated.hotkey, self.bridge)

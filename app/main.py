@@ -4,6 +4,7 @@ import logging
 import os
 import signal
 import sys
+from datetime import date
 from types import TracebackType
 
 import platformdirs
@@ -44,7 +45,12 @@ def _no_display() -> bool:
     return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
-def run_app(db_option: str | None, tz_option: str | None) -> int:
+def run_app(
+    db_option: str | None,
+    tz_option: str | None,
+    dashboard: bool = False,
+    week: date | None = None,
+) -> int:
     if _no_display():
         print(
             "flowtally: error: no graphical display for the tray app; the commands "
@@ -70,6 +76,8 @@ def run_app(db_option: str | None, tz_option: str | None) -> int:
     if not controller.start():
         print("Flowtally is already running.")
         return 0
+    if dashboard:
+        controller.open_dashboard(week)
     signal.signal(signal.SIGTERM, lambda *_: app.quit())
     signal.signal(signal.SIGINT, lambda *_: app.quit())
     wake = QTimer()

@@ -258,11 +258,12 @@ class StoreWorker(QObject):
         self.emit_snapshot()
 
 
-def stop_worker(worker: StoreWorker, thread: QThread) -> None:
-    """Close the worker on its own thread (its timers live there), then end the thread."""
+def stop_worker(worker: QObject, thread: QThread) -> None:
+    """Call the worker's ``close`` slot on its own thread (its timers and its database
+    connection live there), then end the thread."""
     if thread.isRunning():
         QMetaObject.invokeMethod(worker, "close", Qt.ConnectionType.BlockingQueuedConnection)
         thread.quit()
         thread.wait(10_000)
     else:
-        worker.close()
+        QMetaObject.invokeMethod(worker, "close", Qt.ConnectionType.DirectConnection)

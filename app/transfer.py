@@ -1,6 +1,8 @@
 """``export`` and ``import``: the interchange format in and out of the store."""
 
 import argparse
+from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
 
 from app.context import Context
@@ -8,17 +10,35 @@ from app.files import write_atomically
 from data.store import Progress
 from tracker.errors import FlowtallyError, ValidationError
 from tracker.interchange import parse_csv, parse_json, to_csv, to_json
+from tracker.model import Block
+from tracker.settings import ModelParams
 
 PROGRESS_MIN_BLOCKS = 500
+EXPORT_FORMATS = ("json", "csv", "ics")
+
+
+def export_content(
+    blocks: Sequence[Block], fmt: str, params: ModelParams, now: datetime
+) -> str | bytes:
+    """Finished blocks as the interchange format (JSON, CSV) or as calendar events (ICS)."""
+    finished = [b for b in blocks if b.end is not None]
+    if fmt == "ics":
+        from app.calendar_export import to_ics
+
+        return to_ics(finished, params, now)
+    return to_json(finished) if fmt == "json" else to_csv(finished)
 
 
 def export(ctx: Context, args: argparse.Namespace) -> int:
     blocks = ctx.store.all_blocks(finished_only=True)
     if ctx.store.running() is not None:
         print("flowtally: note: the running block is exported once it stops", file=ctx.err)
-    text = to_json(blocks) if args.format == "json" else to_csv(blocks)
+    text = export_content(blocks, args.format, ctx.settings.model, ctx.now)
     if args.output in (None, "-"):
-        ctx.out.write(text)
+        if isinstance(text, bytes):
+            ctx.out.write(text.decode())
+        else:
+            ctx.out.write(text)
     else:
         write_atomically(Path(args.output), text)
         print(f"Exported {len(blocks)} blocks to {args.output}.", file=ctx.err)

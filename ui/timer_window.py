@@ -21,6 +21,7 @@ class TimerWindow(QWidget):
     resume_requested = Signal()
     stop_requested = Signal()
     interruption_requested = Signal()
+    dashboard_requested = Signal()
     quit_requested = Signal()
 
     def __init__(self, reason: str) -> None:
@@ -38,11 +39,13 @@ class TimerWindow(QWidget):
         self.stop.clicked.connect(self.stop_requested)
         self.log = QPushButton(tr("Interrupted!"))
         self.log.clicked.connect(self.interruption_requested)
+        self.charts = QPushButton(tr("Dashboard"))
+        self.charts.clicked.connect(self.dashboard_requested)
         row = QHBoxLayout()
         row.addWidget(self.icon)
         row.addWidget(self.text, 1)
         buttons = QHBoxLayout()
-        for button in (self.toggle, self.log, self.stop):
+        for button in (self.toggle, self.log, self.stop, self.charts):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(row)

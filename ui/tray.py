@@ -55,6 +55,7 @@ class TrayView(QObject):
     resume_requested = Signal()
     stop_requested = Signal()
     interruption_requested = Signal()
+    dashboard_requested = Signal()
     settings_requested = Signal()
     quit_requested = Signal()
 
@@ -81,6 +82,8 @@ class TrayView(QObject):
         self.log_action = self.menu.addAction(tr("Log interruption…"))
         self.log_action.triggered.connect(self.interruption_requested)
         self.menu.addSeparator()
+        self.dashboard_action = self.menu.addAction(tr("Dashboard…"))
+        self.dashboard_action.triggered.connect(self.dashboard_requested)
         self.settings_action = self.menu.addAction(tr("Settings…"))
         self.settings_action.triggered.connect(self.settings_requested)
         self.menu.addSeparator()

@@ -223,6 +223,10 @@
       <source>Resume</source>
       <translation>Hervatten</translation>
     </message>
+    <message>
+      <source>Dashboard</source>
+      <translation>Overzicht</translation>
+    </message>
   </context>
   <context>
     <name>Tray</name>
@@ -309,6 +313,371 @@
     <message>
       <source>What will you focus on?</source>
       <translation>Waar ga je je op richten?</translation>
+    </message>
+    <message>
+      <source>Dashboard…</source>
+      <translation>Overzicht…</translation>
+    </message>
+  </context>
+  <context>
+    <name>Dashboard</name>
+    <message>
+      <source>Add block…</source>
+      <translation>Blok toevoegen…</translation>
+    </message>
+    <message>
+      <source>Add interruption…</source>
+      <translation>Onderbreking toevoegen…</translation>
+    </message>
+    <message>
+      <source>Day timeline</source>
+      <translation>Dagverloop</translation>
+    </message>
+    <message>
+      <source>Delete</source>
+      <translation>Verwijderen</translation>
+    </message>
+    <message>
+      <source>Deleting the %1… (Ctrl+Z undoes it)</source>
+      <translation>%1 wordt verwijderd… (Ctrl+Z maakt het ongedaan)</translation>
+    </message>
+    <message>
+      <source>E-factor</source>
+      <translation>E-factor</translation>
+    </message>
+    <message>
+      <source>Export the week</source>
+      <translation>De week exporteren</translation>
+    </message>
+    <message>
+      <source>Exporting…</source>
+      <translation>Exporteren…</translation>
+    </message>
+    <message>
+      <source>Export…</source>
+      <translation>Exporteren…</translation>
+    </message>
+    <message>
+      <source>Flow</source>
+      <translation>Flow</translation>
+    </message>
+    <message>
+      <source>Flowtally dashboard</source>
+      <translation>Flowtally-overzicht</translation>
+    </message>
+    <message>
+      <source>History</source>
+      <translation>Geschiedenis</translation>
+    </message>
+    <message>
+      <source>Interruptions</source>
+      <translation>Onderbrekingen</translation>
+    </message>
+    <message>
+      <source>Interruptions per hour</source>
+      <translation>Onderbrekingen per uur</translation>
+    </message>
+    <message>
+      <source>Last 12 weeks</source>
+      <translation>Laatste 12 weken</translation>
+    </message>
+    <message>
+      <source>Loading…</source>
+      <translation>Laden…</translation>
+    </message>
+    <message>
+      <source>Longest stretch</source>
+      <translation>Langste periode</translation>
+    </message>
+    <message>
+      <source>Next week ▶</source>
+      <translation>Volgende week ▶</translation>
+    </message>
+    <message>
+      <source>Recovery</source>
+      <translation>Herstel</translation>
+    </message>
+    <message>
+      <source>Redo</source>
+      <translation>Opnieuw</translation>
+    </message>
+    <message>
+      <source>Reload</source>
+      <translation>Herladen</translation>
+    </message>
+    <message>
+      <source>Select the block the interruption belongs to first.</source>
+      <translation>Kies eerst het blok waar de onderbreking bij hoort.</translation>
+    </message>
+    <message>
+      <source>Showing %1</source>
+      <translation>%1 wordt getoond</translation>
+    </message>
+    <message>
+      <source>This week</source>
+      <translation>Deze week</translation>
+    </message>
+    <message>
+      <source>Undo</source>
+      <translation>Ongedaan maken</translation>
+    </message>
+    <message>
+      <source>Uninterrupted periods</source>
+      <translation>Ononderbroken periodes</translation>
+    </message>
+    <message>
+      <source>Week</source>
+      <translation>Week</translation>
+    </message>
+    <message>
+      <source>block</source>
+      <translation>blok</translation>
+    </message>
+    <message>
+      <source>interruption</source>
+      <translation>onderbreking</translation>
+    </message>
+    <message>
+      <source>pause</source>
+      <translation>pauze</translation>
+    </message>
+    <message>
+      <source>vs. the week before</source>
+      <translation>t.o.v. de week ervoor</translation>
+    </message>
+    <message>
+      <source>◀ Previous week</source>
+      <translation>◀ Vorige week</translation>
+    </message>
+  </context>
+  <context>
+    <name>Charts</name>
+    <message>
+      <source>Day timeline</source>
+      <translation>Dagverloop</translation>
+    </message>
+    <message>
+      <source>External interruptions by hour</source>
+      <translation>Externe onderbrekingen per uur</translation>
+    </message>
+    <message>
+      <source>ISO week</source>
+      <translation>ISO-week</translation>
+    </message>
+    <message>
+      <source>Internal interruptions by hour</source>
+      <translation>Interne onderbrekingen per uur</translation>
+    </message>
+    <message>
+      <source>Minutes per phase per day</source>
+      <translation>Minuten per fase per dag</translation>
+    </message>
+    <message>
+      <source>No interruptions this week</source>
+      <translation>Geen onderbrekingen deze week</translation>
+    </message>
+    <message>
+      <source>The last weeks</source>
+      <translation>De laatste weken</translation>
+    </message>
+    <message>
+      <source>Uninterrupted periods per day</source>
+      <translation>Ononderbroken periodes per dag</translation>
+    </message>
+    <message>
+      <source>What interruptions cost</source>
+      <translation>Wat onderbrekingen kosten</translation>
+    </message>
+    <message>
+      <source>broke deep focus</source>
+      <translation>brak diepe focus</translation>
+    </message>
+    <message>
+      <source>broke flow</source>
+      <translation>brak flow</translation>
+    </message>
+    <message>
+      <source>broke ramp-up</source>
+      <translation>brak de aanloop</translation>
+    </message>
+    <message>
+      <source>day</source>
+      <translation>dag</translation>
+    </message>
+    <message>
+      <source>deep focus</source>
+      <translation>diepe focus</translation>
+    </message>
+    <message>
+      <source>e-factor</source>
+      <translation>e-factor</translation>
+    </message>
+    <message>
+      <source>e-factor (0 to 1)</source>
+      <translation>e-factor (0 tot 1)</translation>
+    </message>
+    <message>
+      <source>external</source>
+      <translation>extern</translation>
+    </message>
+    <message>
+      <source>flow</source>
+      <translation>flow</translation>
+    </message>
+    <message>
+      <source>hour of day</source>
+      <translation>uur van de dag</translation>
+    </message>
+    <message>
+      <source>hour of day (local time)</source>
+      <translation>uur van de dag (lokale tijd)</translation>
+    </message>
+    <message>
+      <source>internal</source>
+      <translation>intern</translation>
+    </message>
+    <message>
+      <source>interrupted</source>
+      <translation>onderbroken</translation>
+    </message>
+    <message>
+      <source>interruptions</source>
+      <translation>onderbrekingen</translation>
+    </message>
+    <message>
+      <source>minutes</source>
+      <translation>minuten</translation>
+    </message>
+    <message>
+      <source>paused</source>
+      <translation>gepauzeerd</translation>
+    </message>
+    <message>
+      <source>periods</source>
+      <translation>periodes</translation>
+    </message>
+    <message>
+      <source>periods per day</source>
+      <translation>periodes per dag</translation>
+    </message>
+    <message>
+      <source>periods per worked day</source>
+      <translation>periodes per werkdag</translation>
+    </message>
+    <message>
+      <source>ramp-up</source>
+      <translation>aanloop</translation>
+    </message>
+    <message>
+      <source>recovery minutes caused</source>
+      <translation>veroorzaakte herstelminuten</translation>
+    </message>
+  </context>
+  <context>
+    <name>History</name>
+    <message>
+      <source>%1 interruptions</source>
+      <translation>%1 onderbrekingen</translation>
+    </message>
+    <message>
+      <source>%1 pauses</source>
+      <translation>%1 pauzes</translation>
+    </message>
+    <message>
+      <source>(pause)</source>
+      <translation>(pauze)</translation>
+    </message>
+    <message>
+      <source>1 interruption</source>
+      <translation>1 onderbreking</translation>
+    </message>
+    <message>
+      <source>1 pause</source>
+      <translation>1 pauze</translation>
+    </message>
+    <message>
+      <source>running</source>
+      <translation>loopt</translation>
+    </message>
+    <message>
+      <source>Add a forgotten block</source>
+      <translation>Een vergeten blok toevoegen</translation>
+    </message>
+    <message>
+      <source>Add a forgotten interruption</source>
+      <translation>Een vergeten onderbreking toevoegen</translation>
+    </message>
+    <message>
+      <source>An end given as HH:MM is on the start's day (or just after midnight).</source>
+      <translation>Een einde als UU:MM valt op de dag van het begin (of net na middernacht).</translation>
+    </message>
+    <message>
+      <source>At</source>
+      <translation>Om</translation>
+    </message>
+    <message>
+      <source>End</source>
+      <translation>Einde</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>Soort</translation>
+    </message>
+    <message>
+      <source>Minutes</source>
+      <translation>Minuten</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Notitie</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation>Bron</translation>
+    </message>
+    <message>
+      <source>Start</source>
+      <translation>Begin</translation>
+    </message>
+    <message>
+      <source>Task</source>
+      <translation>Taak</translation>
+    </message>
+    <message>
+      <source>The interruption is added to the selected block.</source>
+      <translation>De onderbreking wordt aan het gekozen blok toegevoegd.</translation>
+    </message>
+    <message>
+      <source>empty: a moment</source>
+      <translation>leeg: een moment</translation>
+    </message>
+    <message>
+      <source>optional</source>
+      <translation>optioneel</translation>
+    </message>
+    <message>
+      <source>HH:MM, or YYYY-MM-DD HH:MM</source>
+      <translation>UU:MM, of JJJJ-MM-DD UU:MM</translation>
+    </message>
+    <message>
+      <source>internal</source>
+      <translation>intern</translation>
+    </message>
+    <message>
+      <source>external</source>
+      <translation>extern</translation>
+    </message>
+    <message>
+      <source>When</source>
+      <translation>Wanneer</translation>
+    </message>
+    <message>
+      <source>Until</source>
+      <translation>Tot</translation>
+    </message>
+    <message>
+      <source>Task / source</source>
+      <translation>Taak / bron</translation>
     </message>
   </context>
 </TS>

@@ -1,0 +1,335 @@
+"""The dashboard: one ISO week at a glance, its charts, its day timeline and its history.
+
+It shows a :class:`tracker.dashboard.WeekView` handed to it and asks for everything else
+(another week, an edit, an undo, an export) with signals; the app does the work off the GUI
+thread. matplotlib loads with the first chart drawn, not with this module.
+"""
+
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QPalette
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGridLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tracker.dashboard import Headline, WeekView
+from tracker.history import Part
+from tracker.settings import load_zone
+from ui.charts import DARK, LIGHT, PAGES, Theme
+from ui.history_dialogs import AddBlockDialog, AddInterruptionDialog
+from ui.history_table import HistoryTable
+
+if TYPE_CHECKING:
+    from ui.charts_qt import ChartPage
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Dashboard", text)
+
+
+def chart_tr(text: str) -> str:
+    return QCoreApplication.translate("Charts", text)
+
+
+# Lower is better for these: a drop shows as good news.
+LOWER_IS_BETTER = frozenset({"recovery_min", "interruptions_per_hour"})
+EXPORT_FILTERS = (
+    ("pdf", "PDF report (*.pdf)"),
+    ("png", "PNG image (*.png)"),
+    ("html", "HTML report (*.html)"),
+    ("csv", "CSV of the week's blocks (*.csv)"),
+    ("json", "JSON of the week's blocks (*.json)"),
+    ("ics", "Calendar of the week's blocks (*.ics)"),
+)
+
+
+def headline_title(name: str) -> str:
+    return {
+        "periods": tr("Uninterrupted periods"),
+        "e_factor": tr("E-factor"),
+        "flow_min": tr("Flow"),
+        "longest_stretch_min": tr("Longest stretch"),
+        "recovery_min": tr("Recovery"),
+        "interruptions_per_hour": tr("Interruptions per hour"),
+    }[name]
+
+
+def headline_texts(h: Headline) -> tuple[str, str]:
+    """The value and its change against the week before, as the cards show them."""
+    if h.name in ("e_factor", "interruptions_per_hour"):
+        value, change = f"{h.value:.2f}", f"{h.change:+.2f}"
+    elif h.unit == "min":
+        value, change = f"{h.value:.0f} min", f"{h.change:+.0f} min"
+    else:
+        value, change = f"{h.value:.0f}", f"{h.change:+.0f}"
+    return value, change
+
+
+def theme_of(palette: QPalette) -> Theme:
+    """Charts in the colours of the system's light or dark palette."""
+    window = palette.color(QPalette.ColorRole.Window)
+    base = DARK if window.lightness() < 128 else LIGHT
+    return Theme(
+        background=window.name(),
+        foreground=palette.color(QPalette.ColorRole.WindowText).name(),
+        grid=base.grid,
+    )
+
+
+class DashboardWindow(QMainWindow):
+    week_requested = Signal(object)  # a date in the week; None: this week
+    reload_requested = Signal(bool)
+    edit_requested = Signal(object, str, int, str, str)
+    block_add_requested = Signal(str, str, str)
+    interruption_add_requested = Signal(object, str, str, str, str, str)
+    remove_requested = Signal(object, str, int)
+    undo_requested = Signal()
+    redo_requested = Signal()
+    export_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("Flowtally dashboard"))
+        self.resize(1100, 760)
+        self.view: WeekView | None = None
+        self.monday: date | None = None
+        self.pages: dict[str, ChartPage] = {}
+
+        bar = QToolBar(tr("Week"))
+        bar.setMovable(False)
+        self.addToolBar(bar)
+        self.previous_action = self._action(
+            bar, tr("◀ Previous week"), self.previous_week, "Alt+Left", "PgUp"
+        )
+        self.this_action = self._action(bar, tr("This week"), self.this_week, "Alt+Home", "Home")
+        self.next_action = self._action(
+            bar, tr("Next week ▶"), self.next_week, "Alt+Right", "PgDown"
+        )
+        bar.addSeparator()
+        self.week_label = QLabel()
+        self.week_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        bar.addWidget(self.week_label)
+        bar.addSeparator()
+        self.undo_action = self._action(bar, tr("Undo"), self.undo_requested.emit, "Ctrl+Z")
+        self.redo_action = self._action(
+            bar, tr("Redo"), self.redo_requested.emit, "Ctrl+Shift+Z", "Ctrl+Y"
+        )
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
+        self._action(bar, tr("Reload"), lambda: self.reload_requested.emit(True), "F5")
+        self._action(bar, tr("Export…"), self.choose_export, "Ctrl+E")
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        self.cards = QGridLayout()
+        self.card_labels: dict[str, tuple[QLabel, QLabel]] = {}
+        layout.addLayout(self.cards)
+        self.tabs = QTabWidget()
+        layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+        titles = {
+            "week": tr("Week"),
+            "interruptions": tr("Interruptions"),
+            "trend": tr("Last 12 weeks"),
+            "timeline": tr("Day timeline"),
+        }
+        for key, _ in PAGES:
+            holder = QWidget()
+            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            holder.setObjectName(key)
+            self.tabs.addTab(holder, titles[key])
+        history = QWidget()
+        history_layout = QVBoxLayout(history)
+        self.history = HistoryTable()
+        self.history.edit_requested.connect(self.edit_requested)
+        history_layout.addWidget(self.history)
+        buttons = QGridLayout()
+        for column, (text, slot) in enumerate(
+            (
+                (tr("Add block…"), self.ask_block),
+                (tr("Add interruption…"), self.ask_interruption),
+                (tr("Delete"), self.delete_selected),
+            )
+        ):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            buttons.addWidget(button, 0, column)
+        history_layout.addLayout(buttons)
+        self.tabs.addTab(history, tr("History"))
+        self.tabs.currentChanged.connect(self._tab_shown)
+        delete = QAction(self)
+        delete.setShortcut(QKeySequence.StandardKey.Delete)
+        delete.triggered.connect(self.delete_selected)
+        self.history.addAction(delete)
+        self.statusBar().showMessage(tr("Loading…"))
+        self.dialog: AddBlockDialog | AddInterruptionDialog | None = None
+
+    def _action(self, bar: QToolBar, text: str, slot: object, *keys: str) -> QAction:
+        action = QAction(text, self)
+        action.setShortcuts([QKeySequence(k) for k in keys])
+        action.setToolTip(f"{text} ({', '.join(keys)})" if keys else text)
+        action.triggered.connect(slot)
+        bar.addAction(action)
+        return action
+
+    # ---------------------------------------------------------------- what is shown
+
+    def show_view(self, view: WeekView) -> None:
+        """Show a week: headline cards, the visible chart page at once, the others when
+        their tab is opened, and the history table."""
+        self.view = view
+        self.monday = view.report.days[0][0]
+        sunday = self.monday + timedelta(days=6)
+        self.week_label.setText(
+            f"  {view.report.week} · {self.monday:%d %b} - {sunday:%d %b %Y} · "
+            f"{view.report.timezone}  "
+        )
+        self.setWindowTitle(f"{tr('Flowtally dashboard')} · {view.report.week}")
+        self._show_cards(view)
+        self.history.show_view(view)
+        self._tab_shown(self.tabs.currentIndex())
+        self.statusBar().showMessage(tr("Showing %1").replace("%1", view.report.week), 4000)
+
+    def _show_cards(self, view: WeekView) -> None:
+        for column, headline in enumerate(view.headlines):
+            if headline.name not in self.card_labels:
+                title = QLabel(headline_title(headline.name))
+                big = QLabel()
+                big.setObjectName(f"card-{headline.name}")
+                font = big.font()
+                font.setPointSizeF(font.pointSizeF() * 1.6)
+                font.setBold(True)
+                big.setFont(font)
+                small = QLabel()
+                self.cards.addWidget(title, 0, column)
+                self.cards.addWidget(big, 1, column)
+                self.cards.addWidget(small, 2, column)
+                self.card_labels[headline.name] = (big, small)
+            value_label, change_label = self.card_labels[headline.name]
+            value, change = headline_texts(headline)
+            value_label.setText(value)
+            better = (headline.change < 0) == (headline.name in LOWER_IS_BETTER)
+            colour = "#009E73" if better else "#D55E00"
+            if abs(headline.change) < 1e-9:
+                colour = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
+            change_label.setText(
+                f'<span style="color:{colour}">{change}</span> {tr("vs. the week before")}'
+            )
+
+    def _tab_shown(self, index: int) -> None:
+        holder = self.tabs.widget(index)
+        key = holder.objectName() if holder is not None else ""
+        if self.view is None or holder is None or key not in dict(PAGES):
+            return
+        page = self.pages.get(key)
+        if page is None:
+            from ui.charts_qt import ChartPage  # matplotlib loads here, on first draw
+
+            page = ChartPage(key, chart_tr)
+            layout = holder.layout()
+            assert layout is not None
+            layout.addWidget(page)
+            self.pages[key] = page
+        page.show_view(self.view, theme_of(self.palette()))
+        page.draw_now()
+
+    def show_error(self, message: str) -> None:
+        """A refused edit or a failed export: say why, and show the stored state again."""
+        self.statusBar().showMessage(f"⚠ {message}")
+        if self.view is not None:
+            self.history.show_view(self.view)
+
+    def show_message(self, message: str) -> None:
+        self.statusBar().showMessage(message, 8000)
+
+    def set_history_state(self, undo_label: str, redo_label: str) -> None:
+        self.undo_action.setEnabled(bool(undo_label))
+        self.redo_action.setEnabled(bool(redo_label))
+        self.undo_action.setToolTip(f"{tr('Undo')} {undo_label} (Ctrl+Z)" if undo_label else "")
+        self.redo_action.setToolTip(
+            f"{tr('Redo')} {redo_label} (Ctrl+Shift+Z)" if redo_label else ""
+        )
+
+    # ---------------------------------------------------------------- navigation
+
+    def _ask_week(self, target: date | None) -> None:
+        self.statusBar().showMessage(tr("Loading…"))
+        self.week_requested.emit(target)
+
+    def previous_week(self) -> None:
+        if self.monday is not None:
+            self._ask_week(self.monday - timedelta(weeks=1))
+
+    def next_week(self) -> None:
+        if self.monday is not None:
+            self._ask_week(self.monday + timedelta(weeks=1))
+
+    def this_week(self) -> None:
+        self._ask_week(None)
+
+    # ---------------------------------------------------------------- history
+
+    def ask_block(self) -> None:
+        day = self.monday.isoformat() if self.monday else ""
+        selected = self.history.selected()
+        if selected is not None and self.view is not None:
+            zone = load_zone(self.view.report.timezone)
+            day = selected[0].start.astimezone(zone).date().isoformat()
+        dialog = AddBlockDialog(day, self)
+        dialog.add_requested.connect(self.block_add_requested)
+        self.dialog = dialog
+        dialog.open()
+
+    def ask_interruption(self) -> None:
+        selected = self.history.selected()
+        if selected is None:
+            self.show_error(tr("Select the block the interruption belongs to first."))
+            return
+        block = selected[0]
+        zone = load_zone(self.view.report.timezone) if self.view else None
+        start_text = block.start.astimezone(zone).strftime("%H:%M")
+        dialog = AddInterruptionDialog(start_text, self)
+        dialog.add_requested.connect(
+            lambda *typed: self.interruption_add_requested.emit(block, *typed)
+        )
+        self.dialog = dialog
+        dialog.open()
+
+    def delete_selected(self) -> None:
+        selected = self.history.selected()
+        if selected is None:
+            return
+        block, part, index = selected
+        self.remove_requested.emit(block, part.value, index)
+        what = {Part.BLOCK: tr("block"), Part.PAUSE: tr("pause")}.get(part, tr("interruption"))
+        self.statusBar().showMessage(
+            tr("Deleting the %1… (Ctrl+Z undoes it)").replace("%1", what), 8000
+        )
+
+    # ---------------------------------------------------------------- export
+
+    def choose_export(self) -> None:
+        week = self.view.report.week if self.view else "week"
+        path, chosen = QFileDialog.getSaveFileName(
+            self,
+            tr("Export the week"),
+            f"flowtally-{week}.pdf",
+            ";;".join(text for _, text in EXPORT_FILTERS),
+        )
+        if not path:
+            return
+        if "." not in path.rsplit("/", 1)[-1]:
+            suffix = next((s for s, text in EXPORT_FILTERS if text == chosen), "pdf")
+            path = f"{path}.{suffix}"
+        self.statusBar().showMessage(tr("Exporting…"))
+        self.export_requested.emit(path)

@@ -1,0 +1,176 @@
+"""The week's blocks with their interruptions and pauses, editable in place.
+
+Double-click (or F2) a cell, type, press Enter: the table asks for the edit with a signal and
+shows the stored result once the app has validated and saved it (an invalid value reverts, with
+the reason in the status bar). The table parses nothing itself: times are sent as typed.
+"""
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
+
+from tracker.dashboard import WeekView
+from tracker.history import Part
+from tracker.model import Block
+from tracker.settings import load_zone
+
+ROLE = Qt.ItemDataRole.UserRole
+COLUMNS = ("When", "Until", "Task / source", "Kind", "Note")
+# Which field each column edits, per part; a missing entry is read-only.
+FIELDS: dict[Part, dict[int, str]] = {
+    Part.BLOCK: {0: "start", 1: "end", 2: "task"},
+    Part.PAUSE: {0: "start", 1: "end"},
+    Part.INTERRUPTION: {0: "at", 1: "end", 2: "source", 3: "kind", 4: "note"},
+}
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("History", text)
+
+
+def _when(value: datetime | None, zone: ZoneInfo, day_of: datetime) -> str:
+    """``HH:MM`` on the block's own day, the full local date and time otherwise (what
+    :mod:`tracker.history` reads back the same way)."""
+    if value is None:
+        return ""
+    local = value.astimezone(zone)
+    if local.date() == day_of.astimezone(zone).date():
+        return local.strftime("%H:%M")
+    return local.strftime("%Y-%m-%d %H:%M")
+
+
+class _Editors(QStyledItemDelegate):
+    """Editors only for the columns a record has (a block has no kind, a pause no note)."""
+
+    def createEditor(
+        self,
+        parent: QWidget,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> QWidget:
+        _, part, _ = index.sibling(index.row(), 0).data(ROLE)
+        if index.column() not in FIELDS[part]:
+            return None  # type: ignore[return-value] # Qt: no editor
+        return super().createEditor(parent, option, index)
+
+
+class HistoryTable(QTreeWidget):
+    edit_requested = Signal(object, str, int, str, str)  # block, part, index, field, text
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setColumnCount(len(COLUMNS))
+        self.setHeaderLabels([tr(c) for c in COLUMNS])
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setAlternatingRowColors(True)
+        self.setItemDelegate(_Editors(self))
+        self.itemChanged.connect(self._changed)
+        self.view: WeekView | None = None
+
+    def show_view(self, view: WeekView) -> None:
+        """List the week's blocks (keeping the selection and which blocks are expanded)."""
+        selected = self.selected()
+        items = [self.topLevelItem(i) for i in range(self.topLevelItemCount())]
+        expanded = {
+            item.data(0, ROLE)[0].start for item in items if item is not None and item.isExpanded()
+        }
+        self.view = view
+        zone = load_zone(view.report.timezone)
+        self.blockSignals(True)
+        try:
+            self.clear()
+            for block in view.blocks:
+                item = self._block_item(block, zone)
+                self.addTopLevelItem(item)
+                item.setExpanded(block.start in expanded)
+                if selected is not None and selected[0].start == block.start:
+                    target = item if selected[1] is Part.BLOCK else None
+                    if target is None and selected[2] < item.childCount():
+                        target = item.child(self._child_row(block, selected[1], selected[2]))
+                    if target is not None:
+                        self.setCurrentItem(target)
+        finally:
+            self.blockSignals(False)
+        for column in range(len(COLUMNS)):
+            self.resizeColumnToContents(column)
+
+    @staticmethod
+    def _child_row(block: Block, part: Part, index: int) -> int:
+        return index if part is Part.INTERRUPTION else len(block.interruptions) + index
+
+    def _block_item(self, block: Block, zone: ZoneInfo) -> QTreeWidgetItem:
+        start = block.start
+        local = start.astimezone(zone)  # the full date: the table lists a whole week
+        count = len(block.interruptions)
+        summary = (
+            tr("1 interruption") if count == 1 else tr("%1 interruptions").replace("%1", str(count))
+        )
+        if block.pauses:
+            count = len(block.pauses)
+            summary += ", " + (
+                tr("1 pause") if count == 1 else tr("%1 pauses").replace("%1", str(count))
+            )
+        item = QTreeWidgetItem(
+            [
+                local.strftime("%Y-%m-%d %H:%M"),
+                _when(block.end, zone, start) if block.end else tr("running"),
+                block.task or "",
+                "",
+                summary,
+            ]
+        )
+        item.setData(0, ROLE, (block, Part.BLOCK, 0))
+        self._editable(item)
+        for index, interruption in enumerate(block.interruptions):
+            child = QTreeWidgetItem(
+                [
+                    _when(interruption.at, zone, start),
+                    _when(interruption.end, zone, start),
+                    interruption.source,
+                    interruption.kind.value,
+                    interruption.note or "",
+                ]
+            )
+            child.setData(0, ROLE, (block, Part.INTERRUPTION, index))
+            self._editable(child)
+            item.addChild(child)
+        for index, pause in enumerate(block.pauses):
+            child = QTreeWidgetItem(
+                [_when(pause.start, zone, start), _when(pause.end, zone, start), tr("(pause)")]
+            )
+            child.setData(0, ROLE, (block, Part.PAUSE, index))
+            self._editable(child)
+            item.addChild(child)
+        return item
+
+    @staticmethod
+    def _editable(item: QTreeWidgetItem) -> None:
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+
+    def selected(self) -> tuple[Block, Part, int] | None:
+        """The selected record: its block, which part of it, and the part's index."""
+        item = self.currentItem()
+        if item is None:
+            return None
+        block, part, index = item.data(0, ROLE)
+        return block, part, index
+
+    def _changed(self, item: QTreeWidgetItem, column: int) -> None:
+        block, part, index = item.data(0, ROLE)
+        field = FIELDS[part].get(column)
+        if field is None:
+            return
+        self.edit_requested.emit(block, part.value, index, field, item.text(column))
