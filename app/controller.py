@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 import time
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, cast
@@ -301,6 +302,8 @@ class AppController(QObject):
             "reviews_waiting": [gap.reason.value for gap in self._gaps],
             "popup_visible": self.popup.isVisible(),
             "pending_writes": self.snapshot.pending if self.snapshot else 0,
+            "dashboard_open": self.dashboard is not None and self.dashboard.window.isVisible(),
+            "charts_loaded": "matplotlib" in sys.modules,
         }
 
     def _render(self) -> None:

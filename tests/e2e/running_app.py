@@ -25,10 +25,11 @@ class RunningApp:
         }
         self.process: subprocess.Popen[str] | None = None
 
-    def launch(self) -> "RunningApp":
+    def launch(self, *args: str) -> "RunningApp":
+        """Start ``flowtally ARGS`` (the tray app without arguments)."""
         self.started_at = time.monotonic()
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "app", "--db", str(self.database)],
+            [sys.executable, "-m", "app", *args, "--db", str(self.database)],
             cwd=ROOT,
             env=self.env,
             stdout=subprocess.PIPE,

@@ -67,3 +67,13 @@ def test_left_click_starts_pauses_and_resumes(qtbot: QtBot) -> None:
         next(a for a in view.start_menu.actions() if a.text() == "review").trigger()
     assert chosen.args == ["review"]
     view.tray.hide()
+
+
+def test_the_menu_opens_the_dashboard_in_any_state(qtbot: QtBot) -> None:
+    view = make(qtbot)
+    for status in (statuses.idle(), statuses.running(10)):
+        view.show_status(status)
+        assert view.dashboard_action.isEnabled()
+        with qtbot.waitSignal(view.dashboard_requested):
+            view.dashboard_action.trigger()
+    view.tray.hide()
