@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, QThread, Signal
 from app.dashboard_worker import DashboardWorker
 from app.store_worker import stop_worker
 from tracker.settings import ModelParams
-from ui.dashboard import DashboardWindow
+from ui.dashboard import DashboardWindow, chart_tr
 
 
 class Dashboard(QObject):
@@ -23,7 +23,7 @@ class Dashboard(QObject):
         self.window = DashboardWindow()
         self.worker_thread = QThread()
         self.worker_thread.setObjectName("dashboard-worker")
-        self.worker = DashboardWorker(database, params, zone_name)
+        self.worker = DashboardWorker(database, params, zone_name, chart_tr)
         self.worker.moveToThread(self.worker_thread)
         window, worker = self.window, self.worker
         for request in (
@@ -36,9 +36,11 @@ class Dashboard(QObject):
             "undo_requested",
             "redo_requested",
             "export_requested",
+            "render_requested",
         ):
             getattr(window, request).connect(getattr(worker, request))
         worker.week_ready.connect(window.show_view)
+        worker.page_rendered.connect(window.show_rendered)
         worker.failed.connect(window.show_error)
         worker.changed.connect(window.show_message)
         worker.changed.connect(self.data_changed)

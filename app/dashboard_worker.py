@@ -13,9 +13,10 @@ the weeks it touches. Every edit is a :class:`tracker.history.Change` kept for u
 import logging
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
+from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from app.files import write_atomically
 from app.reports import TREND_WEEKS
@@ -29,9 +30,13 @@ from tracker.history import Change, Part
 from tracker.model import Block
 from tracker.report import WeekReport, week_bounds, week_reports
 from tracker.settings import ModelParams, load_zone
+from ui.charts import Translate, identity
+from ui.charts_render import PageSpec, RenderedPage, render_page
 
 log = logging.getLogger(__name__)
 CHART_FORMATS = ("png", "pdf", "html")
+KEPT_VIEWS = 8
+KEPT_PICTURES = 6
 
 
 def now() -> datetime:
@@ -44,6 +49,7 @@ class DashboardWorker(QObject):
     changed = Signal(str)  # what was done, after an edit, undo or redo
     history_changed = Signal(str, str)  # the undo and redo labels ("" when there is none)
     exported = Signal(str)
+    page_rendered = Signal(object)  # RenderedPage
 
     # Requests: emitted from the GUI thread, run on the worker's thread.
     week_requested = Signal(object)  # the Monday of the week; None: this week
@@ -55,14 +61,27 @@ class DashboardWorker(QObject):
     undo_requested = Signal()
     redo_requested = Signal()
     export_requested = Signal(str)  # the file; its suffix says the format
+    render_requested = Signal(object)  # PageSpec: the page the window shows, at its size
     settings_changed = Signal(object, str)  # ModelParams, zone name
     close_requested = Signal()
 
-    def __init__(self, database: str | None, params: ModelParams, zone_name: str) -> None:
+    def __init__(
+        self,
+        database: str | None,
+        params: ModelParams,
+        zone_name: str,
+        chart_text: Translate = identity,
+    ) -> None:
         super().__init__()
         self.database = database
         self.params = params
         self.zone_name = zone_name
+        self.chart_text = chart_text
+        """Translates the charts' words (Qt's translate is safe to call from this thread)."""
+        self.spec: PageSpec | None = None
+        self._views: dict[date, WeekView] = {}
+        """Views of settled weeks computed ahead of time (the week the user will open next)."""
+        self._pictures: dict[tuple[date, PageSpec], RenderedPage] = {}
         self.store: Store | None = None
         self.monday: date | None = None
         self.view: WeekView | None = None
@@ -80,6 +99,7 @@ class DashboardWorker(QObject):
         self.redo_requested.connect(self.redo)
         self.export_requested.connect(self.export)
         self.settings_changed.connect(self.apply_settings)
+        self.render_requested.connect(self.render)
         self.close_requested.connect(self.close)
 
     # ---------------------------------------------------------------- reading
@@ -97,23 +117,74 @@ class DashboardWorker(QObject):
 
     @Slot(object)
     def load_week(self, monday: date | None) -> None:
-        """Load the week of ``monday``; ``None`` is this week (in the user's zone)."""
+        """Load the week of ``monday`` (``None``: this week, in the user's zone), show it
+        drawn, then draw the week the user is likely to open next."""
         try:
             if monday is None:
                 monday = DayClock(load_zone(self.zone_name)).day_of(now())
-            self.view = self._view(monday_of(monday))
+            monday = monday_of(monday)
+            view = self._views.get(monday) or self._view(monday)
         except FlowtallyError as exc:
             self.failed.emit(str(exc))
             return
-        self.monday = self.view.report.days[0][0]
-        self.week_ready.emit(self.view)
+        step = -1 if self.monday is None or monday <= self.monday else 1
+        self.view, self.monday = view, monday
+        self.week_ready.emit(view)
+        self._render_current()
+        QTimer.singleShot(0, partial(self._prefetch, monday, step))
 
     @Slot(bool)
     def reload(self, forget: bool) -> None:
         if forget:
-            self._cache.clear()
+            self._forget_everything()
         if self.monday is not None:
             self.load_week(self.monday)
+
+    def _forget_everything(self) -> None:
+        self._cache.clear()
+        self._views.clear()
+        self._pictures.clear()
+
+    # ---------------------------------------------------------------- drawing
+
+    @Slot(object)
+    def render(self, spec: PageSpec) -> None:
+        """The window shows another page, or a new size or palette: draw the week for it."""
+        self.spec = spec
+        self._render_current()
+
+    def _render_current(self) -> None:
+        if self.spec is not None and self.view is not None:
+            self.page_rendered.emit(self._picture(self.view, self.spec))
+
+    def _picture(self, view: WeekView, spec: PageSpec) -> RenderedPage:
+        key = (view.report.days[0][0], spec)
+        picture = self._pictures.get(key)
+        if picture is None or picture.view is not view:
+            picture = render_page(view, spec, self.chart_text)
+            self._pictures[key] = picture
+            while len(self._pictures) > KEPT_PICTURES:
+                del self._pictures[next(iter(self._pictures))]
+        return picture
+
+    def _prefetch(self, shown: date, step: int) -> None:
+        """Compute and draw the neighbouring week in the direction the user went. Runs after
+        any request already waiting, and not at all once the user has moved on."""
+        if shown != self.monday or self.store is None:
+            return
+        target = shown + timedelta(weeks=step)
+        try:
+            at, running = now(), self.store.running()
+            if not self._settled(target, at, running):
+                return
+            view = self._views.get(target) or self._view(target)
+        except FlowtallyError:
+            return  # a failure shows when the week is really asked for
+        self._views[target] = view
+        while len(self._views) > KEPT_VIEWS:
+            del self._views[next(iter(self._views))]
+        if self.spec is not None:
+            self._picture(view, self.spec)
 
     def _view(self, monday: date) -> WeekView:
         store = self._open()
@@ -121,20 +192,23 @@ class DashboardWorker(QObject):
         running = store.running()
         first = monday - timedelta(weeks=TREND_WEEKS - 1)
         mondays = [first + timedelta(weeks=i) for i in range(TREND_WEEKS)]
-        missing = [m for m in mondays if m not in self._cache]
         fresh: dict[date, WeekReport] = {}
-        # The week shown is always read again: the history table lists its blocks.
-        low = missing[0] if missing else monday
-        weeks = (monday - low).days // 7 + 1
-        start, end = week_bounds(low, self.zone_name, weeks)
-        blocks = store.blocks_between(start, end)
-        for report in week_reports(blocks, self.params, self.zone_name, low, weeks, at):
-            week_monday = report.days[0][0]
-            fresh[week_monday] = report
-            if self._settled(week_monday, at, running):
-                self._cache[week_monday] = report
+        week_blocks: list[Block] | None = None
+        # Only the weeks not cached are computed, a run of consecutive weeks at a time:
+        # stepping one week back or forward computes one week.
+        for run in _runs([m for m in mondays if m not in self._cache]):
+            blocks = store.blocks_between(*week_bounds(run[0], self.zone_name, len(run)))
+            for report in week_reports(blocks, self.params, self.zone_name, run[0], len(run), at):
+                week_monday = report.days[0][0]
+                fresh[week_monday] = report
+                if self._settled(week_monday, at, running):
+                    self._cache[week_monday] = report
+            if monday in run:
+                week_blocks = blocks
+        if week_blocks is None:  # the week shown was cached: its blocks are read again
+            week_blocks = store.blocks_between(*week_bounds(monday, self.zone_name))
         trend = [fresh.get(m) or self._cache[m] for m in mondays]
-        return week_view(blocks, trend, self.params, self.zone_name, monday, at)
+        return week_view(week_blocks, trend, self.params, self.zone_name, monday, at)
 
     def _settled(self, monday: date, at: datetime, running: Block | None) -> bool:
         """A week that is over and not reached by a running block cannot change by itself."""
@@ -170,6 +244,8 @@ class DashboardWorker(QObject):
     def _store_change(self, change: Change) -> Block | None:
         stored = self._open().change(change.before, change.after)
         self._forget_weeks_of(change.before, change.after)
+        self._views.clear()
+        self._pictures.clear()
         return stored
 
     def _after_change(self, message: str) -> None:
@@ -270,6 +346,17 @@ class DashboardWorker(QObject):
     @Slot(object, str)
     def apply_settings(self, params: ModelParams, zone_name: str) -> None:
         self.params, self.zone_name = params, zone_name
-        self._cache.clear()
+        self._forget_everything()
         if self.monday is not None:
             self.load_week(self.monday)
+
+
+def _runs(mondays: list[date]) -> list[list[date]]:
+    """Sorted Mondays grouped into runs of consecutive weeks."""
+    runs: list[list[date]] = []
+    for monday in mondays:
+        if runs and monday - runs[-1][-1] == timedelta(weeks=1):
+            runs[-1].append(monday)
+        else:
+            runs.append([monday])
+    return runs

@@ -19,7 +19,7 @@ from tracker.types import PERIOD_BANDS, Kind, Phase, SegmentKind
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
-    from matplotlib.figure import Figure, FigureBase
+    from matplotlib.figure import FigureBase
 
 Translate = Callable[[str], str]
 MINUTE = timedelta(minutes=1)
@@ -296,21 +296,6 @@ def mark_text(mark: Mark, zone_name: str, tr: Translate = identity) -> str:
         }[mark.phase]
         lines.append(broke)
     return "\n".join(lines)
-
-
-def mark_near(fig: "Figure", view: WeekView, x_px: float, y_px: float) -> Mark | None:
-    """The interruption mark within a few pixels of a display point on the timeline."""
-    ax = next((a for a in fig.axes if a.get_label() == TIMELINE_LABEL), None)
-    if ax is None:
-        return None
-    best: tuple[float, Mark] | None = None
-    for row, picture in enumerate(view.days):
-        for mark in picture.marks:
-            mx, my = ax.transData.transform((mark.at_h, row - 0.45))
-            distance = ((mx - x_px) ** 2 + (my - y_px) ** 2) ** 0.5
-            if distance <= 8 and (best is None or distance < best[0]):
-                best = (distance, mark)
-    return best[1] if best is not None else None
 
 
 # ------------------------------------------------------------------- pages

@@ -6,9 +6,8 @@ thread. matplotlib loads with the first chart drawn, not with this module.
 """
 
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -25,12 +24,11 @@ from PySide6.QtWidgets import (
 from tracker.dashboard import Headline, WeekView
 from tracker.history import Part
 from tracker.settings import load_zone
+from ui.chart_view import ChartView
 from ui.charts import DARK, LIGHT, PAGES, Theme
+from ui.charts_render import RenderedPage
 from ui.history_dialogs import AddBlockDialog, AddInterruptionDialog
 from ui.history_table import HistoryTable
-
-if TYPE_CHECKING:
-    from ui.charts_qt import ChartPage
 
 
 def tr(text: str) -> str:
@@ -96,6 +94,7 @@ class DashboardWindow(QMainWindow):
     undo_requested = Signal()
     redo_requested = Signal()
     export_requested = Signal(str)
+    render_requested = Signal(object)  # PageSpec: the visible chart page, as it is now
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -103,7 +102,7 @@ class DashboardWindow(QMainWindow):
         self.resize(1100, 760)
         self.view: WeekView | None = None
         self.monday: date | None = None
-        self.pages: dict[str, ChartPage] = {}
+        self.pages: dict[str, ChartView] = {}
 
         bar = QToolBar(tr("Week"))
         bar.setMovable(False)
@@ -144,11 +143,13 @@ class DashboardWindow(QMainWindow):
             "timeline": tr("Day timeline"),
         }
         for key, _ in PAGES:
-            holder = QWidget()
-            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
-            holder.setObjectName(key)
-            self.tabs.addTab(holder, titles[key])
+            page = ChartView(key, chart_tr)
+            page.setObjectName(key)
+            page.render_wanted.connect(self.render_requested)
+            self.pages[key] = page
+            self.tabs.addTab(page, titles[key])
         history = QWidget()
+        self.history_tab = history
         history_layout = QVBoxLayout(history)
         self.history = HistoryTable()
         self.history.edit_requested.connect(self.edit_requested)
@@ -196,8 +197,12 @@ class DashboardWindow(QMainWindow):
         )
         self.setWindowTitle(f"{tr('Flowtally dashboard')} · {view.report.week}")
         self._show_cards(view)
-        self.history.show_view(view)
-        self._tab_shown(self.tabs.currentIndex())
+        current = self.tabs.currentWidget()
+        if current is self.history_tab:
+            self.history.show_view(view)
+        elif isinstance(current, ChartView) and current.rendered is None:
+            current.set_theme(theme_of(self.palette()))
+            current.ask()  # the first page; later weeks arrive drawn, ahead of time
         self.statusBar().showMessage(tr("Showing %1").replace("%1", view.report.week), 4000)
 
     def _show_cards(self, view: WeekView) -> None:
@@ -227,21 +232,30 @@ class DashboardWindow(QMainWindow):
             )
 
     def _tab_shown(self, index: int) -> None:
-        holder = self.tabs.widget(index)
-        key = holder.objectName() if holder is not None else ""
-        if self.view is None or holder is None or key not in dict(PAGES):
+        """The history is filled, and a chart page asked for, when its tab is opened."""
+        widget = self.tabs.widget(index)
+        if self.view is None or widget is None:
             return
-        page = self.pages.get(key)
-        if page is None:
-            from ui.charts_qt import ChartPage  # matplotlib loads here, on first draw
+        if widget is self.history_tab:
+            if self.history.view is not self.view:
+                self.history.show_view(self.view)
+        elif isinstance(widget, ChartView):
+            widget.set_theme(theme_of(self.palette()))
+            shown = widget.rendered
+            if shown is None or shown.monday != self.monday or shown.spec != widget.spec():
+                widget.ask()
 
-            page = ChartPage(key, chart_tr)
-            layout = holder.layout()
-            assert layout is not None
-            layout.addWidget(page)
-            self.pages[key] = page
-        page.show_view(self.view, theme_of(self.palette()))
-        page.draw_now()
+    def changeEvent(self, event: QEvent) -> None:
+        """A switch between the light and dark palette redraws the charts in its colours."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._tab_shown(self.tabs.currentIndex())
+
+    def show_rendered(self, rendered: RenderedPage) -> None:
+        """A page drawn by the worker: shown if it is still the week on screen."""
+        page = self.pages.get(rendered.spec.page)
+        if page is not None and rendered.monday == self.monday:
+            page.show_rendered(rendered)
 
     def show_error(self, message: str) -> None:
         """A refused edit or a failed export: say why, and show the stored state again."""

@@ -4,6 +4,7 @@ SQLite file. What is drawn is checked through the artists' data against the week
 from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from icalendar import Calendar
@@ -22,6 +23,9 @@ from tracker.types import PERIOD_BANDS, Kind
 from ui.charts import TIMELINE_LABEL
 from ui.dashboard import DashboardWindow, theme_of
 from ui.history_dialogs import AddBlockDialog, AddInterruptionDialog
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 ZONE = "Europe/Amsterdam"
 PARAMS = ModelParams(15, 30, 25)
@@ -118,7 +122,19 @@ def show_tab(qtbot: QtBot, window: DashboardWindow, key: str) -> None:
         if (tab := window.tabs.widget(i)) is not None and tab.objectName() == key
     )
     window.tabs.setCurrentIndex(index)
-    qtbot.waitUntil(lambda: key in window.pages and window.pages[key].drawn_view is window.view)
+    qtbot.waitUntil(lambda: drawn(window, key), timeout=20_000)
+
+
+def drawn(window: DashboardWindow, key: str) -> bool:
+    """The page shows the week on screen, drawn (by the worker) at the page's size."""
+    rendered = window.pages[key].rendered
+    return rendered is not None and rendered.view is window.view
+
+
+def figure_of(window: DashboardWindow, key: str) -> "Figure":
+    rendered = window.pages[key].rendered
+    assert rendered is not None
+    return rendered.figure
 
 
 def save(window: DashboardWindow, name: str) -> None:
@@ -128,7 +144,7 @@ def save(window: DashboardWindow, name: str) -> None:
 
 
 def heights(window: DashboardWindow, page: str, axes: int, gid: str) -> list[float]:
-    return bar_heights(window.pages[page].figure.axes[axes].patches, gid)
+    return bar_heights(figure_of(window, page).axes[axes].patches, gid)
 
 
 def test_the_week_charts_draw_the_reports_numbers(
@@ -177,7 +193,7 @@ def test_the_other_pages_and_the_hover_on_a_mark(qtbot: QtBot, dashboard: Dashbo
     show_tab(qtbot, window, "interruptions")
     save(window, "dashboard-interruptions.png")
     show_tab(qtbot, window, "trend")
-    trend_bars = bar_heights(window.pages["trend"].figure.axes[0].patches)
+    trend_bars = bar_heights(figure_of(window, "trend").axes[0].patches)
     assert len(trend_bars) == 12
     view = shown(window)
     assert trend_bars[-2:] == [
@@ -188,12 +204,13 @@ def test_the_other_pages_and_the_hover_on_a_mark(qtbot: QtBot, dashboard: Dashbo
     show_tab(qtbot, window, "timeline")
     save(window, "dashboard-timeline.png")
     page = window.pages["timeline"]
-    ax = next(a for a in page.figure.axes if a.get_label() == TIMELINE_LABEL)
+    figure = figure_of(window, "timeline")
+    ax = next(a for a in figure.axes if a.get_label() == TIMELINE_LABEL)
     monday_mark = shown(window).days[0].marks[0]
     x, y = ax.transData.transform((monday_mark.at_h, -0.45))
-    height = page.canvas.height()
-    ratio = page.canvas.devicePixelRatioF()
-    qtbot.mouseMove(page.canvas, QPoint(int(x / ratio), int(height - y / ratio)))
+    ratio = figure.dpi / 100
+    _, pixel_height = figure.canvas.get_width_height(physical=True)
+    qtbot.mouseMove(page, QPoint(round(x / ratio), round((pixel_height - y) / ratio)))
     qtbot.waitUntil(lambda: page.hovered is monday_mark)
     qtbot.waitUntil(lambda: "payload question" in QToolTip.text())
     assert QToolTip.text().startswith("09:20 external · chat")
@@ -204,7 +221,7 @@ def test_a_history_edit_redraws_and_undoes(
 ) -> None:
     window = window_of(dashboard)
     history = window.history
-    window.tabs.setCurrentIndex(window.tabs.count() - 1)
+    window.tabs.setCurrentWidget(window.history_tab)
     first = row(window, 0)
     history.setCurrentItem(first)
     history.editItem(first, 2)
@@ -233,6 +250,7 @@ def test_deleting_an_interruption_updates_the_charts_and_undo_restores_it(
     qtbot: QtBot, dashboard: Dashboard, database: str
 ) -> None:
     window = window_of(dashboard)
+    window.tabs.setCurrentWidget(window.history_tab)
     before = expected_report(database)["totals"]["interruptions"]  # type: ignore[index]
     interruption = row(window, 0).child(0)
     assert interruption is not None
@@ -253,6 +271,7 @@ def test_an_impossible_edit_is_refused_and_nothing_changes(
     qtbot: QtBot, dashboard: Dashboard, database: str
 ) -> None:
     window = window_of(dashboard)
+    window.tabs.setCurrentWidget(window.history_tab)
     row(window, 0).setText(1, "08:00")  # an end before the start
     qtbot.waitUntil(lambda: "must end after it starts" in window.statusBar().currentMessage())
     assert expected_report(database) == expected_report(database)
@@ -269,6 +288,7 @@ def test_a_forgotten_block_and_interruption_are_added(
     qtbot: QtBot, dashboard: Dashboard, database: str
 ) -> None:
     window = window_of(dashboard)
+    window.tabs.setCurrentWidget(window.history_tab)
     window.history.setCurrentItem(row(window, 0))
     window.ask_block()
     add_block = window.dialog
@@ -349,7 +369,7 @@ def test_charts_follow_a_dark_palette(qtbot: QtBot, dashboard: Dashboard) -> Non
     show_tab(qtbot, window, "trend")
     qtbot.waitUntil(
         lambda: (
-            window.pages["trend"].figure.get_facecolor()[:3]
+            figure_of(window, "trend").get_facecolor()[:3]
             == pytest.approx((0x20 / 255, 0x21 / 255, 0x24 / 255))
         )
     )

@@ -1,0 +1,87 @@
+"""One dashboard page: paints the image the worker rendered, asks for a new one when resized,
+and shows an interruption mark's tags and note on hover. No matplotlib on the GUI thread."""
+
+from PySide6.QtCore import QEvent, QPoint, QRect, QTimer, Signal
+from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtWidgets import QToolTip, QWidget
+
+from tracker.dashboard import Mark
+from ui.charts import Theme, Translate, mark_text
+from ui.charts_render import PageSpec, RenderedPage
+
+RESIZE_SETTLE_MS = 120
+
+
+class ChartView(QWidget):
+    render_wanted = Signal(object)  # PageSpec
+
+    def __init__(self, page: str, tr: Translate, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.page = page
+        self.tr_chart = tr
+        self.theme = Theme()
+        self.rendered: RenderedPage | None = None
+        self.image: QImage | None = None
+        self.hovered: Mark | None = None
+        self.setMinimumHeight(320)
+        self.setMouseTracking(True)
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(RESIZE_SETTLE_MS)
+        self._settle.timeout.connect(self.ask)
+
+    def spec(self) -> PageSpec:
+        return PageSpec(
+            self.page, self.width(), self.height(), self.devicePixelRatioF(), self.theme
+        )
+
+    def ask(self) -> None:
+        """Ask for this page at the current size and colours."""
+        self.render_wanted.emit(self.spec())
+
+    def set_theme(self, theme: Theme) -> None:
+        self.theme = theme
+
+    def show_rendered(self, rendered: RenderedPage) -> None:
+        image = QImage(
+            rendered.rgba,
+            rendered.pixel_width,
+            rendered.pixel_height,
+            QImage.Format.Format_RGBA8888,
+        ).copy()  # own the pixels: the bytes object may go
+        image.setDevicePixelRatio(rendered.spec.ratio)
+        self.rendered, self.image = rendered, image
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor(self.theme.background))
+        if self.image is not None:
+            # Until the re-rendered image arrives, a resized window shows the old one scaled.
+            painter.drawImage(QRect(QPoint(0, 0), self.size()), self.image)
+        painter.end()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.rendered is not None:
+            self._settle.start()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        rendered = self.rendered
+        if rendered is None or not rendered.marks:
+            return
+        point = event.position()
+        scale_x = rendered.spec.width / max(self.width(), 1)
+        scale_y = rendered.spec.height / max(self.height(), 1)
+        mark = rendered.mark_near(point.x() * scale_x, point.y() * scale_y)
+        self.hovered = mark
+        if mark is None:
+            QToolTip.hideText()
+            return
+        text = mark_text(mark, rendered.view.report.timezone, self.tr_chart)
+        QToolTip.showText(event.globalPosition().toPoint(), text, self)
+
+    def leaveEvent(self, event: QEvent) -> None:
+        self.hovered = None
+        QToolTip.hideText()
+        super().leaveEvent(event)

@@ -1,0 +1,85 @@
+"""A dashboard page rendered to pixels off the GUI thread (matplotlib's Agg, no Qt).
+
+Drawing a page of charts takes a few hundred milliseconds; the dashboard's worker thread does
+it, ahead of time for the week the user is likely to open next, and the window only paints the
+finished image. The figure is kept with the pixels, so what was drawn can be checked through
+its artists.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from tracker.dashboard import Mark, WeekView
+from ui.charts import TIMELINE_LABEL, Theme, Translate, compose, identity
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+MARK_REACH_PX = 8.0
+
+
+@dataclass(frozen=True, slots=True)
+class PageSpec:
+    """Which page, at what size (logical pixels and device pixel ratio), in which colours."""
+
+    page: str
+    width: int
+    height: int
+    ratio: float
+    theme: Theme
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedPage:
+    spec: PageSpec
+    monday: date
+    view: WeekView
+    rgba: bytes
+    pixel_width: int
+    pixel_height: int
+    marks: tuple[tuple[float, float, Mark], ...]
+    """Interruption marks of the day timeline at their logical pixel positions (y down)."""
+    figure: "Figure"
+
+    def mark_near(self, x: float, y: float) -> Mark | None:
+        """The mark within a few pixels of a point on the page, if any."""
+        best: tuple[float, Mark] | None = None
+        for mx, my, mark in self.marks:
+            distance = ((mx - x) ** 2 + (my - y) ** 2) ** 0.5
+            if distance <= MARK_REACH_PX and (best is None or distance < best[0]):
+                best = (distance, mark)
+        return best[1] if best is not None else None
+
+
+def render_page(view: WeekView, spec: PageSpec, tr: Translate = identity) -> RenderedPage:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    dpi = 100 * spec.ratio
+    figure = Figure(
+        figsize=(max(spec.width, 200) / 100, max(spec.height, 150) / 100),
+        dpi=dpi,
+        layout="constrained",
+    )
+    canvas = FigureCanvasAgg(figure)
+    compose(figure, spec.page, view, spec.theme, tr)
+    canvas.draw()
+    width, height = canvas.get_width_height(physical=True)
+    marks: list[tuple[float, float, Mark]] = []
+    timeline = next((a for a in figure.axes if a.get_label() == TIMELINE_LABEL), None)
+    if timeline is not None:
+        for row, picture in enumerate(view.days):
+            for mark in picture.marks:
+                px, py = timeline.transData.transform((mark.at_h, row - 0.45))
+                marks.append((px / spec.ratio, (height - py) / spec.ratio, mark))
+    return RenderedPage(
+        spec=spec,
+        monday=view.report.days[0][0],
+        view=view,
+        rgba=bytes(canvas.buffer_rgba()),
+        pixel_width=width,
+        pixel_height=height,
+        marks=tuple(marks),
+        figure=figure,
+    )
