@@ -1,8 +1,18 @@
 """One dashboard page: paints the image the worker rendered, asks for a new one when resized,
 and shows an interruption mark's tags and note on hover. No matplotlib on the GUI thread."""
 
+from datetime import date
+
 from PySide6.QtCore import QEvent, QPoint, QRect, QTimer, Signal
-from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from tracker.dashboard import Mark
@@ -23,12 +33,14 @@ class ChartView(QWidget):
         self.rendered: RenderedPage | None = None
         self.image: QImage | None = None
         self.hovered: Mark | None = None
+        self.wanted: date | None = None
+        """The Monday of the week the window shows: what this page should show."""
         self.setMinimumHeight(320)
         self.setMouseTracking(True)
         self._settle = QTimer(self)
         self._settle.setSingleShot(True)
         self._settle.setInterval(RESIZE_SETTLE_MS)
-        self._settle.timeout.connect(self.ask)
+        self._settle.timeout.connect(self._settled)
 
     def spec(self) -> PageSpec:
         return PageSpec(
@@ -39,8 +51,23 @@ class ChartView(QWidget):
         """Ask for this page at the current size and colours."""
         self.render_wanted.emit(self.spec())
 
-    def set_theme(self, theme: Theme) -> None:
-        self.theme = theme
+    def request(self, monday: date, theme: Theme) -> None:
+        """Show the week of ``monday`` in ``theme``: asked for once the page is laid out and
+        its size has settled (a page asked for too early would be drawn at the wrong size)."""
+        self.wanted, self.theme = monday, theme
+        self._settle.start()
+
+    def _settled(self) -> None:
+        """Ask for the page if what is shown is another week, size or palette."""
+        if not self.isVisible() or self.wanted is None:
+            return
+        shown = self.rendered
+        if shown is None or shown.monday != self.wanted or shown.spec != self.spec():
+            self.ask()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._settle.start()
 
     def show_rendered(self, rendered: RenderedPage) -> None:
         image = QImage(
@@ -52,6 +79,7 @@ class ChartView(QWidget):
         image.setDevicePixelRatio(rendered.spec.ratio)
         self.rendered, self.image = rendered, image
         self.update()
+        self._settle.start()  # the window may have been resized while it was drawn
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -63,8 +91,7 @@ class ChartView(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if self.rendered is not None:
-            self._settle.start()
+        self._settle.start()
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         rendered = self.rendered

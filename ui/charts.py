@@ -170,7 +170,8 @@ def draw_trend(ax: "Axes", view: WeekView, theme: Theme, tr: Translate = identit
     line_ax = ax.twinx()
     line_ax.plot(
         names,
-        [r.totals.e_factor for r in view.trend],
+        # A week with nothing tracked has no e-factor: a gap in the line, not a zero.
+        [r.totals.e_factor if r.totals.tracked else float("nan") for r in view.trend],
         color=EFACTOR_COLOUR,
         marker="o",
         label=tr("e-factor"),
@@ -265,13 +266,15 @@ def draw_timeline(ax: "Axes", view: WeekView, theme: Theme, tr: Translate = iden
         Line2D([], [], marker="v", linestyle="", color=KIND_COLOURS[k], label=name)
         for k, name in ((Kind.INTERNAL, tr("internal")), (Kind.EXTERNAL, tr("external")))
     ]
+    # Below everything, at the figure's bottom edge, clear of the tick labels.
     legend = ax.legend(
         handles=handles,
         fontsize=8,
         frameon=False,
         ncols=7,
-        loc="upper center",
-        bbox_to_anchor=(0.5, -0.14),
+        loc="lower center",
+        bbox_to_anchor=(0.5, 0.0),
+        bbox_transform=ax.figure.transSubfigure,
     )
     for text in legend.get_texts():
         text.set_color(theme.foreground)
@@ -342,7 +345,6 @@ PAGES: tuple[tuple[str, Composer], ...] = (
 def compose(
     fig: "FigureBase", page: str, view: WeekView, theme: Theme, tr: Translate = identity
 ) -> None:
-    """Redraw ``fig`` as one of :data:`PAGES` (cleared first)."""
-    fig.clear()
+    """Draw one of :data:`PAGES` on an empty ``fig`` (its margins, if set, are kept)."""
     fig.set_facecolor(theme.background)
     dict(PAGES)[page](fig, view, theme, tr)

@@ -17,6 +17,14 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 MARK_REACH_PX = 8.0
+# Margins in logical pixels (left, right, top, bottom) and the gaps between charts: fixed
+# margins cost nothing, while matplotlib's constrained layout doubles the time a page takes.
+MARGINS = {
+    "week": (64, 16, 28, 44, 0.55, 0.2),
+    "interruptions": (72, 16, 28, 44, 0.5, 0.25),
+    "trend": (64, 64, 28, 48, 0.2, 0.2),
+    "timeline": (72, 16, 28, 96, 0.2, 0.2),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,30 +64,35 @@ def render_page(view: WeekView, spec: PageSpec, tr: Translate = identity) -> Ren
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    dpi = 100 * spec.ratio
-    figure = Figure(
-        figsize=(max(spec.width, 200) / 100, max(spec.height, 150) / 100),
-        dpi=dpi,
-        layout="constrained",
+    width, height = max(spec.width, 320), max(spec.height, 240)
+    figure = Figure(figsize=(width / 100, height / 100), dpi=100 * spec.ratio)
+    left, right, top, bottom, hspace, wspace = MARGINS[spec.page]
+    figure.subplots_adjust(
+        left=left / width,
+        right=1 - right / width,
+        top=1 - top / height,
+        bottom=bottom / height,
+        hspace=hspace,
+        wspace=wspace,
     )
     canvas = FigureCanvasAgg(figure)
     compose(figure, spec.page, view, spec.theme, tr)
     canvas.draw()
-    width, height = canvas.get_width_height(physical=True)
+    pixel_width, pixel_height = canvas.get_width_height(physical=True)
     marks: list[tuple[float, float, Mark]] = []
     timeline = next((a for a in figure.axes if a.get_label() == TIMELINE_LABEL), None)
     if timeline is not None:
         for row, picture in enumerate(view.days):
             for mark in picture.marks:
                 px, py = timeline.transData.transform((mark.at_h, row - 0.45))
-                marks.append((px / spec.ratio, (height - py) / spec.ratio, mark))
+                marks.append((px / spec.ratio, (pixel_height - py) / spec.ratio, mark))
     return RenderedPage(
         spec=spec,
         monday=view.report.days[0][0],
         view=view,
         rgba=bytes(canvas.buffer_rgba()),
-        pixel_width=width,
-        pixel_height=height,
+        pixel_width=pixel_width,
+        pixel_height=pixel_height,
         marks=tuple(marks),
         figure=figure,
     )

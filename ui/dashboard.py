@@ -200,9 +200,10 @@ class DashboardWindow(QMainWindow):
         current = self.tabs.currentWidget()
         if current is self.history_tab:
             self.history.show_view(view)
-        elif isinstance(current, ChartView) and current.rendered is None:
-            current.set_theme(theme_of(self.palette()))
-            current.ask()  # the first page; later weeks arrive drawn, ahead of time
+        elif isinstance(current, ChartView):
+            # Later weeks usually arrive drawn already (the worker draws ahead); the page asks
+            # only for what it does not have.
+            current.request(self.monday, theme_of(self.palette()))
         self.statusBar().showMessage(tr("Showing %1").replace("%1", view.report.week), 4000)
 
     def _show_cards(self, view: WeekView) -> None:
@@ -239,11 +240,8 @@ class DashboardWindow(QMainWindow):
         if widget is self.history_tab:
             if self.history.view is not self.view:
                 self.history.show_view(self.view)
-        elif isinstance(widget, ChartView):
-            widget.set_theme(theme_of(self.palette()))
-            shown = widget.rendered
-            if shown is None or shown.monday != self.monday or shown.spec != widget.spec():
-                widget.ask()
+        elif isinstance(widget, ChartView) and self.monday is not None:
+            widget.request(self.monday, theme_of(self.palette()))
 
     def changeEvent(self, event: QEvent) -> None:
         """A switch between the light and dark palette redraws the charts in its colours."""
