@@ -11,8 +11,7 @@ from app.render import table
 from tracker.dashboard import WeekView, week_view
 from tracker.days import DayClock, monday_of, parse_week
 from tracker.errors import FlowtallyError
-from tracker.metrics import Metrics
-from tracker.report import WeekReport, trend_rows, week_bounds, week_reports
+from tracker.report import WeekReport, report_table, trend_rows, week_bounds, week_reports
 from tracker.units import duration
 
 TREND_WEEKS = 12
@@ -67,45 +66,9 @@ def _write_report_file(ctx: Context, monday: date, path: Path) -> int:
     return 0
 
 
-def _row(label: str, m: Metrics) -> list[str]:
-    return [
-        label,
-        str(m.periods),
-        duration(m.tracked),
-        duration(m.rampup),
-        duration(m.deep),
-        duration(m.flow),
-        duration(m.interrupted),
-        duration(m.paused),
-        str(m.interruptions),
-        str(m.flow_breaks),
-        duration(m.longest_stretch),
-        duration(m.recovery),
-        f"{m.e_factor:.2f}",
-    ]
-
-
-HEADERS = (
-    "Day",
-    "Periods",
-    "Tracked",
-    "Ramp-up",
-    "Deep",
-    "Flow",
-    "Interr.",
-    "Paused",
-    "Intr.",
-    "Flow brk",
-    "Longest",
-    "Recovery",
-    "E-factor",
-)
-
-
 def report_text(week: WeekReport) -> str:
     p = week.params
-    rows = [_row(day.strftime("%a %d %b"), m) for day, m in week.days]
-    rows.append(_row("Week", week.totals))
+    headers, rows = report_table(week)
     t = week.totals
     sources = ", ".join(f"{name} {count}" for name, count in t.by_source) or "none"
     bands = ", ".join(f"{band}: {count}" for band, count in t.periods_by_length)
@@ -114,7 +77,7 @@ def report_text(week: WeekReport) -> str:
             f"Week {week.week} ({week.timezone}); times in h:mm; ramp-up {p.ramp_up_min:g} min, "
             f"flow after {p.flow_after_min:g} min, periods of {p.min_period_min:g} min or more",
             "",
-            table(HEADERS, rows),
+            table(headers, rows),
             "",
             f"Uninterrupted periods by length: {bands}",
             f"Interruptions: {t.internal} internal, {t.external} external; by source: {sources}; "

@@ -10,6 +10,7 @@ from tracker.metrics import Metrics, combine, daily_metrics
 from tracker.model import Block
 from tracker.settings import ModelParams, load_zone
 from tracker.timeline import build_timeline
+from tracker.units import duration
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +81,49 @@ def week_report(
 ) -> WeekReport:
     """The report of the ISO week starting on ``monday``."""
     return week_reports(blocks, params, zone_name, monday_of(monday), 1, now)[0]
+
+
+TABLE_HEADERS = (
+    "Day",
+    "Periods",
+    "Tracked",
+    "Ramp-up",
+    "Deep",
+    "Flow",
+    "Interr.",
+    "Paused",
+    "Intr.",
+    "Flow brk",
+    "Longest",
+    "Recovery",
+    "E-factor",
+)
+
+
+def report_table(week: WeekReport) -> tuple[tuple[str, ...], list[list[str]]]:
+    """The report as a table, a row a day and one for the week (times in h:mm): what the
+    terminal and the HTML report show."""
+
+    def row(label: str, m: Metrics) -> list[str]:
+        return [
+            label,
+            str(m.periods),
+            duration(m.tracked),
+            duration(m.rampup),
+            duration(m.deep),
+            duration(m.flow),
+            duration(m.interrupted),
+            duration(m.paused),
+            str(m.interruptions),
+            str(m.flow_breaks),
+            duration(m.longest_stretch),
+            duration(m.recovery),
+            f"{m.e_factor:.2f}",
+        ]
+
+    rows = [row(day.strftime("%a %d %b"), m) for day, m in week.days]
+    rows.append(row("Week", week.totals))
+    return TABLE_HEADERS, rows
 
 
 def trend_rows(reports: Sequence[WeekReport]) -> list[dict[str, object]]:

@@ -11,8 +11,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING, cast
 
 from tracker.dashboard import WeekView
-from tracker.report import WeekReport
-from tracker.units import duration
+from tracker.report import WeekReport, report_table
 from ui.charts import LIGHT, PAGES, Theme, Translate, compose, identity
 
 if TYPE_CHECKING:
@@ -113,39 +112,12 @@ def _html(view: WeekView, theme: Theme) -> str:
         _figure(page, view, theme, identity, False).savefig(svg, format="svg")
         text = svg.getvalue()
         charts.append(f'<section class="chart">{text[text.index("<svg") :]}</section>')
-    head = "".join(
-        f"<th>{html.escape(h)}</th>"
-        for h in (
-            "Day",
-            "Periods",
-            "Tracked",
-            "Ramp-up",
-            "Deep",
-            "Flow",
-            "Interrupted",
-            "Paused",
-            "Interruptions",
-            "E-factor",
-        )
-    )
-    rows = []
-    for label, m in [
-        *((d.strftime("%a %d %b"), m) for d, m in report.days),
-        ("Week", report.totals),
-    ]:
-        cells = (
-            label,
-            str(m.periods),
-            duration(m.tracked),
-            duration(m.rampup),
-            duration(m.deep),
-            duration(m.flow),
-            duration(m.interrupted),
-            duration(m.paused),
-            str(m.interruptions),
-            f"{m.e_factor:.2f}",
-        )
-        rows.append("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in cells) + "</tr>")
+    headers, table = report_table(report)
+    head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
+    rows = [
+        "<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in cells) + "</tr>"
+        for cells in table
+    ]
     headlines = "".join(
         f"<li><strong>{html.escape(HEADLINE_NAMES[h.name])}</strong> "
         f"{h.value:.2f} <span>({h.change:+.2f} vs. the week before)</span></li>"
