@@ -23,6 +23,7 @@ from data.schema import ensure_schema
 from tracker import running
 from tracker.days import DayClock
 from tracker.errors import TransitionError, ValidationError
+from tracker.interchange import Record, check_no_overlaps
 from tracker.model import Block, Interruption, Pause, validate_block
 from tracker.types import Kind
 
@@ -321,6 +322,8 @@ class Store:
                 validate_block(block)
             except ValidationError as exc:
                 raise exc.within(name) from None
+        # The store keeps its own promise, whoever calls it: no two blocks overlap.
+        check_no_overlaps([Record(name, block) for name, block in zip(names, blocks, strict=True)])
         with self._write() as session:
             fresh = _new_blocks(session, blocks, names)
             total = len(fresh)

@@ -2,11 +2,14 @@
 
 import sqlite3
 import stat
+import tempfile
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from data.engine import BUSY_TIMEOUT_MS, default_database_path
 from data.errors import StoreError
@@ -72,3 +75,40 @@ def test_a_locked_database_fails_cleanly_and_loses_nothing(tmp_path: Path) -> No
         running = store.running()
     assert running is not None
     assert [i.at for i in running.interruptions] == [NOW + timedelta(minutes=2)]
+
+
+@given(
+    st.lists(st.integers(min_value=0, max_value=40), min_size=1, max_size=12),
+    st.integers(min_value=0, max_value=12),
+    st.sampled_from(["overlap", "outside", "running"]),
+)
+@settings(max_examples=60, deadline=None)
+def test_a_rejected_import_writes_nothing(gaps: list[int], bad_at: int, flaw: str) -> None:
+    """Whatever the position of the one bad block, the store is as it was before."""
+    from tracker.errors import ValidationError
+    from tracker.model import Block, Interruption
+
+    start = datetime(2026, 11, 16, 8, 0, tzinfo=UTC)
+    blocks = []
+    for gap in gaps:
+        start += timedelta(minutes=gap + 30)
+        blocks.append(Block(start, start + timedelta(minutes=25)))
+    bad = blocks[min(bad_at, len(blocks) - 1)]
+    broken = {
+        "overlap": Block(bad.start + timedelta(minutes=5), bad.start + timedelta(minutes=40)),
+        "outside": Block(
+            bad.start - timedelta(days=3),
+            bad.start - timedelta(days=3) + timedelta(minutes=10),
+            interruptions=(Interruption(bad.start),),
+        ),
+        "running": Block(bad.start - timedelta(days=5)),
+    }[flaw]
+    with tempfile.TemporaryDirectory() as folder, Store.open(f"{folder}/f.sqlite3") as store:
+        store.import_blocks(
+            [Block(datetime(2026, 1, 5, 9, tzinfo=UTC), datetime(2026, 1, 5, 10, tzinfo=UTC))]
+        )
+        before = store.count()
+        candidate = [*blocks[: bad_at + 1], broken, *blocks[bad_at + 1 :]]
+        with pytest.raises(ValidationError, match=r"blocks\[\d+\]"):
+            store.import_blocks(candidate)
+        assert store.count() == before

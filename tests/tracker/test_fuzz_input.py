@@ -1,0 +1,221 @@
+"""Fuzzing what users feed in: import files, settings, hotkeys.
+
+Whatever the input, the outcome is records or one clean error that says where (a record's
+position or a line) and why; never a crash, never a half-applied change.
+"""
+
+import json
+import re
+from datetime import UTC, datetime, timedelta
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tracker.errors import FlowtallyError, ValidationError
+from tracker.hotkeys import normalise_hotkey
+from tracker.interchange import parse_csv, parse_json, to_csv, to_json
+from tracker.model import Block, Interruption, Pause
+from tracker.settings import SETTING_NAMES, Settings
+from tracker.types import Kind
+
+ZONE = "Europe/Amsterdam"
+T0 = datetime(2026, 11, 16, 8, 0, tzinfo=UTC)
+JSON_POSITION = re.compile(
+    r"^(line \d+ column \d+|format|blocks(\[\d+\](\.[a-z_]+(\[\d+\](\.[a-z_]+)?)?)?)?)$"
+)
+CSV_POSITION = re.compile(r"^line \d+( \([a-z_]+\))?$")
+
+# Values that are almost right are the ones that find the holes.
+TIMES = st.sampled_from(
+    [
+        "2026-11-16T09:00:00+01:00",
+        "2026-11-16T11:00:00+01:00",
+        "2026-11-16T10:00:00Z",
+        "2026-11-16T09:00:00",  # no offset
+        "2026-02-30T09:00:00+01:00",  # no such day
+        "2026-11-16 25:00",
+        "",
+        "yesterday",
+        "2026-03-29T02:30:00+01:00",
+        "9999-12-31T23:59:59+14:00",
+        "0001-01-01T00:00:00-12:00",
+    ]
+)
+SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(2**63), max_value=2**63),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=30),
+    TIMES,
+)
+ANY_JSON = st.recursive(
+    SCALARS,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=10), inner, max_size=4)
+    ),
+    max_leaves=12,
+)
+KINDS = st.sampled_from(["internal", "external", "External", "boss", "", None, 3])
+
+
+@st.composite
+def near_valid_documents(draw: st.DrawFn) -> object:
+    """A ``flowtally/1`` document whose fields are drawn from plausible and broken values."""
+
+    def maybe(value: object) -> object:
+        return draw(st.one_of(st.just(value), ANY_JSON))
+
+    blocks = []
+    for _ in range(draw(st.integers(0, 4))):
+        block: dict[str, object] = {"start": maybe(draw(TIMES)), "end": maybe(draw(TIMES))}
+        if draw(st.booleans()):
+            block["task"] = maybe(draw(st.text(max_size=20)))
+        if draw(st.booleans()):
+            block["pauses"] = [
+                {"start": maybe(draw(TIMES)), "end": maybe(draw(TIMES))}
+                for _ in range(draw(st.integers(0, 2)))
+            ]
+        if draw(st.booleans()):
+            block["interruptions"] = [
+                {
+                    "at": maybe(draw(TIMES)),
+                    **({"end": maybe(draw(TIMES))} if draw(st.booleans()) else {}),
+                    "kind": maybe(draw(KINDS)),
+                    "source": maybe(draw(st.text(max_size=45))),
+                    **({"note": maybe(draw(st.text(max_size=20)))} if draw(st.booleans()) else {}),
+                }
+                for _ in range(draw(st.integers(0, 3)))
+            ]
+        if draw(st.integers(0, 9)) == 0:
+            block[draw(st.text(min_size=1, max_size=8))] = draw(ANY_JSON)
+        blocks.append(maybe(block))
+    return {"format": maybe("flowtally/1"), "blocks": maybe(blocks)}
+
+
+def outcome(parse: object, text: str, position: re.Pattern[str]) -> None:
+    """Records (all finished blocks), or a ValidationError naming where and why."""
+    assert callable(parse)
+    error: ValidationError | None = None
+    try:
+        records = parse(text, ZONE)
+    except ValidationError as exc:
+        error = exc
+    if error is None:
+        assert all(record.block.end is not None for record in records)
+        return
+    assert error.reason.strip()
+    whole_file = error.path == "" and error.reason.startswith("the file")
+    unknown_field = error.reason == "unknown field" and bool(error.path)
+    assert whole_file or unknown_field or position.match(error.path), str(error)
+
+
+@given(st.one_of(near_valid_documents(), ANY_JSON))
+@settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_json_imports_give_records_or_a_located_error(document: object) -> None:
+    outcome(parse_json, json.dumps(document), JSON_POSITION)
+
+
+@given(st.text(max_size=200))
+@settings(max_examples=500, deadline=None)
+def test_any_text_as_json_gives_a_located_error(text: str) -> None:
+    outcome(parse_json, text, JSON_POSITION)
+
+
+CSV_CELLS = st.one_of(
+    TIMES,
+    st.sampled_from(["block", "pause", "interruption", "other", ""]),
+    KINDS.map(lambda k: "" if k is None else str(k)),
+    st.text(max_size=12),
+)
+
+
+@st.composite
+def csv_files(draw: st.DrawFn) -> str:
+    """A valid export with rows and cells replaced, dropped or added."""
+    block = Block(
+        T0,
+        T0 + timedelta(hours=2),
+        "API, design",
+        (Pause(T0 + timedelta(minutes=60), T0 + timedelta(minutes=70)),),
+        (Interruption(T0 + timedelta(minutes=30), None, Kind.EXTERNAL, "chat", 'say "hi"'),),
+    )
+    lines = to_csv([block]).splitlines()
+    rows = [line.split(",") for line in lines]
+    for _ in range(draw(st.integers(0, 6))):
+        row = draw(st.integers(0, len(rows) - 1))
+        if not rows[row]:
+            continue
+        column = draw(st.integers(0, len(rows[row]) - 1))
+        rows[row][column] = draw(CSV_CELLS)
+    if draw(st.booleans()):
+        rows.append([draw(CSV_CELLS) for _ in range(draw(st.integers(0, 11)))])
+    return "\n".join(",".join(row) for row in rows) + "\n"
+
+
+@given(csv_files())
+@settings(max_examples=2000, deadline=None)
+def test_csv_imports_give_records_or_a_located_error(text: str) -> None:
+    outcome(parse_csv, text, CSV_POSITION)
+
+
+@given(st.text(max_size=200))
+@settings(max_examples=500, deadline=None)
+def test_any_text_as_csv_gives_a_located_error(text: str) -> None:
+    outcome(parse_csv, text, CSV_POSITION)
+
+
+def test_a_valid_export_round_trips_through_the_fuzzed_parsers() -> None:
+    block = Block(T0, T0 + timedelta(hours=1), "x")
+    assert [r.block for r in parse_json(to_json([block]), ZONE)] == [block]
+    assert [r.block for r in parse_csv(to_csv([block]), ZONE)] == [block]
+
+
+VALUES = st.one_of(
+    st.text(max_size=12),
+    st.integers(-10, 500).map(str),
+    st.floats(allow_nan=True, allow_infinity=True).map(str),
+    st.sampled_from(["Europe/Amsterdam", "Mars/Olympus", "", "UTC", "<ctrl>+<alt>+i", "i"]),
+)
+
+
+@given(st.dictionaries(st.sampled_from([*SETTING_NAMES, "colour"]), VALUES, max_size=4))
+@settings(max_examples=1000, deadline=None)
+def test_settings_changes_are_all_or_nothing(changes: dict[str, str]) -> None:
+    before = Settings()
+    try:
+        after = before.updated(changes)
+    except FlowtallyError as exc:
+        refusal = str(exc)
+    else:
+        refusal = ""
+    if refusal:
+        assert before == Settings()  # the old settings are untouched
+        return
+    model = after.model
+    assert 0 < model.ramp_up_min <= model.flow_after_min
+    assert model.min_period_min > 0
+    assert after.away_after_min > 0
+    assert Settings.from_json(after.as_json()) == after
+
+
+@given(
+    st.one_of(
+        st.text(max_size=30),
+        st.lists(
+            st.sampled_from(["<ctrl>", "<alt>", "<shift>", "<cmd>", "<f9>", "i", "+", "<", "ä"]),
+            max_size=5,
+        ).map("+".join),
+    )
+)
+@settings(max_examples=2000, deadline=None)
+def test_hotkey_strings_are_refused_with_the_reason_or_normalised(text: str) -> None:
+    try:
+        hotkey = normalise_hotkey(text)
+    except FlowtallyError as exc:
+        hotkey, refusal = "", str(exc)
+    else:
+        refusal = ""
+    if refusal:
+        return
+    assert normalise_hotkey(hotkey) == hotkey  # a normalised hotkey stays as it is
