@@ -7,7 +7,8 @@ import sqlite3
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -105,3 +106,33 @@ def xdotool(display: str, *args: str) -> str:
         check=True,
     )
     return result.stdout.strip()
+
+
+@contextmanager
+def focused_window(display: str, name: str = "otherapp") -> Iterator[str]:
+    """Another application's window (xmessage), given the keyboard focus: where the user is
+    typing while Flowtally runs in the tray. Yields its window id."""
+    env = {**os.environ, "DISPLAY": display}
+    other = subprocess.Popen(
+        ["xmessage", "-name", name, "-geometry", "+200+300", "someone else's window"], env=env
+    )
+    try:
+        window = ""
+        for _ in range(50):
+            found = subprocess.run(
+                ["xdotool", "search", "--sync", "--classname", name],
+                env=env,
+                capture_output=True,
+                text=True,
+                check=False,
+                timeout=10,
+            )
+            window = found.stdout.split()[0] if found.stdout.split() else ""
+            if window:
+                break
+            time.sleep(0.1)
+        xdotool(display, "windowfocus", "--sync", window)
+        yield window
+    finally:
+        other.terminate()
+        other.wait(5)

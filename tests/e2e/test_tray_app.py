@@ -3,7 +3,6 @@ another application, CLI forwarding, crash recovery and the away review."""
 
 import json
 import os
-import subprocess
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -12,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests import xserver
-from tests.e2e.running_app import RunningApp, xdotool
+from tests.e2e.running_app import RunningApp, focused_window, xdotool
 from tests.xserver import ARTIFACTS, screenshot
 
 TRAY_AREA = "300x40+980+0"
@@ -54,26 +53,7 @@ def test_the_hotkey_in_another_window_is_stored_within_a_second(
 ) -> None:
     app.wait_for(lambda s: s["app"]["hotkey_active"], "the hotkey listener")
     app.cli("start", "--task", "writing")
-    other = subprocess.Popen(
-        ["xmessage", "-name", "otherapp", "-geometry", "+200+300", "someone else's window"],
-        env={**os.environ, "DISPLAY": x_display},
-    )
-    try:
-        window = ""
-        for _ in range(50):
-            found = subprocess.run(
-                ["xdotool", "search", "--sync", "--classname", "otherapp"],
-                env={**os.environ, "DISPLAY": x_display},
-                capture_output=True,
-                text=True,
-                check=False,
-                timeout=10,
-            )
-            window = found.stdout.split()[0] if found.stdout.split() else ""
-            if window:
-                break
-            time.sleep(0.1)
-        xdotool(x_display, "windowfocus", "--sync", window)
+    with focused_window(x_display) as window:
         pressed = time.monotonic()
         xdotool(x_display, "key", "ctrl+alt+shift+i")
         while not app.rows("SELECT id FROM interruptions"):
@@ -83,9 +63,6 @@ def test_the_hotkey_in_another_window_is_stored_within_a_second(
         assert status["interruptions"] == 1
         assert xdotool(x_display, "getwindowfocus") == window  # the popup did not take focus
         screenshot(x_display, ARTIFACTS / "hotkey-popup.png")
-    finally:
-        other.terminate()
-        other.wait(5)
 
 
 def test_cli_commands_are_forwarded_and_a_second_app_raises_the_first(app: RunningApp) -> None:
