@@ -19,7 +19,9 @@ class Context:
     database: str | None
     out: TextIO
     err: TextIO
-    now: datetime = field(default_factory=lambda: datetime.now(UTC).replace(microsecond=0))
+    now: datetime = field(default_factory=lambda: datetime.now(UTC))
+    """Exact, like the hotkey's instants: cut to the second, a ``stop`` typed in the same
+    second as a press would fall before it and be refused."""
     _store: Store | None = None
     _owns_store: bool = True
     app_info: dict[str, object] | None = None

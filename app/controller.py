@@ -28,6 +28,7 @@ from app.input_services import (
 )
 from app.instance import InstanceLock
 from app.instance_server import InstanceServer
+from app.loop_lag import LoopLag
 from tracker.days import DayClock
 from tracker.edits import Gap, GapReason
 from tracker.errors import FlowtallyError
@@ -48,6 +49,7 @@ if TYPE_CHECKING:  # the worker (and SQLAlchemy) load after the icon shows
 
 log = logging.getLogger(__name__)
 TICK_MS = 5_000
+RENDER_AFTER_SNAPSHOT_MS = 50
 HEARTBEAT_MS = 30_000
 REFRESH_MS = 60_000
 CRASH_GAP = timedelta(seconds=90)
@@ -100,6 +102,11 @@ class AppController(QObject):
         self.dashboard: Dashboard | None = None
         self.server.raise_requested.connect(self._raise)
 
+        self.loop_lag = LoopLag(self)
+        self._render_soon = QTimer(self)
+        self._render_soon.setSingleShot(True)
+        self._render_soon.setInterval(RENDER_AFTER_SNAPSHOT_MS)
+        self._render_soon.timeout.connect(self._render)
         self._tick = QTimer(self)
         self._tick.setInterval(TICK_MS)
         self._tick.timeout.connect(self._on_tick)
@@ -211,7 +218,7 @@ class AppController(QObject):
             log.warning(away_problem)
 
     def shutdown(self) -> None:
-        for timer in (self._tick, self._heartbeat, self._refresh):
+        for timer in (self._tick, self._heartbeat, self._refresh, self._render_soon):
             timer.stop()
         self.hotkey.stop()
         self.activity.stop()
@@ -251,9 +258,12 @@ class AppController(QObject):
     # ---------------------------------------------------------------- what happened
 
     def _on_snapshot(self, snapshot: Snapshot) -> None:
+        """Drawn at most every :data:`RENDER_AFTER_SNAPSHOT_MS`: a burst of presses brings a
+        snapshot each, and drawing each would keep the GUI thread busy for nothing."""
         self.snapshot = snapshot
         self.tray.set_recent_tasks(list(snapshot.recent_tasks))
-        self._render()
+        if not self._render_soon.isActive():
+            self._render_soon.start()
         if self.dashboard is not None:
             self.dashboard.refresh()
 
@@ -304,6 +314,7 @@ class AppController(QObject):
             "pending_writes": self.snapshot.pending if self.snapshot else 0,
             "dashboard_open": self.dashboard is not None and self.dashboard.window.isVisible(),
             "charts_loaded": "matplotlib" in sys.modules,
+            "event_loop_lag_ms": self.loop_lag.summary(),
         }
 
     def _render(self) -> None:

@@ -9,7 +9,6 @@ from types import TracebackType
 
 import platformdirs
 import shiboken6
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from app.config import effective_database, effective_zone, load_settings
@@ -80,13 +79,12 @@ def run_app(
         controller.open_dashboard(week)
     signal.signal(signal.SIGTERM, lambda *_: app.quit())
     signal.signal(signal.SIGINT, lambda *_: app.quit())
-    wake = QTimer()
-    wake.start(500)  # lets Python run its signal handlers while Qt's loop waits
+    controller.loop_lag.start()  # also lets Python run its signal handlers while Qt waits
     log.info("started (database %s, zone %s)", database or "default", zone_name)
     try:
         return app.exec()
     finally:
-        wake.stop()
+        controller.loop_lag.stop()
         controller.shutdown()
         log.info("stopped")
         # Qt objects must go before the QApplication, in a known order: left to the

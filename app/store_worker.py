@@ -12,7 +12,7 @@ import io
 import logging
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, QTimer, Signal, Slot
@@ -75,6 +75,7 @@ class StoreWorker(QObject):
         self.app_info: dict[str, object] = {}
         """Published by the GUI thread (replaced whole, never mutated) for forwarded status."""
         self._pending: deque[Interruption] = deque()
+        self._snapshot: Snapshot | None = None
         self._retry: QTimer | None = None
         self.open_requested.connect(self.open)
         self.start_requested.connect(self.start)
@@ -130,7 +131,23 @@ class StoreWorker(QObject):
         except FlowtallyError as exc:
             self.failed.emit(str(exc))
             return
-        self.snapshot_ready.emit(Snapshot(running, tuple(today), recent, len(self._pending)))
+        self._publish(Snapshot(running, tuple(today), recent, len(self._pending)))
+
+    def _publish(self, snapshot: Snapshot) -> None:
+        self._snapshot = snapshot
+        self.snapshot_ready.emit(snapshot)
+
+    def _snapshot_with(self, stored: list[Interruption]) -> bool:
+        """The last snapshot with just-stored interruptions added, without reading the day
+        again: that read grows with the day's interruptions, and a burst of presses would
+        each wait for it. False when there is no running block to add them to."""
+        last = self._snapshot
+        if last is None or last.running is None or not stored:
+            return False
+        running = replace(last.running, interruptions=(*last.running.interruptions, *stored))
+        today = tuple(running if block.id == running.id else block for block in last.today)
+        self._publish(Snapshot(running, today, last.recent_tasks, len(self._pending)))
+        return True
 
     # ---------------------------------------------------------------- writes
 
@@ -170,6 +187,7 @@ class StoreWorker(QObject):
         self._flush_pending()
 
     def _flush_pending(self) -> None:
+        stored_now: list[Interruption] = []
         while self._pending and self.store is not None:
             interruption = self._pending[0]
             try:
@@ -187,10 +205,12 @@ class StoreWorker(QObject):
                 self.failed.emit(str(exc))
                 continue
             self._pending.popleft()
+            stored_now.append(stored)
             self.interruption_stored.emit(stored)
         if self._retry is not None:
             self._retry.stop()
-        self.emit_snapshot()
+        if not self._snapshot_with(stored_now):
+            self.emit_snapshot()
 
     @Slot(int, str, str, str)
     def retag(self, interruption_id: int, kind: str, source: str, note: str) -> None:

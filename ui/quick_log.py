@@ -118,10 +118,11 @@ class QuickLogPopup(QFrame):
             self.source_group.setExclusive(True)
         self.note.clear()
         self._update_elapsed()
-        self.adjustSize()
-        self._place()
-        self.show()
-        self.raise_()
+        if not self.isVisible():  # presses in a row only change the texts: no new layout
+            self.adjustSize()
+            self._place()
+            self.show()
+            self.raise_()
         self._tick.start()
         self._hide_timer.start()
 
