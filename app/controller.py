@@ -340,6 +340,8 @@ class AppController(QObject):
     def _on_interruption_stored(self, interruption: Interruption | None) -> None:
         if interruption is None:
             return
+        # The acknowledgement, on record: an instant and a row id, nothing of what was typed.
+        log.info("interruption %s stored (at %s)", interruption.id, interruption.at.isoformat())
         local = interruption.at.astimezone(self.clock.zone).strftime("%H:%M")
         self.popup.show_for(interruption, local)
         if self._take_keyboard:
