@@ -160,6 +160,7 @@ class AppController(QObject):
         worker.snapshot_ready.connect(self._on_snapshot)
         worker.interruption_stored.connect(self._on_interruption_stored)
         worker.failed.connect(self._on_failed)
+        worker.notice.connect(self._on_notice)
         worker.opened.connect(self._on_opened)
         worker.command_done.connect(self.server.reply)
         self.bridge.pressed.connect(worker.log_interruption)  # queued to the worker thread
@@ -347,6 +348,11 @@ class AppController(QObject):
         if self._take_keyboard:
             self._take_keyboard = False
             self.popup.take_keyboard()
+
+    def _on_notice(self, message: str) -> None:
+        log.info("%s", message)
+        if self.tray.tray.isVisible():
+            self.tray.notify("Flowtally", message)
 
     def _on_failed(self, message: str) -> None:
         log.warning("%s", message)

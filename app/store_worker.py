@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, QTimer, Signal, Slot
 
 from app import cli
+from data.errors import StoreError
 from data.store import Store
 from tracker import edits
 from tracker.days import DayClock
@@ -27,7 +28,12 @@ from tracker.settings import load_zone
 from tracker.types import Kind
 
 log = logging.getLogger(__name__)
-RETRY_MS = 1000
+RETRY_MS = 500
+REOPEN_MS = 3000
+WAIT_FOR_LOCK_MS = 300
+"""A write waits this long for another program's lock, then the press waits in memory and is
+retried every :data:`RETRY_MS`: the worker never sits seconds in one attempt while presses
+pile up unannounced."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +55,7 @@ class StoreWorker(QObject):
     snapshot_ready = Signal(object)
     interruption_stored = Signal(object)
     failed = Signal(str)
+    notice = Signal(str)  # good news worth a word: delayed presses saved after all
     command_done = Signal(int, int, str, str)
     opened = Signal(object, object)  # the running block (or None) and its last heartbeat
 
@@ -77,6 +84,7 @@ class StoreWorker(QObject):
         self._pending: deque[Interruption] = deque()
         self._snapshot: Snapshot | None = None
         self._retry: QTimer | None = None
+        self._reopen: QTimer | None = None
         self.open_requested.connect(self.open)
         self.start_requested.connect(self.start)
         # Bound methods, never lambdas: Qt runs a lambda on the emitting (GUI) thread.
@@ -96,24 +104,48 @@ class StoreWorker(QObject):
 
     @Slot()
     def open(self) -> None:
+        """Open the store; if it cannot be used (locked, damaged, unreachable, a full disk),
+        say so, keep presses in memory, and try again every few seconds."""
+        if self._retry is None:
+            self._retry = QTimer(self)
+            self._retry.setInterval(RETRY_MS)
+            self._retry.timeout.connect(self._flush_pending)
+            self._reopen = QTimer(self)
+            self._reopen.setSingleShot(True)
+            self._reopen.setInterval(REOPEN_MS)
+            self._reopen.timeout.connect(self.open)
         try:
-            self.store = Store.open(self.database)
-            running = self.store.running()
-            heartbeat = self.store.last_heartbeat() if running else None
+            store = Store.open(self.database, busy_timeout_ms=WAIT_FOR_LOCK_MS)
         except FlowtallyError as exc:
-            self.failed.emit(str(exc))
+            self.failed.emit(
+                f"{exc}. Interruptions you log are kept in memory and saved as soon as the "
+                "database can be used; Flowtally keeps trying."
+            )
+            if self._reopen is not None:
+                self._reopen.start()
             return
-        self._retry = QTimer(self)
-        self._retry.setInterval(RETRY_MS)
-        self._retry.timeout.connect(self._flush_pending)
+        try:
+            running = store.running()
+            heartbeat = store.last_heartbeat() if running else None
+        except FlowtallyError as exc:
+            store.close()
+            self.failed.emit(str(exc))
+            if self._reopen is not None:
+                self._reopen.start()
+            return
+        self.store = store
         self.opened.emit(running, heartbeat)
-        self.emit_snapshot()
+        if self._pending:
+            self._flush_pending()
+        else:
+            self.emit_snapshot()
 
     @Slot()
     def close(self) -> None:
         """Flush and close; call on the worker's thread (see :func:`stop_worker`)."""
-        if self._retry is not None:
-            self._retry.stop()
+        for timer in (self._retry, self._reopen):
+            if timer is not None:
+                timer.stop()
         self._flush_pending()
         if self.store is not None:
             self.store.close()
@@ -187,30 +219,41 @@ class StoreWorker(QObject):
         self._flush_pending()
 
     def _flush_pending(self) -> None:
+        """Store the waiting presses in order. A storage problem (a lock, a full disk, a
+        damaged file) keeps them waiting and retried; only a press that cannot belong anywhere
+        (no block runs any more) is given up, with the reason."""
         stored_now: list[Interruption] = []
         while self._pending and self.store is not None:
             interruption = self._pending[0]
             try:
                 stored = self.store.interrupt(interruption)
+            except StoreError as exc:
+                self._delayed(exc)
+                return
             except FlowtallyError as exc:
-                if "locked" in str(exc) or "cannot use the database" in str(exc):
-                    if self._retry is not None and not self._retry.isActive():
-                        self._retry.start()
-                    self.failed.emit(
-                        f"saving is delayed: {len(self._pending)} interruption(s) wait ({exc})"
-                    )
-                    self.emit_snapshot()
-                    return
                 self._pending.popleft()
                 self.failed.emit(str(exc))
                 continue
             self._pending.popleft()
             stored_now.append(stored)
             self.interruption_stored.emit(stored)
-        if self._retry is not None:
+        if self._retry is not None and self._retry.isActive():
             self._retry.stop()
+            if stored_now:
+                self.notice.emit(f"Saved: {len(stored_now)} interruption(s) that had to wait.")
         if not self._snapshot_with(stored_now):
             self.emit_snapshot()
+
+    def _delayed(self, problem: FlowtallyError) -> None:
+        """Say once that saving is delayed (not at every retry), and show what waits."""
+        if self._retry is None or self._retry.isActive():
+            return
+        self._retry.start()
+        self.failed.emit(
+            f"Saving is delayed: {len(self._pending)} interruption(s) wait in memory and are "
+            f"retried ({problem})"
+        )
+        self.emit_snapshot()
 
     @Slot(int, str, str, str)
     def retag(self, interruption_id: int, kind: str, source: str, note: str) -> None:

@@ -50,10 +50,13 @@ def describe(url: URL) -> str:
     return url.render_as_string(hide_password=True)
 
 
-def create(url: URL) -> Engine:
-    """An engine for ``url``, the SQLite file created private to the user if it is new."""
+def create(url: URL, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
+    """An engine for ``url``, the SQLite file created private to the user if it is new.
+
+    ``busy_timeout_ms``: how long a write waits for another program's lock on a SQLite file.
+    """
     if url.get_backend_name() == "sqlite":
-        return _sqlite_engine(url)
+        return _sqlite_engine(url, busy_timeout_ms)
     try:
         return create_engine(url, pool_pre_ping=True)
     except ModuleNotFoundError as exc:
@@ -63,17 +66,17 @@ def create(url: URL) -> Engine:
         ) from None
 
 
-def _sqlite_engine(url: URL) -> Engine:
+def _sqlite_engine(url: URL, busy_timeout_ms: int) -> Engine:
     database = url.database or ""
     if database and database != ":memory:" and not database.startswith("file:"):
         _prepare_private_file(Path(database))
-    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    engine = create_engine(url, connect_args={"timeout": busy_timeout_ms / 1000})
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
         cursor = dbapi_connection.cursor()
-        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = FULL")

@@ -45,22 +45,26 @@ class ImportResult:
 class Store:
     """A Flowtally database. Create with :meth:`open`; ``close`` when done."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, busy_timeout_ms: int = engines.BUSY_TIMEOUT_MS) -> None:
         self.engine = engine
+        self.busy_timeout_ms = busy_timeout_ms
         self.url: URL = engine.url
         self._writer = engine.execution_options(**{engines.WRITE_OPTION: True})
 
     @classmethod
-    def open(cls, url: str | None = None) -> "Store":
+    def open(
+        cls, url: str | None = None, busy_timeout_ms: int = engines.BUSY_TIMEOUT_MS
+    ) -> "Store":
         """Open (creating and migrating as needed) the database at ``url``, or the default
-        SQLite file in the user data directory."""
+        SQLite file in the user data directory. A write waits ``busy_timeout_ms`` for another
+        program's lock before it gives up (the tray's worker waits briefly and retries)."""
         target = (
             engines.normalise_url(url)
             if url
             else URL.create("sqlite", database=str(engines.default_database_path()))
         )
-        engine = engines.create(target)
-        store = cls(engine)
+        engine = engines.create(target, busy_timeout_ms)
+        store = cls(engine, busy_timeout_ms)
         try:
             with store._errors():
                 ensure_schema(engine)
@@ -98,7 +102,7 @@ class Store:
             if "locked" in message or "busy" in message:
                 raise StoreError(
                     f"the database is locked by another program (waited "
-                    f"{engines.BUSY_TIMEOUT_MS // 1000} s); nothing was changed, try again"
+                    f"{self.busy_timeout_ms / 1000:g} s); nothing was changed, try again"
                 ) from None
             raise StoreError(f"cannot use the database {self.description}: {message}") from None
         except DatabaseError as exc:

@@ -2,6 +2,7 @@
 order, and kept and retried (never dropped) while another process holds the write lock."""
 
 import sqlite3
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -11,6 +12,7 @@ from PySide6.QtCore import QObject, QThread, Signal
 from pytestqt.qtbot import QtBot
 
 from app.store_worker import Snapshot, StoreWorker, stop_worker
+from data.store import Store
 
 
 class Relay(QObject):
@@ -19,6 +21,7 @@ class Relay(QObject):
     snapshot_ready = Signal(object)
     interruption_stored = Signal(object)
     failed = Signal(str)
+    notice = Signal(str)
 
 
 @pytest.fixture
@@ -34,6 +37,7 @@ def worker(qtbot: QtBot, tmp_path: Path, relay: Relay) -> Iterator[StoreWorker]:
     instance.snapshot_ready.connect(relay.snapshot_ready)
     instance.interruption_stored.connect(relay.interruption_stored)
     instance.failed.connect(relay.failed)
+    instance.notice.connect(relay.notice)
     thread.start()
     with qtbot.waitSignal(relay.snapshot_ready, timeout=10_000):
         instance.open_requested.emit()
@@ -64,18 +68,58 @@ def test_presses_during_a_lock_wait_and_are_stored_in_order(
     blocker.execute("BEGIN IMMEDIATE")
     first = datetime.now(UTC)
     presses = [first + timedelta(milliseconds=i) for i in range(3)]
+    stored: list[datetime] = []
+    relay.interruption_stored.connect(lambda i: stored.append(i.at))
     try:
+        asked = time.monotonic()
         with qtbot.waitSignal(relay.failed, timeout=15_000) as delayed:
             for at in presses:
                 worker.interruption_requested.emit(at)
-        assert "saving is delayed" in delayed.args[0]
+        # The user hears of the delay within a second, not after a long lock wait.
+        assert time.monotonic() - asked < 1.5
+        assert "saving is delayed" in delayed.args[0].lower()
+        qtbot.wait(3000)  # the lock is held on: presses wait, in memory, and are retried
+        assert stored == []
     finally:
         blocker.execute("ROLLBACK")
         blocker.close()
-    stored: list[datetime] = []
-    relay.interruption_stored.connect(lambda i: stored.append(i.at))
-    qtbot.waitUntil(lambda: len(stored) == 3, timeout=30_000)
+    with qtbot.waitSignal(relay.notice, timeout=10_000) as saved:
+        pass
+    assert saved.args[0].startswith("Saved: 3 interruption(s)")
     assert stored == presses
     check = sqlite3.connect(tmp_path / "w.sqlite3")
     assert check.execute("SELECT count(*) FROM interruptions").fetchone()[0] == 3
     check.close()
+
+
+def test_a_damaged_database_is_left_untouched_and_presses_wait_in_memory(
+    qtbot: QtBot, relay: Relay, tmp_path: Path
+) -> None:
+    path = tmp_path / "damaged.sqlite3"
+    garbage = b"this is not a database " * 200
+    path.write_bytes(garbage)
+    thread = QThread()
+    instance = StoreWorker(str(path), "Europe/Amsterdam")
+    instance.moveToThread(thread)
+    instance.failed.connect(relay.failed)
+    instance.interruption_stored.connect(relay.interruption_stored)
+    thread.start()
+    try:
+        with qtbot.waitSignal(relay.failed, timeout=10_000) as failed:
+            instance.open_requested.emit()
+        assert "damaged" in failed.args[0]
+        assert "kept in memory" in failed.args[0]
+        pressed = datetime.now(UTC)
+        instance.interruption_requested.emit(pressed)
+        qtbot.wait(500)
+        assert path.read_bytes() == garbage  # never overwritten, never "repaired"
+
+        # The user puts a good database in its place: the worker finds it and saves the press.
+        path.unlink()
+        with Store.open(str(path)) as good:
+            good.start(pressed - timedelta(minutes=5), "Europe/Amsterdam", "recovered")
+        with qtbot.waitSignal(relay.interruption_stored, timeout=15_000) as stored:
+            pass
+        assert stored.args[0].at == pressed
+    finally:
+        stop_worker(instance, thread)
