@@ -1,5 +1,7 @@
 """Migrations build exactly the models' schema; foreign or newer databases are refused."""
 
+import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -105,3 +107,44 @@ def test_upgrading_from_the_first_schema_keeps_every_row_and_a_backup(tmp_path: 
             connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0001"
         )
     copy.dispose()
+
+
+FIRST_RELEASE = Path(__file__).parent / "fixtures" / "flowtally-schema-0001.sqlite3"
+"""A database file written by the first released schema (0001): 61 blocks (one running),
+20 pauses, 120 interruptions, with notes and task names in several scripts."""
+
+
+def _rows(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    connection = sqlite3.connect(path)
+    try:
+        return {
+            "blocks": connection.execute(
+                "SELECT id, start_utc, end_utc, running, task, timezone FROM blocks ORDER BY id"
+            ).fetchall(),
+            "pauses": connection.execute(
+                "SELECT id, block_id, start_utc, end_utc, timezone FROM pauses ORDER BY id"
+            ).fetchall(),
+            "interruptions": connection.execute(
+                "SELECT id, block_id, at_utc, end_utc, kind, source, note, timezone "
+                "FROM interruptions ORDER BY id"
+            ).fetchall(),
+        }
+    finally:
+        connection.close()
+
+
+def test_a_file_from_the_first_release_is_upgraded_with_every_row(tmp_path: Path) -> None:
+    path = tmp_path / "flowtally.sqlite3"
+    shutil.copyfile(FIRST_RELEASE, path)
+    before = _rows(path)
+    assert [len(rows) for rows in before.values()] == [61, 20, 120]
+    with Store.open(str(path)) as store:
+        assert store.count() == (61, 20, 120)
+        running = store.running()
+        assert running is not None
+        assert running.task == "still running"
+        assert any(b.task == "Überarbeitung ✍" for b in store.all_blocks())
+    assert _rows(path) == before  # every row, every value
+    backup = path.with_name("flowtally.sqlite3.pre-0002.bak")
+    assert _rows(backup) == before
+    assert FIRST_RELEASE.read_bytes() != path.read_bytes()  # the copy was upgraded, not the file
