@@ -1,7 +1,10 @@
 """The store worker on its own thread, against a real SQLite file: presses are committed in
 order, and kept and retried (never dropped) while another process holds the write lock."""
 
+import contextlib
+import os
 import sqlite3
+import subprocess
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -118,6 +121,91 @@ def test_a_damaged_database_is_left_untouched_and_presses_wait_in_memory(
         path.unlink()
         with Store.open(str(path)) as good:
             good.start(pressed - timedelta(minutes=5), "Europe/Amsterdam", "recovered")
+        with qtbot.waitSignal(relay.interruption_stored, timeout=15_000) as stored:
+            pass
+        assert stored.args[0].at == pressed
+    finally:
+        stop_worker(instance, thread)
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A 256 KiB file system of its own (tmpfs), to fill up or make read-only."""
+    if os.geteuid() != 0:
+        pytest.skip("mounting a small file system needs root (CI runs the suite as root)")
+    folder = tmp_path / "disk"
+    folder.mkdir()
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(folder)], check=True)
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=False)
+
+
+def _worker_on(path: Path, relay: Relay, qtbot: QtBot) -> tuple[StoreWorker, QThread]:
+    thread = QThread()
+    instance = StoreWorker(str(path), "Europe/Amsterdam")
+    instance.moveToThread(thread)
+    for name in ("snapshot_ready", "interruption_stored", "failed", "notice"):
+        getattr(instance, name).connect(getattr(relay, name))
+    thread.start()
+    return instance, thread
+
+
+def test_a_full_disk_delays_saving_and_loses_nothing(
+    qtbot: QtBot, relay: Relay, small_disk: Path
+) -> None:
+    path = small_disk / "flowtally.sqlite3"
+    with Store.open(str(path)) as store:
+        store.start(datetime.now(UTC) - timedelta(minutes=10), "Europe/Amsterdam", "full")
+    instance, thread = _worker_on(path, relay, qtbot)
+    filler = small_disk / "filler"
+    try:
+        with qtbot.waitSignal(relay.snapshot_ready, timeout=10_000):
+            instance.open_requested.emit()
+        descriptor = os.open(filler, os.O_CREAT | os.O_WRONLY, 0o600)
+        with contextlib.suppress(OSError):  # fill the disk to the last byte
+            while os.write(descriptor, b"\0" * 4096):
+                pass
+        os.close(descriptor)
+        presses = [datetime.now(UTC) + timedelta(milliseconds=i) for i in range(3)]
+        stored: list[datetime] = []
+        relay.interruption_stored.connect(lambda i: stored.append(i.at))
+        with qtbot.waitSignal(relay.failed, timeout=10_000) as delayed:
+            for at in presses:
+                instance.interruption_requested.emit(at)
+        assert "saving is delayed" in delayed.args[0].lower()
+        assert "full" in delayed.args[0]
+        qtbot.wait(1500)
+        assert stored == []
+        filler.unlink()  # space again: the waiting presses are saved, in order
+        qtbot.waitUntil(lambda: stored == presses, timeout=10_000)
+    finally:
+        stop_worker(instance, thread)
+    check = sqlite3.connect(path)
+    assert check.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert check.execute("SELECT count(*) FROM interruptions").fetchone() == (3,)
+    check.close()
+
+
+def test_a_read_only_data_folder_keeps_presses_until_it_is_writable(
+    qtbot: QtBot, relay: Relay, small_disk: Path
+) -> None:
+    path = small_disk / "flowtally.sqlite3"
+    with Store.open(str(path)) as store:
+        store.start(datetime.now(UTC) - timedelta(minutes=10), "Europe/Amsterdam", "read-only")
+    before = path.read_bytes()
+    subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
+    instance, thread = _worker_on(path, relay, qtbot)
+    try:
+        with qtbot.waitSignal(relay.failed, timeout=10_000) as failed:
+            instance.open_requested.emit()
+        assert "kept in memory" in failed.args[0]
+        pressed = datetime.now(UTC)
+        instance.interruption_requested.emit(pressed)
+        qtbot.wait(500)
+        assert path.read_bytes() == before
+        subprocess.run(["mount", "-o", "remount,rw", str(small_disk)], check=True)
         with qtbot.waitSignal(relay.interruption_stored, timeout=15_000) as stored:
             pass
         assert stored.args[0].at == pressed
