@@ -1,0 +1,50 @@
+"""Time on the running app: the wall clock jumping (a suspend and resume, or the clock being
+set) against the monotonic clock is noticed, recorded as a break at once and asked about;
+the slept hours are never counted as focus. The jump is made with libfaketime, in the app's
+process only."""
+
+import time
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.running_app import RunningApp
+
+LIBFAKETIME = Path("/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1")
+
+
+@pytest.mark.skipif(not LIBFAKETIME.exists(), reason="libfaketime is not installed")
+def test_a_jump_of_the_wall_clock_is_a_break_and_a_review_not_focus(
+    x_display: str, tmp_path: Path
+) -> None:
+    offset = tmp_path / "faketime"
+    offset.write_text("+0\n")
+    app = RunningApp(
+        tmp_path / "clock.sqlite3",
+        x_display,
+        {
+            "LD_PRELOAD": str(LIBFAKETIME),
+            "FAKETIME_TIMESTAMP_FILE": str(offset),
+            "FAKETIME_NO_CACHE": "1",
+            "FAKETIME_DONT_FAKE_MONOTONIC": "1",  # a suspend stops neither: only the wall moves
+        },
+    ).launch()
+    try:
+        app.wait_for(lambda s: s["app"]["hotkey_active"], "the app to settle")
+        app.cli("start", "--task", "before the lid closed")
+        started = datetime.fromisoformat(app.status()["started"])
+        time.sleep(1)
+        offset.write_text("+2h\n")  # the laptop slept two hours
+        status = app.wait_for(
+            lambda s: s["app"]["reviews_waiting"] == ["sleep"], "the sleep review", timeout=20
+        )
+        # Recorded as a break at once: two hours paused, only seconds tracked.
+        assert status["tracked_min"] < 1, status
+        pauses = app.rows("SELECT start_utc, end_utc FROM pauses")
+        assert len(pauses) == 1
+        begun, ended = (datetime.fromisoformat(value) for value in pauses[0])
+        assert 115 * 60 < (ended - begun).total_seconds() < 125 * 60
+        assert begun.replace(tzinfo=started.tzinfo) >= started
+    finally:
+        assert app.quit() == 0
