@@ -214,7 +214,14 @@ class StoreWorker(QObject):
 
     @Slot(object)
     def log_interruption(self, at: datetime) -> None:
-        """Store a hotkey press; if the database is busy, keep it in order and retry."""
+        """Store a hotkey press; if the database is busy, keep it in order and retry.
+
+        A press the wall clock dates before the running block's start (the clock was set
+        back since) is kept at the start: refusing it would lose a real interruption.
+        """
+        running = self._snapshot.running if self._snapshot is not None else None
+        if running is not None and at < running.start:
+            at = running.start
         self._pending.append(Interruption(at, None, Kind.EXTERNAL, "other", None, self.zone_name))
         self._flush_pending()
 

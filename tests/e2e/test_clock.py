@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.running_app import RunningApp
+from tests.e2e.running_app import RunningApp, focused_window, xdotool
 
 LIBFAKETIME = Path("/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1")
 
@@ -46,5 +46,37 @@ def test_a_jump_of_the_wall_clock_is_a_break_and_a_review_not_focus(
         begun, ended = (datetime.fromisoformat(value) for value in pauses[0])
         assert 115 * 60 < (ended - begun).total_seconds() < 125 * 60
         assert begun.replace(tzinfo=started.tzinfo) >= started
+    finally:
+        assert app.quit() == 0
+
+
+@pytest.mark.skipif(not LIBFAKETIME.exists(), reason="libfaketime is not installed")
+def test_a_press_after_the_clock_was_set_back_is_kept(x_display: str, tmp_path: Path) -> None:
+    offset = tmp_path / "faketime"
+    offset.write_text("+0\n")
+    app = RunningApp(
+        tmp_path / "back.sqlite3",
+        x_display,
+        {
+            "LD_PRELOAD": str(LIBFAKETIME),
+            "FAKETIME_TIMESTAMP_FILE": str(offset),
+            "FAKETIME_NO_CACHE": "1",
+            "FAKETIME_DONT_FAKE_MONOTONIC": "1",
+        },
+    ).launch()
+    try:
+        app.wait_for(lambda s: s["app"]["hotkey_active"], "the app to settle")
+        app.cli("start", "--task", "clock set back")
+        app.wait_for(lambda s: s["state"] == "running", "the block to show")
+        offset.write_text("-1h\n")  # the clock is set back an hour
+        with focused_window(x_display):
+            xdotool(x_display, "key", "ctrl+alt+shift+i")
+            deadline = time.monotonic() + 5
+            while not app.rows("SELECT id FROM interruptions"):
+                assert time.monotonic() < deadline, "the press was lost"
+                time.sleep(0.05)
+        ((at,),) = app.rows("SELECT at_utc FROM interruptions")
+        ((start,),) = app.rows("SELECT start_utc FROM blocks")
+        assert at == start  # kept, at the earliest instant the block allows
     finally:
         assert app.quit() == 0
