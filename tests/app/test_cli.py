@@ -280,3 +280,22 @@ def test_the_tray_app_shows_its_icon_before_loading_the_database_or_pynput() -> 
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_a_block_across_midnight_and_a_time_zone_change_reports_its_whole_length(
+    tmp_path: Path,
+) -> None:
+    """Started in Amsterdam at 23:00, stopped after flying to New York: every report, in
+    either zone, counts its three hours once, split at that zone's midnight."""
+    db = str(tmp_path / "travel.sqlite3")
+    flowtally("start", "--at", "2026-11-18T23:00:00+01:00", "--db", db, "--tz", "Europe/Amsterdam")
+    flowtally("stop", "--at", "2026-11-18T20:00:00-05:00", "--db", db, "--tz", "America/New_York")
+    for zone, split in (
+        ("Europe/Amsterdam", {"2026-11-18": 60.0, "2026-11-19": 120.0}),
+        ("America/New_York", {"2026-11-18": 180.0}),
+    ):
+        out = flowtally("report", "--week", "2026-W47", "--json", "--db", db, "--tz", zone).stdout
+        week = json.loads(out)
+        assert week["totals"]["tracked_min"] == 180.0
+        tracked = {d["date"]: d["tracked_min"] for d in week["days"] if d["tracked_min"]}
+        assert tracked == split
