@@ -6,7 +6,7 @@ import os
 import sqlite3
 import subprocess
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from app.store_worker import Snapshot, StoreWorker, stop_worker
 from data.store import Store
+from tracker.model import Block
 
 
 class Relay(QObject):
@@ -95,11 +96,27 @@ def test_presses_during_a_lock_wait_and_are_stored_in_order(
     check.close()
 
 
+def _truncated(path: Path) -> bytes:
+    """A real Flowtally database cut short, as a crash of the disk or a bad copy leaves it."""
+    with Store.open(str(path)) as store:
+        for day in range(1, 28):
+            start = datetime(2026, 10, day, 8, tzinfo=UTC)
+            store.import_blocks([Block(start, start + timedelta(hours=1), "x" * 500)])
+    return path.read_bytes()[: 3 * 4096]
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [lambda _: b"this is not a database " * 200, _truncated],
+    ids=["garbage", "truncated"],
+)
 def test_a_damaged_database_is_left_untouched_and_presses_wait_in_memory(
-    qtbot: QtBot, relay: Relay, tmp_path: Path
+    qtbot: QtBot, relay: Relay, tmp_path: Path, damage: Callable[[Path], bytes]
 ) -> None:
     path = tmp_path / "damaged.sqlite3"
-    garbage = b"this is not a database " * 200
+    garbage = damage(path)
+    for leftover in tmp_path.glob("damaged.sqlite3*"):
+        leftover.unlink()
     path.write_bytes(garbage)
     thread = QThread()
     instance = StoreWorker(str(path), "Europe/Amsterdam")
