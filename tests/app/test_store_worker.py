@@ -118,12 +118,7 @@ def test_a_damaged_database_is_left_untouched_and_presses_wait_in_memory(
     for leftover in tmp_path.glob("damaged.sqlite3*"):
         leftover.unlink()
     path.write_bytes(garbage)
-    thread = QThread()
-    instance = StoreWorker(str(path), "Europe/Amsterdam")
-    instance.moveToThread(thread)
-    instance.failed.connect(relay.failed)
-    instance.interruption_stored.connect(relay.interruption_stored)
-    thread.start()
+    instance, thread = _worker_on(path, relay)
     try:
         with qtbot.waitSignal(relay.failed, timeout=10_000) as failed:
             instance.open_requested.emit()
@@ -159,7 +154,13 @@ def small_disk(tmp_path: Path) -> Iterator[Path]:
         subprocess.run(["umount", "-l", str(folder)], check=False)
 
 
-def _worker_on(path: Path, relay: Relay, qtbot: QtBot) -> tuple[StoreWorker, QThread]:
+def _with_running_block(path: Path) -> Path:
+    with Store.open(str(path)) as store:
+        store.start(datetime.now(UTC) - timedelta(minutes=10), "Europe/Amsterdam", "writing")
+    return path
+
+
+def _worker_on(path: Path, relay: Relay) -> tuple[StoreWorker, QThread]:
     thread = QThread()
     instance = StoreWorker(str(path), "Europe/Amsterdam")
     instance.moveToThread(thread)
@@ -172,10 +173,8 @@ def _worker_on(path: Path, relay: Relay, qtbot: QtBot) -> tuple[StoreWorker, QTh
 def test_a_full_disk_delays_saving_and_loses_nothing(
     qtbot: QtBot, relay: Relay, small_disk: Path
 ) -> None:
-    path = small_disk / "flowtally.sqlite3"
-    with Store.open(str(path)) as store:
-        store.start(datetime.now(UTC) - timedelta(minutes=10), "Europe/Amsterdam", "full")
-    instance, thread = _worker_on(path, relay, qtbot)
+    path = _with_running_block(small_disk / "flowtally.sqlite3")
+    instance, thread = _worker_on(path, relay)
     filler = small_disk / "filler"
     try:
         with qtbot.waitSignal(relay.snapshot_ready, timeout=10_000):
@@ -208,12 +207,10 @@ def test_a_full_disk_delays_saving_and_loses_nothing(
 def test_a_read_only_data_folder_keeps_presses_until_it_is_writable(
     qtbot: QtBot, relay: Relay, small_disk: Path
 ) -> None:
-    path = small_disk / "flowtally.sqlite3"
-    with Store.open(str(path)) as store:
-        store.start(datetime.now(UTC) - timedelta(minutes=10), "Europe/Amsterdam", "read-only")
+    path = _with_running_block(small_disk / "flowtally.sqlite3")
     before = path.read_bytes()
     subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
-    instance, thread = _worker_on(path, relay, qtbot)
+    instance, thread = _worker_on(path, relay)
     try:
         with qtbot.waitSignal(relay.failed, timeout=10_000) as failed:
             instance.open_requested.emit()

@@ -14,22 +14,25 @@ from tests.e2e.running_app import RunningApp, focused_window, xdotool
 LIBFAKETIME = Path("/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1")
 
 
+def app_on_a_fake_clock(display: str, tmp_path: Path) -> tuple[RunningApp, Path]:
+    """The app with its wall clock offset by what the returned file says (``+2h``, ``-1h``);
+    its monotonic clock stays true, as it does through a suspend."""
+    offset = tmp_path / "faketime"
+    offset.write_text("+0\n")
+    environment = {
+        "LD_PRELOAD": str(LIBFAKETIME),
+        "FAKETIME_TIMESTAMP_FILE": str(offset),
+        "FAKETIME_NO_CACHE": "1",
+        "FAKETIME_DONT_FAKE_MONOTONIC": "1",
+    }
+    return RunningApp(tmp_path / "clock.sqlite3", display, environment).launch(), offset
+
+
 @pytest.mark.skipif(not LIBFAKETIME.exists(), reason="libfaketime is not installed")
 def test_a_jump_of_the_wall_clock_is_a_break_and_a_review_not_focus(
     x_display: str, tmp_path: Path
 ) -> None:
-    offset = tmp_path / "faketime"
-    offset.write_text("+0\n")
-    app = RunningApp(
-        tmp_path / "clock.sqlite3",
-        x_display,
-        {
-            "LD_PRELOAD": str(LIBFAKETIME),
-            "FAKETIME_TIMESTAMP_FILE": str(offset),
-            "FAKETIME_NO_CACHE": "1",
-            "FAKETIME_DONT_FAKE_MONOTONIC": "1",  # a suspend stops neither: only the wall moves
-        },
-    ).launch()
+    app, offset = app_on_a_fake_clock(x_display, tmp_path)
     try:
         app.wait_for(lambda s: s["app"]["hotkey_active"], "the app to settle")
         app.cli("start", "--task", "before the lid closed")
@@ -52,18 +55,7 @@ def test_a_jump_of_the_wall_clock_is_a_break_and_a_review_not_focus(
 
 @pytest.mark.skipif(not LIBFAKETIME.exists(), reason="libfaketime is not installed")
 def test_a_press_after_the_clock_was_set_back_is_kept(x_display: str, tmp_path: Path) -> None:
-    offset = tmp_path / "faketime"
-    offset.write_text("+0\n")
-    app = RunningApp(
-        tmp_path / "back.sqlite3",
-        x_display,
-        {
-            "LD_PRELOAD": str(LIBFAKETIME),
-            "FAKETIME_TIMESTAMP_FILE": str(offset),
-            "FAKETIME_NO_CACHE": "1",
-            "FAKETIME_DONT_FAKE_MONOTONIC": "1",
-        },
-    ).launch()
+    app, offset = app_on_a_fake_clock(x_display, tmp_path)
     try:
         app.wait_for(lambda s: s["app"]["hotkey_active"], "the app to settle")
         app.cli("start", "--task", "clock set back")
