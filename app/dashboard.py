@@ -6,12 +6,14 @@ matplotlib, and without a second database connection.
 
 from datetime import date
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QObject, QThread, QTimer, Signal
 
 from app.dashboard_worker import DashboardWorker
 from app.store_worker import stop_worker
 from tracker.settings import ModelParams
 from ui.dashboard import DashboardWindow, chart_tr
+
+REFRESH_AT_MOST_MS = 1000
 
 
 class Dashboard(QObject):
@@ -46,6 +48,10 @@ class Dashboard(QObject):
         worker.changed.connect(self.data_changed)
         worker.exported.connect(window.show_message)
         worker.history_changed.connect(window.set_history_state)
+        self._refresh = QTimer(self)
+        self._refresh.setSingleShot(True)
+        self._refresh.setInterval(REFRESH_AT_MOST_MS)
+        self._refresh.timeout.connect(self._reload)
         self.worker_thread.start()
 
     def show(self, day: date | None = None) -> None:
@@ -58,13 +64,18 @@ class Dashboard(QObject):
             self.worker.week_requested.emit(day)
 
     def refresh(self) -> None:
-        """Something was logged elsewhere (the tray, a forwarded command): show it."""
-        if self.window.isVisible():
-            self.worker.reload_requested.emit(False)
+        """Something was logged elsewhere (the tray, a forwarded command): show it, at most
+        once a second (a burst of presses must not keep the dashboard's worker redrawing)."""
+        if self.window.isVisible() and not self._refresh.isActive():
+            self._refresh.start()
+
+    def _reload(self) -> None:
+        self.worker.reload_requested.emit(False)
 
     def apply_settings(self, params: ModelParams, zone_name: str) -> None:
         self.worker.settings_changed.emit(params, zone_name)
 
     def close(self) -> None:
+        self._refresh.stop()
         self.window.close()
         stop_worker(self.worker, self.worker_thread)
