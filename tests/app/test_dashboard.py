@@ -5,6 +5,7 @@ from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
 
 import pytest
 from icalendar import Calendar
@@ -179,7 +180,7 @@ def test_weeks_are_navigated_with_the_keyboard(qtbot: QtBot, dashboard: Dashboar
     qtbot.keyClick(window, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: window.view is not None and window.view.report.week == "2026-W47")
     qtbot.keyClick(window, Qt.Key.Key_Home)
-    this_week = date.today().isocalendar()
+    this_week = datetime.now(ZoneInfo(ZONE)).date().isocalendar()  # the dashboard's zone
     qtbot.waitUntil(
         lambda: (
             window.view is not None
