@@ -107,13 +107,12 @@ class DashboardWindow(QMainWindow):
         bar = QToolBar(tr("Week"))
         bar.setMovable(False)
         self.addToolBar(bar)
+        # Alt+ keys only: plain Home and PgUp/PgDown belong to the history table and its editors.
         self.previous_action = self._action(
-            bar, tr("◀ Previous week"), self.previous_week, "Alt+Left", "PgUp"
+            bar, tr("◀ Previous week"), self.previous_week, "Alt+Left"
         )
-        self.this_action = self._action(bar, tr("This week"), self.this_week, "Alt+Home", "Home")
-        self.next_action = self._action(
-            bar, tr("Next week ▶"), self.next_week, "Alt+Right", "PgDown"
-        )
+        self.this_action = self._action(bar, tr("This week"), self.this_week, "Alt+Home")
+        self.next_action = self._action(bar, tr("Next week ▶"), self.next_week, "Alt+Right")
         bar.addSeparator()
         self.week_label = QLabel()
         self.week_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -175,11 +175,11 @@ def test_the_week_charts_draw_the_reports_numbers(
 def test_weeks_are_navigated_with_the_keyboard(qtbot: QtBot, dashboard: Dashboard) -> None:
     window = window_of(dashboard)
     window.activateWindow()
-    qtbot.keyClick(window, Qt.Key.Key_PageUp)
+    qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: window.view is not None and window.view.report.week == "2026-W46")
     qtbot.keyClick(window, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: window.view is not None and window.view.report.week == "2026-W47")
-    qtbot.keyClick(window, Qt.Key.Key_Home)
+    qtbot.keyClick(window, Qt.Key.Key_Home, Qt.KeyboardModifier.AltModifier)
     this_week = datetime.now(ZoneInfo(ZONE)).date().isocalendar()  # the dashboard's zone
     qtbot.waitUntil(
         lambda: (
@@ -228,6 +228,10 @@ def test_a_history_edit_redraws_and_undoes(
     history.editItem(first, 2)
     editor = history.findChild(QLineEdit)
     assert editor is not None
+    qtbot.keyClick(editor, Qt.Key.Key_Home)  # moves the cursor, not the dashboard's week
+    assert editor.cursorPosition() == 0
+    qtbot.wait(300)
+    assert shown(window).report.week == "2026-W47"
     editor.selectAll()
     qtbot.keyClicks(editor, "Spec review")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
