@@ -49,6 +49,12 @@ class _VersionAction(argparse.Action):
         parser.exit()
 
 
+def week_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--week", metavar="YYYY-Www", help="ISO week, e.g. 2026-W47 (default: this week)"
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -121,9 +127,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="machine-readable output")
 
     p = add("report", "reports:report", "the weekly report")
-    p.add_argument(
-        "--week", metavar="YYYY-Www", help="ISO week, e.g. 2026-W47 (default: this week)"
-    )
+    week_option(p)
     p.add_argument("--json", action="store_true", help="the JSON report of the spec")
     p.add_argument(
         "--output",
@@ -152,14 +156,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--format", "-f", choices=["json", "csv"], help="default: from the file name or its content"
     )
 
-    p = add(
-        "dashboard",
-        "reports:report",
-        "open the dashboard (in the running tray app, or start the app with it)",
-    )
-    p.add_argument(
-        "--week", metavar="YYYY-Www", help="ISO week, e.g. 2026-W47 (default: this week)"
-    )
+    # No handler: main() forwards it to the running app or starts the app with it.
+    text = "open the dashboard (in the running tray app, or start the app with it)"
+    week_option(sub.add_parser("dashboard", parents=[common], help=text, description=text))
 
     p = add(
         "settings",
@@ -176,7 +175,10 @@ FORWARDED = frozenset({"start", "pause", "resume", "stop", "interrupt", "status"
 
 def dashboard_week(argv: Sequence[str]) -> date | Literal[False] | None:
     """For a forwarded command line: the week to open the dashboard on (``None``: this
-    week), or ``False`` when it is another command."""
+    week), or ``False`` when it is another command. Runs on the GUI thread for every forwarded
+    command, so the parser is built only when the word is there."""
+    if "dashboard" not in argv:
+        return False
     try:
         args = build_parser().parse_args(argv)
     except SystemExit:
