@@ -48,6 +48,10 @@ def headline_line(view: WeekView, tr: Translate = identity) -> str:
     return " · ".join(parts[:3]) + "\n" + " · ".join(parts[3:])
 
 
+def _title(view: WeekView, tr: Translate = identity) -> str:
+    return f"Flowtally · {view.report.week} · {view.report.timezone}\n{headline_line(view, tr)}"
+
+
 def _figure(page: str, view: WeekView, theme: Theme, tr: Translate, title: bool) -> "Figure":
     from matplotlib.figure import Figure
 
@@ -55,7 +59,7 @@ def _figure(page: str, view: WeekView, theme: Theme, tr: Translate, title: bool)
     compose(fig, page, view, theme, tr)
     if title:
         fig.suptitle(
-            f"Flowtally · {view.report.week} · {view.report.timezone}\n{headline_line(view, tr)}",
+            _title(view, tr),
             fontsize=9,
             color=theme.foreground,
         )
@@ -87,7 +91,7 @@ def render_report(view: WeekView, fmt: str, theme: Theme = LIGHT) -> bytes:
         for sub, (page, _) in zip(subfigures, PAGES, strict=True):
             compose(sub, page, view, theme)
         fig.suptitle(
-            f"Flowtally · {view.report.week} · {view.report.timezone}\n{headline_line(view)}",
+            _title(view),
             fontsize=10,
         )
         fig.savefig(buffer, format="png", facecolor=theme.background)
