@@ -97,10 +97,10 @@ class HistoryTable(QTreeWidget):
                 self.addTopLevelItem(item)
                 item.setExpanded(block.start in expanded)
                 if selected is not None and selected[0].start == block.start:
-                    target = item if selected[1] is Part.BLOCK else None
-                    if target is None and selected[2] < item.childCount():
+                    target: QTreeWidgetItem | None = item
+                    if selected[1] is not Part.BLOCK:
                         target = item.child(self._child_row(block, selected[1], selected[2]))
-                    if target is not None:
+                    if target is not None:  # None: the record is gone (deleted meanwhile)
                         self.setCurrentItem(target)
         finally:
             self.blockSignals(False)
