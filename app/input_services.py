@@ -71,8 +71,7 @@ class HotkeyService:
 
     def stop(self) -> None:
         if self._listener is not None:
-            self._listener.stop()
-            self._listener.join(2)
+            _stop(self._listener)
             self._listener = None
 
 
@@ -112,7 +111,16 @@ class ActivityClock:
 
     def stop(self) -> None:
         for listener in self._listeners:
-            listener.stop()
-        for listener in self._listeners:
-            listener.join(2)
+            _stop(listener)
         self._listeners = []
+
+
+def _stop(listener: Any) -> None:
+    """Stop a pynput listener and wait for its thread. A listener whose X connection is
+    already gone raises from ``stop``; shutting down must go on regardless (the store is
+    closed after this), so that is logged, not raised."""
+    try:
+        listener.stop()
+    except Exception as exc:  # noqa: BLE001 - Xlib raises its own errors for a closed display
+        log.warning("an input listener did not stop cleanly: %s", exc)
+    listener.join(2)
