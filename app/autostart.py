@@ -22,7 +22,9 @@ def set_enabled(enabled: bool) -> None:
     if not enabled:
         path.unlink(missing_ok=True)
         return
-    command = shlex.join([sys.executable, "-m", "app"])
+    # In a PyInstaller bundle the executable is Flowtally itself, not a Python to run it with.
+    frozen = getattr(sys, "frozen", False)
+    command = shlex.join([sys.executable] if frozen else [sys.executable, "-m", "app"])
     write_atomically(
         path,
         "[Desktop Entry]\n"
@@ -30,6 +32,7 @@ def set_enabled(enabled: bool) -> None:
         "Name=Flowtally\n"
         "Comment=Focus and flow tracker\n"
         f"Exec={command}\n"
+        "Icon=io.github.flowtally.Flowtally\n"
         "Terminal=false\n"
         "X-GNOME-Autostart-enabled=true\n",
         private=True,

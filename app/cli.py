@@ -11,7 +11,6 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from importlib import import_module
-from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Literal, TextIO
 
 from app.config import effective_database, load_settings
@@ -34,18 +33,13 @@ def _resolve(target: str) -> Command:
     return handler
 
 
-def _version() -> str:
-    try:
-        return version("flowtally")
-    except PackageNotFoundError:
-        return "unknown"
-
-
 class _VersionAction(argparse.Action):
     """Looks the version up only when asked: package metadata costs ~50 ms per start."""
 
     def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
-        print(f"flowtally {_version()}")
+        from app.version import app_version
+
+        print(f"flowtally {app_version()}")
         parser.exit()
 
 

@@ -36,7 +36,8 @@ from tracker.model import Block, Interruption
 from tracker.running import State
 from tracker.settings import Settings, load_zone
 from tracker.status import Status, live_status
-from ui import icons
+from ui import app_icon, icons
+from ui.about import AboutDialog, AboutFacts
 from ui.quick_log import QuickLogPopup
 from ui.review import GapReviewDialog
 from ui.settings_dialog import SettingsDialog
@@ -89,6 +90,7 @@ class AppController(QObject):
         self.review.resolved.connect(self._on_review_answer)
         self._gaps: list[Gap] = []
         self.settings_dialog: SettingsDialog | None = None
+        self.about: AboutDialog | None = None
         self._take_keyboard = False
 
         self.bridge = HotkeyBridge()
@@ -121,6 +123,8 @@ class AppController(QObject):
         self._last_wall = datetime.now(UTC)
         self._last_mono = time.monotonic()
         self._notified: set[tuple[str, datetime]] = set()
+        self._connect_views(self.tray)
+        self._connect_tray_only()
 
     # ---------------------------------------------------------------- start and stop
 
@@ -130,8 +134,6 @@ class AppController(QObject):
             return False
         if not self.server.listen():
             log.warning("cannot listen on %s: CLI commands will not be forwarded", self.server.path)
-        self._connect_views(self.tray)
-        self._connect_tray_only()
         self._tray_deadline = time.monotonic() + tray_wait_seconds()
         self._show_tray_or_wait()
         self._tick.start()
@@ -190,6 +192,7 @@ class AppController(QObject):
 
     def _connect_tray_only(self) -> None:
         self.tray.settings_requested.connect(self.open_settings)
+        self.tray.about_requested.connect(self.open_about)
 
     def _show_tray_or_wait(self) -> None:
         if QSystemTrayIcon.isSystemTrayAvailable():
@@ -217,6 +220,20 @@ class AppController(QObject):
         away_problem = self.activity.start()
         if away_problem:
             log.warning(away_problem)
+        self.app.setWindowIcon(app_icon.icon())  # ~10 ms: after the tray, before any window
+
+    def open_about(self) -> None:
+        if self.about is None:
+            import platformdirs
+
+            from app.version import app_version
+            from data.engine import default_database_path
+
+            database = self.database or str(default_database_path())
+            log_folder = platformdirs.user_log_path("flowtally", appauthor=False)
+            self.about = AboutDialog(AboutFacts(app_version(), database, str(log_folder)))
+        self.about.show()
+        self.about.raise_()
 
     def shutdown(self) -> None:
         for timer in (self._tick, self._heartbeat, self._refresh, self._render_soon):

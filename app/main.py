@@ -68,6 +68,8 @@ def run_app(
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Flowtally")
+    # Ties windows to the installed desktop entry (its icon and name on Wayland docks).
+    app.setDesktopFileName("io.github.flowtally.Flowtally")
     app.setQuitOnLastWindowClosed(False)
     translations.install(app)
     _guard_slots()

@@ -57,6 +57,7 @@ class TrayView(QObject):
     interruption_requested = Signal()
     dashboard_requested = Signal()
     settings_requested = Signal()
+    about_requested = Signal()
     quit_requested = Signal()
 
     def __init__(self, params: ModelParams, parent: QObject | None = None) -> None:
@@ -86,6 +87,8 @@ class TrayView(QObject):
         self.dashboard_action.triggered.connect(self.dashboard_requested)
         self.settings_action = self.menu.addAction(tr("Settings…"))
         self.settings_action.triggered.connect(self.settings_requested)
+        self.about_action = self.menu.addAction(tr("About Flowtally…"))
+        self.about_action.triggered.connect(self.about_requested)
         self.menu.addSeparator()
         quit_action = self.menu.addAction(tr("Quit"))
         quit_action.triggered.connect(self.quit_requested)

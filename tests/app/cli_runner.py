@@ -3,17 +3,23 @@
 import os
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+FROM_SOURCE = (sys.executable, "-m", "app")
 
 
 def flowtally(
-    *args: str, env: dict[str, str] | None = None, check: bool = True
+    *args: str,
+    env: dict[str, str] | None = None,
+    check: bool = True,
+    command: Sequence[str] = FROM_SOURCE,
 ) -> subprocess.CompletedProcess[str]:
-    """``python -m app ARGS`` from the repo root; with ``check`` it must exit 0."""
+    """``python -m app ARGS`` from the repo root (or another ``command``, such as a built
+    bundle's executable); with ``check`` it must exit 0."""
     result = subprocess.run(
-        [sys.executable, "-m", "app", *args],
+        [*command, *args],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -1,25 +1,13 @@
 """Settings changed in the tray app: validated like the CLI, saved, applied live."""
 
 import json
-from collections.abc import Iterator
-from pathlib import Path
 
-import pytest
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app import autostart
 from app.config import load_settings, settings_path
 from app.controller import AppController
 from tracker.settings import Settings
-
-
-@pytest.fixture
-def controller(qtbot: QtBot, qapp: QApplication, tmp_path: Path) -> Iterator[AppController]:
-    made = AppController(qapp, Settings(), str(tmp_path / "c.sqlite3"), "UTC")
-    yield made
-    made.shutdown()
-    made.dispose()
 
 
 def test_invalid_values_keep_the_old_settings_and_say_why(controller: AppController) -> None:

@@ -5,19 +5,25 @@ import os
 import signal
 import sqlite3
 import subprocess
-import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from tests.app.cli_runner import ROOT, flowtally
+from tests.app.cli_runner import FROM_SOURCE, ROOT, flowtally
 
 
 class RunningApp:
-    def __init__(self, database: Path, display: str, extra_env: dict[str, str] | None = None):
+    def __init__(
+        self,
+        database: Path,
+        display: str,
+        extra_env: dict[str, str] | None = None,
+        command: Sequence[str] = FROM_SOURCE,
+    ):
         self.database = database
+        self.command = tuple(command)
         self.env = {
             **os.environ,
             "DISPLAY": display,
@@ -30,7 +36,7 @@ class RunningApp:
         """Start ``flowtally ARGS`` (the tray app without arguments)."""
         self.started_at = time.monotonic()
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "app", *args, "--db", str(self.database)],
+            [*self.command, *args, "--db", str(self.database)],
             cwd=ROOT,
             env=self.env,
             stdout=subprocess.PIPE,
@@ -41,7 +47,9 @@ class RunningApp:
         return self
 
     def cli(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
-        return flowtally(*args, "--db", str(self.database), env=self.env, check=check)
+        return flowtally(
+            *args, "--db", str(self.database), env=self.env, check=check, command=self.command
+        )
 
     def status(self) -> dict[str, Any]:
         result = self.cli("status", "--json", check=False)

@@ -9,7 +9,7 @@ from tests.xserver import ARTIFACTS
 from tracker.running import State
 from tracker.status import Status
 from tracker.types import Phase
-from ui import icons
+from ui import app_icon, icons
 
 CASES = {
     "idle": statuses.idle(),
@@ -85,4 +85,34 @@ def test_every_look_renders_at_every_size_and_is_saved(qtbot: QtBot) -> None:
 def test_equal_statuses_give_equal_looks(qtbot: QtBot) -> None:
     assert icons.look_of(statuses.running(7), statuses.PARAMS) == icons.look_of(
         statuses.running(7), statuses.PARAMS
+    )
+
+
+@pytest.mark.parametrize("size", [16, 22, 24, 32, 48, 256])
+def test_the_application_icon_keeps_its_parts_at_every_size(qtbot: QtBot, size: int) -> None:
+    """Corners see-through from 32 px (the tile is rounded), the three phase colours on the
+    ring, and a white centre mark: the dot below 28 px, the wave above."""
+    image = app_icon.pixmap(size).toImage()
+    assert (image.width(), image.height()) == (size, size)
+    if size >= 32:
+        assert image.pixelColor(0, 0).alpha() == 0
+    colours = {image.pixelColor(x, y).name() for x in range(size) for y in range(size)}
+    for phase in (app_icon.RAMP_UP, app_icon.DEEP, app_icon.FLOW):
+        assert any(_near(QColor(c), phase) for c in colours), (size, phase.name())
+    centre = size // 2
+    whites = [
+        (x, y)
+        for x in range(centre - size // 4, centre + size // 4)
+        for y in range(centre - size // 4, centre + size // 4)
+        if image.pixelColor(x, y).lightness() > 200
+    ]
+    assert whites
+    spread = max(x for x, _ in whites) - min(x for x, _ in whites)
+    assert (spread >= size * 0.22) == (size >= 28)  # a wave is wide, a dot is not
+    app_icon.pixmap(size).save(str(ARTIFACTS / f"app-icon-{size}.png"))
+
+
+def _near(colour: QColor, target: QColor) -> bool:
+    return all(
+        abs(a - b) <= 12 for a, b in zip(colour.getRgb()[:3], target.getRgb()[:3], strict=True)
     )

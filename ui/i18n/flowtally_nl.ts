@@ -299,6 +299,10 @@
       <translation>Instellingen…</translation>
     </message>
     <message>
+      <source>About Flowtally…</source>
+      <translation>Over Flowtally…</translation>
+    </message>
+    <message>
       <source>Quit</source>
       <translation>Afsluiten</translation>
     </message>
@@ -678,6 +682,29 @@
     <message>
       <source>Task / source</source>
       <translation>Taak / bron</translation>
+    </message>
+  </context>
+  <context>
+    <name>About</name>
+    <message>
+      <source>About Flowtally</source>
+      <translation>Over Flowtally</translation>
+    </message>
+    <message>
+      <source>Measures focus and flow: a tray timer, a one-key interruption log and weekly focus charts.</source>
+      <translation>Meet focus en flow: een timer in het systeemvak, onderbrekingen loggen met één toets en wekelijkse focusgrafieken.</translation>
+    </message>
+    <message>
+      <source>Private and local: only the times of your activity are kept, never what you type, and nothing leaves this machine.</source>
+      <translation>Privé en lokaal: alleen de tijden van je activiteit worden bewaard, nooit wat je typt, en niets verlaat deze computer.</translation>
+    </message>
+    <message>
+      <source>Data: {database}&lt;br&gt;Log: {log}</source>
+      <translation>Gegevens: {database}&lt;br&gt;Logboek: {log}</translation>
+    </message>
+    <message>
+      <source>MIT licence · Qt {qt} · PySide6 {pyside} · Python {python}</source>
+      <translation>MIT-licentie · Qt {qt} · PySide6 {pyside} · Python {python}</translation>
     </message>
   </context>
 </TS>

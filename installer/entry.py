@@ -1,0 +1,7 @@
+"""The bundle's entry point: the same as the ``flowtally`` command and ``python -m app``."""
+
+import sys
+
+from app.cli import main
+
+sys.exit(main())
