@@ -29,6 +29,7 @@ from app.input_services import (
 from app.instance import InstanceLock
 from app.instance_server import InstanceServer
 from app.loop_lag import LoopLag
+from app.sleep_signals import SleepSignals
 from tracker.days import DayClock
 from tracker.edits import Gap, GapReason
 from tracker.errors import FlowtallyError
@@ -54,7 +55,8 @@ RENDER_AFTER_SNAPSHOT_MS = 50
 HEARTBEAT_MS = 30_000
 REFRESH_MS = 60_000
 CRASH_GAP = timedelta(seconds=90)
-SLEEP_JUMP_S = 60.0
+SLEEP_JUMP_S = 60.0  # a smaller jump may be the clock being corrected, not a suspend
+SLEEP_REPORTED_S = 10.0  # logind says it slept: asked about unless it was a blink
 BACK_WITHIN_S = 10.0
 
 
@@ -105,6 +107,10 @@ class AppController(QObject):
         self.server.raise_requested.connect(self._raise)
 
         self.loop_lag = LoopLag(self)
+        self.sleep = SleepSignals(self)
+        self.sleep.going_to_sleep.connect(self._on_going_to_sleep)
+        self.sleep.woke.connect(self._on_woke)
+        self._sleep_started: datetime | None = None
         self._render_soon = QTimer(self)
         self._render_soon.setSingleShot(True)
         self._render_soon.setInterval(RENDER_AFTER_SNAPSHOT_MS)
@@ -220,6 +226,9 @@ class AppController(QObject):
         away_problem = self.activity.start()
         if away_problem:
             log.warning(away_problem)
+        sleep_problem = self.sleep.start()
+        if sleep_problem:
+            log.info("%s: suspends are found by the clock jump only", sleep_problem)
         self.app.setWindowIcon(app_icon.icon())  # ~10 ms: after the tray, before any window
 
     def open_about(self) -> None:
@@ -327,6 +336,7 @@ class AppController(QObject):
             "hotkey_active": self.hotkey.is_alive(),
             "hotkey_problem": self.hotkey_problem,
             "away_detection": self.activity.is_alive(),
+            "sleep_signals": self.sleep.connected,
             "reviews_waiting": [gap.reason.value for gap in self._gaps],
             "popup_visible": self.popup.isVisible(),
             "pending_writes": self.snapshot.pending if self.snapshot else 0,
@@ -398,11 +408,28 @@ class AppController(QObject):
         now_wall, now_mono = datetime.now(UTC), time.monotonic()
         jump = (now_wall - self._last_wall).total_seconds() - (now_mono - self._last_mono)
         if jump > SLEEP_JUMP_S:
-            self._notice(Gap(self._last_wall, now_wall, GapReason.SLEEP))
+            start = self._sleep_started or self._last_wall  # logind's moment is the exact one
+            self._sleep_started = None
+            self._notice(Gap(start, now_wall, GapReason.SLEEP))
         self._last_wall, self._last_mono = now_wall, now_mono
         self._check_away(now_wall)
         self._watchdog()
         self._render()
+
+    def _on_going_to_sleep(self) -> None:
+        self._sleep_started = datetime.now(UTC)
+        self._send("heartbeat_requested")
+
+    def _on_woke(self) -> None:
+        """Whichever comes first after a resume, this or the tick's clock jump, reports the
+        sleep; the other then finds nothing left to report."""
+        start, self._sleep_started = self._sleep_started, None
+        if start is None:  # the tick reported it, or we missed the announcement: the tick will
+            return
+        now = datetime.now(UTC)
+        self._last_wall, self._last_mono = now, time.monotonic()
+        if (now - start).total_seconds() >= SLEEP_REPORTED_S:
+            self._notice(Gap(start, now, GapReason.SLEEP))
 
     def _check_away(self, now: datetime) -> None:
         if not self.activity.is_alive():

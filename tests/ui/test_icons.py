@@ -114,5 +114,10 @@ def test_the_application_icon_keeps_its_parts_at_every_size(qtbot: QtBot, size: 
 
 def _near(colour: QColor, target: QColor) -> bool:
     return all(
-        abs(a - b) <= 12 for a, b in zip(colour.getRgb()[:3], target.getRgb()[:3], strict=True)
+        abs(a - b) <= 12
+        for a, b in (
+            (colour.red(), target.red()),
+            (colour.green(), target.green()),
+            (colour.blue(), target.blue()),
+        )
     )
