@@ -424,8 +424,8 @@ class AppController(QObject):
         """Whichever comes first after a resume, this or the tick's clock jump, reports the
         sleep; the other then finds nothing left to report."""
         start, self._sleep_started = self._sleep_started, None
-        if start is None:  # the tick reported it, or we missed the announcement: the tick will
-            return
+        if start is None:  # reported by the tick already, or announced before we listened
+            return  # (then the tick's clock jump reports it)
         now = datetime.now(UTC)
         self._last_wall, self._last_mono = now, time.monotonic()
         if (now - start).total_seconds() >= SLEEP_REPORTED_S:

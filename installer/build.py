@@ -127,7 +127,8 @@ def linux_package(version: str, icons: Path, dist: Path) -> Path:
     stage = dist / name
     if stage.exists():
         shutil.rmtree(stage)
-    shutil.move(str(dist / "flowtally"), stage / "flowtally")
+    stage.mkdir()
+    (dist / "flowtally").rename(stage / "flowtally")
     share = stage / "share"
     (share / "applications").mkdir(parents=True)
     shutil.copy(INSTALLER / "linux" / f"{APP_ID}.desktop", share / "applications")
@@ -148,7 +149,7 @@ def linux_package(version: str, icons: Path, dist: Path) -> Path:
         (stage / script).chmod(0o755)
     shutil.copy(ROOT / "README.md", stage / "README.md")
     archive = dist / f"{name}.tar.gz"
-    with tarfile.open(archive, "w:gz") as tar:
+    with tarfile.open(archive, "w:gz", compresslevel=6) as tar:  # 9 is slower, barely smaller
         tar.add(stage, arcname=name)
     return archive
 
