@@ -67,14 +67,22 @@ def tray_wait_seconds() -> float:
 
 class AppController(QObject):
     def __init__(
-        self, app: QApplication, settings: Settings, database: str | None, zone_name: str
+        self,
+        app: QApplication,
+        settings: Settings,
+        database: str | None,
+        zone_name: str,
+        tray: TrayView | None = None,
+        lock: InstanceLock | None = None,
     ) -> None:
+        """``tray`` and ``lock``: the icon already shown and the lock already held by
+        ``app.main``, which puts the icon up before this module is imported."""
         super().__init__()
         self.app = app
         self.settings = settings
         self.zone_name = zone_name
         self.clock = DayClock(load_zone(zone_name))
-        self.lock = InstanceLock(database)
+        self.lock = lock or InstanceLock(database)
         self.snapshot: Snapshot | None = None
         self.status: Status | None = None
 
@@ -83,7 +91,7 @@ class AppController(QObject):
         self.worker_thread: QThread | None = None
         self._outbox: list[tuple[str, tuple[object, ...]]] = []
 
-        self.tray = TrayView(settings.model)
+        self.tray = tray or TrayView(settings.model)
         self.window: TimerWindow | None = None
         self.popup = QuickLogPopup()
         self.popup.tagged.connect(lambda *args: self._send("retag_requested", *args))
@@ -136,7 +144,7 @@ class AppController(QObject):
 
     def start(self) -> bool:
         """Take the instance lock and show the icon; ``False`` if another app has the lock."""
-        if not self.lock.acquire():
+        if not self.lock.held and not self.lock.acquire():
             return False
         if not self.server.listen():
             log.warning("cannot listen on %s: CLI commands will not be forwarded", self.server.path)

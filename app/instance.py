@@ -113,6 +113,10 @@ class InstanceLock:
         self._handle = handle
         return True
 
+    @property
+    def held(self) -> bool:
+        return self._handle is not None
+
     def release(self) -> None:
         if self._handle is not None:
             with contextlib.suppress(OSError):

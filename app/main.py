@@ -1,20 +1,36 @@
-"""The tray app's entry point: builds the QApplication and the controller, runs the loop."""
+"""The tray app's entry point: builds the QApplication, shows the icon, then the controller.
+
+The icon comes first: the instance lock and an idle icon need only Qt and the tray's own
+module, while the controller (its dialogs, the popup, the socket server, the model) is a
+further ~150 ms of imports and set-up that now happens after the icon is on screen.
+"""
+
+from __future__ import annotations
 
 import logging
 import os
 import signal
 import sys
-from datetime import date
+from datetime import UTC, date, datetime
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 import platformdirs
 import shiboken6
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from app.config import effective_database, effective_zone, load_settings
-from app.controller import AppController
+from app.instance import InstanceLock
+from tracker.days import DayClock
 from tracker.errors import FlowtallyError
+from tracker.settings import Settings, load_zone
+from tracker.status import live_status
 from ui import translations
+from ui.tray import TrayView
+
+if TYPE_CHECKING:
+    from app.controller import AppController
 
 log = logging.getLogger("flowtally")
 
@@ -73,24 +89,49 @@ def run_app(
     app.setQuitOnLastWindowClosed(False)
     translations.install(app)
     _guard_slots()
-    controller = AppController(app, settings, database, zone_name)
-    if not controller.start():
+    lock = InstanceLock(database)
+    if not lock.acquire():
         print("Flowtally is already running.")
         return 0
-    if dashboard:
-        controller.open_dashboard(week)
+    tray = _tray_first(settings, zone_name)
+    started: list[AppController] = []
+
+    def start_controller() -> None:
+        from app.controller import AppController
+
+        controller = AppController(app, settings, database, zone_name, tray=tray, lock=lock)
+        started.append(controller)
+        controller.start()
+        if dashboard:
+            controller.open_dashboard(week)
+        controller.loop_lag.start()  # also lets Python run its signal handlers while Qt waits
+        log.info("started (database %s, zone %s)", database or "default", zone_name)
+
+    QTimer.singleShot(0, start_controller)
     signal.signal(signal.SIGTERM, lambda *_: app.quit())
     signal.signal(signal.SIGINT, lambda *_: app.quit())
-    controller.loop_lag.start()  # also lets Python run its signal handlers while Qt waits
-    log.info("started (database %s, zone %s)", database or "default", zone_name)
     try:
         return app.exec()
     finally:
-        controller.loop_lag.stop()
-        controller.shutdown()
-        log.info("stopped")
         # Qt objects must go before the QApplication, in a known order: left to the
         # interpreter's teardown, they are freed in any order and Qt can crash on exit.
-        controller.dispose()
-        del controller
+        for controller in started:
+            controller.loop_lag.stop()
+            controller.shutdown()
+            controller.dispose()
+        if not started:
+            shiboken6.delete(tray.menu)
+            shiboken6.delete(tray)
+        started.clear()
+        log.info("stopped")
         shiboken6.delete(app)
+
+
+def _tray_first(settings: Settings, zone_name: str) -> TrayView:
+    """The icon, idle, as soon as there is a tray to put it in; the controller takes it over
+    (and shows the running block, or the timer window when there is no tray)."""
+    tray = TrayView(settings.model)
+    if QSystemTrayIcon.isSystemTrayAvailable():
+        clock = DayClock(load_zone(zone_name))
+        tray.show_tray(live_status(None, (), settings.model, clock, datetime.now(UTC)))
+    return tray

@@ -21,6 +21,10 @@ import sys
 import tarfile
 import tomllib
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 ROOT = Path(__file__).resolve().parents[1]
 INSTALLER = ROOT / "installer"
@@ -38,7 +42,6 @@ def render_icons(folder: Path) -> Path:
     """PNG at every size, an SVG, and the Windows/macOS containers, all from ``ui.app_icon``."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     sys.path.insert(0, str(ROOT))
-    from PIL import Image
     from PySide6.QtCore import QRect, QSize
     from PySide6.QtGui import QGuiApplication, QPainter
     from PySide6.QtSvg import QSvgGenerator
@@ -60,13 +63,20 @@ def render_icons(folder: Path) -> Path:
     painter.end()
     del _app
     # Each size drawn for itself rather than scaled from the largest by Pillow.
-    images = {size: Image.open(folder / f"{size}.png") for size in ICON_SIZES}
+    images = {size: _image(folder / f"{size}.png") for size in ICON_SIZES}
     windows = [images[size] for size in (16, 24, 32, 48, 64, 128, 256)]
     windows[-1].save(folder / "flowtally.ico", append_images=windows[:-1])
     images[512].save(
         folder / "flowtally.icns", append_images=[images[s] for s in (16, 32, 64, 128, 256)]
     )
     return folder
+
+
+def _image(path: Path) -> Image.Image:
+    from PIL import Image
+
+    with Image.open(path) as image:
+        return image.copy()
 
 
 def windows_version_file(version: str, target: Path) -> Path:

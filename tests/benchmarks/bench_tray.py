@@ -13,6 +13,7 @@ beside it, what one commit alone costs on the same disk (fsync sets that floor).
 """
 
 import argparse
+import json
 import os
 import sqlite3
 import statistics
@@ -142,6 +143,21 @@ def idle_profile(pid: int, seconds: float) -> tuple[float, float]:
     return rss_mb(pid), (cpu_seconds(pid) - cpu_before) / seconds * 100
 
 
+def wait_until_settled(cli: list[str], env: dict[str, str]) -> None:
+    """Until the app's back end (the store, pynput) has started after the icon."""
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        answer = subprocess.run(
+            [*cli, "status", "--json"], cwd=ROOT, env=env, capture_output=True, text=True
+        )
+        if answer.returncode == 0 and (json.loads(answer.stdout).get("app") or {}).get(
+            "hotkey_active"
+        ):
+            return
+        time.sleep(0.2)
+    raise RuntimeError("the app did not settle within 30 s")
+
+
 def stop(process: subprocess.Popen[bytes]) -> None:
     process.terminate()
     process.wait(15)
@@ -192,8 +208,8 @@ def main() -> None:
         stop(process)
 
         process, _ = launch(flowtally, env)
-        time.sleep(2)
         cli = [sys.executable, "-m", "app", "--db", str(database)]
+        wait_until_settled(cli, env)
         subprocess.run(
             [*cli, "start", "--task", "benchmark"],
             cwd=ROOT,
@@ -201,6 +217,7 @@ def main() -> None:
             check=True,
             capture_output=True,
         )
+        time.sleep(5)  # idle means after the start-up and the command, not during them
         app_rss, app_cpu = idle_profile(process.pid, args.idle)
 
         typist = subprocess.Popen(["xdotool", "-"], env=env, stdin=subprocess.PIPE, text=True)
