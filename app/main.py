@@ -97,11 +97,17 @@ def run_app(
     started: list[AppController] = []
 
     def start_controller() -> None:
-        from app.controller import AppController
+        try:
+            from app.controller import AppController
 
-        controller = AppController(app, settings, database, zone_name, tray=tray, lock=lock)
-        started.append(controller)
-        controller.start()
+            controller = AppController(app, settings, database, zone_name, tray=tray, lock=lock)
+            started.append(controller)
+            controller.start()
+        except Exception:  # logged: an icon that can do nothing must not stay up
+            log.exception("the app could not start")
+            print("flowtally: error: the app could not start; see the log", file=sys.stderr)
+            app.exit(1)
+            return
         if dashboard:
             controller.open_dashboard(week)
         controller.loop_lag.start()  # also lets Python run its signal handlers while Qt waits

@@ -39,9 +39,10 @@ def project_version() -> str:
 
 
 def render_icons(folder: Path) -> Path:
-    """PNG at every size, an SVG, and the Windows/macOS containers, all from ``ui.app_icon``."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    sys.path.insert(0, str(ROOT))
+    """PNG at every size, an SVG, and the Windows/macOS containers, all from ``ui.app_icon``
+    (with the running QGuiApplication, or one made here)."""
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
     from PySide6.QtCore import QRect, QSize
     from PySide6.QtGui import QGuiApplication, QPainter
     from PySide6.QtSvg import QSvgGenerator
@@ -200,6 +201,7 @@ def main(argv: list[str] | None = None) -> int:
     for folder in (dist, work):
         if folder.exists():
             shutil.rmtree(folder)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # drawing needs no display
     icons = render_icons(work / "icons")
     run_pyinstaller(version, icons, dist, work)
     if sys.platform.startswith("linux"):

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from tests import xserver
-from tests.benchmarks.bench_tray import launch, rss_mb, stop
+from tests.benchmarks.bench_tray import launch, private_env, rss_mb, stop
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -58,8 +58,6 @@ def main() -> None:
         tar.extractall(work / "unpacked", filter="tar")
     (unpacked,) = (work / "unpacked").iterdir()
     bundle = unpacked / "flowtally"
-    runtime = work / "run"
-    runtime.mkdir(mode=0o700)
     venv = Path(sys.prefix)
     apps = {
         "bundle": ([str(bundle / "flowtally")], [bundle]),
@@ -69,14 +67,7 @@ def main() -> None:
     warm: dict[str, list[float]] = {name: [] for name in apps}
     memory: dict[str, float] = {}
     with xserver.virtual_display() as display:
-        env = {
-            **os.environ,
-            "DISPLAY": display,
-            "XDG_RUNTIME_DIR": str(runtime),
-            "XDG_CONFIG_HOME": str(work / "config"),
-            "XDG_DATA_HOME": str(work / "data"),
-            "XDG_STATE_HOME": str(work / "state"),
-        }
+        env = private_env(display, work)
         for name, (command, files) in apps.items():
             database = ["--db", str(work / f"{name}.sqlite3")]
             evict(files)

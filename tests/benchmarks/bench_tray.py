@@ -28,7 +28,7 @@ from typing import IO
 from tests import xserver
 
 ROOT = Path(__file__).resolve().parents[2]
-BARE_APP = """
+BARE_TRAY = """
 import sys
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
@@ -38,24 +38,18 @@ pixmap = QPixmap(22, 22)
 pixmap.fill(QColor("#009E73"))
 tray = QSystemTrayIcon(QIcon(pixmap))
 tray.show()
-app.exec()
 """
+BARE_APP = BARE_TRAY + "app.exec()\n"
 # The bare tray plus only what the brief requires of any Flowtally: pynput's hotkey and
 # activity listeners (after the icon, as Flowtally starts them), a local socket server for
 # the CLI, and an open SQLite file in WAL mode. No SQLAlchemy, no model, no widgets beyond
 # the icon: the floor the 1.3x targets are measured against.
-FLOOR_APP = """
-import sqlite3, sys, tempfile
+FLOOR_APP = (
+    BARE_TRAY
+    + """
+import sqlite3, tempfile
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtNetwork import QLocalServer
-from PySide6.QtWidgets import QApplication, QSystemTrayIcon
-app = QApplication(sys.argv)
-app.setQuitOnLastWindowClosed(False)
-pixmap = QPixmap(22, 22)
-pixmap.fill(QColor("#009E73"))
-tray = QSystemTrayIcon(QIcon(pixmap))
-tray.show()
 server = QLocalServer()
 server.listen(tempfile.mktemp(prefix="floor-"))
 def later():
@@ -73,6 +67,22 @@ def later():
 QTimer.singleShot(0, later)
 app.exec()
 """
+)
+
+
+def private_env(display: str, work: Path) -> dict[str, str]:
+    """The apps under test on ``display``, with their settings, data and runtime files in
+    ``work`` (nothing of the user's is read or written)."""
+    runtime = work / "run"
+    runtime.mkdir(mode=0o700, exist_ok=True)
+    return {
+        **os.environ,
+        "DISPLAY": display,
+        "XDG_RUNTIME_DIR": str(runtime),
+        "XDG_CONFIG_HOME": str(work / "config"),
+        "XDG_DATA_HOME": str(work / "data"),
+        "XDG_STATE_HOME": str(work / "state"),
+    }
 
 
 def commit_latencies(folder: Path, count: int) -> list[float]:
@@ -203,18 +213,9 @@ def main() -> None:
     floor_script = work / "floor.py"
     floor_script.write_text(FLOOR_APP)
     database = work / "bench.sqlite3"
-    runtime = work / "run"
-    runtime.mkdir(mode=0o700)
 
     with xserver.virtual_display() as display:
-        env = {
-            **os.environ,
-            "DISPLAY": display,
-            "XDG_RUNTIME_DIR": str(runtime),
-            "XDG_CONFIG_HOME": str(work / "config"),
-            "XDG_DATA_HOME": str(work / "data"),
-            "XDG_STATE_HOME": str(work / "state"),
-        }
+        env = private_env(display, work)
         flowtally = [sys.executable, "-m", "app", "--db", str(database)]
         bare = [sys.executable, str(bare_script)]
         floor = [sys.executable, str(floor_script)]

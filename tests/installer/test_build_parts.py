@@ -3,6 +3,7 @@ containers, the Windows version resource, and that the scripts agree with the sp
 
 import ast
 import importlib.util
+import os
 import re
 import subprocess
 import tomllib
@@ -30,7 +31,11 @@ def load_build() -> ModuleType:
 
 def test_the_icon_containers_hold_every_size(qapp: QApplication, tmp_path: Path) -> None:
     build = load_build()
+    platform_before = os.environ.get("QT_QPA_PLATFORM")
     icons = build.render_icons(tmp_path / "icons")
+    # Leaking "offscreen" into this process's environment once hid the tray from every app
+    # the later tests started.
+    assert os.environ.get("QT_QPA_PLATFORM") == platform_before
     with Image.open(icons / "flowtally.ico") as ico:
         assert ico.info["sizes"] == {(s, s) for s in (16, 24, 32, 48, 64, 128, 256)}
     with Image.open(icons / "flowtally.icns") as icns:
