@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 import tarfile
+import time
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
@@ -153,7 +154,7 @@ def bundled_app(unpacked: Path, x_display: str, tmp_path: Path) -> Iterator[Runn
 
 
 def test_the_bundle_shows_its_icon_logs_a_forwarded_interruption_and_quits(
-    bundled_app: RunningApp, x_display: str
+    bundled_app: RunningApp, x_display: str, tmp_path: Path
 ) -> None:
     app = bundled_app
     info = app.wait_for(lambda s: s["app"]["tray_geometry"][2] >= 16, "the icon to be embedded")
@@ -166,5 +167,15 @@ def test_the_bundle_shows_its_icon_logs_a_forwarded_interruption_and_quits(
     assert app.rows("SELECT kind, source FROM interruptions") == [("internal", "chat")]
     app.wait_for(lambda s: s["app"]["hotkey_active"], "the bundled pynput hotkey listener")
     screenshot(x_display, ARTIFACTS / "bundle-tray.png", "300x40+980+0")
+    # The bundled matplotlib draws the dashboard (in its worker thread) and a headless PDF.
+    app.cli("dashboard")
+    app.wait_for(
+        lambda s: s["app"]["dashboard_open"] and s["app"]["charts_loaded"], "the dashboard"
+    )
+    time.sleep(1)
+    screenshot(x_display, ARTIFACTS / "bundle-dashboard.png")
+    pdf = tmp_path / "report.pdf"
+    app.cli("report", "--output", str(pdf))
+    assert pdf.read_bytes().startswith(b"%PDF")
     assert app.quit() == 0
     assert app.rows("SELECT count(*) FROM blocks") == [(1,)]
