@@ -7,6 +7,7 @@ from pathlib import Path
 import platformdirs
 
 from app.files import write_atomically
+from app.version import APP_ID
 
 
 def entry_path() -> Path:
@@ -32,7 +33,7 @@ def set_enabled(enabled: bool) -> None:
         "Name=Flowtally\n"
         "Comment=Focus and flow tracker\n"
         f"Exec={command}\n"
-        "Icon=io.github.flowtally.Flowtally\n"
+        f"Icon={APP_ID}\n"
         "Terminal=false\n"
         "X-GNOME-Autostart-enabled=true\n",
         private=True,

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from app.config import effective_database, effective_zone, load_settings
 from app.instance import InstanceLock
+from app.version import APP_ID
 from tracker.days import DayClock
 from tracker.errors import FlowtallyError
 from tracker.settings import Settings, load_zone
@@ -85,7 +86,7 @@ def run_app(
     assert isinstance(app, QApplication)
     app.setApplicationName("Flowtally")
     # Ties windows to the installed desktop entry (its icon and name on Wayland docks).
-    app.setDesktopFileName("io.github.flowtally.Flowtally")
+    app.setDesktopFileName(APP_ID)
     app.setQuitOnLastWindowClosed(False)
     translations.install(app)
     _guard_slots()

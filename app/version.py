@@ -1,10 +1,14 @@
-"""The one version number: pyproject's, read from the installed (or bundled) metadata."""
+"""Who this app is to the system: its one version number (pyproject's, read from the
+installed or bundled metadata) and its desktop id (the desktop entry's and icon's name)."""
 
-from importlib.metadata import PackageNotFoundError, version
+APP_ID = "io.github.flowtally.Flowtally"
 
 
 def app_version() -> str:
-    """Looked up on demand, not at import: package metadata costs ~50 ms per start."""
+    """Looked up on demand, not at import: package metadata costs ~50 ms per start (and
+    ``app.main`` imports this module for the id)."""
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
         return version("flowtally")
     except PackageNotFoundError:
