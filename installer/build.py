@@ -27,8 +27,12 @@ if TYPE_CHECKING:
     from PIL import Image
 
 ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:  # run as a script, from anywhere: the project's packages
+    sys.path.insert(0, str(ROOT))
+
+from app.version import APP_ID  # noqa: E402 - needs the path above
+
 INSTALLER = ROOT / "installer"
-APP_ID = "io.github.flowtally.Flowtally"
 ICON_SIZES = (16, 22, 24, 32, 48, 64, 128, 256, 512)
 
 
@@ -41,8 +45,6 @@ def project_version() -> str:
 def render_icons(folder: Path) -> Path:
     """PNG at every size, an SVG, and the Windows/macOS containers, all from ``ui.app_icon``
     (with the running QGuiApplication, or one made here)."""
-    if str(ROOT) not in sys.path:
-        sys.path.insert(0, str(ROOT))
     from PySide6.QtCore import QRect, QSize
     from PySide6.QtGui import QGuiApplication, QPainter
     from PySide6.QtSvg import QSvgGenerator

@@ -14,7 +14,9 @@ from tests.e2e.running_app import RunningApp, focused_window, xdotool
 LIBFAKETIME = Path("/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1")
 
 
-def app_on_a_fake_clock(display: str, tmp_path: Path) -> tuple[RunningApp, Path]:
+def app_on_a_fake_clock(
+    display: str, tmp_path: Path, extra_env: dict[str, str] | None = None
+) -> tuple[RunningApp, Path]:
     """The app with its wall clock offset by what the returned file says (``+2h``, ``-1h``);
     its monotonic clock stays true, as it does through a suspend."""
     offset = tmp_path / "faketime"
@@ -24,6 +26,7 @@ def app_on_a_fake_clock(display: str, tmp_path: Path) -> tuple[RunningApp, Path]
         "FAKETIME_TIMESTAMP_FILE": str(offset),
         "FAKETIME_NO_CACHE": "1",
         "FAKETIME_DONT_FAKE_MONOTONIC": "1",
+        **(extra_env or {}),
     }
     return RunningApp(tmp_path / "clock.sqlite3", display, environment).launch(), offset
 

@@ -16,7 +16,7 @@ import pytest
 
 from tests.app.cli_runner import ROOT
 from tests.e2e.running_app import RunningApp
-from tests.e2e.test_clock import LIBFAKETIME
+from tests.e2e.test_clock import LIBFAKETIME, app_on_a_fake_clock
 
 pytestmark = pytest.mark.skipif(
     shutil.which("dbus-daemon") is None or not LIBFAKETIME.exists(),
@@ -74,21 +74,9 @@ class FakeLogind:
 @pytest.fixture
 def sleepy_app(x_display: str, tmp_path: Path) -> Iterator[tuple[RunningApp, FakeLogind, Path]]:
     """The app listening to a fake logind, on a wall clock the returned file offsets."""
-    offset = tmp_path / "faketime"
-    offset.write_text("+0\n")
     with private_bus() as address:
         logind = FakeLogind(address)
-        app = RunningApp(
-            tmp_path / "sleep.sqlite3",
-            x_display,
-            {
-                "DBUS_SYSTEM_BUS_ADDRESS": address,
-                "LD_PRELOAD": str(LIBFAKETIME),
-                "FAKETIME_TIMESTAMP_FILE": str(offset),
-                "FAKETIME_NO_CACHE": "1",
-                "FAKETIME_DONT_FAKE_MONOTONIC": "1",
-            },
-        ).launch()
+        app, offset = app_on_a_fake_clock(x_display, tmp_path, {"DBUS_SYSTEM_BUS_ADDRESS": address})
         try:
             app.wait_for(lambda s: s["app"]["sleep_signals"], "the app to listen to logind")
             app.cli("start", "--task", "before the lid closed")

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from app.version import APP_ID
 from tests.app.cli_runner import ROOT
 from tests.e2e.running_app import RunningApp
 from tests.xserver import ARTIFACTS, screenshot
@@ -23,7 +24,6 @@ pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the Linux bundle"),
 ]
-APP_ID = "io.github.flowtally.Flowtally"
 VERSION = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
 
 
