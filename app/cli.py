@@ -1,4 +1,5 @@
-"""The ``flowtally`` command line.
+"""The ``flowtally`` process entry: forward to the running app, raise it, start it, or run
+the command here (:mod:`app.runner`).
 
 User errors print one line on stderr and exit 1, never a traceback; usage errors exit 2.
 Commands that need no GUI never import Qt or matplotlib, so they stay quick.
@@ -8,197 +9,40 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Sequence
+import traceback
+from collections.abc import Sequence
 from datetime import date
-from importlib import import_module
-from typing import TYPE_CHECKING, Literal, TextIO
+from typing import TextIO
 
+from app import runner
 from app.config import effective_database, load_settings
+from app.parser import FORWARDED
 from tracker.days import parse_week
 from tracker.errors import FlowtallyError
-from tracker.types import DEFAULT_SOURCES, Kind
-
-if TYPE_CHECKING:
-    from app.context import Context
-    from data.store import Store
-
-Command = Callable[["Context", argparse.Namespace], int]
-
-
-def _resolve(target: str) -> Command:
-    """``"module:function"`` imported on use: the tray app starts without loading SQLAlchemy
-    (half a second) before its icon is shown."""
-    module, name = target.split(":")
-    handler: Command = getattr(import_module(f"app.{module}"), name)
-    return handler
-
-
-class _VersionAction(argparse.Action):
-    """Looks the version up only when asked: package metadata costs ~50 ms per start."""
-
-    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
-        from app.version import app_version
-
-        print(f"flowtally {app_version()}")
-        parser.exit()
-
-
-def week_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--week", metavar="YYYY-Www", help="ISO week, e.g. 2026-W47 (default: this week)"
-    )
-
-
-def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--db",
-        metavar="URL",
-        default=argparse.SUPPRESS,
-        help="database URL or SQLite file (default: $FLOWTALLY_DB, the setting, or the "
-        "SQLite file in the user data folder)",
-    )
-    common.add_argument(
-        "--tz",
-        metavar="ZONE",
-        default=argparse.SUPPRESS,
-        help="IANA time zone for days and times (default: $FLOWTALLY_TZ, the setting, the system)",
-    )
-    parser = argparse.ArgumentParser(
-        prog="flowtally",
-        parents=[common],
-        description="Measure focus and flow: track focus blocks, log interruptions, "
-        "see uninterrupted periods per day.",
-        epilog="Times (--at, --end) accept HH:MM (today), 'YYYY-MM-DD HH:MM', ISO 8601 with an "
-        "offset, or '25m ago' / '1h ago' (or --at=-25m).",
-    )
-    parser.add_argument(
-        "--version", action=_VersionAction, nargs=0, help="show the version and exit"
-    )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    def add(name: str, handler: str, help_text: str) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, parents=[common], help=help_text, description=help_text)
-        p.set_defaults(handler=handler)
-        return p
-
-    p = add("start", "tracking:start", "start a focus block")
-    p.add_argument("--task", "-t", help="what the block is for")
-    p.add_argument("--at", metavar="TIME", help="when it started (default: now)")
-    for name, handler, text in (
-        ("pause", "tracking:pause", "pause the running block (a deliberate break)"),
-        ("resume", "tracking:resume", "resume the paused block"),
-        ("stop", "tracking:stop", "stop the running block"),
-    ):
-        add(name, handler, text).add_argument("--at", metavar="TIME", help="when (default: now)")
-
-    p = add("interrupt", "tracking:interrupt", "log an interruption in the running block")
-    p.add_argument(
-        "--kind",
-        "-k",
-        choices=[k.value for k in Kind],
-        default=Kind.EXTERNAL.value,
-        help="internal (self-caused) or external (default)",
-    )
-    p.add_argument(
-        "--source",
-        "-s",
-        default="other",
-        help=f"what interrupted, e.g. {', '.join(DEFAULT_SOURCES)} (default: other)",
-    )
-    p.add_argument("--note", "-n", help="a short note")
-    p.add_argument("--at", metavar="TIME", help="when it began (default: now)")
-    length = p.add_mutually_exclusive_group()
-    length.add_argument(
-        "--minutes",
-        "-m",
-        type=float,
-        help="how long it lasted; without --at it is taken to have just ended",
-    )
-    length.add_argument("--end", metavar="TIME", help="when it ended (or will end)")
-
-    p = add("status", "tracking:status", "show the running block, its phase, and today")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
-
-    p = add("report", "reports:report", "the weekly report")
-    week_option(p)
-    p.add_argument("--json", action="store_true", help="the JSON report of the spec")
-    p.add_argument(
-        "--output",
-        "-o",
-        metavar="FILE",
-        help="write the charts instead: report.png, report.pdf (a page per chart) or "
-        "report.html (charts and numbers in one file); needs no display",
-    )
-
-    p = add("trend", "reports:trend", "periods and e-factor over several weeks")
-    p.add_argument("--weeks", type=int, default=12, help="how many weeks (default: 12)")
-    p.add_argument("--to", metavar="YYYY-Www", help="the last week (default: this week)")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
-
-    p = add(
-        "export",
-        "transfer:export",
-        "write every finished block as JSON or CSV, or as calendar events (ICS)",
-    )
-    p.add_argument("--format", "-f", choices=["json", "csv", "ics"], default="json")
-    p.add_argument("--output", "-o", metavar="FILE", help="file to write (default: stdout)")
-
-    p = add("import", "transfer:import_", "add blocks from a JSON or CSV export (all or nothing)")
-    p.add_argument("file", metavar="FILE")
-    p.add_argument(
-        "--format", "-f", choices=["json", "csv"], help="default: from the file name or its content"
-    )
-
-    # No handler: main() forwards it to the running app or starts the app with it.
-    text = "open the dashboard (in the running tray app, or start the app with it)"
-    week_option(sub.add_parser("dashboard", parents=[common], help=text, description=text))
-
-    p = add(
-        "settings",
-        "settings_command:settings",
-        "show settings, or set them: flowtally settings ramp_up_min=20 timezone=Europe/Oslo",
-    )
-    p.add_argument("assignments", nargs="*", metavar="KEY=VALUE")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
-    return parser
-
-
-FORWARDED = frozenset({"start", "pause", "resume", "stop", "interrupt", "status", "dashboard"})
-
-
-def dashboard_week(argv: Sequence[str]) -> date | Literal[False] | None:
-    """For a forwarded command line: the week to open the dashboard on (``None``: this
-    week), or ``False`` when it is another command. Runs on the GUI thread for every forwarded
-    command, so the parser is built only when the word is there."""
-    if "dashboard" not in argv:
-        return False
-    try:
-        args = build_parser().parse_args(argv)
-    except SystemExit:
-        return False
-    if getattr(args, "command", None) != "dashboard":
-        return False
-    return parse_week(args.week) if args.week else None
 
 
 def main(
-    argv: Sequence[str] | None = None,
-    out: TextIO | None = None,
-    err: TextIO | None = None,
-    store: Store | None = None,
-    zone_name: str | None = None,
-    app_info: dict[str, object] | None = None,
+    argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
-    """Run one command. ``store`` and ``zone_name`` are given when the tray app runs a command
-    forwarded to it by another ``flowtally`` process."""
+    """Run one command line, as typed."""
     out = out or sys.stdout
     err = err or sys.stderr
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if not hasattr(args, "json"):
-        args.json = False
-    if store is None and getattr(args, "command", None) in (None, *FORWARDED):
+    words = list(sys.argv[1:] if argv is None else argv)
+    try:
+        return _main(words, out, err)
+    except Exception as exc:  # noqa: BLE001 - the last resort: a bug, never a traceback
+        where = _record_crash(words)
+        print(
+            f"flowtally: error: internal error ({type(exc).__name__}: {exc}); nothing more "
+            f"was done. Details: {where}",
+            file=err,
+        )
+        return 1
+
+
+def _main(argv: list[str], out: TextIO, err: TextIO) -> int:
+    args = runner.parse(argv)
+    if getattr(args, "command", None) in (None, *FORWARDED):
         from app import instance
 
         try:
@@ -207,7 +51,7 @@ def main(
                 return instance.raise_or_run(database, lambda: _gui(args))
             if args.command == "dashboard":
                 week = parse_week(args.week) if args.week else None
-            forwarded = instance.forward(database, list(argv or sys.argv[1:]))
+            forwarded = instance.forward(database, argv)
             if forwarded is None and args.command == "dashboard":
                 return _gui(args, dashboard=True, week=week)
         except FlowtallyError as exc:
@@ -218,23 +62,23 @@ def main(
             out.write(text)
             err.write(error)
             return code
-    handler = _resolve(getattr(args, "handler", "tracking:status"))
-    from app.context import Context
+    return runner.run(args, out, err)
 
-    ctx: Context | None = None
+
+def _record_crash(argv: list[str]) -> str:
+    """The traceback goes to the log file, with the command's first word only (its other
+    words may be a note)."""
+    import platformdirs
+
     try:
-        tz = getattr(args, "tz", None) or zone_name
-        ctx = Context.create(getattr(args, "db", None), tz, out, err, store)
-        ctx.app_info = app_info
-        return handler(ctx, args)
-    except FlowtallyError as exc:
-        print(f"flowtally: error: {exc}", file=err)
-        return 1
-    except KeyboardInterrupt:
-        return 130
-    finally:
-        if ctx is not None:
-            ctx.close()
+        folder = platformdirs.user_log_path("flowtally", appauthor=False, ensure_exists=True)
+        path = folder / "flowtally.log"
+        with path.open("a", encoding="utf-8") as log_file:
+            first = next((word for word in argv if not word.startswith("-")), "(none)")
+            log_file.write(f"command {first!r} failed:\n{traceback.format_exc()}")
+    except OSError:
+        return "not recorded (the log folder cannot be written)"
+    return str(path)
 
 
 def _gui(args: argparse.Namespace, dashboard: bool = False, week: date | None = None) -> int:

@@ -27,13 +27,17 @@ def load_settings(path: Path | None = None) -> Settings:
     path = path or settings_path()
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
-        return Settings.from_json(raw)
+        settings = Settings.from_json(raw)
     except FileNotFoundError:
         return Settings()
+    except RecursionError:
+        reason: object = "nested too deeply to be a settings file"
     except (OSError, ValueError, SettingsError, TypeError) as exc:
         reason = exc.args[0] if isinstance(exc, SettingsError) else exc
-        print(f"flowtally: warning: ignoring {path} ({reason}); using defaults", file=sys.stderr)
-        return Settings()
+    else:
+        return settings
+    print(f"flowtally: warning: ignoring {path} ({reason}); using defaults", file=sys.stderr)
+    return Settings()
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> Path:

@@ -1,5 +1,6 @@
 """What every command needs: the effective settings, zone, clock and (lazily) the store."""
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TextIO
@@ -8,6 +9,7 @@ from zoneinfo import ZoneInfo
 from app.config import effective_database, effective_zone, load_settings
 from data.store import Store
 from tracker.errors import FlowtallyError
+from tracker.model import Interruption
 from tracker.settings import Settings, load_zone
 from tracker.timeparse import parse_user_time
 
@@ -23,9 +25,12 @@ class Context:
     """Exact, like the hotkey's instants: cut to the second, a ``stop`` typed in the same
     second as a press would fall before it and be refused."""
     _store: Store | None = None
-    _owns_store: bool = True
+    _lent: Callable[[], Store] | None = None
     app_info: dict[str, object] | None = None
     """Set when the tray app runs the command: what it says about itself."""
+    keep: Callable[[Interruption], None] | None = None
+    """Set by the tray app: keeps an interruption the database cannot take now (durably, in
+    its journal) to be stored as soon as it can."""
 
     @classmethod
     def create(
@@ -34,10 +39,10 @@ class Context:
         tz_option: str | None,
         out: TextIO,
         err: TextIO,
-        store: Store | None = None,
+        lent: Callable[[], Store] | None = None,
     ) -> "Context":
-        """The context of one command; with ``store`` (the running app's), that store is used
-        and left open."""
+        """The context of one command. ``lent`` gives the running app's store (or raises why
+        there is none): the command then uses it, leaves it open, and never opens its own."""
         settings = load_settings()
         return cls(
             settings=settings,
@@ -45,8 +50,7 @@ class Context:
             database=effective_database(db_option, settings),
             out=out,
             err=err,
-            _store=store,
-            _owns_store=store is None,
+            _lent=lent,
         )
 
     @property
@@ -55,12 +59,14 @@ class Context:
 
     @property
     def store(self) -> Store:
+        if self._lent is not None:
+            return self._lent()
         if self._store is None:
             self._store = Store.open(self.database)
         return self._store
 
     def close(self) -> None:
-        if self._store is not None and self._owns_store:
+        if self._store is not None:
             self._store.close()
         self._store = None
 

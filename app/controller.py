@@ -34,6 +34,7 @@ from tracker.days import DayClock
 from tracker.edits import Gap, GapReason
 from tracker.errors import FlowtallyError
 from tracker.model import Block, Interruption
+from tracker.redaction import redact_url
 from tracker.running import State
 from tracker.settings import Settings, load_zone
 from tracker.status import Status, live_status
@@ -246,7 +247,7 @@ class AppController(QObject):
             from app.version import app_version
             from data.engine import default_database_path
 
-            database = self.database or str(default_database_path())
+            database = redact_url(self.database or str(default_database_path()))
             log_folder = platformdirs.user_log_path("flowtally", appauthor=False)
             self.about = AboutDialog(AboutFacts(app_version(), database, str(log_folder)))
         self.about.show()
@@ -305,7 +306,7 @@ class AppController(QObject):
     def _on_command(self, request_id: int, argv: list[str]) -> None:
         """A command forwarded by another ``flowtally``: the dashboard opens here, on the GUI
         thread; every other command runs in the store worker."""
-        from app.cli import dashboard_week
+        from app.parser import dashboard_week
 
         try:
             week = dashboard_week(argv)
@@ -501,10 +502,10 @@ class AppController(QObject):
         dialog = self.settings_dialog
         try:
             updated = self.settings.updated(changes)
-            if updated.database_url:
-                from data.engine import normalise_url
+            if updated.database_url and updated.database_url != self.settings.database_url:
+                from data.engine import check_target
 
-                normalise_url(updated.database_url)
+                check_target(updated.database_url)
             save_settings(updated)
             autostart.set_enabled(start_at_login)
         except FlowtallyError as exc:

@@ -10,14 +10,20 @@ from tracker.errors import FlowtallyError
 def write_atomically(path: Path, content: str | bytes, private: bool = False) -> None:
     """Write to a temporary file beside ``path``, fsync it, then rename it over ``path``.
 
-    Text is written as UTF-8, exactly (no newline translation).
+    Text is written as UTF-8, exactly (no newline translation). A symbolic link is followed:
+    its target is replaced (from a temporary file in the target's folder, so that the rename
+    never crosses a file system) and the link stays a link.
     """
-    directory = path.resolve().parent
+    path = path.resolve()
+    directory = path.parent
     if private:
         directory.mkdir(parents=True, exist_ok=True, mode=0o700)
     if not directory.is_dir():
         raise FlowtallyError(f"cannot write {path}: the folder {directory} does not exist")
-    fd, temporary = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        fd, temporary = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise FlowtallyError(f"cannot write {path}: {exc.strerror}") from None
     try:
         data = content.encode() if isinstance(content, str) else content
         with os.fdopen(fd, "wb") as handle:

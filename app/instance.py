@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import socket
+import stat
 import sys
 import warnings
 from collections.abc import Callable
@@ -28,11 +29,56 @@ ANSWER_TIMEOUT_S = 15.0
 def base_path(database: str | None) -> Path:
     """Lock and socket name for ``database``, in the private per-user runtime folder."""
     digest = hashlib.sha256((database or "default").encode()).hexdigest()[:12]
-    with warnings.catch_warnings():  # no XDG_RUNTIME_DIR: its /tmp fallback is fine
+    return runtime_folder() / f"instance-{digest}"
+
+
+def runtime_folder() -> Path:
+    """A folder only this user can use, for the lock and the socket.
+
+    The runtime folder (``$XDG_RUNTIME_DIR``) where it is sound; without it platformdirs
+    falls back to ``/tmp/runtime-UID``, which another local user can create first (and then
+    own, or open to all). Any folder that is not this user's own, 0700 and no symbolic link is
+    passed over for one in the user's state folder, inside the home.
+    """
+    with warnings.catch_warnings():  # the fallbacks are reported by the check below
         warnings.simplefilter("ignore")
-        folder = platformdirs.user_runtime_path("flowtally", appauthor=False)
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    return folder / f"instance-{digest}"
+        try:
+            preferred: Path | None = platformdirs.user_runtime_path("flowtally", appauthor=False)
+        except OSError:  # platformdirs refuses a /tmp fallback that another user owns
+            preferred = None
+    if preferred is not None and _private(preferred):
+        return preferred
+    fallback = platformdirs.user_state_path("flowtally", appauthor=False) / "run"
+    if _private(fallback):
+        return fallback
+    raise FlowtallyError(
+        f"no private folder for Flowtally's lock and socket ({fallback} is not yours alone); "
+        "set XDG_RUNTIME_DIR to a folder only you can use"
+    )
+
+
+def _private(folder: Path) -> bool:
+    """Create ``folder`` (0700) if need be; true if it is a real folder of this user's own
+    that no one else can enter."""
+    if sys.platform == "win32":
+        return True
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        info = folder.lstat()
+        if stat.S_ISLNK(info.st_mode) or not stat.S_ISDIR(info.st_mode):
+            return False
+        if info.st_uid != os.getuid():
+            return False
+        parent = folder.parent.stat()  # another user must not be able to swap the folder
+        if parent.st_uid not in (0, os.getuid()):
+            return False
+        if parent.st_mode & 0o002 and not parent.st_mode & stat.S_ISVTX:
+            return False
+        if info.st_mode & 0o077:
+            folder.chmod(0o700)
+    except OSError:
+        return False
+    return True
 
 
 def socket_path(database: str | None) -> Path:
@@ -50,7 +96,7 @@ def _request(database: str | None, message: dict[str, Any]) -> dict[str, Any] | 
     client.settimeout(ANSWER_TIMEOUT_S)
     try:
         client.connect(str(path))
-    except (ConnectionRefusedError, FileNotFoundError):
+    except OSError:  # refused, gone, or a socket left by a killed app
         client.close()
         return None
     try:
@@ -63,11 +109,16 @@ def _request(database: str | None, message: dict[str, Any]) -> dict[str, Any] | 
             reply += chunk
     except TimeoutError:
         raise FlowtallyError("the running Flowtally app did not answer; try again") from None
+    except OSError:  # the app is quitting: the command runs here instead
+        return None
     finally:
         client.close()
-    if not reply:
+    try:
+        answer = json.loads(reply)
+    except ValueError:  # nothing, or cut short: the app went away while answering
         return None
-    answer: dict[str, Any] = json.loads(reply)
+    if not isinstance(answer, dict) or not isinstance(answer.get("code", 0), int):
+        return None
     return answer
 
 
@@ -77,7 +128,7 @@ def forward(database: str | None, argv: list[str]) -> tuple[int, str, str] | Non
     answer = _request(database, {"argv": argv})
     if answer is None:
         return None
-    return int(answer["code"]), str(answer.get("out", "")), str(answer.get("err", ""))
+    return int(answer.get("code", 1)), str(answer.get("out", "")), str(answer.get("err", ""))
 
 
 def raise_or_run(database: str | None, run: Callable[[], int]) -> int:

@@ -1,13 +1,27 @@
-"""The app's end of :mod:`app.instance`: a QLocalServer taking one JSON line per connection."""
+"""The app's end of :mod:`app.instance`: a QLocalServer taking one JSON line per connection.
+
+Whatever arrives, the client gets an answer or a closed connection, never a hang: a line
+that is not a JSON object with ``argv`` (or ``raise``) is a bad request, and a line longer
+than :data:`MAX_LINE` is refused before it can fill memory. Qt closes a QLocalServer, and
+removes its socket file, when an ``accept`` fails (out of file descriptors, say); the server
+notices within :data:`RELISTEN_MS` and listens again.
+"""
 
 import contextlib
 import itertools
 import json
+import logging
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from app.instance import socket_path
+
+log = logging.getLogger(__name__)
+MAX_LINE = 64 * 1024
+"""A forwarded command line with a note of 2000 characters is under 10 kB."""
+RELISTEN_MS = 2000
+BAD_REQUEST = "flowtally: error: bad request\n"
 
 
 class InstanceServer(QObject):
@@ -22,28 +36,49 @@ class InstanceServer(QObject):
         self._server.newConnection.connect(self._accept)
         self._waiting: dict[int, QLocalSocket] = {}
         self._ids = itertools.count(1)
+        self._watch = QTimer(self)
+        self._watch.setInterval(RELISTEN_MS)
+        self._watch.timeout.connect(self._keep_listening)
 
     def listen(self) -> bool:
         """Listen, replacing a socket file left by an app that was killed (the caller holds
         the instance lock, so no live app owns it)."""
         QLocalServer.removeServer(self.path)
-        return self._server.listen(self.path)
+        listening = self._server.listen(self.path)
+        self._watch.start()
+        return listening
 
     def close(self) -> None:
+        self._watch.stop()
         self._server.close()
+
+    def _keep_listening(self) -> None:
+        if self._server.isListening():
+            return
+        if self.listen():
+            log.warning("the command socket had closed (%s); listening again", self._problem())
+        self._watch.start()
+
+    def _problem(self) -> str:
+        return self._server.errorString() or "unknown error"
 
     def _accept(self) -> None:
         while (connection := self._server.nextPendingConnection()) is not None:
+            connection.setReadBufferSize(MAX_LINE + 1)
             connection.readyRead.connect(lambda c=connection: self._read(c))
             connection.disconnected.connect(connection.deleteLater)
 
     def _read(self, connection: QLocalSocket) -> None:
         if not connection.canReadLine():
+            if connection.bytesAvailable() > MAX_LINE:
+                self._send(connection, {"code": 2, "err": BAD_REQUEST})
             return
         try:
-            message = json.loads(bytes(connection.readLine().data()))
-        except ValueError:
-            self._send(connection, {"code": 2, "err": "flowtally: error: bad request\n"})
+            message = json.loads(bytes(connection.readLine(MAX_LINE + 1).data()))
+        except (ValueError, RecursionError):
+            message = None
+        if not isinstance(message, dict):
+            self._send(connection, {"code": 2, "err": BAD_REQUEST})
             return
         if message.get("raise"):
             self.raise_requested.emit()
@@ -51,7 +86,7 @@ class InstanceServer(QObject):
             return
         argv = message.get("argv")
         if not isinstance(argv, list) or not all(isinstance(a, str) for a in argv):
-            self._send(connection, {"code": 2, "err": "flowtally: error: bad request\n"})
+            self._send(connection, {"code": 2, "err": BAD_REQUEST})
             return
         request_id = next(self._ids)
         self._waiting[request_id] = connection

@@ -25,6 +25,7 @@ from app.instance import InstanceLock
 from app.version import APP_ID
 from tracker.days import DayClock
 from tracker.errors import FlowtallyError
+from tracker.redaction import redact_url
 from tracker.settings import Settings, load_zone
 from tracker.status import live_status
 from ui import translations
@@ -112,7 +113,7 @@ def run_app(
         if dashboard:
             controller.open_dashboard(week)
         controller.loop_lag.start()  # also lets Python run its signal handlers while Qt waits
-        log.info("started (database %s, zone %s)", database or "default", zone_name)
+        log.info("started (database %s, zone %s)", redact_url(database or "default"), zone_name)
 
     QTimer.singleShot(0, start_controller)
     signal.signal(signal.SIGTERM, lambda *_: app.quit())

@@ -5,8 +5,9 @@ import json
 
 from app.config import save_settings, settings_path, system_zone
 from app.context import Context
-from data.engine import normalise_url
+from data.engine import check_target
 from tracker.errors import SettingsError
+from tracker.redaction import redact_url
 from tracker.settings import SETTING_NAMES
 
 
@@ -21,8 +22,8 @@ def settings(ctx: Context, args: argparse.Namespace) -> int:
             raise SettingsError(f"write settings as KEY=VALUE, not {assignment!r}")
         changes[key.strip()] = value
     updated = ctx.settings.updated(changes)
-    if updated.database_url:
-        normalise_url(updated.database_url)
+    if updated.database_url and updated.database_url != ctx.settings.database_url:
+        check_target(updated.database_url)
     path = save_settings(updated)
     ctx.settings = updated
     print(f"Saved to {path}.", file=ctx.out)
@@ -32,6 +33,8 @@ def settings(ctx: Context, args: argparse.Namespace) -> int:
 
 def _show(ctx: Context, as_json: bool) -> None:
     values = ctx.settings.as_json()
+    if isinstance(values["database_url"], str):
+        values["database_url"] = redact_url(values["database_url"])
     if as_json:
         print(json.dumps(values, indent=1), file=ctx.out)
         return

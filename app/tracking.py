@@ -5,6 +5,7 @@ import json
 from datetime import datetime, timedelta
 
 from app.context import Context
+from data.errors import StoreError
 from tracker.days import DayClock
 from tracker.errors import FlowtallyError
 from tracker.model import Block, Interruption
@@ -15,6 +16,7 @@ from tracker.timeparse import parse_user_time
 from tracker.types import Kind, Phase
 from tracker.units import duration, plural
 
+MAX_INTERRUPTION_MIN = 24 * 60
 PHASE_NAMES = {
     Phase.RAMP_UP: "ramp-up",
     Phase.DEEP: "deep focus",
@@ -65,8 +67,22 @@ def interrupt(ctx: Context, args: argparse.Namespace) -> int:
     source = (args.source or "other").strip()
     note = (args.note or "").strip() or None
     interruption = Interruption(at, end, Kind(args.kind), source, note, ctx.zone_name)
-    stored = ctx.store.interrupt(interruption)
-    block = ctx.store.running()
+    try:
+        stored = ctx.store.interrupt(interruption)
+    except StoreError as problem:
+        if ctx.keep is None:
+            raise
+        ctx.keep(interruption)  # durable before this answer says so
+        print(
+            f"Interruption kept at {ctx.local(at)} ({interruption.kind}, {source}); it is "
+            f"saved as soon as the database can be used ({problem}).",
+            file=ctx.out,
+        )
+        return 0
+    try:
+        block = ctx.store.running()
+    except StoreError:  # stored already: only the phase it broke goes unsaid
+        block = None
     phase = Phase.NONE
     if block is not None:
         timeline = build_timeline(block, ctx.settings.model, max(ctx.now, at))
@@ -83,8 +99,11 @@ def interrupt(ctx: Context, args: argparse.Namespace) -> int:
 def _interruption_times(ctx: Context, args: argparse.Namespace) -> tuple[datetime, datetime | None]:
     """``--minutes`` without ``--at`` means it just ended; with ``--at`` it lasted from there."""
     if args.minutes is not None:
-        if args.minutes < 0:
-            raise FlowtallyError("--minutes cannot be negative")
+        if not 0 <= args.minutes <= MAX_INTERRUPTION_MIN:  # NaN fails this too
+            raise FlowtallyError(
+                f"--minutes must be between 0 and {MAX_INTERRUPTION_MIN} (a day), "
+                f"not {args.minutes:g}"
+            )
         length = timedelta(minutes=args.minutes)
         if args.at is None:
             return ctx.now - length, ctx.now
@@ -96,6 +115,8 @@ def _interruption_times(ctx: Context, args: argparse.Namespace) -> tuple[datetim
     end = parse_user_time(args.end, ctx.zone, ctx.now)  # may lie ahead: "in a meeting until 3"
     if end < at:
         raise FlowtallyError("the interruption cannot end before it started")
+    if end - at > timedelta(minutes=MAX_INTERRUPTION_MIN):
+        raise FlowtallyError("an interruption cannot last more than a day")
     return at, end
 
 

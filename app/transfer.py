@@ -14,6 +14,9 @@ from tracker.model import Block
 from tracker.settings import ModelParams
 
 PROGRESS_MIN_BLOCKS = 500
+MAX_IMPORT_BYTES = 100 * 1024 * 1024
+"""Parsing holds about ten times a file's size in memory; five years of dense history is
+31 MB, so a larger file is refused at once instead of exhausting the machine's memory."""
 EXPORT_FORMATS = ("json", "csv", "ics")
 
 
@@ -48,6 +51,12 @@ def export(ctx: Context, args: argparse.Namespace) -> int:
 def import_(ctx: Context, args: argparse.Namespace) -> int:
     path = Path(args.file)
     try:
+        size = path.stat().st_size
+        if size > MAX_IMPORT_BYTES:
+            raise FlowtallyError(
+                f"{path} is {size / 1024**2:.0f} MB; an import takes at most "
+                f"{MAX_IMPORT_BYTES // 1024**2} MB at once: split the file; nothing was imported"
+            )
         raw = path.read_bytes()
     except OSError as exc:
         raise FlowtallyError(f"cannot read {path}: {exc.strerror}") from None
@@ -58,7 +67,7 @@ def import_(ctx: Context, args: argparse.Namespace) -> int:
     kind = args.format or _guess_format(path, text)
     parse = parse_json if kind == "json" else parse_csv
     try:
-        records = parse(text, ctx.zone_name)
+        records = parse(text, ctx.zone_name, ctx.now)
         progress = _progress(ctx) if len(records) >= PROGRESS_MIN_BLOCKS else None
         result = ctx.store.import_blocks(
             [r.block for r in records], [r.label for r in records], progress

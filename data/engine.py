@@ -15,6 +15,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
 from data.errors import StoreError
+from tracker.redaction import redact_url
 
 BUSY_TIMEOUT_MS = 5000
 WRITE_OPTION = "flowtally_write"
@@ -32,16 +33,34 @@ def normalise_url(text: str) -> URL:
     """
     if "://" not in text:
         return URL.create("sqlite", database=str(Path(text).expanduser().resolve()))
+    shown = redact_url(text)
     try:
         url = make_url(text)
-    except ArgumentError:
-        raise StoreError(f"{text!r} is not a database URL") from None
+    except (ArgumentError, ValueError):  # ValueError: a port that is not a number
+        raise StoreError(f"{shown!r} is not a database URL") from None
     if url.drivername in ("postgresql", "postgres"):
         url = url.set(drivername="postgresql+psycopg")
     try:
         url.get_dialect()
     except NoSuchModuleError:
-        raise StoreError(f"{text!r} names an unknown kind of database ({url.drivername})") from None
+        raise StoreError(
+            f"{shown!r} names an unknown kind of database ({url.drivername})"
+        ) from None
+    return url
+
+
+def check_target(text: str) -> URL:
+    """The URL of ``text``, checked before it becomes the setting: a SQLite file must be one
+    that can be created and written (its folder too). A server is not contacted here: it may
+    be down for now, and the app keeps what is logged until it answers."""
+    url = normalise_url(text)
+    database = url.database or ""
+    if url.get_backend_name() == "sqlite" and database not in ("", ":memory:"):
+        if not database.startswith("file:"):
+            path = Path(database)
+            _prepare_private_file(path)
+            if not os.access(path, os.R_OK | os.W_OK):
+                raise StoreError(f"cannot use the database file {path}: it is not writable")
     return url
 
 

@@ -243,6 +243,31 @@ class Store:
             )
             return replace(interruption, id=new_id)
 
+    def holds(self, interruption: Interruption) -> bool:
+        """Whether an interruption equal to this one (same instant, end, kind, source and note)
+        is stored: a press replayed from the journal after a crash may be stored already."""
+        with self._read() as session:
+            found = session.scalar(
+                select(INTERRUPTIONS.c.id)
+                .where(
+                    INTERRUPTIONS.c.at_utc == interruption.at,
+                    INTERRUPTIONS.c.kind == interruption.kind.value,
+                    INTERRUPTIONS.c.source == interruption.source,
+                )
+                .where(
+                    INTERRUPTIONS.c.end_utc.is_(None)
+                    if interruption.end is None
+                    else INTERRUPTIONS.c.end_utc == interruption.end
+                )
+                .where(
+                    INTERRUPTIONS.c.note.is_(None)
+                    if interruption.note is None
+                    else INTERRUPTIONS.c.note == interruption.note
+                )
+                .limit(1)
+            )
+            return found is not None
+
     def update(self, block_id: int, change: Callable[[Block], Block]) -> Block:
         """Apply a pure ``change`` to a stored block in one transaction (read, change, check,
         write), so no other writer can slip in between; the result must obey the model and

@@ -13,6 +13,9 @@ from zoneinfo import ZoneInfo
 from tracker.errors import FlowtallyError
 
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+FIRST_YEAR, LAST_YEAR = 1970, 2199
+"""The years :mod:`tracker.timeparse` accepts times in; a report of week 9999-W52 would reach
+past the last date Python can represent."""
 
 
 class DayClock:
@@ -61,6 +64,8 @@ def parse_week(text: str) -> date:
     if not match:
         raise FlowtallyError(f"{text!r} is not an ISO week; write it like 2026-W47")
     year, week = int(match[1]), int(match[2])
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise FlowtallyError(f"{text!r} is out of range: weeks from {FIRST_YEAR} to {LAST_YEAR}")
     try:
         return date.fromisocalendar(year, week, 1)
     except ValueError:

@@ -11,7 +11,7 @@ import itertools
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from tracker.errors import ValidationError
@@ -42,6 +42,9 @@ CSV_COLUMNS: tuple[str, ...] = (
 _BLOCK_KEYS = {"start", "end", "task", "pauses", "interruptions"}
 _PAUSE_KEYS = {"start", "end"}
 _INTERRUPTION_KEYS = {"at", "end", "kind", "source", "note"}
+FUTURE_TOLERANCE = timedelta(minutes=1)
+"""As for ``--at``: a block cannot end later than now (a minute's grace for clock skew). One
+dated 2030 would otherwise refuse every ``start`` until 2030 as overlapping it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,13 +58,27 @@ class Record:
 # ---------------------------------------------------------------- JSON
 
 
-def parse_json(text: str, zone_name: str) -> list[Record]:
-    """Blocks from a ``flowtally/1`` document; imported blocks are recorded in ``zone_name``."""
+def _latest(now: datetime | None) -> datetime:
+    return (now or datetime.now(UTC)) + FUTURE_TOLERANCE
+
+
+def _not_future(end: datetime, latest: datetime, path: str) -> None:
+    if end > latest:
+        raise ValidationError(
+            path, "the block ends in the future; only past blocks can be imported"
+        )
+
+
+def parse_json(text: str, zone_name: str, now: datetime | None = None) -> list[Record]:
+    """Blocks from a ``flowtally/1`` document; imported blocks are recorded in ``zone_name``.
+    ``now`` (default: the clock) bounds them: no block may end in the future."""
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
         where = f"line {exc.lineno} column {exc.colno}"
         raise ValidationError(where, f"not valid JSON: {exc.msg}") from None
+    except RecursionError:
+        raise ValidationError("", "the file is nested too deeply to be an export") from None
     if not isinstance(doc, dict):
         raise ValidationError("", "the file must hold a JSON object with 'format' and 'blocks'")
     if doc.get("format") != FORMAT:
@@ -73,10 +90,11 @@ def parse_json(text: str, zone_name: str) -> list[Record]:
     if not isinstance(raw_blocks, list):
         raise ValidationError("blocks", "expected a list of blocks")
     records = []
+    latest = _latest(now)
     for index, raw in enumerate(raw_blocks):
         label = f"blocks[{index}]"
         try:
-            records.append(Record(label, _build_json_block(raw, zone_name)))
+            records.append(Record(label, _build_json_block(raw, zone_name, latest)))
         except ValidationError as exc:
             raise exc.within(label) from None
     check_no_overlaps(records)
@@ -111,7 +129,7 @@ def _list(raw: dict[str, Any], key: str) -> list[Any]:
     return value
 
 
-def _build_json_block(raw: object, zone_name: str) -> Block:
+def _build_json_block(raw: object, zone_name: str, latest: datetime) -> Block:
     obj = _object(raw, _BLOCK_KEYS, "a block")
     if "start" not in obj:
         raise ValidationError("start", "missing")
@@ -124,6 +142,8 @@ def _build_json_block(raw: object, zone_name: str) -> Block:
         timezone=zone_name,
     )
     validate_block_times(shell)
+    assert shell.end is not None
+    _not_future(shell.end, latest, "end")
     pauses = []
     for index, raw_pause in enumerate(_list(obj, "pauses")):
         path = f"pauses[{index}]"
@@ -233,15 +253,37 @@ def _interruption_json(interruption: Interruption, zone: Any) -> dict[str, Any]:
 # ---------------------------------------------------------------- CSV
 
 
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _needs_guard(text: str) -> bool:
+    """Whether a spreadsheet could read ``text`` as a formula (OWASP's CSV-injection list), or
+    it is such a text already guarded: those need a further quote to survive a round trip."""
+    return text.startswith(_FORMULA_STARTS) or (text.startswith("'") and _needs_guard(text[1:]))
+
+
+def guard_cell(text: str) -> str:
+    """A user's text as a CSV cell that a spreadsheet shows as text, never runs: a leading
+    quote before ``=``, ``+``, ``-``, ``@``, tab or carriage return."""
+    return "'" + text if _needs_guard(text) else text
+
+
+def unguard_cell(text: str) -> str:
+    """The inverse of :func:`guard_cell`, so an export imported again keeps the text as typed."""
+    return text[1:] if text.startswith("'") and _needs_guard(text[1:]) else text
+
+
 def to_csv(blocks: Iterable[Block]) -> str:
-    """One row per block, pause and interruption; children name their block by its start."""
+    """One row per block, pause and interruption; children name their block by its start.
+    Text a spreadsheet would take for a formula is guarded (:func:`guard_cell`)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for block in blocks:
         data = _block_json(block)
         start, end = data["start"], data["end"]
-        writer.writerow(["block", start, end, block.task or "", "", "", "", "", ""])
+        task = guard_cell(block.task or "")
+        writer.writerow(["block", start, end, task, "", "", "", "", ""])
         for p in data.get("pauses", []):
             writer.writerow(["pause", start, "", "", p["start"], p["end"], "", "", ""])
         for i in data.get("interruptions", []):
@@ -254,8 +296,8 @@ def to_csv(blocks: Iterable[Block]) -> str:
                     i["at"],
                     i.get("end", ""),
                     i["kind"],
-                    i["source"],
-                    i.get("note", ""),
+                    guard_cell(i["source"]),
+                    guard_cell(i.get("note", "")),
                 ]
             )
     return buffer.getvalue()
@@ -269,8 +311,10 @@ class _CsvBlock:
     interruptions: list[Interruption] = field(default_factory=list)
 
 
-def parse_csv(text: str, zone_name: str) -> list[Record]:
-    """Blocks from the CSV that :func:`to_csv` writes; rows may come in any order."""
+def parse_csv(text: str, zone_name: str, now: datetime | None = None) -> list[Record]:
+    """Blocks from the CSV that :func:`to_csv` writes; rows may come in any order. ``now``
+    bounds them as in :func:`parse_json`."""
+    latest = _latest(now)
     reader = csv.reader(io.StringIO(text))
     try:
         header = next(reader)
@@ -294,7 +338,7 @@ def parse_csv(text: str, zone_name: str) -> list[Record]:
                 )
             record = dict(zip(CSV_COLUMNS, (c.strip() for c in row), strict=True))
             if record["record"] == "block":
-                _csv_block(record, line, zone_name, blocks)
+                _csv_block(record, line, zone_name, blocks, latest)
             elif record["record"] in ("pause", "interruption"):
                 children.append((line, record))
             else:
@@ -335,18 +379,24 @@ def _csv_time(record: dict[str, str], column: str, line: int) -> datetime:
 
 
 def _csv_block(
-    record: dict[str, str], line: int, zone_name: str, blocks: dict[datetime, _CsvBlock]
+    record: dict[str, str],
+    line: int,
+    zone_name: str,
+    blocks: dict[datetime, _CsvBlock],
+    latest: datetime,
 ) -> None:
     shell = Block(
         _csv_time(record, "block_start", line),
         _csv_time(record, "block_end", line),
-        record["task"] or None,
+        unguard_cell(record["task"]) or None,
         timezone=zone_name,
     )
     try:
         validate_block_times(shell)
     except ValidationError as exc:
         raise ValidationError(_at(line, "block_" + exc.path), exc.reason) from None
+    assert shell.end is not None
+    _not_future(shell.end, latest, _at(line, "block_end"))
     if shell.start in blocks:
         raise ValidationError(
             f"line {line}",
@@ -372,8 +422,8 @@ def _csv_child(
                 at=_csv_time(record, "start", line),
                 end=_csv_time(record, "end", line) if record["end"] else None,
                 kind=parse_kind(record["kind"], "kind"),
-                source=_source(record["source"], "source"),
-                note=record["note"] or None,
+                source=_source(unguard_cell(record["source"]), "source"),
+                note=unguard_cell(record["note"]) or None,
                 timezone=zone_name,
             )
             validate_interruption(owner.shell, interruption)

@@ -15,6 +15,17 @@ MAX_SOURCE_LENGTH = 40
 MAX_TEXT_LENGTH = 2000
 
 
+def _check_text(path: str, value: str | None, limit: int) -> None:
+    """Text fields, alike on every backend: PostgreSQL cannot store a NUL character, so one
+    accepted into a SQLite file would make that history impossible to move."""
+    if value is None:
+        return
+    if len(value) > limit:
+        raise ValidationError(path, f"longer than {limit} characters")
+    if "\x00" in value:
+        raise ValidationError(path, "contains a NUL character")
+
+
 def _opt_key(value: datetime | None) -> tuple[bool, datetime | None]:
     return (value is not None, value)
 
@@ -139,8 +150,7 @@ def validate_block_times(block: Block) -> None:
         _require_aware("end", block.end)
         if block.end <= block.start:
             raise ValidationError("end", "a block must end after it starts")
-    if block.task is not None and len(block.task) > MAX_TEXT_LENGTH:
-        raise ValidationError("task", f"longer than {MAX_TEXT_LENGTH} characters")
+    _check_text("task", block.task, MAX_TEXT_LENGTH)
 
 
 def validate_pause(block: Block, pause: Pause, path: str = "") -> None:
@@ -175,7 +185,5 @@ def validate_interruption(block: Block, interruption: Interruption, path: str = 
     source = interruption.source
     if not source.strip():
         raise ValidationError(_join(path, "source"), "the source must not be empty")
-    if len(source) > MAX_SOURCE_LENGTH:
-        raise ValidationError(_join(path, "source"), f"longer than {MAX_SOURCE_LENGTH} characters")
-    if interruption.note is not None and len(interruption.note) > MAX_TEXT_LENGTH:
-        raise ValidationError(_join(path, "note"), f"longer than {MAX_TEXT_LENGTH} characters")
+    _check_text(_join(path, "source"), source, MAX_SOURCE_LENGTH)
+    _check_text(_join(path, "note"), interruption.note, MAX_TEXT_LENGTH)

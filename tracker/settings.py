@@ -10,6 +10,27 @@ from tracker.errors import SettingsError
 from tracker.hotkeys import DEFAULT_HOTKEY, normalise_hotkey
 
 MODEL_KEYS: tuple[str, ...] = ("ramp_up_min", "flow_after_min", "min_period_min")
+MAX_MINUTES = 24 * 60
+"""No minute setting may exceed a day: beyond that none has a meaning, and 1e300 minutes
+overflows every time computation."""
+NOT_ZONES = frozenset({"localtime", "posixrules", "Factory"})
+"""Files in the zone database that are not IANA zones: ``localtime`` is whatever the machine
+is set to (so a report would change meaning when the machine moves), the others are tzdata's
+internals."""
+
+
+def check_minutes(name: str, value: object, minimum: float = 0, strict: bool = False) -> None:
+    """A minute setting: a finite number, above ``minimum`` (or at least it), at most a day."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise SettingsError(f"{name} must be a number of minutes, not {value!r}")
+    if not math.isfinite(value):
+        raise SettingsError(f"{name} must be a finite number of minutes")
+    if strict and not value > minimum:
+        raise SettingsError(f"{name} must be more than {minimum:g} (got {value:g})")
+    if not value >= minimum:
+        raise SettingsError(f"{name} must be {minimum:g} or more minutes")
+    if value > MAX_MINUTES:
+        raise SettingsError(f"{name} must be at most {MAX_MINUTES} minutes (a day), not {value:g}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,20 +44,12 @@ class ModelParams:
 
     def __post_init__(self) -> None:
         for name in MODEL_KEYS:
-            value = getattr(self, name)
-            if isinstance(value, bool) or not isinstance(value, int | float):
-                raise SettingsError(f"{name} must be a number of minutes, not {value!r}")
-            if not math.isfinite(value):
-                raise SettingsError(f"{name} must be a finite number of minutes")
-        if not self.ramp_up_min > 0:
-            raise SettingsError(f"ramp_up_min must be more than 0 (got {self.ramp_up_min:g})")
+            check_minutes(name, getattr(self, name), strict=True)
         if not self.ramp_up_min <= self.flow_after_min:
             raise SettingsError(
                 f"flow_after_min ({self.flow_after_min:g}) must be at least ramp_up_min "
                 f"({self.ramp_up_min:g})"
             )
-        if not self.min_period_min > 0:
-            raise SettingsError(f"min_period_min must be more than 0 (got {self.min_period_min:g})")
 
     @property
     def ramp_up(self) -> timedelta:
@@ -80,14 +93,9 @@ class Settings:
         if self.timezone is not None:
             load_zone(self.timezone)
         object.__setattr__(self, "hotkey", normalise_hotkey(self.hotkey))
-        for name in ("away_after_min", "planned_block_min", "break_after_min"):
-            value = getattr(self, name)
-            if isinstance(value, bool) or not isinstance(value, int | float):
-                raise SettingsError(f"{name} must be a number of minutes, not {value!r}")
-            if not math.isfinite(value) or value < 0:
-                raise SettingsError(f"{name} must be 0 or more minutes")
-        if self.away_after_min <= 0:
-            raise SettingsError("away_after_min must be more than 0 minutes")
+        for name in ("planned_block_min", "break_after_min"):
+            check_minutes(name, getattr(self, name))
+        check_minutes("away_after_min", self.away_after_min, strict=True)
 
     def updated(self, changes: dict[str, str]) -> "Settings":
         """A copy with ``changes`` applied (text values, as typed); all or nothing."""
@@ -155,6 +163,8 @@ def _plain_number(value: float) -> float:
 
 def load_zone(name: str) -> ZoneInfo:
     """The IANA zone called ``name``, or a clear error."""
+    if name in NOT_ZONES or name.startswith(("posix/", "right/")):
+        raise SettingsError(f"{name!r} is not an IANA time zone (use one such as Europe/Amsterdam)")
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):

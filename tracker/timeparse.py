@@ -7,6 +7,26 @@ from zoneinfo import ZoneInfo
 from tracker.errors import FlowtallyError, ValidationError
 
 _CLOCK = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?$")
+EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
+LATEST = datetime(2200, 1, 1, tzinfo=UTC)
+"""Times outside these are refused: no focus was tracked before 1970, and near year 1 or 9999
+a local time cannot even be converted to UTC (or back, in a report or an export)."""
+RANGE_TEXT = "times must lie between 1970 and 2199"
+
+
+def in_range(value: datetime, text: str, path: str = "") -> datetime:
+    """``value`` if it lies in the years Flowtally handles, else a clear error."""
+    if not EARLIEST <= value < LATEST:
+        raise ValidationError(path, f"{text!r} is out of range ({RANGE_TEXT})")
+    return value
+
+
+def _to_utc(value: datetime, text: str, path: str = "") -> datetime:
+    try:
+        utc = value.astimezone(UTC)
+    except (OverflowError, ValueError):
+        raise ValidationError(path, f"{text!r} is out of range ({RANGE_TEXT})") from None
+    return in_range(utc, text, path)
 
 
 def parse_iso(text: object, path: str = "") -> datetime:
@@ -19,7 +39,7 @@ def parse_iso(text: object, path: str = "") -> datetime:
         raise ValidationError(path, f"{text!r} is not an ISO 8601 time") from None
     if value.tzinfo is None:
         raise ValidationError(path, f"{text!r} has no offset; add one such as +01:00 or Z")
-    return value.astimezone(UTC)
+    return _to_utc(value, text, path)
 
 
 def format_iso(value: datetime, zone: ZoneInfo) -> str:
@@ -46,7 +66,10 @@ def parse_user_time(text: str, zone: ZoneInfo, now: datetime) -> datetime:
     if relative:
         amount = float(relative[1])
         unit = timedelta(hours=1) if relative[2] == "h" else timedelta(minutes=1)
-        return now - amount * unit
+        try:
+            return in_range(now - amount * unit, text)
+        except OverflowError:
+            raise ValidationError("", f"{text!r} is out of range ({RANGE_TEXT})") from None
     clock = _CLOCK.match(raw)
     if clock:
         hour, minute, second = int(clock[1]), int(clock[2]), int(clock[3] or 0)
@@ -62,7 +85,7 @@ def parse_user_time(text: str, zone: ZoneInfo, now: datetime) -> datetime:
             "with offset, or '25m ago'"
         ) from None
     if value.tzinfo is not None:
-        return value.astimezone(UTC)
+        return _to_utc(value, text)
     return _local(value, zone, text)
 
 
@@ -70,7 +93,11 @@ def _local(naive: datetime, zone: ZoneInfo, text: str) -> datetime:
     """Resolve a wall-clock time in ``zone``, refusing times that do not exist or repeat."""
     first = naive.replace(tzinfo=zone, fold=0)
     second = naive.replace(tzinfo=zone, fold=1)
-    if first.utcoffset() != second.utcoffset():
+    try:
+        ambiguous = first.utcoffset() != second.utcoffset()
+    except (OverflowError, ValueError):
+        raise ValidationError("", f"{text!r} is out of range ({RANGE_TEXT})") from None
+    if ambiguous:
         round_trip = first.astimezone(UTC).astimezone(zone).replace(tzinfo=None)
         if round_trip != naive:
             raise FlowtallyError(f"{text!r} does not exist in {zone.key}: the clocks skip it")
@@ -78,4 +105,4 @@ def _local(naive: datetime, zone: ZoneInfo, text: str) -> datetime:
             f"{text!r} happens twice in {zone.key} (the clocks go back); give an offset, "
             "e.g. 2026-10-25T02:30+02:00"
         )
-    return first.astimezone(UTC)
+    return _to_utc(first, text)

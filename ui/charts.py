@@ -345,6 +345,14 @@ PAGES: tuple[tuple[str, Composer], ...] = (
 def compose(
     fig: "FigureBase", page: str, view: WeekView, theme: Theme, tr: Translate = identity
 ) -> None:
-    """Draw one of :data:`PAGES` on an empty ``fig`` (its margins, if set, are kept)."""
+    """Draw one of :data:`PAGES` on an empty ``fig`` (its margins, if set, are kept).
+
+    Text is drawn as typed: matplotlib would read a source such as ``$x$ cost`` as TeX (and
+    fail on ``$\\notacommand$``). No chart uses maths, so mathtext is off for every text,
+    tick labels made at draw time included.
+    """
+    import matplotlib
+
+    matplotlib.rcParams["text.parse_math"] = False
     fig.set_facecolor(theme.background)
     dict(PAGES)[page](fig, view, theme, tr)

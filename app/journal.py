@@ -1,0 +1,162 @@
+"""The press journal: an interruption the database cannot take yet is kept on disk first.
+
+A press is acknowledged only once it is durable. Normally the database commit is that moment;
+while the database is locked, full, damaged or unreachable, the press is appended to this
+journal and fsync'ed instead, and stored from it, in order, as soon as the database can be
+used, by this run of the app or the next one (after a quit, a crash or a ``kill -9``).
+
+The file is append-only JSON lines, one per press (``{"id": …, "at": …, …}``) and one per press
+stored since (``{"done": id}``); it is removed when every press in it is stored. A line cut
+short by a crash was never acknowledged (the fsync had not returned) and is skipped. A crash
+between a commit and its ``done`` line leaves a press that is stored already: the worker
+looks for it before storing it again (:meth:`data.store.Store.holds`).
+
+One journal per database, in the user's state folder (not beside the database: that folder
+may be the very thing that is full or read-only). The tray app holds the instance lock of
+its database, so it is the journal's only writer.
+"""
+
+import contextlib
+import hashlib
+import json
+import logging
+import os
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+import platformdirs
+
+from tracker.errors import FlowtallyError
+from tracker.model import Interruption
+from tracker.settings import load_zone
+from tracker.timeparse import format_iso, parse_iso
+from tracker.types import Kind
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A press in the journal, not yet known to be stored."""
+
+    id: str
+    interruption: Interruption
+
+
+def journal_path(identity: str) -> Path:
+    """The journal of the database named ``identity`` (its URL without the password)."""
+    digest = hashlib.sha256(identity.encode()).hexdigest()[:16]
+    folder = platformdirs.user_state_path("flowtally", appauthor=False) / "journal"
+    return folder / f"{digest}.jsonl"
+
+
+class Journal:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._handle: IO[str] | None = None
+
+    def entries(self) -> list[Entry]:
+        """The presses in the file not marked stored, in the order they were pressed."""
+        try:
+            lines = self.path.read_text(encoding="utf-8").splitlines()
+        except FileNotFoundError:
+            return []
+        except (OSError, UnicodeDecodeError) as exc:
+            log.warning("cannot read the press journal %s: %s", self.path, exc)
+            return []
+        waiting: dict[str, Interruption] = {}
+        for number, line in enumerate(lines, 1):
+            try:
+                record = json.loads(line)
+                if "done" in record:
+                    waiting.pop(str(record["done"]), None)
+                else:
+                    waiting[str(record["id"])] = _interruption(record)
+            except (ValueError, KeyError, TypeError, FlowtallyError):
+                log.warning("press journal %s: line %d is unreadable, skipped", self.path, number)
+        return [Entry(key, value) for key, value in waiting.items()]
+
+    def append(self, interruption: Interruption) -> Entry:
+        """Write ``interruption`` durably; raises :class:`FlowtallyError` if it cannot."""
+        entry = Entry(uuid.uuid4().hex, interruption)
+        self._write({"id": entry.id, **_record(interruption)})
+        return entry
+
+    def done(self, entry: Entry) -> None:
+        """Mark ``entry`` stored. A failure here is harmless: the worker finds it stored."""
+        try:
+            self._write({"done": entry.id})
+        except FlowtallyError as exc:
+            log.warning("%s", exc)
+
+    def clear(self) -> None:
+        """Every press in it is stored: remove the file."""
+        self.close()
+        with contextlib.suppress(FileNotFoundError):
+            self.path.unlink()
+
+    def close(self) -> None:
+        if self._handle is not None:
+            with contextlib.suppress(OSError):
+                self._handle.close()
+            self._handle = None
+
+    def _write(self, record: dict[str, object]) -> None:
+        try:
+            handle = self._open()
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+        except OSError as exc:
+            self.close()
+            raise FlowtallyError(
+                f"cannot write the press journal {self.path}: {exc.strerror}"
+            ) from None
+
+    def _open(self) -> IO[str]:
+        if self._handle is None:
+            folder = self.path.parent
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            created = not self.path.exists()
+            fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+            self._handle = os.fdopen(fd, "a", encoding="utf-8")
+            if created:  # the new file's name must survive a power cut too
+                _fsync_folder(folder)
+        return self._handle
+
+
+def _fsync_folder(folder: Path) -> None:
+    with contextlib.suppress(OSError):  # not every platform can open a folder
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _record(interruption: Interruption) -> dict[str, object]:
+    zone = load_zone(interruption.timezone)
+    end = interruption.end
+    return {
+        "at": format_iso(interruption.at, zone),
+        "end": format_iso(end, zone) if end is not None else None,
+        "kind": interruption.kind.value,
+        "source": interruption.source,
+        "note": interruption.note,
+        "zone": interruption.timezone,
+    }
+
+
+def _interruption(record: dict[str, object]) -> Interruption:
+    end = record.get("end")
+    note = record.get("note")
+    return Interruption(
+        parse_iso(record["at"], "at"),
+        parse_iso(end, "end") if end is not None else None,
+        Kind(str(record["kind"])),
+        str(record["source"]),
+        str(note) if note is not None else None,
+        str(record["zone"]),
+    )

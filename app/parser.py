@@ -1,0 +1,179 @@
+"""The ``flowtally`` command line's grammar: every command, its options and its handler.
+
+Shared by the process entry (:mod:`app.cli`), the runner (:mod:`app.runner`) and the tray app
+(which asks :func:`dashboard_week` of a forwarded command line). Importing it costs no Qt and
+no database.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable, Sequence
+from datetime import date
+from importlib import import_module
+from typing import TYPE_CHECKING, Literal
+
+from tracker.days import parse_week
+from tracker.types import DEFAULT_SOURCES, Kind
+
+if TYPE_CHECKING:
+    from app.context import Context
+
+Command = Callable[["Context", argparse.Namespace], int]
+
+
+def resolve(target: str) -> Command:
+    """``"module:function"`` imported on use: the tray app starts without loading SQLAlchemy
+    (half a second) before its icon is shown."""
+    module, name = target.split(":")
+    handler: Command = getattr(import_module(f"app.{module}"), name)
+    return handler
+
+
+class _VersionAction(argparse.Action):
+    """Looks the version up only when asked: package metadata costs ~50 ms per start."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        from app.version import app_version
+
+        print(f"flowtally {app_version()}")
+        parser.exit()
+
+
+def week_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--week", metavar="YYYY-Www", help="ISO week, e.g. 2026-W47 (default: this week)"
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db",
+        metavar="URL",
+        default=argparse.SUPPRESS,
+        help="database URL or SQLite file (default: $FLOWTALLY_DB, the setting, or the "
+        "SQLite file in the user data folder)",
+    )
+    common.add_argument(
+        "--tz",
+        metavar="ZONE",
+        default=argparse.SUPPRESS,
+        help="IANA time zone for days and times (default: $FLOWTALLY_TZ, the setting, the system)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="flowtally",
+        parents=[common],
+        description="Measure focus and flow: track focus blocks, log interruptions, "
+        "see uninterrupted periods per day.",
+        epilog="Times (--at, --end) accept HH:MM (today), 'YYYY-MM-DD HH:MM', ISO 8601 with an "
+        "offset, or '25m ago' / '1h ago' (or --at=-25m).",
+    )
+    parser.add_argument(
+        "--version", action=_VersionAction, nargs=0, help="show the version and exit"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def add(name: str, handler: str, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, parents=[common], help=help_text, description=help_text)
+        p.set_defaults(handler=handler)
+        return p
+
+    p = add("start", "tracking:start", "start a focus block")
+    p.add_argument("--task", "-t", help="what the block is for")
+    p.add_argument("--at", metavar="TIME", help="when it started (default: now)")
+    for name, handler, text in (
+        ("pause", "tracking:pause", "pause the running block (a deliberate break)"),
+        ("resume", "tracking:resume", "resume the paused block"),
+        ("stop", "tracking:stop", "stop the running block"),
+    ):
+        add(name, handler, text).add_argument("--at", metavar="TIME", help="when (default: now)")
+
+    p = add("interrupt", "tracking:interrupt", "log an interruption in the running block")
+    p.add_argument(
+        "--kind",
+        "-k",
+        choices=[k.value for k in Kind],
+        default=Kind.EXTERNAL.value,
+        help="internal (self-caused) or external (default)",
+    )
+    p.add_argument(
+        "--source",
+        "-s",
+        default="other",
+        help=f"what interrupted, e.g. {', '.join(DEFAULT_SOURCES)} (default: other)",
+    )
+    p.add_argument("--note", "-n", help="a short note")
+    p.add_argument("--at", metavar="TIME", help="when it began (default: now)")
+    length = p.add_mutually_exclusive_group()
+    length.add_argument(
+        "--minutes",
+        "-m",
+        type=float,
+        help="how long it lasted; without --at it is taken to have just ended",
+    )
+    length.add_argument("--end", metavar="TIME", help="when it ended (or will end)")
+
+    p = add("status", "tracking:status", "show the running block, its phase, and today")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+
+    p = add("report", "reports:report", "the weekly report")
+    week_option(p)
+    p.add_argument("--json", action="store_true", help="the JSON report of the spec")
+    p.add_argument(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="write the charts instead: report.png, report.pdf (a page per chart) or "
+        "report.html (charts and numbers in one file); needs no display",
+    )
+
+    p = add("trend", "reports:trend", "periods and e-factor over several weeks")
+    p.add_argument("--weeks", type=int, default=12, help="how many weeks (default: 12)")
+    p.add_argument("--to", metavar="YYYY-Www", help="the last week (default: this week)")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+
+    p = add(
+        "export",
+        "transfer:export",
+        "write every finished block as JSON or CSV, or as calendar events (ICS)",
+    )
+    p.add_argument("--format", "-f", choices=["json", "csv", "ics"], default="json")
+    p.add_argument("--output", "-o", metavar="FILE", help="file to write (default: stdout)")
+
+    p = add("import", "transfer:import_", "add blocks from a JSON or CSV export (all or nothing)")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument(
+        "--format", "-f", choices=["json", "csv"], help="default: from the file name or its content"
+    )
+
+    # No handler: main() forwards it to the running app or starts the app with it.
+    text = "open the dashboard (in the running tray app, or start the app with it)"
+    week_option(sub.add_parser("dashboard", parents=[common], help=text, description=text))
+
+    p = add(
+        "settings",
+        "settings_command:settings",
+        "show settings, or set them: flowtally settings ramp_up_min=20 timezone=Europe/Oslo",
+    )
+    p.add_argument("assignments", nargs="*", metavar="KEY=VALUE")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    return parser
+
+
+FORWARDED = frozenset({"start", "pause", "resume", "stop", "interrupt", "status", "dashboard"})
+
+
+def dashboard_week(argv: Sequence[str]) -> date | Literal[False] | None:
+    """For a forwarded command line: the week to open the dashboard on (``None``: this
+    week), or ``False`` when it is another command. Runs on the GUI thread for every forwarded
+    command, so the parser is built only when the word is there."""
+    if "dashboard" not in argv:
+        return False
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit:
+        return False
+    if getattr(args, "command", None) != "dashboard":
+        return False
+    return parse_week(args.week) if args.week else None
