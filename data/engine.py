@@ -55,12 +55,12 @@ def check_target(text: str) -> URL:
     be down for now, and the app keeps what is logged until it answers."""
     url = normalise_url(text)
     database = url.database or ""
-    if url.get_backend_name() == "sqlite" and database not in ("", ":memory:"):
-        if not database.startswith("file:"):
-            path = Path(database)
-            _prepare_private_file(path)
-            if not os.access(path, os.R_OK | os.W_OK):
-                raise StoreError(f"cannot use the database file {path}: it is not writable")
+    local_file = database not in ("", ":memory:") and not database.startswith("file:")
+    if url.get_backend_name() == "sqlite" and local_file:
+        path = Path(database)
+        _prepare_private_file(path)
+        if not os.access(path, os.R_OK | os.W_OK):
+            raise StoreError(f"cannot use the database file {path}: it is not writable")
     return url
 
 
