@@ -21,7 +21,7 @@ from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, QTimer, Signal, Sl
 from app import runner
 from app.journal import Entry, Journal, journal_path
 from data import engine as engines
-from data.errors import StoreError
+from data.errors import DatabaseBusy, StoreError
 from data.store import Store
 from tracker import edits
 from tracker.days import DayClock
@@ -195,10 +195,10 @@ class StoreWorker(QObject):
     def close(self) -> None:
         """Store what can be stored and close; call on the worker's thread (see
         :func:`stop_worker`). Presses the database cannot take stay in the journal."""
-        for timer in (self._retry, self._reopen):
+        self._drain()
+        for timer in (self._retry, self._reopen):  # after the drain, which may restart one
             if timer is not None:
                 timer.stop()
-        self._drain()
         self._give_up_jobs("Flowtally is quitting; nothing was changed", every=True)
         waiting = self._pending_count()
         if waiting:
@@ -336,7 +336,11 @@ class StoreWorker(QObject):
                 break
             self._queue.popleft()
         if problem is not None or self.store is None:
-            reason = str(problem) if problem is not None else self._unavailable
+            reason = self._unavailable
+            if isinstance(problem, DatabaseBusy):  # a job gives up after the CLI's own wait
+                reason = str(DatabaseBusy(COMMAND_WAIT_S))
+            elif problem is not None:
+                reason = str(problem)
             self._give_up_jobs(reason, every=self.store is None)
         if self._pending_count() == 0 and self.journal is not None:
             self.journal.clear()

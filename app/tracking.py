@@ -122,7 +122,12 @@ def _interruption_times(ctx: Context, args: argparse.Namespace) -> tuple[datetim
 
 def status(ctx: Context, args: argparse.Namespace) -> int:
     clock = DayClock(ctx.zone)
-    running, blocks = ctx.store.day(clock, ctx.now)
+    try:
+        running, blocks = ctx.store.day(clock, ctx.now)
+    except StoreError as problem:
+        if ctx.app_info is None:
+            raise
+        return _status_without_store(ctx, args.json, str(problem))
     snapshot = live_status(running, blocks, ctx.settings.model, clock, ctx.now)
     if args.json:
         print(json.dumps(_status_json(snapshot, ctx), indent=1), file=ctx.out)
@@ -131,6 +136,25 @@ def status(ctx: Context, args: argparse.Namespace) -> int:
         if ctx.app_info is not None:
             print(_app_text(ctx.app_info), file=ctx.out)
     return 0
+
+
+def _status_without_store(ctx: Context, as_json: bool, problem: str) -> int:
+    """The running app answers even when its database cannot be used: what it keeps."""
+    assert ctx.app_info is not None
+    if as_json:
+        print(
+            json.dumps({"state": None, "database_error": problem, "app": ctx.app_info}),
+            file=ctx.out,
+        )
+    else:
+        waiting = ctx.app_info.get("pending_writes")
+        count = waiting if isinstance(waiting, int) else 0
+        print(
+            f"The tray app runs, but the database cannot be used: {problem}. "
+            f"{plural(count, 'interruption')} kept, to be saved once it can.",
+            file=ctx.out,
+        )
+    return 1
 
 
 def _status_json(s: Status, ctx: Context) -> dict[str, object]:

@@ -17,7 +17,7 @@ from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from data import engine as engines
-from data.errors import StoreError
+from data.errors import DatabaseBusy, StoreError
 from data.models import BlockRow, InterruptionRow, PauseRow
 from data.schema import ensure_schema
 from tracker import running
@@ -100,10 +100,7 @@ class Store:
         except OperationalError as exc:
             message = str(exc.orig)
             if "locked" in message or "busy" in message:
-                raise StoreError(
-                    f"the database is locked by another program (waited "
-                    f"{self.busy_timeout_ms / 1000:g} s); nothing was changed, try again"
-                ) from None
+                raise DatabaseBusy(self.busy_timeout_ms / 1000) from None
             raise StoreError(f"cannot use the database {self.description}: {message}") from None
         except DatabaseError as exc:
             raise StoreError(

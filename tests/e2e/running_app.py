@@ -32,8 +32,9 @@ class RunningApp:
         }
         self.process: subprocess.Popen[str] | None = None
 
-    def launch(self, *args: str) -> "RunningApp":
-        """Start ``flowtally ARGS`` (the tray app without arguments)."""
+    def launch(self, *args: str, wait: bool = True) -> "RunningApp":
+        """Start ``flowtally ARGS`` (the tray app without arguments); with ``wait``, until it
+        answers a forwarded status."""
         self.started_at = time.monotonic()
         self.process = subprocess.Popen(
             [*self.command, *args, "--db", str(self.database)],
@@ -43,7 +44,8 @@ class RunningApp:
             stderr=subprocess.PIPE,
             text=True,
         )
-        self.wait_for(lambda s: s.get("app") is not None, "the app to answer")
+        if wait:
+            self.wait_for(lambda s: s.get("app") is not None, "the app to answer")
         return self
 
     def cli(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
@@ -56,6 +58,16 @@ class RunningApp:
         if result.returncode != 0:
             return {}
         value: dict[str, Any] = json.loads(result.stdout)
+        return value
+
+    def any_status(self) -> dict[str, Any]:
+        """``status --json`` whatever its exit code (the app answers one without a usable
+        database too); empty when nothing answered."""
+        result = self.cli("status", "--json", check=False)
+        try:
+            value: dict[str, Any] = json.loads(result.stdout)
+        except ValueError:
+            return {}
         return value
 
     def app_info(self) -> dict[str, Any]:
