@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, cast
 
 import shiboken6
-from PySide6.QtCore import QObject, QThread, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from app import autostart
@@ -265,6 +265,9 @@ class AppController(QObject):
             from app.store_worker import stop_worker
 
             stop_worker(self.worker, self.worker_thread)
+            # The answers to commands the worker ran before it stopped: the clients get them
+            # (and never run those commands a second time themselves).
+            QCoreApplication.processEvents()
         self.tray.tray.hide()
         self.lock.release()
 
