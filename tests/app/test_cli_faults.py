@@ -7,6 +7,7 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -107,7 +108,8 @@ def test_an_absurd_settings_file_gives_a_warning_and_the_defaults(
     code, out, err = run("status", "--db", db)
     assert code == 0, err
     warning = capsys.readouterr().err.strip().splitlines()
-    assert len(warning) == 1 and warning[0].startswith("flowtally: warning: ignoring"), warning
+    assert len(warning) == 1, warning
+    assert warning[0].startswith("flowtally: warning: ignoring"), warning
     assert "No focus block running" in out
 
 
@@ -269,7 +271,7 @@ def test_a_runtime_folder_another_user_prepared_is_not_used(tmp_path: Path) -> N
     result = subprocess.run(
         [*("python3", "-m", "app"), "status", "--db", db],
         cwd=ROOT,
-        env={**env, "PATH": f"{Path(os.sys.executable).parent}:{env['PATH']}"},
+        env={**env, "PATH": f"{Path(sys.executable).parent}:{env['PATH']}"},
         capture_output=True,
         text=True,
         check=False,

@@ -4,10 +4,8 @@ such as ``$\\notacommand$`` does not break the chart or the report."""
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from matplotlib.figure import Figure
-from matplotlib.text import Text
 
-from tracker.dashboard import week_view
+from tracker.dashboard import WeekView, week_view
 from tracker.model import Block, Interruption
 from tracker.report import week_reports
 from tracker.settings import ModelParams
@@ -18,7 +16,7 @@ SOURCES = ("$x$ cost", "$\\notacommand$")
 MONDAY = date(2026, 11, 16)
 
 
-def _view():  # type: ignore[no-untyped-def]
+def _view() -> WeekView:
     start = datetime(2026, 11, 16, 8, tzinfo=UTC)
     block = Block(
         start,
@@ -39,6 +37,9 @@ def _view():  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("page", [name for name, _ in PAGES])
 def test_every_page_draws_user_text_literally(page: str) -> None:
+    from matplotlib.figure import Figure
+    from matplotlib.text import Text
+
     figure = Figure()
     compose(figure, page, _view(), LIGHT)
     figure.canvas.draw()  # mathtext would fail here on the unknown command
