@@ -13,6 +13,8 @@ MODEL_KEYS: tuple[str, ...] = ("ramp_up_min", "flow_after_min", "min_period_min"
 MAX_MINUTES = 24 * 60
 """No minute setting may exceed a day: beyond that none has a meaning, and 1e300 minutes
 overflows every time computation."""
+MIN_MINUTES = 0.01
+"""Shorter than this (0.6 s) a minute setting is a typo, and 1e-308 would round to nothing."""
 NOT_ZONES = frozenset({"localtime", "posixrules", "Factory"})
 """Files in the zone database that are not IANA zones: ``localtime`` is whatever the machine
 is set to (so a report would change meaning when the machine moves), the others are tzdata's
@@ -29,6 +31,8 @@ def check_minutes(name: str, value: object, minimum: float = 0, strict: bool = F
         raise SettingsError(f"{name} must be more than {minimum:g} (got {value:g})")
     if not value >= minimum:
         raise SettingsError(f"{name} must be {minimum:g} or more minutes")
+    if 0 < value < MIN_MINUTES:
+        raise SettingsError(f"{name} must be at least {MIN_MINUTES:g} minutes, not {value:g}")
     if value > MAX_MINUTES:
         raise SettingsError(f"{name} must be at most {MAX_MINUTES} minutes (a day), not {value:g}")
 

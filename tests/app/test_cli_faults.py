@@ -12,11 +12,14 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from app.cli import main
 from data.store import Store
 from tests.app.cli_runner import ROOT, assert_clean_error, flowtally
 from tracker.model import Block, Interruption
+from tracker.settings import SETTING_NAMES
 from tracker.types import Kind
 
 
@@ -334,3 +337,54 @@ def test_the_real_command_prints_no_traceback_for_an_extreme_date(tmp_path: Path
         "start", "--at", "0001-01-01T00:00+01:00", "--db", str(tmp_path / "x"), check=False
     )
     assert_clean_error(result, "out of range")
+
+
+NUMBER_TEXT = st.one_of(
+    st.floats(allow_nan=True, allow_infinity=True).map(repr),
+    st.sampled_from(["nan", "inf", "-inf", "1e300", "1e12", "-5", "0", "10"]),
+)
+TIME_TEXT = st.one_of(
+    st.datetimes(min_value=datetime(1, 1, 2), max_value=datetime(9999, 12, 30)).map(
+        lambda d: d.isoformat(timespec="minutes")
+    ),
+    st.sampled_from(
+        ["0001-01-01T00:00+01:00", "9999-12-31T22:00-02:00", "25:00", "23:59", "1e9m ago"]
+    ),
+    NUMBER_TEXT.map(lambda n: f"{n}m ago"),
+    st.text(max_size=12),
+)
+WEEK_TEXT = st.builds(
+    lambda y, w: f"{y:04d}-W{w:02d}", st.integers(0, 9999), st.integers(0, 60)
+) | st.text(max_size=10)
+COMMAND_LINES = st.one_of(
+    st.tuples(st.just("interrupt"), st.just("--minutes"), NUMBER_TEXT),
+    st.tuples(st.just("interrupt"), st.just("--at"), TIME_TEXT),
+    st.tuples(st.just("interrupt"), st.just("--end"), TIME_TEXT),
+    st.tuples(st.sampled_from(["start", "pause", "resume", "stop"]), st.just("--at"), TIME_TEXT),
+    st.tuples(st.just("report"), st.just("--week"), WEEK_TEXT),
+    st.tuples(st.just("trend"), st.just("--to"), WEEK_TEXT),
+    st.tuples(st.just("trend"), st.just("--weeks"), NUMBER_TEXT),
+    st.tuples(st.just("status"), st.just("--tz"), st.text(max_size=20)),
+    st.tuples(st.just("settings"), st.sampled_from(SETTING_NAMES), NUMBER_TEXT | TIME_TEXT).map(
+        lambda t: (t[0], f"{t[1]}={t[2]}")
+    ),
+)
+
+
+@given(COMMAND_LINES, st.sampled_from(["UTC", "America/New_York", "Pacific/Kiritimati"]))
+@settings(
+    max_examples=400,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+def test_no_command_line_ever_ends_in_a_traceback(
+    db: str, words: tuple[str, ...], zone: str
+) -> None:
+    if "\x00" in "".join(words):
+        return  # a command line cannot hold a NUL
+    code, _out, err = run(*words, "--db", db, "--tz", zone)
+    assert "Traceback" not in err
+    assert "internal error" not in err, err
+    assert code in (0, 1, 2), err
+    if code == 1:
+        assert len(err.strip().splitlines()) == 1, err

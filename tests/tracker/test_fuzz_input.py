@@ -219,3 +219,106 @@ def test_hotkey_strings_are_refused_with_the_reason_or_normalised(text: str) -> 
     if refusal:
         return
     assert normalise_hotkey(hotkey) == hotkey  # a normalised hotkey stays as it is
+
+
+# ---------------------------------------------------------------- the edges of numbers and time
+
+EXTREME_INSTANTS = st.datetimes(
+    min_value=datetime(1, 1, 2), max_value=datetime(9999, 12, 30), timezones=st.just(UTC)
+)
+OFFSETS = st.integers(min_value=-14 * 60, max_value=14 * 60).map(
+    lambda minutes: (
+        f"{'+' if minutes >= 0 else '-'}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+    )
+)
+ZONES = st.sampled_from(["UTC", "America/New_York", "Pacific/Kiritimati", "Asia/Kolkata"])
+NUMBERS = st.one_of(
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.sampled_from(["nan", "inf", "-inf", "1e300", "1e-300", "1e12", "-0", "0x10", ""]),
+)
+
+
+@st.composite
+def extreme_times(draw: st.DrawFn) -> str:
+    instant = draw(EXTREME_INSTANTS).replace(tzinfo=None)
+    return instant.isoformat(timespec="minutes") + draw(OFFSETS)
+
+
+@given(extreme_times(), extreme_times(), ZONES)
+@settings(max_examples=1000, deadline=None)
+def test_an_import_at_any_date_gives_records_or_a_located_error(
+    start: str, end: str, zone: str
+) -> None:
+    document = {"format": "flowtally/1", "blocks": [{"start": start, "end": end}]}
+    try:
+        records = parse_json(json.dumps(document), zone)
+    except ValidationError as exc:
+        assert JSON_POSITION.match(exc.path), str(exc)
+        return
+    # What was accepted can be written out again in its zone: no export can crash on it.
+    assert to_json([r.block for r in records])
+
+
+@given(
+    st.one_of(
+        extreme_times(),
+        st.builds(lambda n, u: f"{n}{u} ago", NUMBERS, st.sampled_from(["m", "h", "min"])),
+        st.builds(lambda n: f"-{n}m", NUMBERS),
+        EXTREME_INSTANTS.map(lambda d: d.strftime("%Y-%m-%d %H:%M")),
+        st.text(max_size=25),
+    ),
+    ZONES,
+)
+@settings(max_examples=1500, deadline=None)
+def test_any_typed_time_is_a_time_in_range_or_a_clear_error(text: str, zone: str) -> None:
+    from tracker.settings import load_zone
+    from tracker.timeparse import EARLIEST, LATEST, parse_user_time
+
+    try:
+        value = parse_user_time(text, load_zone(zone), T0)
+    except FlowtallyError as exc:
+        assert str(exc).strip()
+        return
+    assert EARLIEST <= value < LATEST
+
+
+@given(st.integers(min_value=0, max_value=9999), st.integers(min_value=0, max_value=99), ZONES)
+@settings(max_examples=1000, deadline=None)
+def test_any_week_is_a_week_with_bounds_or_a_clear_error(year: int, week: int, zone: str) -> None:
+    from tracker.days import parse_week
+    from tracker.report import week_bounds
+
+    try:
+        monday = parse_week(f"{year:04d}-W{week:02d}")
+    except FlowtallyError as exc:
+        assert str(exc).strip()
+        return
+    before = monday - timedelta(weeks=520)  # the longest trend reaches this far back
+    start, end = week_bounds(before, zone, 521)
+    assert start < end
+
+
+@given(st.sampled_from(SETTING_NAMES[:3] + ("away_after_min", "break_after_min")), NUMBERS)
+@settings(max_examples=1000, deadline=None)
+def test_any_number_for_a_minute_setting_is_usable_or_refused(name: str, number: object) -> None:
+    text = number if isinstance(number, str) else repr(number)
+    try:
+        updated = Settings().updated({name: text})
+    except FlowtallyError as exc:
+        assert str(exc).strip()
+        return
+    model = updated.model
+    for minutes in (model.ramp_up, model.flow_after, model.min_period):
+        assert T0 + minutes > T0  # a number the clock can add, not an overflow
+    assert 0 < updated.away_after_min <= 24 * 60
+
+
+@given(st.integers(min_value=1, max_value=200_000), st.sampled_from(["[", '{"a":', '{"blocks":[']))
+@settings(max_examples=60, deadline=None)
+def test_deeply_nested_json_is_a_clean_refusal(depth: int, opener: str) -> None:
+    closer = {"[": "]", '{"a":': "}", '{"blocks":[': "]}"}[opener]
+    text = opener * depth + "1" + closer * depth
+    try:
+        parse_json(text, ZONE)
+    except ValidationError as exc:
+        assert str(exc).strip()
