@@ -18,6 +18,9 @@ from data.errors import StoreError
 from tracker.redaction import redact_url
 
 BUSY_TIMEOUT_MS = 5000
+CONNECT_TIMEOUT_S = 5
+"""A server that does not answer is given up after this, not after TCP's minutes: the tray
+app then keeps presses in its journal and tries again."""
 WRITE_OPTION = "flowtally_write"
 
 
@@ -76,8 +79,11 @@ def create(url: URL, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
     """
     if url.get_backend_name() == "sqlite":
         return _sqlite_engine(url, busy_timeout_ms)
+    connect_args = (
+        {"connect_timeout": CONNECT_TIMEOUT_S} if url.get_backend_name() == "postgresql" else {}
+    )
     try:
-        return create_engine(url, pool_pre_ping=True)
+        return create_engine(url, pool_pre_ping=True, connect_args=connect_args)
     except ModuleNotFoundError as exc:
         raise StoreError(
             f"the driver for {url.drivername} is not installed ({exc.name}); "

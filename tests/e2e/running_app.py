@@ -17,7 +17,7 @@ from tests.app.cli_runner import FROM_SOURCE, ROOT, flowtally
 class RunningApp:
     def __init__(
         self,
-        database: Path,
+        database: Path | str,
         display: str,
         extra_env: dict[str, str] | None = None,
         command: Sequence[str] = FROM_SOURCE,

@@ -20,6 +20,8 @@ import pytest
 from data.store import Store
 from tests.e2e.running_app import RunningApp, focused_window, xdotool
 from tests.e2e.test_load import HOTKEY
+from tests.pg_proxy import PostgresRelay
+from tests.postgres_server import PostgresServer
 
 
 def _journal_lines(home: Path) -> int:
@@ -127,3 +129,42 @@ def test_a_forwarded_command_waits_for_a_lock_as_the_cli_alone_does(
         assert app.rows("SELECT end_utc IS NOT NULL FROM blocks") == [(1,)]
     finally:
         assert app.quit() == 0
+
+
+@pytest.mark.postgres
+def test_presses_while_postgresql_is_down_survive_a_kill(
+    x_display: str, postgres_server: PostgresServer, private_user_folders: Path
+) -> None:
+    from sqlalchemy import create_engine, text
+
+    relay = PostgresRelay(postgres_server)
+    relay.start()
+    with postgres_server.database() as direct:
+        name = direct.rsplit("/", 1)[1].split("?")[0]
+        app = RunningApp(relay.url(name), x_display).launch()
+        app.wait_for(lambda s: s["app"]["hotkey_active"], "the hotkey listener")
+        app.cli("start", "--task", "remote")
+        relay.stop()  # the server goes away
+        with focused_window(x_display):
+            for _ in range(3):
+                xdotool(x_display, "key", HOTKEY)
+                time.sleep(0.3)
+            deadline = time.monotonic() + 20
+            while app.any_status().get("app", {}).get("pending_writes") != 3:
+                assert time.monotonic() < deadline, app.any_status()
+                time.sleep(0.3)
+        assert _journal_lines(private_user_folders) == 3
+        app.kill_hard()
+
+        relay.start()  # back again; a new app stores what the journal kept
+        again = RunningApp(relay.url(name), x_display).launch()
+        try:
+            again.wait_for(lambda s: s["interruptions"] == 3, "the journal to be stored")
+        finally:
+            assert again.quit() == 0
+        engine = create_engine(direct)
+        with engine.connect() as connection:
+            count = connection.execute(text("SELECT count(*) FROM interruptions")).scalar()
+        engine.dispose()
+        assert count == 3
+    relay.stop()
