@@ -2,6 +2,7 @@
 
 import argparse
 import json
+from dataclasses import replace
 
 from app.config import save_settings, settings_path, system_zone
 from app.context import Context
@@ -23,7 +24,9 @@ def settings(ctx: Context, args: argparse.Namespace) -> int:
         changes[key.strip()] = value
     updated = ctx.settings.updated(changes)
     if updated.database_url and updated.database_url != ctx.settings.database_url:
-        check_target(updated.database_url)
+        url = check_target(updated.database_url)
+        if "://" not in updated.database_url:  # a path: kept whole, whichever folder asks
+            updated = replace(updated, database_url=url.database)
     path = save_settings(updated)
     ctx.settings = updated
     print(f"Saved to {path}.", file=ctx.out)

@@ -378,13 +378,24 @@ COMMAND_LINES = st.one_of(
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 def test_no_command_line_ever_ends_in_a_traceback(
-    db: str, words: tuple[str, ...], zone: str
+    db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, words: tuple[str, ...], zone: str
 ) -> None:
     if "\x00" in "".join(words):
         return  # a command line cannot hold a NUL
+    monkeypatch.chdir(tmp_path)  # a database_url that is a plain path is created here
     code, _out, err = run(*words, "--db", db, "--tz", zone)
     assert "Traceback" not in err
     assert "internal error" not in err, err
     assert code in (0, 1, 2), err
     if code == 1:
         assert len(err.strip().splitlines()) == 1, err
+
+
+def test_a_database_path_is_kept_whole_whichever_folder_it_was_set_in(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert run("settings", "database_url=here.sqlite3")[0] == 0
+    monkeypatch.chdir("/")
+    shown = json.loads(run("settings", "--json")[1])
+    assert shown["database_url"] == str(tmp_path / "here.sqlite3")
