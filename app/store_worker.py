@@ -372,10 +372,11 @@ class StoreWorker(QObject):
             return
         self._retry.start()
         waiting = self._pending_count()
+        reason = "another program holds the lock" if isinstance(problem, DatabaseBusy) else problem
         if waiting:
             self.failed.emit(
                 f"Saving is delayed: {waiting} interruption(s) wait in memory and in the "
-                f"journal, and are retried ({problem})"
+                f"journal, and are retried ({reason})"
             )
 
     def _give_up_jobs(self, reason: str, every: bool = False) -> None:

@@ -211,4 +211,10 @@ def _app_text(info: dict[str, object]) -> str:
         hotkey = f"hotkey {info.get('hotkey')} active"
     else:
         hotkey = f"hotkey off ({info.get('hotkey_problem') or 'starting'})"
+    waiting = info.get("pending_writes")
+    if isinstance(waiting, int) and waiting:
+        return (
+            f"Tray app running; {hotkey}; {plural(waiting, 'interruption')} kept, not yet "
+            "saved (the database is busy)."
+        )
     return f"Tray app running; {hotkey}."
