@@ -6,7 +6,7 @@ APP_ID = "io.github.flowtally.Flowtally"
 
 def app_version() -> str:
     """Looked up on demand, not at import: package metadata costs ~50 ms per start (and
-    ``app.main`` imports this module for the id)."""
+    ``app.gui.main`` imports this module for the id)."""
     from importlib.metadata import PackageNotFoundError, version
 
     try:

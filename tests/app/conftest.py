@@ -5,7 +5,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from app.controller import AppController
+from app.gui.controller import AppController
 from tracker.settings import Settings
 
 

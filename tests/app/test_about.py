@@ -8,7 +8,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from app import autostart
-from app.controller import AppController
+from app.gui.controller import AppController
 from tests.app.cli_runner import ROOT, flowtally
 from tests.xserver import ARTIFACTS
 

@@ -216,7 +216,7 @@ def test_default_store_is_in_the_user_data_folder(private_user_folders: Path) ->
 
 def test_status_imports_neither_qt_nor_matplotlib(tmp_path: Path) -> None:
     code = (
-        "import sys; from app.cli import main; main(['status', '--db', sys.argv[1]]); "
+        "import sys; from app.entry import main; main(['status', '--db', sys.argv[1]]); "
         "gui = {'PySide6', 'matplotlib', 'pynput'}; "
         "print(sorted({m.split('.')[0] for m in sys.modules} & gui))"
     )
@@ -277,7 +277,7 @@ def test_the_cli_works_against_postgresql(postgres_server: object) -> None:
 
 def test_the_tray_app_shows_its_icon_before_loading_the_database_or_pynput() -> None:
     code = (
-        "import sys; import app.cli, app.main, app.controller; "
+        "import sys; import app.entry, app.gui.main, app.gui.controller; "
         "heavy = {'sqlalchemy', 'alembic', 'pynput', 'matplotlib'}; "
         "print(sorted({m.split('.')[0] for m in sys.modules} & heavy))"
     )

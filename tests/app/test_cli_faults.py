@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.cli import main
+from app.entry import main
 from data.store import Store
 from tests.app.cli_runner import ROOT, assert_clean_error, flowtally
 from tracker.model import Block, Interruption
@@ -250,7 +250,7 @@ def test_export_follows_a_link_and_keeps_it(db: str, tmp_path: Path) -> None:
 def test_an_import_over_the_size_limit_is_refused_at_once(
     db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from app import transfer
+    from app.commands import transfer
 
     monkeypatch.setattr(transfer, "MAX_IMPORT_BYTES", 1024)
     path = tmp_path / "big.json"
@@ -321,7 +321,7 @@ def test_the_cli_falls_back_quietly_when_the_app_goes_away_mid_answer(
 def test_an_unexpected_error_is_one_line_and_logged(
     private_user_folders: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from app import runner
+    from app.commands import runner
 
     def broken(*_: object) -> int:
         raise RuntimeError("a bug")

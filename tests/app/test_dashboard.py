@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QToolTip, QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
-from app.dashboard import Dashboard
+from app.gui.dashboard import Dashboard
 from data.store import Store
 from tracker.dashboard import WeekView
 from tracker.model import Block, Interruption, Pause

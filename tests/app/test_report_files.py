@@ -54,7 +54,7 @@ def test_a_report_file_loads_neither_qt_nor_a_display(tmp_path: Path) -> None:
     db = str(tmp_path / "t.db")
     seed_morning(db)
     code = (
-        "import sys; from app.cli import main; "
+        "import sys; from app.entry import main; "
         f"code = main(['report', '--week', '2026-W47', '-o', {str(tmp_path / 'r.pdf')!r}, "
         f"'--db', {db!r}, '--tz', 'Europe/Amsterdam']); "
         "print(code, 'PySide6' in sys.modules, 'matplotlib' in sys.modules)"

@@ -6,7 +6,7 @@ from pytestqt.qtbot import QtBot
 
 from app import autostart
 from app.config import load_settings, settings_path
-from app.controller import AppController
+from app.gui.controller import AppController
 from tracker.settings import Settings
 
 

@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import QObject, QThread, Signal
 from pytestqt.qtbot import QtBot
 
-from app.store_worker import Snapshot, StoreWorker, stop_worker
+from app.gui.store_worker import Snapshot, StoreWorker, stop_worker
 from data.store import Store
 from tracker.model import Block
 

@@ -50,7 +50,7 @@ def run(db: str, switches: int) -> None:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication([])
-    from app.dashboard import Dashboard
+    from app.gui.dashboard import Dashboard
     from tracker.settings import ModelParams
 
     def wait(condition: Callable[[], bool]) -> None:

@@ -10,7 +10,7 @@ import threading
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtDBus import QDBusConnection, QDBusMessage
 
-from app.sleep_signals import INTERFACE, PATH, SERVICE
+from app.gui.sleep_signals import INTERFACE, PATH, SERVICE
 
 
 def main() -> int:

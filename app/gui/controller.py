@@ -20,16 +20,16 @@ from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from app import autostart
 from app.config import save_settings
-from app.input_services import (
+from app.gui.input_services import (
     ActivityClock,
     HotkeyBridge,
     HotkeyService,
     hotkey_unavailable_reason,
 )
+from app.gui.instance_server import InstanceServer
+from app.gui.loop_lag import LoopLag
+from app.gui.sleep_signals import SleepSignals
 from app.instance import InstanceLock
-from app.instance_server import InstanceServer
-from app.loop_lag import LoopLag
-from app.sleep_signals import SleepSignals
 from tracker.days import DayClock
 from tracker.edits import Gap, GapReason
 from tracker.errors import FlowtallyError
@@ -47,8 +47,8 @@ from ui.timer_window import TimerWindow
 from ui.tray import TrayView
 
 if TYPE_CHECKING:  # the worker (and SQLAlchemy) load after the icon shows
-    from app.dashboard import Dashboard
-    from app.store_worker import Snapshot, StoreWorker
+    from app.gui.dashboard import Dashboard
+    from app.gui.store_worker import Snapshot, StoreWorker
 
 log = logging.getLogger(__name__)
 TICK_MS = 5_000
@@ -168,7 +168,7 @@ class AppController(QObject):
         self._start_backend()
 
     def _start_backend(self) -> None:
-        from app.store_worker import StoreWorker
+        from app.gui.store_worker import StoreWorker
 
         thread = QThread()
         thread.setObjectName("store-worker")
@@ -262,7 +262,7 @@ class AppController(QObject):
         if self.dashboard is not None:
             self.dashboard.close()
         if self.worker is not None and self.worker_thread is not None:
-            from app.store_worker import stop_worker
+            from app.gui.store_worker import stop_worker
 
             stop_worker(self.worker, self.worker_thread)
             # The answers to commands the worker ran before it stopped: the clients get them
@@ -309,7 +309,7 @@ class AppController(QObject):
     def _on_command(self, request_id: int, argv: list[str]) -> None:
         """A command forwarded by another ``flowtally``: the dashboard opens here, on the GUI
         thread; every other command runs in the store worker."""
-        from app.parser import dashboard_week
+        from app.commands.parser import dashboard_week
 
         try:
             week = dashboard_week(argv)
@@ -325,7 +325,7 @@ class AppController(QObject):
     def open_dashboard(self, week: date | None = None) -> None:
         """Show the dashboard (made, with its worker thread, the first time it is asked for)."""
         if self.dashboard is None:
-            from app.dashboard import Dashboard
+            from app.gui.dashboard import Dashboard
 
             self.dashboard = Dashboard(self.database, self.settings.model, self.zone_name)
             self.dashboard.data_changed.connect(lambda: self._send("refresh_requested"))

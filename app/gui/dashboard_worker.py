@@ -18,9 +18,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
+from app.commands.reports import TREND_WEEKS
+from app.commands.transfer import EXPORT_FORMATS, export_content
 from app.files import write_atomically
-from app.reports import TREND_WEEKS
-from app.transfer import EXPORT_FORMATS, export_content
 from data.store import Store
 from tracker import history
 from tracker.dashboard import WeekView, week_view

@@ -5,7 +5,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
-from app.context import Context
+from app.commands.context import Context
 from app.files import write_atomically
 from data.store import Progress
 from tracker.errors import FlowtallyError, ValidationError
@@ -26,7 +26,7 @@ def export_content(
     """Finished blocks as the interchange format (JSON, CSV) or as calendar events (ICS)."""
     finished = [b for b in blocks if b.end is not None]
     if fmt == "ics":
-        from app.calendar_export import to_ics
+        from app.commands.calendar_export import to_ics
 
         return to_ics(finished, params, now)
     return to_json(finished) if fmt == "json" else to_csv(finished)

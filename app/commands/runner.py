@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TextIO
 
-from app.parser import build_parser, resolve
+from app.commands.parser import build_parser, resolve
 from tracker.errors import FlowtallyError
 
 if TYPE_CHECKING:
@@ -54,7 +54,7 @@ def run(
     away) raises :class:`data.errors.StoreError` instead of printing it, so that the app may
     try again while the command's client waits.
     """
-    from app.context import Context
+    from app.commands.context import Context
     from data.errors import StoreError
 
     handler = resolve(getattr(args, "handler", "tracking:status"))

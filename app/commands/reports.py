@@ -5,9 +5,9 @@ import json
 from datetime import date, timedelta
 from pathlib import Path
 
-from app.context import Context
+from app.commands.context import Context
+from app.commands.table import table
 from app.files import write_atomically
-from app.render import table
 from tracker.dashboard import WeekView, week_view
 from tracker.days import DayClock, monday_of, parse_week
 from tracker.errors import FlowtallyError

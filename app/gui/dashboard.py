@@ -8,8 +8,8 @@ from datetime import date
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal
 
-from app.dashboard_worker import DashboardWorker
-from app.store_worker import stop_worker
+from app.gui.dashboard_worker import DashboardWorker
+from app.gui.store_worker import stop_worker
 from tracker.settings import ModelParams
 from ui.dashboard import DashboardWindow, chart_tr
 

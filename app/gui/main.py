@@ -32,7 +32,7 @@ from ui import translations
 from ui.tray import TrayView
 
 if TYPE_CHECKING:
-    from app.controller import AppController
+    from app.gui.controller import AppController
 
 log = logging.getLogger("flowtally")
 
@@ -100,7 +100,7 @@ def run_app(
 
     def start_controller() -> None:
         try:
-            from app.controller import AppController
+            from app.gui.controller import AppController
 
             controller = AppController(app, settings, database, zone_name, tray=tray, lock=lock)
             started.append(controller)

@@ -4,7 +4,7 @@ import argparse
 import json
 from datetime import datetime, timedelta
 
-from app.context import Context
+from app.commands.context import Context
 from data.errors import StoreError
 from tracker.days import DayClock
 from tracker.errors import FlowtallyError

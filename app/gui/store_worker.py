@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, QTimer, Signal, Slot
 
-from app import runner
+from app.commands import runner
 from app.journal import Entry, Journal, journal_path
 from data import engine as engines
 from data.errors import DatabaseBusy, StoreError

@@ -17,7 +17,7 @@ from tracker.days import parse_week
 from tracker.types import DEFAULT_SOURCES, Kind
 
 if TYPE_CHECKING:
-    from app.context import Context
+    from app.commands.context import Context
 
 Command = Callable[["Context", argparse.Namespace], int]
 
@@ -26,7 +26,7 @@ def resolve(target: str) -> Command:
     """``"module:function"`` imported on use: the tray app starts without loading SQLAlchemy
     (half a second) before its icon is shown."""
     module, name = target.split(":")
-    handler: Command = getattr(import_module(f"app.{module}"), name)
+    handler: Command = getattr(import_module(f"app.commands.{module}"), name)
     return handler
 
 
@@ -153,7 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add(
         "settings",
-        "settings_command:settings",
+        "settings:settings",
         "show settings, or set them: flowtally settings ramp_up_min=20 timezone=Europe/Oslo",
     )
     p.add_argument("assignments", nargs="*", metavar="KEY=VALUE")

@@ -14,9 +14,9 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TextIO
 
-from app import runner
+from app.commands import runner
+from app.commands.parser import FORWARDED
 from app.config import effective_database, load_settings
-from app.parser import FORWARDED
 from tracker.days import parse_week
 from tracker.errors import FlowtallyError
 
@@ -83,6 +83,6 @@ def _record_crash(argv: list[str]) -> str:
 
 def _gui(args: argparse.Namespace, dashboard: bool = False, week: date | None = None) -> int:
     """The tray app (with the dashboard open when asked); Qt is imported only here."""
-    from app.main import run_app
+    from app.gui.main import run_app
 
     return run_app(getattr(args, "db", None), getattr(args, "tz", None), dashboard, week)

@@ -4,8 +4,8 @@ import argparse
 import json
 from dataclasses import replace
 
+from app.commands.context import Context
 from app.config import save_settings, settings_path, system_zone
-from app.context import Context
 from data.engine import check_target
 from tracker.errors import SettingsError
 from tracker.redaction import redact_url

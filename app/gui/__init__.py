@@ -1,0 +1,1 @@
+"""The tray app: its wiring, its worker threads and its input services."""
