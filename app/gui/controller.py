@@ -31,13 +31,14 @@ from app.gui.loop_lag import LoopLag
 from app.gui.sleep_signals import SleepSignals
 from app.instance import InstanceLock
 from tracker.days import DayClock
-from tracker.edits import Gap, GapReason
+from tracker.edits import Gap
 from tracker.errors import FlowtallyError
 from tracker.model import Block, Interruption
 from tracker.redaction import redact_url
 from tracker.running import State
 from tracker.settings import Settings, load_zone
 from tracker.status import Status, live_status
+from tracker.watch import BlockWatch, MilestoneKind
 from ui import app_icon, icons
 from ui.about import AboutDialog, AboutFacts
 from ui.quick_log import QuickLogPopup
@@ -55,10 +56,6 @@ TICK_MS = 5_000
 RENDER_AFTER_SNAPSHOT_MS = 50
 HEARTBEAT_MS = 30_000
 REFRESH_MS = 60_000
-CRASH_GAP = timedelta(seconds=90)
-SLEEP_JUMP_S = 60.0  # a smaller jump may be the clock being corrected, not a suspend
-SLEEP_REPORTED_S = 10.0  # logind says it slept: asked about unless it was a blink
-BACK_WITHIN_S = 10.0
 
 
 def tray_wait_seconds() -> float:
@@ -119,7 +116,6 @@ class AppController(QObject):
         self.sleep = SleepSignals(self)
         self.sleep.going_to_sleep.connect(self._on_going_to_sleep)
         self.sleep.woke.connect(self._on_woke)
-        self._sleep_started: datetime | None = None
         self._render_soon = QTimer(self)
         self._render_soon.setSingleShot(True)
         self._render_soon.setInterval(RENDER_AFTER_SNAPSHOT_MS)
@@ -134,10 +130,7 @@ class AppController(QObject):
         self._refresh.setInterval(REFRESH_MS)
         self._refresh.timeout.connect(lambda: self._send("refresh_requested"))
         self._tray_deadline = 0.0
-        self._away_since: datetime | None = None
-        self._last_wall = datetime.now(UTC)
-        self._last_mono = time.monotonic()
-        self._notified: set[tuple[str, datetime]] = set()
+        self.watch = BlockWatch()
         self._connect_views(self.tray)
         self._connect_tray_only()
 
@@ -151,6 +144,7 @@ class AppController(QObject):
             log.warning("cannot listen on %s: CLI commands will not be forwarded", self.server.path)
         self._tray_deadline = time.monotonic() + tray_wait_seconds()
         self._show_tray_or_wait()
+        self.watch.begin(datetime.now(UTC), time.monotonic())
         self._tick.start()
         self._heartbeat.start()
         self._refresh.start()
@@ -410,55 +404,31 @@ class AppController(QObject):
 
     def _on_opened(self, running: Block | None, heartbeat: datetime | None) -> None:
         """After a crash, the time since the last heartbeat is a gap to ask about."""
-        if running is None or heartbeat is None or running.open_pause is not None:
-            return
-        now = datetime.now(UTC)
-        if now - heartbeat > CRASH_GAP:
-            self._notice(Gap(heartbeat, now, GapReason.CRASH))
+        self._notice_all(self.watch.opened(running, heartbeat, datetime.now(UTC)))
 
     def _on_tick(self) -> None:
-        now_wall, now_mono = datetime.now(UTC), time.monotonic()
-        jump = (now_wall - self._last_wall).total_seconds() - (now_mono - self._last_mono)
-        if jump > SLEEP_JUMP_S:
-            start = self._sleep_started or self._last_wall  # logind's moment is the exact one
-            self._sleep_started = None
-            self._notice(Gap(start, now_wall, GapReason.SLEEP))
-        self._last_wall, self._last_mono = now_wall, now_mono
-        self._check_away(now_wall)
+        idle = self.activity.idle_seconds() if self.activity.is_alive() else None
+        away_after = timedelta(minutes=self.settings.away_after_min)
+        gaps = self.watch.tick(datetime.now(UTC), time.monotonic(), self._state(), idle, away_after)
+        self._notice_all(gaps)
         self._watchdog()
         self._render()
 
+    def _state(self) -> State | None:
+        return self.status.state if self.status is not None else None
+
     def _on_going_to_sleep(self) -> None:
-        self._sleep_started = datetime.now(UTC)
+        self.watch.going_to_sleep(datetime.now(UTC))
         self._send("heartbeat_requested")
 
     def _on_woke(self) -> None:
-        """Whichever comes first after a resume, this or the tick's clock jump, reports the
-        sleep; the other then finds nothing left to report."""
-        start, self._sleep_started = self._sleep_started, None
-        if start is None:  # reported by the tick already, or announced before we listened
-            return  # (then the tick's clock jump reports it)
-        now = datetime.now(UTC)
-        self._last_wall, self._last_mono = now, time.monotonic()
-        if (now - start).total_seconds() >= SLEEP_REPORTED_S:
-            self._notice(Gap(start, now, GapReason.SLEEP))
+        self._notice_all(self.watch.woke(datetime.now(UTC), time.monotonic(), self._state()))
 
-    def _check_away(self, now: datetime) -> None:
-        if not self.activity.is_alive():
-            return
-        idle = self.activity.idle_seconds()
-        running = self.status is not None and self.status.state is State.RUNNING
-        if self._away_since is None:
-            if running and idle >= self.settings.away_after_min * 60:
-                self._away_since = now - timedelta(seconds=idle)
-        elif idle < BACK_WITHIN_S:
-            gap = Gap(self._away_since, now - timedelta(seconds=idle), GapReason.AWAY)
-            self._away_since = None
+    def _notice_all(self, gaps: list[Gap]) -> None:
+        for gap in gaps:
             self._notice(gap)
 
     def _notice(self, gap: Gap) -> None:
-        if self.status is not None and self.status.state is State.PAUSED:
-            return
         self._send("gap_noticed", gap)
         self._gaps.append(gap)
         if len(self._gaps) == 1:
@@ -538,22 +508,16 @@ class AppController(QObject):
             self.hotkey_problem = self.hotkey.start()
 
     def _notify_milestones(self, status: Status) -> None:
-        block = status.block
-        if block is None or status.state is not State.RUNNING:
-            return
-        planned = self.settings.planned_block_min
-        if planned and status.tracked >= timedelta(minutes=planned):
-            key = ("planned", block.start)
-            if key not in self._notified:
-                self._notified.add(key)
-                self.tray.notify("Flowtally", f"Your planned {planned:g}-minute block is done.")
-        suggest = self.settings.break_after_min
-        if suggest and status.stretch >= timedelta(minutes=suggest):
-            key = ("break", status.now - status.stretch)
-            if key not in self._notified:
-                self._notified.add(key)
-                self.tray.notify(
-                    "Flowtally",
-                    f"{suggest:g} minutes without a break: a short pause now keeps the next "
-                    "stretch good.",
+        settings = self.settings
+        for milestone in self.watch.milestones(
+            status, settings.planned_block_min, settings.break_after_min
+        ):
+            minutes = f"{milestone.minutes:g}"
+            if milestone.kind is MilestoneKind.PLANNED:
+                text = f"Your planned {minutes}-minute block is done."
+            else:
+                text = (
+                    f"{minutes} minutes without a break: a short pause now keeps the next "
+                    "stretch good."
                 )
+            self.tray.notify("Flowtally", text)
