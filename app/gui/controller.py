@@ -12,7 +12,7 @@ import os
 import sys
 import time
 from datetime import UTC, date, datetime, timedelta
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, assert_never, cast
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from app import autostart
 from app.config import save_settings
+from app.gui import store_protocol as msg
 from app.gui.input_services import (
     ActivityClock,
     HotkeyBridge,
@@ -29,15 +30,17 @@ from app.gui.input_services import (
 from app.gui.instance_server import InstanceServer
 from app.gui.loop_lag import LoopLag
 from app.gui.sleep_signals import SleepSignals
+from app.gui.store_protocol import Snapshot, StoreAnswer, StoreRequest
 from app.instance import InstanceLock
 from tracker.days import DayClock
-from tracker.edits import Gap
+from tracker.edits import Gap, GapChoice
 from tracker.errors import FlowtallyError
 from tracker.model import Block, Interruption
 from tracker.redaction import redact_url
 from tracker.running import State
 from tracker.settings import Settings, load_zone
 from tracker.status import Status, live_status
+from tracker.types import Kind
 from tracker.watch import BlockWatch, MilestoneKind
 from ui import app_icon, icons
 from ui.about import AboutDialog, AboutFacts
@@ -49,7 +52,7 @@ from ui.tray import TrayView
 
 if TYPE_CHECKING:  # the worker (and SQLAlchemy) load after the icon shows
     from app.gui.dashboard import Dashboard
-    from app.gui.store_worker import Snapshot, StoreWorker
+    from app.gui.store_worker import StoreWorker
 
 log = logging.getLogger(__name__)
 TICK_MS = 5_000
@@ -87,13 +90,15 @@ class AppController(QObject):
         self.database = database
         self.worker: StoreWorker | None = None
         self.worker_thread: QThread | None = None
-        self._outbox: list[tuple[str, tuple[object, ...]]] = []
+        self._outbox: list[StoreRequest] = []
 
         self.tray = tray or TrayView(settings.model)
         self.window: TimerWindow | None = None
         self.popup = QuickLogPopup()
-        self.popup.tagged.connect(lambda *args: self._send("retag_requested", *args))
-        self.popup.back.connect(lambda i: self._send("close_requested", i))
+        self.popup.tagged.connect(
+            lambda i, kind, source, note: self._send(msg.Retag(i, Kind(kind), source, note))
+        )
+        self.popup.back.connect(lambda i: self._send(msg.CloseInterruption(i)))
         self.review = GapReviewDialog()
         self.review.resolved.connect(self._on_review_answer)
         self._gaps: list[Gap] = []
@@ -125,10 +130,10 @@ class AppController(QObject):
         self._tick.timeout.connect(self._on_tick)
         self._heartbeat = QTimer(self)
         self._heartbeat.setInterval(HEARTBEAT_MS)
-        self._heartbeat.timeout.connect(lambda: self._send("heartbeat_requested"))
+        self._heartbeat.timeout.connect(lambda: self._send(msg.Heartbeat()))
         self._refresh = QTimer(self)
         self._refresh.setInterval(REFRESH_MS)
-        self._refresh.timeout.connect(lambda: self._send("refresh_requested"))
+        self._refresh.timeout.connect(lambda: self._send(msg.Refresh()))
         self._tray_deadline = 0.0
         self.watch = BlockWatch()
         self._connect_views(self.tray)
@@ -168,33 +173,45 @@ class AppController(QObject):
         thread.setObjectName("store-worker")
         worker = StoreWorker(self.database, self.zone_name)
         worker.moveToThread(thread)
-        worker.snapshot_ready.connect(self._on_snapshot)
-        worker.interruption_stored.connect(self._on_interruption_stored)
-        worker.failed.connect(self._on_failed)
-        worker.notice.connect(self._on_notice)
-        worker.opened.connect(self._on_opened)
-        worker.command_done.connect(self.server.reply)
-        self.bridge.pressed.connect(worker.log_interruption)  # queued to the worker thread
+        worker.answered.connect(self._on_answer)
+        self.bridge.pressed.connect(worker.handle)  # queued to the worker thread
         self.worker, self.worker_thread = worker, thread
         thread.start()
-        worker.open_requested.emit()
-        for name, args in self._outbox:
-            getattr(worker, name).emit(*args)
+        worker.requested.emit(msg.Open())
+        for request in self._outbox:
+            worker.requested.emit(request)
         self._outbox.clear()
         QTimer.singleShot(0, self._start_input_services)
 
-    def _send(self, request: str, *args: object) -> None:
+    def _send(self, request: StoreRequest) -> None:
         """Ask the store worker; before it exists (the first moment), keep the request."""
         if self.worker is None:
-            self._outbox.append((request, args))
+            self._outbox.append(request)
         else:
-            getattr(self.worker, request).emit(*args)
+            self.worker.requested.emit(request)
+
+    def _on_answer(self, answer: StoreAnswer) -> None:
+        match answer:
+            case msg.Snapshot():
+                self._on_snapshot(answer)
+            case msg.Opened(running, heartbeat):
+                self._on_opened(running, heartbeat)
+            case msg.Stored(interruption):
+                self._on_interruption_stored(interruption)
+            case msg.Failed(message):
+                self._on_failed(message)
+            case msg.Notice(message):
+                self._on_notice(message)
+            case msg.CommandDone(request_id, code, out, err):
+                self.server.reply(request_id, code, out, err)
+            case _:
+                assert_never(answer)
 
     def _connect_views(self, view: TrayView | TimerWindow) -> None:
-        view.start_requested.connect(lambda task: self._send("start_requested", task))
-        view.pause_requested.connect(lambda: self._send("pause_requested"))
-        view.resume_requested.connect(lambda: self._send("resume_requested"))
-        view.stop_requested.connect(lambda: self._send("stop_requested"))
+        view.start_requested.connect(lambda task: self._send(msg.Start(task)))
+        view.pause_requested.connect(lambda: self._send(msg.Pause()))
+        view.resume_requested.connect(lambda: self._send(msg.Resume()))
+        view.stop_requested.connect(lambda: self._send(msg.Stop()))
         view.interruption_requested.connect(self.log_from_menu)
         view.dashboard_requested.connect(self.open_dashboard)
         view.quit_requested.connect(self.app.quit)
@@ -311,7 +328,7 @@ class AppController(QObject):
             self.server.reply(request_id, 1, "", f"flowtally: error: {exc}\n")
             return
         if week is False:
-            self._send("command_requested", request_id, argv)
+            self._send(msg.Forwarded(request_id, tuple(argv), self.app_info()))
             return
         self.open_dashboard(week)
         self.server.reply(request_id, 0, "The dashboard is open.\n", "")
@@ -322,7 +339,7 @@ class AppController(QObject):
             from app.gui.dashboard import Dashboard
 
             self.dashboard = Dashboard(self.database, self.settings.model, self.zone_name)
-            self.dashboard.data_changed.connect(lambda: self._send("refresh_requested"))
+            self.dashboard.data_changed.connect(lambda: self._send(msg.Refresh()))
         self.dashboard.show(week)
 
     def _current_status(self) -> Status:
@@ -359,17 +376,15 @@ class AppController(QObject):
         if self.window is not None:
             self.window.show_status(status, icons.look_of(status, self.settings.model))
         self._notify_milestones(status)
-        if self.worker is not None:
-            self.worker.app_info = self.app_info()
 
-    def _on_press(self, _at: datetime) -> None:
+    def _on_press(self, _press: msg.Press) -> None:
         """A second press while the popup shows gives the popup the keyboard."""
         if self.popup.isVisible():
             self._take_keyboard = True
 
     def log_from_menu(self) -> None:
         self._take_keyboard = True
-        self._send("interruption_requested", datetime.now(UTC))
+        self._send(msg.Press(datetime.now(UTC)))
 
     def _on_interruption_stored(self, interruption: Interruption | None) -> None:
         if interruption is None:
@@ -419,7 +434,7 @@ class AppController(QObject):
 
     def _on_going_to_sleep(self) -> None:
         self.watch.going_to_sleep(datetime.now(UTC))
-        self._send("heartbeat_requested")
+        self._send(msg.Heartbeat())
 
     def _on_woke(self) -> None:
         self._notice_all(self.watch.woke(datetime.now(UTC), time.monotonic(), self._state()))
@@ -429,7 +444,7 @@ class AppController(QObject):
             self._notice(gap)
 
     def _notice(self, gap: Gap) -> None:
-        self._send("gap_noticed", gap)
+        self._send(msg.NoticeGap(gap))
         self._gaps.append(gap)
         if len(self._gaps) == 1:
             self._ask_next_gap()
@@ -451,7 +466,7 @@ class AppController(QObject):
         if not self._gaps:
             return
         gap = self._gaps.pop(0)
-        self._send("gap_resolved", gap, choice, kind, source, note)
+        self._send(msg.ResolveGap(gap, GapChoice(choice), Kind(kind), source, note))
         self._ask_next_gap()
 
     # ---------------------------------------------------------------- settings

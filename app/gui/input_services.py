@@ -15,11 +15,14 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from app.gui.store_protocol import Press
+
 log = logging.getLogger(__name__)
 
 
 class HotkeyBridge(QObject):
-    pressed = Signal(object)  # the UTC instant of the press
+    pressed = Signal(object)
+    """A :class:`~app.gui.store_protocol.Press`, emitted on pynput's thread."""
 
 
 def wayland_without_x() -> bool:
@@ -64,7 +67,7 @@ class HotkeyService:
         return None
 
     def _fire(self) -> None:
-        self.bridge.pressed.emit(datetime.now(UTC))
+        self.bridge.pressed.emit(Press(datetime.now(UTC)))
 
     def is_alive(self) -> bool:
         return self._listener is not None and self._listener.is_alive()

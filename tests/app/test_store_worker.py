@@ -11,21 +11,36 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QObject, QThread, Signal, Slot
 from pytestqt.qtbot import QtBot
 
-from app.gui.store_worker import Snapshot, StoreWorker, stop_worker
+from app.gui import store_protocol as msg
+from app.gui.store_protocol import Snapshot, StoreAnswer
+from app.gui.store_worker import StoreWorker, stop_worker
 from data.store import Store
 from tracker.model import Block
 
 
 class Relay(QObject):
-    """Re-emits the worker's signals on the test's (GUI) thread, where QtBot waits."""
+    """Re-emits the worker's answers on the test's (GUI) thread, where QtBot waits, one
+    signal for each kind of answer."""
 
     snapshot_ready = Signal(object)
     interruption_stored = Signal(object)
     failed = Signal(str)
     notice = Signal(str)
+
+    @Slot(object)
+    def forward(self, answer: StoreAnswer) -> None:
+        match answer:
+            case Snapshot():
+                self.snapshot_ready.emit(answer)
+            case msg.Stored(interruption):
+                self.interruption_stored.emit(interruption)
+            case msg.Failed(message):
+                self.failed.emit(message)
+            case msg.Notice(message):
+                self.notice.emit(message)
 
 
 @pytest.fixture
@@ -38,26 +53,23 @@ def worker(qtbot: QtBot, tmp_path: Path, relay: Relay) -> Iterator[StoreWorker]:
     thread = QThread()
     instance = StoreWorker(str(tmp_path / "w.sqlite3"), "Europe/Amsterdam")
     instance.moveToThread(thread)
-    instance.snapshot_ready.connect(relay.snapshot_ready)
-    instance.interruption_stored.connect(relay.interruption_stored)
-    instance.failed.connect(relay.failed)
-    instance.notice.connect(relay.notice)
+    instance.answered.connect(relay.forward)
     thread.start()
     with qtbot.waitSignal(relay.snapshot_ready, timeout=10_000):
-        instance.open_requested.emit()
+        instance.requested.emit(msg.Open())
     yield instance
     stop_worker(instance, thread)
 
 
 def test_a_press_is_stored_then_announced(qtbot: QtBot, worker: StoreWorker, relay: Relay) -> None:
     with qtbot.waitSignal(relay.snapshot_ready) as started:
-        worker.start_requested.emit("writing")
+        worker.requested.emit(msg.Start("writing"))
     snapshot: Snapshot = started.args[0]
     assert snapshot.running is not None
     assert snapshot.running.task == "writing"
     pressed = datetime.now(UTC)
     with qtbot.waitSignal(relay.interruption_stored) as stored:
-        worker.interruption_requested.emit(pressed)
+        worker.requested.emit(msg.Press(pressed))
     interruption = stored.args[0]
     assert interruption.id is not None
     assert interruption.at == pressed
@@ -67,7 +79,7 @@ def test_presses_during_a_lock_wait_and_are_stored_in_order(
     qtbot: QtBot, worker: StoreWorker, relay: Relay, tmp_path: Path
 ) -> None:
     with qtbot.waitSignal(relay.snapshot_ready):
-        worker.start_requested.emit("")
+        worker.requested.emit(msg.Start(""))
     blocker = sqlite3.connect(tmp_path / "w.sqlite3", isolation_level=None)
     blocker.execute("BEGIN IMMEDIATE")
     first = datetime.now(UTC)
@@ -78,7 +90,7 @@ def test_presses_during_a_lock_wait_and_are_stored_in_order(
         asked = time.monotonic()
         with qtbot.waitSignal(relay.failed, timeout=15_000) as delayed:
             for at in presses:
-                worker.interruption_requested.emit(at)
+                worker.requested.emit(msg.Press(at))
         # The user hears of the delay within a second, not after a long lock wait.
         assert time.monotonic() - asked < 1.5
         assert "saving is delayed" in delayed.args[0].lower()
@@ -121,11 +133,11 @@ def test_a_damaged_database_is_left_untouched_and_presses_wait_in_memory(
     instance, thread = _worker_on(path, relay)
     try:
         with qtbot.waitSignal(relay.failed, timeout=10_000) as failed:
-            instance.open_requested.emit()
+            instance.requested.emit(msg.Open())
         assert "damaged" in failed.args[0]
         assert "kept in memory" in failed.args[0]
         pressed = datetime.now(UTC)
-        instance.interruption_requested.emit(pressed)
+        instance.requested.emit(msg.Press(pressed))
         qtbot.wait(500)
         assert path.read_bytes() == garbage  # never overwritten, never "repaired"
 
@@ -164,8 +176,7 @@ def _worker_on(path: Path, relay: Relay) -> tuple[StoreWorker, QThread]:
     thread = QThread()
     instance = StoreWorker(str(path), "Europe/Amsterdam")
     instance.moveToThread(thread)
-    for name in ("snapshot_ready", "interruption_stored", "failed", "notice"):
-        getattr(instance, name).connect(getattr(relay, name))
+    instance.answered.connect(relay.forward)
     thread.start()
     return instance, thread
 
@@ -178,7 +189,7 @@ def test_a_full_disk_delays_saving_and_loses_nothing(
     filler = small_disk / "filler"
     try:
         with qtbot.waitSignal(relay.snapshot_ready, timeout=10_000):
-            instance.open_requested.emit()
+            instance.requested.emit(msg.Open())
         descriptor = os.open(filler, os.O_CREAT | os.O_WRONLY, 0o600)
         with contextlib.suppress(OSError):  # fill the disk to the last byte
             while os.write(descriptor, b"\0" * 4096):
@@ -189,7 +200,7 @@ def test_a_full_disk_delays_saving_and_loses_nothing(
         relay.interruption_stored.connect(lambda i: stored.append(i.at))
         with qtbot.waitSignal(relay.failed, timeout=10_000) as delayed:
             for at in presses:
-                instance.interruption_requested.emit(at)
+                instance.requested.emit(msg.Press(at))
         assert "saving is delayed" in delayed.args[0].lower()
         assert "full" in delayed.args[0]
         qtbot.wait(1500)
@@ -213,10 +224,10 @@ def test_a_read_only_data_folder_keeps_presses_until_it_is_writable(
     instance, thread = _worker_on(path, relay)
     try:
         with qtbot.waitSignal(relay.failed, timeout=10_000) as failed:
-            instance.open_requested.emit()
+            instance.requested.emit(msg.Open())
         assert "kept in memory" in failed.args[0]
         pressed = datetime.now(UTC)
-        instance.interruption_requested.emit(pressed)
+        instance.requested.emit(msg.Press(pressed))
         qtbot.wait(500)
         assert path.read_bytes() == before
         subprocess.run(["mount", "-o", "remount,rw", str(small_disk)], check=True)

@@ -1,0 +1,162 @@
+"""What the GUI and the hotkey ask of the store worker, and what it answers: typed messages.
+
+Each direction is one Qt signal carrying one of these frozen dataclasses; both ends dispatch
+with ``match`` and ``assert_never``, so mypy proves that every message is handled and that a
+misspelt request cannot exist. Enums travel as enums.
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from tracker.edits import Gap, GapChoice
+from tracker.model import Block, Interruption
+from tracker.types import Kind
+
+
+@dataclass(frozen=True, slots=True)
+class Open:
+    """Open the database (again, after it could not be used)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Start:
+    task: str
+
+
+@dataclass(frozen=True, slots=True)
+class Pause:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Resume:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Stop:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Press:
+    """The hotkey (or the menu) was pressed at ``at``."""
+
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Retag:
+    interruption_id: int
+    kind: Kind
+    source: str
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class CloseInterruption:
+    """"I'm back": the interruption ends now."""
+
+    interruption_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class NoticeGap:
+    """Record a gap as a break at once, until the user says what it was."""
+
+    gap: Gap
+
+
+@dataclass(frozen=True, slots=True)
+class ResolveGap:
+    gap: Gap
+    choice: GapChoice
+    kind: Kind
+    source: str
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class Heartbeat:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Forwarded:
+    """A command line another ``flowtally`` process sent, with what the app says about
+    itself at the moment it arrived (for ``status``)."""
+
+    request_id: int
+    argv: tuple[str, ...]
+    app_info: dict[str, object] = field(default_factory=dict, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Refresh:
+    """Read the day again: something changed elsewhere."""
+
+
+StoreRequest = (
+    Open
+    | Start
+    | Pause
+    | Resume
+    | Stop
+    | Press
+    | Retag
+    | CloseInterruption
+    | NoticeGap
+    | ResolveGap
+    | Heartbeat
+    | Forwarded
+    | Refresh
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """What the GUI needs to draw the status until the next change."""
+
+    running: Block | None
+    today: tuple[Block, ...]
+    recent_tasks: tuple[str, ...]
+    pending: int
+    """Interruptions pressed but not stored yet (the database is busy or away)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Opened:
+    """The database is open: its running block, and that block's last heartbeat."""
+
+    running: Block | None
+    heartbeat: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class Stored:
+    """A press is committed: the moment to acknowledge it."""
+
+    interruption: Interruption
+
+
+@dataclass(frozen=True, slots=True)
+class Failed:
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """Good news worth a word: presses that had to wait are saved after all."""
+
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class CommandDone:
+    request_id: int
+    code: int
+    out: str
+    err: str
+
+
+StoreAnswer = Snapshot | Opened | Stored | Failed | Notice | CommandDone
