@@ -7,15 +7,13 @@ from pathlib import Path
 
 from app.commands.context import Context
 from app.commands.table import table
+from app.commands.weeks import load_view
 from app.files import write_atomically
-from tracker.dashboard import WeekView, week_view
 from tracker.days import DayClock, monday_of, parse_week
 from tracker.errors import FlowtallyError
 from tracker.report import WeekReport, report_table, trend_rows, week_bounds, week_reports
 from tracker.units import duration
-
-TREND_WEEKS = 12
-REPORT_FORMATS = ("png", "pdf", "html")
+from ui.charts_export import FORMATS as CHART_FORMATS
 
 
 def _this_monday(ctx: Context) -> date:
@@ -27,16 +25,6 @@ def load_reports(ctx: Context, first_monday: date, weeks: int) -> list[WeekRepor
     start, end = week_bounds(first_monday, ctx.zone_name, weeks)
     blocks = ctx.store.blocks_between(start, end)
     return week_reports(blocks, ctx.settings.model, ctx.zone_name, first_monday, weeks, ctx.now)
-
-
-def load_view(ctx: Context, monday: date) -> WeekView:
-    """The dashboard's view of a week: the week and the eleven before it (for the trend)."""
-    first = monday - timedelta(weeks=TREND_WEEKS - 1)
-    start, end = week_bounds(first, ctx.zone_name, TREND_WEEKS)
-    blocks = ctx.store.blocks_between(start, end)
-    params = ctx.settings.model
-    trend = week_reports(blocks, params, ctx.zone_name, first, TREND_WEEKS, ctx.now)
-    return week_view(blocks, trend, params, ctx.zone_name, monday, ctx.now)
 
 
 def report(ctx: Context, args: argparse.Namespace) -> int:
@@ -54,11 +42,11 @@ def report(ctx: Context, args: argparse.Namespace) -> int:
 def _write_report_file(ctx: Context, monday: date, path: Path) -> int:
     """The charts as a file, headless: matplotlib's Agg renderer, no Qt, no display."""
     fmt = path.suffix.lower().lstrip(".")
-    if fmt not in REPORT_FORMATS:
+    if fmt not in CHART_FORMATS:
         raise FlowtallyError(
             f"cannot tell the report format from {path.name!r}; name it .png, .pdf or .html"
         )
-    view = load_view(ctx, monday)
+    view = load_view(ctx.store, ctx.settings.model, ctx.zone_name, monday, ctx.now)
     from ui.charts_export import render_report
 
     write_atomically(path, render_report(view, fmt))

@@ -5,11 +5,15 @@ matplotlib, and without a second database connection.
 """
 
 from datetime import date
+from typing import assert_never
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal
 
+from app.gui import dashboard_protocol as msg
+from app.gui.dashboard_protocol import DashboardAnswer, DashboardRequest
 from app.gui.dashboard_worker import DashboardWorker
 from app.gui.store_worker import stop_worker
+from tracker.history import Part
 from tracker.settings import ModelParams
 from ui.dashboard import DashboardWindow, chart_tr
 
@@ -27,32 +31,51 @@ class Dashboard(QObject):
         self.worker_thread.setObjectName("dashboard-worker")
         self.worker = DashboardWorker(database, params, zone_name, chart_tr)
         self.worker.moveToThread(self.worker_thread)
-        window, worker = self.window, self.worker
-        for request in (
-            "week_requested",
-            "reload_requested",
-            "edit_requested",
-            "block_add_requested",
-            "interruption_add_requested",
-            "remove_requested",
-            "undo_requested",
-            "redo_requested",
-            "export_requested",
-            "render_requested",
-        ):
-            getattr(window, request).connect(getattr(worker, request))
-        worker.week_ready.connect(window.show_view)
-        worker.page_rendered.connect(window.show_rendered)
-        worker.failed.connect(window.show_error)
-        worker.changed.connect(window.show_message)
-        worker.changed.connect(self.data_changed)
-        worker.exported.connect(window.show_message)
-        worker.history_changed.connect(window.set_history_state)
+        window, ask = self.window, self._ask
+        window.week_requested.connect(lambda day: ask(msg.LoadWeek(day)))
+        window.reload_requested.connect(lambda forget: ask(msg.Reload(forget)))
+        window.edit_requested.connect(
+            lambda block, part, index, field, text: ask(
+                msg.Edit(block, Part(part), index, field, text)
+            )
+        )
+        window.block_add_requested.connect(lambda *fields: ask(msg.AddBlock(*fields)))
+        window.interruption_add_requested.connect(lambda *fields: ask(msg.AddInterruption(*fields)))
+        window.remove_requested.connect(
+            lambda block, part, index: ask(msg.Remove(block, Part(part), index))
+        )
+        window.undo_requested.connect(lambda: ask(msg.Undo()))
+        window.redo_requested.connect(lambda: ask(msg.Redo()))
+        window.export_requested.connect(lambda path: ask(msg.Export(path)))
+        window.render_requested.connect(lambda spec: ask(msg.Render(spec)))
+        self.worker.answered.connect(self._on_answer)
         self._refresh = QTimer(self)
         self._refresh.setSingleShot(True)
         self._refresh.setInterval(REFRESH_AT_MOST_MS)
         self._refresh.timeout.connect(self._reload)
         self.worker_thread.start()
+
+    def _ask(self, request: DashboardRequest) -> None:
+        self.worker.requested.emit(request)
+
+    def _on_answer(self, answer: DashboardAnswer) -> None:
+        window = self.window
+        match answer:
+            case msg.WeekReady(view):
+                window.show_view(view)
+            case msg.Rendered(page):
+                window.show_rendered(page)
+            case msg.Failed(message):
+                window.show_error(message)
+            case msg.Changed(message):
+                window.show_message(message)
+                self.data_changed.emit()
+            case msg.Exported(message):
+                window.show_message(message)
+            case msg.HistoryChanged(undo, redo):
+                window.set_history_state(undo, redo)
+            case _:
+                assert_never(answer)
 
     def show(self, day: date | None = None) -> None:
         """Show the window (raised) on the week of ``day``, or this week."""
@@ -61,7 +84,7 @@ class Dashboard(QObject):
         self.window.raise_()
         self.window.activateWindow()
         if first or day is not None:
-            self.worker.week_requested.emit(day)
+            self._ask(msg.LoadWeek(day))
 
     def refresh(self) -> None:
         """Something was logged elsewhere (the tray, a forwarded command): show it, at most
@@ -70,10 +93,10 @@ class Dashboard(QObject):
             self._refresh.start()
 
     def _reload(self) -> None:
-        self.worker.reload_requested.emit(False)
+        self._ask(msg.Reload(False))
 
     def apply_settings(self, params: ModelParams, zone_name: str) -> None:
-        self.worker.settings_changed.emit(params, zone_name)
+        self._ask(msg.ApplySettings(params, zone_name))
 
     def close(self) -> None:
         self._refresh.stop()

@@ -15,26 +15,29 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from functools import partial
 from pathlib import Path
+from typing import assert_never
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from app.commands.reports import TREND_WEEKS
 from app.commands.transfer import EXPORT_FORMATS, export_content
+from app.commands.weeks import is_settled, load_view
 from app.files import write_atomically
+from app.gui import dashboard_protocol as msg
+from app.gui.dashboard_protocol import DashboardRequest
 from data.store import Store
 from tracker import history
-from tracker.dashboard import WeekView, week_view
+from tracker.dashboard import WeekView
 from tracker.days import DayClock, monday_of
 from tracker.errors import FlowtallyError
 from tracker.history import Change, Part
 from tracker.model import Block
-from tracker.report import WeekReport, week_bounds, week_reports
+from tracker.report import WeekReport
 from tracker.settings import ModelParams, load_zone
 from ui.charts import Translate, identity
+from ui.charts_export import FORMATS as CHART_FORMATS
 from ui.charts_render import PageSpec, RenderedPage, render_page
 
 log = logging.getLogger(__name__)
-CHART_FORMATS = ("png", "pdf", "html")
 KEPT_VIEWS = 8
 KEPT_PICTURES = 6
 
@@ -44,26 +47,10 @@ def now() -> datetime:
 
 
 class DashboardWorker(QObject):
-    week_ready = Signal(object)  # WeekView
-    failed = Signal(str)
-    changed = Signal(str)  # what was done, after an edit, undo or redo
-    history_changed = Signal(str, str)  # the undo and redo labels ("" when there is none)
-    exported = Signal(str)
-    page_rendered = Signal(object)  # RenderedPage
-
-    # Requests: emitted from the GUI thread, run on the worker's thread.
-    week_requested = Signal(object)  # the Monday of the week; None: this week
-    reload_requested = Signal(bool)  # True: forget cached weeks too
-    edit_requested = Signal(object, str, int, str, str)  # block, part, index, field, text
-    block_add_requested = Signal(str, str, str)  # start, end, task
-    interruption_add_requested = Signal(object, str, str, str, str, str)
-    remove_requested = Signal(object, str, int)  # block, part, index
-    undo_requested = Signal()
-    redo_requested = Signal()
-    export_requested = Signal(str)  # the file; its suffix says the format
-    render_requested = Signal(object)  # PageSpec: the page the window shows, at its size
-    settings_changed = Signal(object, str)  # ModelParams, zone name
-    close_requested = Signal()
+    requested = Signal(object)
+    """A :data:`DashboardRequest` from the GUI thread; handled on the worker's thread."""
+    answered = Signal(object)
+    """A :data:`DashboardAnswer`, for the GUI thread."""
 
     def __init__(
         self,
@@ -88,19 +75,41 @@ class DashboardWorker(QObject):
         self._cache: dict[date, WeekReport] = {}
         self._undo: list[Change] = []
         self._redo: list[Change] = []
-        # Bound methods, never lambdas: Qt runs a lambda on the emitting (GUI) thread.
-        self.week_requested.connect(self.load_week)
-        self.reload_requested.connect(self.reload)
-        self.edit_requested.connect(self.edit)
-        self.block_add_requested.connect(self.add_block)
-        self.interruption_add_requested.connect(self.add_interruption)
-        self.remove_requested.connect(self.remove)
-        self.undo_requested.connect(self.undo)
-        self.redo_requested.connect(self.redo)
-        self.export_requested.connect(self.export)
-        self.settings_changed.connect(self.apply_settings)
-        self.render_requested.connect(self.render)
-        self.close_requested.connect(self.close)
+        self.requested.connect(self.handle)  # a bound method: run on the worker's thread
+
+    @Slot(object)
+    def handle(self, request: DashboardRequest) -> None:
+        match request:
+            case msg.LoadWeek(day):
+                self.load_week(day)
+            case msg.Reload(forget):
+                self.reload(forget)
+            case msg.Edit(block, part, index, field, text):
+                self.edit(block, part, index, field, text)
+            case msg.AddBlock(start, end, task):
+                self.add_block(start, end, task)
+            case msg.AddInterruption(block, at, minutes, kind, source, note):
+                self.add_interruption(block, at, minutes, kind, source, note)
+            case msg.Remove(block, part, index):
+                self._apply(
+                    lambda: Change(block, history.remove(block, part, index), f"delete {part}")
+                )
+            case msg.Undo():
+                self._step(self._undo, self._redo, "undone")
+            case msg.Redo():
+                self._step(self._redo, self._undo, "redone")
+            case msg.Export(path):
+                self.export(path)
+            case msg.Render(spec):
+                self.spec = spec
+                self._render_current()
+            case msg.ApplySettings(params, zone_name):
+                self.apply_settings(params, zone_name)
+            case _:
+                assert_never(request)
+
+    def _fail(self, message: str) -> None:
+        self.answered.emit(msg.Failed(message))
 
     # ---------------------------------------------------------------- reading
 
@@ -115,7 +124,6 @@ class DashboardWorker(QObject):
             self.store.close()
             self.store = None
 
-    @Slot(object)
     def load_week(self, monday: date | None) -> None:
         """Load the week of ``monday`` (``None``: this week, in the user's zone), show it
         drawn, then draw the week the user is likely to open next."""
@@ -125,15 +133,14 @@ class DashboardWorker(QObject):
             monday = monday_of(monday)
             view = self._views.get(monday) or self._view(monday)
         except FlowtallyError as exc:
-            self.failed.emit(str(exc))
+            self._fail(str(exc))
             return
         step = -1 if self.monday is None or monday <= self.monday else 1
         self.view, self.monday = view, monday
-        self.week_ready.emit(view)
+        self.answered.emit(msg.WeekReady(view))
         self._render_current()
         QTimer.singleShot(0, partial(self._prefetch, monday, step))
 
-    @Slot(bool)
     def reload(self, forget: bool) -> None:
         if forget:
             self._forget_everything()
@@ -147,15 +154,9 @@ class DashboardWorker(QObject):
 
     # ---------------------------------------------------------------- drawing
 
-    @Slot(object)
-    def render(self, spec: PageSpec) -> None:
-        """The window shows another page, or a new size or palette: draw the week for it."""
-        self.spec = spec
-        self._render_current()
-
     def _render_current(self) -> None:
         if self.spec is not None and self.view is not None:
-            self.page_rendered.emit(self._picture(self.view, self.spec))
+            self.answered.emit(msg.Rendered(self._picture(self.view, self.spec)))
 
     def _picture(self, view: WeekView, spec: PageSpec) -> RenderedPage:
         key = (view.report.days[0][0], spec)
@@ -187,33 +188,10 @@ class DashboardWorker(QObject):
             self._picture(view, self.spec)
 
     def _view(self, monday: date) -> WeekView:
-        store = self._open()
-        at = now()
-        running = store.running()
-        first = monday - timedelta(weeks=TREND_WEEKS - 1)
-        mondays = [first + timedelta(weeks=i) for i in range(TREND_WEEKS)]
-        fresh: dict[date, WeekReport] = {}
-        week_blocks: list[Block] | None = None
-        # Only the weeks not cached are computed, a run of consecutive weeks at a time:
-        # stepping one week back or forward computes one week.
-        for run in _runs([m for m in mondays if m not in self._cache]):
-            blocks = store.blocks_between(*week_bounds(run[0], self.zone_name, len(run)))
-            for report in week_reports(blocks, self.params, self.zone_name, run[0], len(run), at):
-                week_monday = report.days[0][0]
-                fresh[week_monday] = report
-                if self._settled(week_monday, at, running):
-                    self._cache[week_monday] = report
-            if monday in run:
-                week_blocks = blocks
-        if week_blocks is None:  # the week shown was cached: its blocks are read again
-            week_blocks = store.blocks_between(*week_bounds(monday, self.zone_name))
-        trend = [fresh.get(m) or self._cache[m] for m in mondays]
-        return week_view(week_blocks, trend, self.params, self.zone_name, monday, at)
+        return load_view(self._open(), self.params, self.zone_name, monday, now(), self._cache)
 
     def _settled(self, monday: date, at: datetime, running: Block | None) -> bool:
-        """A week that is over and not reached by a running block cannot change by itself."""
-        week_end = week_bounds(monday, self.zone_name)[1]
-        return week_end <= at and (running is None or running.start >= week_end)
+        return is_settled(monday, self.zone_name, at, running)
 
     def _forget_weeks_of(self, *blocks: Block | None) -> None:
         clock = DayClock(load_zone(self.zone_name))
@@ -235,7 +213,7 @@ class DashboardWorker(QObject):
             change = make()
             stored = self._store_change(change)
         except FlowtallyError as exc:
-            self.failed.emit(str(exc))
+            self._fail(str(exc))
             return
         self._undo.append(Change(change.before, stored, change.label))
         self._redo.clear()
@@ -249,24 +227,23 @@ class DashboardWorker(QObject):
         return stored
 
     def _after_change(self, message: str) -> None:
-        self.changed.emit(message)
-        self.history_changed.emit(
-            self._undo[-1].label if self._undo else "", self._redo[-1].label if self._redo else ""
+        self.answered.emit(msg.Changed(message))
+        undo, redo = self._undo, self._redo
+        self.answered.emit(
+            msg.HistoryChanged(undo[-1].label if undo else "", redo[-1].label if redo else "")
         )
         if self.monday is not None:
             self.load_week(self.monday)
 
-    @Slot(object, str, int, str, str)
-    def edit(self, block: Block, part: str, index: int, field: str, text: str) -> None:
+    def edit(self, block: Block, part: Part, index: int, field: str, text: str) -> None:
         def make() -> Change:
             after = history.edit_field(
-                block, Part(part), index, field, text, load_zone(self.zone_name), now()
+                block, part, index, field, text, load_zone(self.zone_name), now()
             )
             return Change(block, after, f"edit {part} {field}")
 
         self._apply(make)
 
-    @Slot(str, str, str)
     def add_block(self, start: str, end: str, task: str) -> None:
         def make() -> Change:
             after = history.new_block(start, end, task, load_zone(self.zone_name), now())
@@ -274,7 +251,6 @@ class DashboardWorker(QObject):
 
         self._apply(make)
 
-    @Slot(object, str, str, str, str, str)
     def add_interruption(
         self, block: Block, at: str, minutes: str, kind: str, source: str, note: str
     ) -> None:
@@ -285,21 +261,6 @@ class DashboardWorker(QObject):
 
         self._apply(make)
 
-    @Slot(object, str, int)
-    def remove(self, block: Block, part: str, index: int) -> None:
-        def make() -> Change:
-            return Change(block, history.remove(block, Part(part), index), f"delete {part}")
-
-        self._apply(make)
-
-    @Slot()
-    def undo(self) -> None:
-        self._step(self._undo, self._redo, "undone")
-
-    @Slot()
-    def redo(self) -> None:
-        self._step(self._redo, self._undo, "redone")
-
     def _step(self, source: list[Change], target: list[Change], verb: str) -> None:
         """Apply the inverse of the last change on ``source`` and keep, on ``target``, the way
         back from the stored result (its block has a new id when a deleted block came back)."""
@@ -309,7 +270,7 @@ class DashboardWorker(QObject):
         try:
             stored = self._store_change(change)
         except FlowtallyError as exc:
-            self.failed.emit(f"cannot undo: {exc}" if verb == "undone" else f"cannot redo: {exc}")
+            self._fail(f"cannot undo: {exc}" if verb == "undone" else f"cannot redo: {exc}")
             return
         source.pop()
         # Kept so that its inverse leads back from what is stored now.
@@ -318,7 +279,6 @@ class DashboardWorker(QObject):
 
     # ---------------------------------------------------------------- export
 
-    @Slot(str)
     def export(self, path: str) -> None:
         target = Path(path)
         fmt = target.suffix.lower().lstrip(".")
@@ -339,24 +299,12 @@ class DashboardWorker(QObject):
                 )
             write_atomically(target, content)
         except FlowtallyError as exc:
-            self.failed.emit(str(exc))
+            self._fail(str(exc))
             return
-        self.exported.emit(f"Exported {view.report.week} to {target}")
+        self.answered.emit(msg.Exported(f"Exported {view.report.week} to {target}"))
 
-    @Slot(object, str)
     def apply_settings(self, params: ModelParams, zone_name: str) -> None:
         self.params, self.zone_name = params, zone_name
         self._forget_everything()
         if self.monday is not None:
             self.load_week(self.monday)
-
-
-def _runs(mondays: list[date]) -> list[list[date]]:
-    """Sorted Mondays grouped into runs of consecutive weeks."""
-    runs: list[list[date]] = []
-    for monday in mondays:
-        if runs and monday - runs[-1][-1] == timedelta(weeks=1):
-            runs[-1].append(monday)
-        else:
-            runs.append([monday])
-    return runs

@@ -55,7 +55,7 @@ class Retag:
 
 @dataclass(frozen=True, slots=True)
 class CloseInterruption:
-    """"I'm back": the interruption ends now."""
+    """ "I'm back": the interruption ends now."""
 
     interruption_id: int
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QToolTip, QTreeWi
 from pytestqt.qtbot import QtBot
 
 from app.gui.dashboard import Dashboard
+from app.gui.dashboard_protocol import Reload
 from data.store import Store
 from tracker.dashboard import WeekView
 from tracker.model import Block, Interruption, Pause
@@ -370,7 +371,7 @@ def test_charts_follow_a_dark_palette(qtbot: QtBot, dashboard: Dashboard) -> Non
     theme = theme_of(palette)
     assert (theme.background, theme.foreground) == ("#202124", "#eeeeee")
     window.setPalette(palette)
-    dashboard.worker.reload_requested.emit(True)
+    dashboard.worker.requested.emit(Reload(True))
     show_tab(qtbot, window, "trend")
     qtbot.waitUntil(
         lambda: (

@@ -1,0 +1,66 @@
+"""The week view every surface shows: a week's report, the eleven weeks before it (the
+trend) and its blocks, read from the store. ``report --output``, the dashboard and its export
+all build it here, so a screen and a file can never differ."""
+
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta
+
+from data.store import Store
+from tracker.dashboard import WeekView, week_view
+from tracker.model import Block
+from tracker.report import WeekReport, week_bounds, week_reports
+from tracker.settings import ModelParams
+
+TREND_WEEKS = 12
+
+
+def load_view(
+    store: Store,
+    params: ModelParams,
+    zone_name: str,
+    monday: date,
+    at: datetime,
+    settled: dict[date, WeekReport] | None = None,
+) -> WeekView:
+    """The view of the week of ``monday`` at ``at``.
+
+    ``settled``: reports of weeks that can no longer change, kept between calls (the
+    dashboard's cache); only the weeks missing from it are computed, a run of consecutive
+    weeks at a time, so stepping one week back or forward computes one week.
+    """
+    cache = {} if settled is None else settled
+    running = store.running() if settled is not None else None
+    first = monday - timedelta(weeks=TREND_WEEKS - 1)
+    mondays = [first + timedelta(weeks=i) for i in range(TREND_WEEKS)]
+    fresh: dict[date, WeekReport] = {}
+    week_blocks: list[Block] | None = None
+    for run in _runs([m for m in mondays if m not in cache]):
+        blocks = store.blocks_between(*week_bounds(run[0], zone_name, len(run)))
+        for report in week_reports(blocks, params, zone_name, run[0], len(run), at):
+            week_monday = report.days[0][0]
+            fresh[week_monday] = report
+            if settled is not None and is_settled(week_monday, zone_name, at, running):
+                settled[week_monday] = report
+        if monday in run:
+            week_blocks = blocks
+    if week_blocks is None:  # the week shown was cached: its blocks are read again
+        week_blocks = store.blocks_between(*week_bounds(monday, zone_name))
+    trend = [fresh.get(m) or cache[m] for m in mondays]
+    return week_view(week_blocks, trend, params, zone_name, monday, at)
+
+
+def is_settled(monday: date, zone_name: str, at: datetime, running: Block | None) -> bool:
+    """A week that is over and not reached by a running block cannot change by itself."""
+    week_end = week_bounds(monday, zone_name)[1]
+    return week_end <= at and (running is None or running.start >= week_end)
+
+
+def _runs(mondays: Iterable[date]) -> list[list[date]]:
+    """Sorted Mondays grouped into runs of consecutive weeks."""
+    runs: list[list[date]] = []
+    for monday in mondays:
+        if runs and monday - runs[-1][-1] == timedelta(weeks=1):
+            runs[-1].append(monday)
+        else:
+            runs.append([monday])
+    return runs

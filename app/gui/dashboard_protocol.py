@@ -1,0 +1,137 @@
+"""What the dashboard window asks of its worker, and what the worker answers: typed messages,
+one signal each way, dispatched with ``match`` and ``assert_never`` (see
+:mod:`app.gui.store_protocol`)."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from tracker.dashboard import WeekView
+from tracker.history import Part
+from tracker.model import Block
+from tracker.settings import ModelParams
+from ui.charts_render import PageSpec, RenderedPage
+
+
+@dataclass(frozen=True, slots=True)
+class LoadWeek:
+    day: date | None
+    """A day of the week to show; ``None``: this week."""
+
+
+@dataclass(frozen=True, slots=True)
+class Reload:
+    forget: bool
+    """Forget the cached weeks too (something changed them)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    block: Block
+    part: Part
+    index: int
+    field: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class AddBlock:
+    start: str
+    end: str
+    task: str
+
+
+@dataclass(frozen=True, slots=True)
+class AddInterruption:
+    block: Block
+    at: str
+    minutes: str
+    kind: str
+    source: str
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class Remove:
+    block: Block
+    part: Part
+    index: int
+
+
+@dataclass(frozen=True, slots=True)
+class Undo:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Redo:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Export:
+    path: str
+    """The file; its suffix says the format."""
+
+
+@dataclass(frozen=True, slots=True)
+class Render:
+    spec: PageSpec
+    """The page the window shows, at its size and palette."""
+
+
+@dataclass(frozen=True, slots=True)
+class ApplySettings:
+    params: ModelParams
+    zone_name: str
+
+
+DashboardRequest = (
+    LoadWeek
+    | Reload
+    | Edit
+    | AddBlock
+    | AddInterruption
+    | Remove
+    | Undo
+    | Redo
+    | Export
+    | Render
+    | ApplySettings
+)
+
+
+@dataclass(frozen=True, slots=True)
+class WeekReady:
+    view: WeekView
+
+
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    page: RenderedPage
+
+
+@dataclass(frozen=True, slots=True)
+class Failed:
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Changed:
+    """An edit, undo or redo was stored: what was done."""
+
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryChanged:
+    undo: str
+    redo: str
+    """The labels of what Undo and Redo would do ("" when nothing)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Exported:
+    message: str
+
+
+DashboardAnswer = WeekReady | Rendered | Failed | Changed | HistoryChanged | Exported
