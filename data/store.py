@@ -4,42 +4,27 @@ Every method commits before it returns (so a caller may acknowledge what it wrot
 back and raises; a failed call leaves the database as it was.
 """
 
-import bisect
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import Engine, Select, Table, and_, delete, func, insert, or_, select, text
+from sqlalchemy import Engine, and_, delete, func, insert, or_, select, text
 from sqlalchemy.engine import URL, CursorResult
-from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from data import engine as engines
-from data.errors import DatabaseBusy, StoreError
-from data.models import BlockRow, InterruptionRow, PauseRow
+from data.failures import as_store_errors
+from data.importing import ImportResult, Progress, add_new
+from data.rows import BLOCKS, INTERRUPTIONS, PAUSES, interruption_values, load, save
 from data.schema import ensure_schema
-from tracker import running
+from tracker import overlaps, running
 from tracker.days import DayClock
 from tracker.errors import TransitionError, ValidationError
-from tracker.interchange import Record, check_no_overlaps
-from tracker.model import Block, Interruption, Pause, validate_block
-from tracker.types import Kind
+from tracker.model import Block, Interruption, validate_block
 
-BLOCKS = cast(Table, BlockRow.__table__)
-PAUSES = cast(Table, PauseRow.__table__)
-INTERRUPTIONS = cast(Table, InterruptionRow.__table__)
-IMPORT_CHUNK = 1000
 _PG_WRITE_LOCK = 0x466C6F77  # serialises writers on PostgreSQL, as BEGIN IMMEDIATE does on SQLite
-
-Progress = Callable[[int, int], None]
-
-
-@dataclass(frozen=True, slots=True)
-class ImportResult:
-    added: int
-    skipped: int
 
 
 class Store:
@@ -88,25 +73,8 @@ class Store:
 
     # ------------------------------------------------------------ transactions
 
-    @contextmanager
-    def _errors(self) -> Iterator[None]:
-        """Turn driver errors into messages a user can act on."""
-        try:
-            yield
-        except IntegrityError as exc:
-            if "running" in str(exc.orig):
-                raise TransitionError("a focus block is already running; stop it first") from None
-            raise StoreError(f"the database refused the change: {exc.orig}") from None
-        except OperationalError as exc:
-            message = str(exc.orig)
-            if "locked" in message or "busy" in message:
-                raise DatabaseBusy(self.busy_timeout_ms / 1000) from None
-            raise StoreError(f"cannot use the database {self.description}: {message}") from None
-        except DatabaseError as exc:
-            raise StoreError(
-                f"the database {self.description} is damaged or not a Flowtally database "
-                f"({exc.orig}); it was left untouched"
-            ) from None
+    def _errors(self) -> AbstractContextManager[None]:
+        return as_store_errors(self.description, self.busy_timeout_ms)
 
     @contextmanager
     def _write(self) -> Iterator[Session]:
@@ -145,7 +113,7 @@ class Store:
                 or_(BLOCKS.c.end_utc.is_(None), BLOCKS.c.end_utc > start),
             )
             condition = inside if previous is None else or_(inside, reaching_in)
-            return _load(session, select(BLOCKS.c.id).where(condition))
+            return load(session, select(BLOCKS.c.id).where(condition))
 
     def day(self, clock: DayClock, instant: datetime) -> tuple[Block | None, list[Block]]:
         """The running block and the blocks touching the local day of ``instant``: what a
@@ -161,7 +129,7 @@ class Store:
             ids = select(BLOCKS.c.id)
             if finished_only:
                 ids = ids.where(BLOCKS.c.end_utc.is_not(None))
-            return _load(session, ids)
+            return load(session, ids)
 
     def count(self) -> tuple[int, int, int]:
         """How many blocks, pauses and interruptions are stored."""
@@ -195,19 +163,19 @@ class Store:
                 raise TransitionError(
                     "that start overlaps a stored block (it ended later); blocks cannot overlap"
                 )
-            return _save(session, block)
+            return save(session, block)
 
     def pause(self, at: datetime, zone_name: str) -> Block:
         with self._write() as session:
-            return _save(session, running.pause(_running(session), at, zone_name))
+            return save(session, running.pause(_running(session), at, zone_name))
 
     def resume(self, at: datetime) -> Block:
         with self._write() as session:
-            return _save(session, running.resume(_running(session), at))
+            return save(session, running.resume(_running(session), at))
 
     def stop(self, at: datetime) -> Block:
         with self._write() as session:
-            return _save(session, running.stop(_running(session), at))
+            return save(session, running.stop(_running(session), at))
 
     def interrupt(self, interruption: Interruption) -> Interruption:
         """Log an interruption in the running block; committed when this returns.
@@ -227,15 +195,7 @@ class Store:
             assert row is not None
             new_id = session.scalar(
                 insert(INTERRUPTIONS)
-                .values(
-                    block_id=row.id,
-                    at_utc=interruption.at,
-                    end_utc=interruption.end,
-                    kind=interruption.kind.value,
-                    source=interruption.source,
-                    note=interruption.note,
-                    timezone=interruption.timezone,
-                )
+                .values(interruption_values(interruption, row.id))
                 .returning(INTERRUPTIONS.c.id)
             )
             return replace(interruption, id=new_id)
@@ -294,7 +254,7 @@ class Store:
         with self._write() as session:
             if before is not None:
                 stored = (
-                    _load(session, select(BLOCKS.c.id).where(BLOCKS.c.id == before.id))
+                    load(session, select(BLOCKS.c.id).where(BLOCKS.c.id == before.id))
                     if before.id is not None
                     else []
                 )
@@ -349,82 +309,22 @@ class Store:
             except ValidationError as exc:
                 raise exc.within(name) from None
         # The store keeps its own promise, whoever calls it: no two blocks overlap.
-        check_no_overlaps([Record(name, block) for name, block in zip(names, blocks, strict=True)])
+        named = list(zip(names, blocks, strict=True))
+        overlaps.check_no_overlaps(named)
         with self._write() as session:
-            fresh = _new_blocks(session, blocks, names)
-            total = len(fresh)
-            # Ids are assigned here, under the write lock, so rows go in as true batches:
-            # RETURNING ids in order would cost one statement per block on SQLite.
-            next_id = (session.scalar(select(func.max(BLOCKS.c.id))) or 0) + 1
-            for offset in range(0, total, IMPORT_CHUNK):
-                _insert_many(session, fresh[offset : offset + IMPORT_CHUNK], next_id + offset)
-                if progress is not None:
-                    progress(min(offset + IMPORT_CHUNK, total), total)
-            if total and self.url.get_backend_name() == "postgresql":
-                session.execute(
-                    text("SELECT setval(pg_get_serial_sequence('blocks', 'id'), :last)"),
-                    {"last": next_id + total - 1},
-                )
-            return ImportResult(added=total, skipped=len(blocks) - total)
+            return add_new(session, named, self.url.get_backend_name(), progress)
 
 
 # ---------------------------------------------------------------- helpers
 
 
 def _running(session: Session) -> Block | None:
-    blocks = _load(session, select(BLOCKS.c.id).where(BLOCKS.c.running.is_(True)))
+    blocks = load(session, select(BLOCKS.c.id).where(BLOCKS.c.running.is_(True)))
     return blocks[0] if blocks else None
 
 
-def _load(session: Session, ids: Select[Any]) -> list[Block]:
-    """Blocks whose ids ``ids`` selects, with their pauses and interruptions, oldest first.
-
-    Three plain queries instead of ORM loading: reports read thousands of rows at a time.
-    """
-    id_query = ids.subquery()
-    block_rows = session.execute(
-        select(BLOCKS).where(BLOCKS.c.id.in_(select(id_query))).order_by(BLOCKS.c.start_utc)
-    ).all()
-    pauses: dict[int, list[Pause]] = {}
-    for row in session.execute(select(PAUSES).where(PAUSES.c.block_id.in_(select(id_query)))):
-        pauses.setdefault(row.block_id, []).append(_pause(row))
-    interruptions: dict[int, list[Interruption]] = {}
-    for row in session.execute(
-        select(INTERRUPTIONS).where(INTERRUPTIONS.c.block_id.in_(select(id_query)))
-    ):
-        interruptions.setdefault(row.block_id, []).append(_interruption(row))
-    return [
-        _block(row, pauses.get(row.id, ()), interruptions.get(row.id, ())) for row in block_rows
-    ]
-
-
-# Rows from Core queries and ORM objects share column names, so one conversion serves both.
-
-
-def _pause(row: Any) -> Pause:
-    return Pause(row.start_utc, row.end_utc, row.timezone, row.id)
-
-
-def _interruption(row: Any) -> Interruption:
-    return Interruption(
-        row.at_utc, row.end_utc, Kind(row.kind), row.source, row.note, row.timezone, row.id
-    )
-
-
-def _block(row: Any, pauses: Iterable[Pause], interruptions: Iterable[Interruption]) -> Block:
-    return Block(
-        row.start_utc,
-        row.end_utc,
-        row.task,
-        tuple(pauses),
-        tuple(interruptions),
-        row.timezone,
-        row.id,
-    )
-
-
 def _update(session: Session, block_id: int, change: Callable[[Block], Block]) -> Block:
-    current = _load(session, select(BLOCKS.c.id).where(BLOCKS.c.id == block_id))
+    current = load(session, select(BLOCKS.c.id).where(BLOCKS.c.id == block_id))
     if not current:
         raise TransitionError("that block no longer exists")
     return _check_and_save(session, replace(change(current[0]), id=block_id))
@@ -445,143 +345,4 @@ def _check_and_save(session: Session, block: Block) -> Block:
         others = others.where(BLOCKS.c.start_utc < block.end)
     if session.scalar(others.limit(1)) is not None:
         raise TransitionError("the block would overlap another block")
-    return _save(session, block)
-
-
-def _save(session: Session, block: Block) -> Block:
-    """Write ``block`` (new when it has no id) with exactly its pauses and interruptions."""
-    row = session.get(BlockRow, block.id) if block.id is not None else None
-    if row is None:
-        row = BlockRow()
-        session.add(row)
-    row.start_utc = block.start
-    row.end_utc = block.end
-    row.running = True if block.end is None else None
-    row.task = block.task
-    row.timezone = block.timezone
-
-    pause_rows = {p.id: p for p in row.pauses}
-    row.pauses = [
-        _fill_pause(pause_rows.get(p.id) if p.id is not None else None, p) for p in block.pauses
-    ]
-    interruption_rows = {i.id: i for i in row.interruptions}
-    row.interruptions = [
-        _fill_interruption(interruption_rows.get(i.id) if i.id is not None else None, i)
-        for i in block.interruptions
-    ]
-    session.flush()
-    return _block(row, map(_pause, row.pauses), map(_interruption, row.interruptions))
-
-
-def _fill_pause(row: PauseRow | None, pause: Pause) -> PauseRow:
-    row = row or PauseRow()
-    row.start_utc, row.end_utc, row.timezone = pause.start, pause.end, pause.timezone
-    return row
-
-
-def _fill_interruption(row: InterruptionRow | None, interruption: Interruption) -> InterruptionRow:
-    row = row or InterruptionRow()
-    row.at_utc = interruption.at
-    row.end_utc = interruption.end
-    row.kind = interruption.kind.value
-    row.source = interruption.source
-    row.note = interruption.note
-    row.timezone = interruption.timezone
-    return row
-
-
-def _new_blocks(session: Session, blocks: Sequence[Block], names: list[str]) -> list[Block]:
-    """The blocks not stored yet; raises if one overlaps a stored block it is not identical to."""
-    if not blocks:
-        return []
-    low = min(b.start for b in blocks)
-    high = max(b.end for b in blocks if b.end is not None)
-    previous = session.scalar(select(func.max(BLOCKS.c.start_utc)).where(BLOCKS.c.start_utc < low))
-    window_start = previous if previous is not None else low
-    stored_rows = session.execute(
-        select(BLOCKS.c.id, BLOCKS.c.start_utc, BLOCKS.c.end_utc)
-        .where(BLOCKS.c.start_utc >= window_start, BLOCKS.c.start_utc < high)
-        .order_by(BLOCKS.c.start_utc)
-    ).all()
-    starts = [row.start_utc for row in stored_rows]
-    candidates: dict[int, int] = {}
-    for index, block in enumerate(blocks):
-        assert block.end is not None
-        position = bisect.bisect_left(starts, block.end)
-        hits = []
-        while position > 0:
-            row = stored_rows[position - 1]
-            if row.end_utc is not None and row.end_utc <= block.start:
-                break
-            hits.append(row)
-            position -= 1
-        if not hits:
-            continue
-        if len(hits) > 1 or hits[0].end_utc is None:
-            raise ValidationError(names[index], _overlap_reason(hits[0].start_utc, hits[0].end_utc))
-        candidates[index] = hits[0].id
-    stored = (
-        {
-            b.id: b
-            for b in _load(
-                session, select(BLOCKS.c.id).where(BLOCKS.c.id.in_(set(candidates.values())))
-            )
-        }
-        if candidates
-        else {}
-    )
-    fresh = []
-    for index, block in enumerate(blocks):
-        if index not in candidates:
-            fresh.append(block)
-            continue
-        twin = stored[candidates[index]]
-        if twin != block:
-            raise ValidationError(names[index], _overlap_reason(twin.start, twin.end))
-    return fresh
-
-
-def _overlap_reason(start: datetime, end: datetime | None) -> str:
-    if end is None:
-        return f"overlaps the running block (started {start.isoformat()})"
-    return f"overlaps the stored block {start.isoformat()} to {end.isoformat()}"
-
-
-def _insert_many(session: Session, blocks: Sequence[Block], first_id: int) -> None:
-    ids = range(first_id, first_id + len(blocks))
-    session.execute(
-        insert(BLOCKS),
-        [
-            {
-                "id": block_id,
-                "start_utc": b.start,
-                "end_utc": b.end,
-                "running": None,
-                "task": b.task,
-                "timezone": b.timezone,
-            }
-            for block_id, b in zip(ids, blocks, strict=True)
-        ],
-    )
-    pause_rows = [
-        {"block_id": block_id, "start_utc": p.start, "end_utc": p.end, "timezone": b.timezone}
-        for block_id, b in zip(ids, blocks, strict=True)
-        for p in b.pauses
-    ]
-    interruption_rows = [
-        {
-            "block_id": block_id,
-            "at_utc": i.at,
-            "end_utc": i.end,
-            "kind": i.kind.value,
-            "source": i.source,
-            "note": i.note,
-            "timezone": b.timezone,
-        }
-        for block_id, b in zip(ids, blocks, strict=True)
-        for i in b.interruptions
-    ]
-    if pause_rows:
-        session.execute(insert(PAUSES), pause_rows)
-    if interruption_rows:
-        session.execute(insert(INTERRUPTIONS), interruption_rows)
+    return save(session, block)

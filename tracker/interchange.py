@@ -7,13 +7,13 @@ fields are refused rather than dropped, so a misspelt ``interuptions`` loses not
 
 import csv
 import io
-import itertools
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from tracker import overlaps
 from tracker.errors import ValidationError
 from tracker.model import (
     Block,
@@ -151,7 +151,8 @@ def _build_json_block(raw: object, zone_name: str, latest: datetime) -> Block:
         for key in ("start", "end"):
             if p.get(key) is None:
                 raise ValidationError(f"{path}.{key}", "missing")
-        pause = Pause(parse_iso(p["start"], f"{path}.start"), parse_iso(p["end"], f"{path}.end"))
+        start, end = parse_iso(p["start"], f"{path}.start"), parse_iso(p["end"], f"{path}.end")
+        pause = Pause(start, end, zone_name)
         validate_pause(shell, pause, path)
         pauses.append(pause)
     interruptions = []
@@ -194,11 +195,7 @@ def _source(value: object, path: str) -> str:
 
 def check_no_overlaps(records: list[Record]) -> None:
     """Refuse a file whose blocks overlap one another."""
-    ordered = sorted(records, key=lambda r: r.block.start)
-    for prev, cur in itertools.pairwise(ordered):
-        prev_end = prev.block.end
-        if prev_end is None or cur.block.start < prev_end:
-            raise ValidationError(cur.label, f"overlaps {prev.label}: blocks cannot overlap")
+    overlaps.check_no_overlaps([(r.label, r.block) for r in records])
 
 
 def to_json(blocks: Iterable[Block]) -> str:
@@ -414,7 +411,8 @@ def _csv_child(
         raise ValidationError(_at(line, "block_start"), "no block row starts at this time")
     try:
         if record["record"] == "pause":
-            pause = Pause(_csv_time(record, "start", line), _csv_time(record, "end", line))
+            start, end = _csv_time(record, "start", line), _csv_time(record, "end", line)
+            pause = Pause(start, end, zone_name)
             validate_pause(owner.shell, pause)
             owner.pauses.append(pause)
         else:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from app.commands.context import Context
 from app.files import write_atomically
-from data.store import Progress
+from data.importing import Progress
 from tracker.errors import FlowtallyError, ValidationError
 from tracker.interchange import parse_csv, parse_json, to_csv, to_json
 from tracker.model import Block

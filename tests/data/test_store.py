@@ -7,7 +7,8 @@ import pytest
 from sqlalchemy import insert
 from sqlalchemy.exc import IntegrityError
 
-from data.store import BLOCKS, Store
+from data.rows import BLOCKS
+from data.store import Store
 from tracker.errors import TransitionError, ValidationError
 from tracker.interchange import parse_json, to_json
 from tracker.model import Interruption, Pause

@@ -175,3 +175,27 @@ def test_json_errors_name_the_record(text: str, message: str) -> None:
 def test_csv_errors_name_the_line(text: str, message: str) -> None:
     with pytest.raises(ValidationError, match=message):
         parse_csv(text, ZONE)
+
+
+def test_an_import_records_the_block_its_pauses_and_interruptions_in_its_zone() -> None:
+    text = json.dumps(
+        {
+            "format": "flowtally/1",
+            "blocks": [
+                {
+                    "start": "2026-11-16T09:00:00+01:00",
+                    "end": "2026-11-16T11:00:00+01:00",
+                    "pauses": [
+                        {"start": "2026-11-16T09:30:00+01:00", "end": "2026-11-16T09:40:00+01:00"}
+                    ],
+                    "interruptions": [{"at": "2026-11-16T10:00:00+01:00"}],
+                }
+            ],
+        }
+    )
+    for parse, content in ((parse_json, text), (parse_csv, to_csv(blocks_of(text)))):
+        (record,) = parse(content, "Asia/Tokyo")
+        block = record.block
+        assert block.timezone == "Asia/Tokyo"
+        assert [p.timezone for p in block.pauses] == ["Asia/Tokyo"]
+        assert [i.timezone for i in block.interruptions] == ["Asia/Tokyo"]

@@ -1,0 +1,144 @@
+"""The one mapping between a block and its rows, used by every writer and every reader.
+
+The zone rule, decided once: a block, each of its pauses and each of its interruptions carry
+the IANA zone in force when each was recorded (a pause taken after a flight carries the new
+zone, its block the old one). An import records a whole block, its pauses and its
+interruptions, in the effective zone of the import (``--tz``, ``FLOWTALLY_TZ``, the setting,
+the system): the interchange format carries offsets, not zones.
+"""
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, TypeVar, cast
+
+from sqlalchemy import Select, Table, delete, insert, select, update
+from sqlalchemy.orm import Session
+
+from data.models import BlockRow, InterruptionRow, PauseRow
+from tracker.model import Block, Interruption, Pause
+from tracker.types import Kind
+
+BLOCKS = cast(Table, BlockRow.__table__)
+PAUSES = cast(Table, PauseRow.__table__)
+INTERRUPTIONS = cast(Table, InterruptionRow.__table__)
+Child = TypeVar("Child", Pause, Interruption)
+
+
+def block_values(block: Block) -> dict[str, Any]:
+    return {
+        "start_utc": block.start,
+        "end_utc": block.end,
+        "running": True if block.end is None else None,
+        "task": block.task,
+        "timezone": block.timezone,
+    }
+
+
+def pause_values(pause: Pause, block_id: int) -> dict[str, Any]:
+    return {
+        "block_id": block_id,
+        "start_utc": pause.start,
+        "end_utc": pause.end,
+        "timezone": pause.timezone,
+    }
+
+
+def interruption_values(interruption: Interruption, block_id: int) -> dict[str, Any]:
+    return {
+        "block_id": block_id,
+        "at_utc": interruption.at,
+        "end_utc": interruption.end,
+        "kind": interruption.kind.value,
+        "source": interruption.source,
+        "note": interruption.note,
+        "timezone": interruption.timezone,
+    }
+
+
+def to_pause(row: Any) -> Pause:
+    return Pause(row.start_utc, row.end_utc, row.timezone, row.id)
+
+
+def to_interruption(row: Any) -> Interruption:
+    return Interruption(
+        row.at_utc, row.end_utc, Kind(row.kind), row.source, row.note, row.timezone, row.id
+    )
+
+
+def load(session: Session, ids: Select[Any]) -> list[Block]:
+    """Blocks whose ids ``ids`` selects, with their pauses and interruptions, oldest first.
+
+    Three plain queries instead of ORM loading: reports read thousands of rows at a time.
+    """
+    id_query = ids.subquery()
+    block_rows = session.execute(
+        select(BLOCKS).where(BLOCKS.c.id.in_(select(id_query))).order_by(BLOCKS.c.start_utc)
+    ).all()
+    pauses: dict[int, list[Pause]] = {}
+    for row in session.execute(select(PAUSES).where(PAUSES.c.block_id.in_(select(id_query)))):
+        pauses.setdefault(row.block_id, []).append(to_pause(row))
+    interruptions: dict[int, list[Interruption]] = {}
+    for row in session.execute(
+        select(INTERRUPTIONS).where(INTERRUPTIONS.c.block_id.in_(select(id_query)))
+    ):
+        interruptions.setdefault(row.block_id, []).append(to_interruption(row))
+    return [
+        Block(
+            row.start_utc,
+            row.end_utc,
+            row.task,
+            tuple(pauses.get(row.id, ())),
+            tuple(interruptions.get(row.id, ())),
+            row.timezone,
+            row.id,
+        )
+        for row in block_rows
+    ]
+
+
+def save(session: Session, block: Block) -> Block:
+    """Write ``block`` (new when it has no id) with exactly its pauses and interruptions;
+    children keep their ids, so a tag chosen in the popup still finds its interruption."""
+    if block.id is None:
+        block_id: int = session.scalar(
+            insert(BLOCKS).values(block_values(block)).returning(BLOCKS.c.id)
+        )
+    else:
+        block_id = block.id
+        session.execute(update(BLOCKS).where(BLOCKS.c.id == block_id).values(block_values(block)))
+    _sync(session, PAUSES, block_id, block.pauses, pause_values)
+    _sync(session, INTERRUPTIONS, block_id, block.interruptions, interruption_values)
+    return load(session, select(BLOCKS.c.id).where(BLOCKS.c.id == block_id))[0]
+
+
+def _sync(
+    session: Session,
+    table: Table,
+    block_id: int,
+    children: Sequence[Child],
+    values: Callable[[Child, int], dict[str, Any]],
+) -> None:
+    stored = set(session.scalars(select(table.c.id).where(table.c.block_id == block_id)))
+    kept = {child.id for child in children if child.id in stored}
+    gone = stored - kept
+    if gone:
+        session.execute(delete(table).where(table.c.id.in_(gone)))
+    for child in children:
+        if child.id in kept:
+            session.execute(
+                update(table).where(table.c.id == child.id).values(values(child, block_id))
+            )
+        else:
+            session.execute(insert(table).values(values(child, block_id)))
+
+
+def insert_many(session: Session, blocks: Iterable[Block], first_id: int) -> None:
+    """New finished blocks in true batches (ids assigned by the caller, under the write lock:
+    RETURNING ids in order would cost one statement per block on SQLite)."""
+    numbered = list(enumerate(blocks, first_id))
+    session.execute(insert(BLOCKS), [{"id": i, **block_values(b)} for i, b in numbered])
+    pause_rows = [pause_values(p, i) for i, b in numbered for p in b.pauses]
+    interruption_rows = [interruption_values(x, i) for i, b in numbered for x in b.interruptions]
+    if pause_rows:
+        session.execute(insert(PAUSES), pause_rows)
+    if interruption_rows:
+        session.execute(insert(INTERRUPTIONS), interruption_rows)

@@ -1,0 +1,82 @@
+"""Blocks never overlap: the rules an import and every edit obey, apart from any storage.
+
+An import may repeat a stored block exactly (importing a file twice adds nothing the second
+time), but a block that overlaps any other stored block, or another block of the same file,
+rejects the whole import, named by its position in the file.
+"""
+
+import bisect
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from tracker.errors import ValidationError
+from tracker.model import Block
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stored block as the overlap rules see it: its id and its bounds (``end`` is ``None``
+    while it runs)."""
+
+    id: int
+    start: datetime
+    end: datetime | None
+
+
+def check_no_overlaps(named: Sequence[tuple[str, Block]]) -> None:
+    """Refuse blocks that overlap one another (each named by its position, ``blocks[3]``)."""
+    ordered = sorted(named, key=lambda item: item[1].start)
+    for (prev_name, prev), (name, block) in itertools.pairwise(ordered):
+        if prev.end is None or block.start < prev.end:
+            raise ValidationError(name, f"overlaps {prev_name}: blocks cannot overlap")
+
+
+def twins_to_check(named: Sequence[tuple[str, Block]], stored: Sequence[Span]) -> dict[int, int]:
+    """For each finished block that overlaps exactly one finished stored block, the index of
+    the block and the id of that stored one (equal, it is skipped; otherwise refused). Raises
+    for a block that overlaps more than one stored block or the running one.
+
+    ``stored``: the stored blocks around the imported ones, ordered by start.
+    """
+    starts = [span.start for span in stored]
+    twins: dict[int, int] = {}
+    for index, (name, block) in enumerate(named):
+        assert block.end is not None
+        position = bisect.bisect_left(starts, block.end)
+        hits: list[Span] = []
+        while position > 0:
+            span = stored[position - 1]
+            if span.end is not None and span.end <= block.start:
+                break
+            hits.append(span)
+            position -= 1
+        if not hits:
+            continue
+        if len(hits) > 1 or hits[0].end is None:
+            raise ValidationError(name, overlap_reason(hits[0].start, hits[0].end))
+        twins[index] = hits[0].id
+    return twins
+
+
+def fresh_blocks(
+    named: Sequence[tuple[str, Block]], twins: dict[int, int], stored: dict[int, Block]
+) -> list[Block]:
+    """The blocks to add: those without a stored twin. One whose stored twin differs from it
+    overlaps that block, and is refused."""
+    fresh = []
+    for index, (name, block) in enumerate(named):
+        if index not in twins:
+            fresh.append(block)
+            continue
+        twin = stored[twins[index]]
+        if twin != block:
+            raise ValidationError(name, overlap_reason(twin.start, twin.end))
+    return fresh
+
+
+def overlap_reason(start: datetime, end: datetime | None) -> str:
+    if end is None:
+        return f"overlaps the running block (started {start.isoformat()})"
+    return f"overlaps the stored block {start.isoformat()} to {end.isoformat()}"
