@@ -20,6 +20,15 @@ class Phase(StrEnum):
     NONE = "none"
 
 
+PHASE_NAMES: dict[Phase, str] = {
+    Phase.RAMP_UP: "ramp-up",
+    Phase.DEEP: "deep focus",
+    Phase.FLOW: "flow",
+    Phase.NONE: "none",
+}
+"""How a phase is named to a person (in English; the GUI translates these very words)."""
+
+
 class Origin(StrEnum):
     """What a stretch started after: it decides whether its ramp-up is recovery time."""
 

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QInputDialog, QMenu, QSystemTrayIcon
 from tracker.running import State
 from tracker.settings import ModelParams
 from tracker.status import Status
-from tracker.types import Phase
+from tracker.types import PHASE_NAMES, Phase
 from tracker.units import duration
 from ui import icons
 
@@ -17,12 +17,7 @@ def tr(text: str) -> str:
 
 
 def phase_name(phase: Phase) -> str:
-    return {
-        Phase.RAMP_UP: tr("ramp-up"),
-        Phase.DEEP: tr("deep focus"),
-        Phase.FLOW: tr("flow"),
-        Phase.NONE: tr("none"),
-    }[phase]
+    return tr(PHASE_NAMES[phase])
 
 
 def describe(status: Status) -> str:

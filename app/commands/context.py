@@ -2,10 +2,11 @@
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TextIO
 from zoneinfo import ZoneInfo
 
+from app import clock
 from app.config import effective_database, effective_zone, load_settings
 from data.store import Store
 from tracker.errors import FlowtallyError
@@ -21,9 +22,7 @@ class Context:
     database: str | None
     out: TextIO
     err: TextIO
-    now: datetime = field(default_factory=lambda: datetime.now(UTC))
-    """Exact, like the hotkey's instants: cut to the second, a ``stop`` typed in the same
-    second as a press would fall before it and be refused."""
+    now: datetime = field(default_factory=clock.now)
     _store: Store | None = None
     _lent: Callable[[], Store] | None = None
     app_info: dict[str, object] | None = None

@@ -13,16 +13,10 @@ from tracker.running import State
 from tracker.status import Status, live_status
 from tracker.timeline import build_timeline
 from tracker.timeparse import parse_user_time
-from tracker.types import Kind, Phase
+from tracker.types import PHASE_NAMES, Kind, Phase
 from tracker.units import duration, plural
 
 MAX_INTERRUPTION_MIN = 24 * 60
-PHASE_NAMES = {
-    Phase.RAMP_UP: "ramp-up",
-    Phase.DEEP: "deep focus",
-    Phase.FLOW: "flow",
-    Phase.NONE: "none",
-}
 
 
 def start(ctx: Context, args: argparse.Namespace) -> int:
@@ -194,7 +188,7 @@ def _status_text(s: Status, ctx: Context) -> str:
             phase = PHASE_NAMES[s.phase]
             upcoming = ""
             if s.next_phase_in is not None:
-                nxt = "deep focus" if s.phase is Phase.RAMP_UP else "flow"
+                nxt = PHASE_NAMES[Phase.DEEP if s.phase is Phase.RAMP_UP else Phase.FLOW]
                 upcoming = f", {duration(s.next_phase_in)} to {nxt}"
             lines.append(f"Phase: {phase} ({duration(s.stretch)} uninterrupted{upcoming}).")
     today = s.today

@@ -12,13 +12,14 @@ the weeks it touches. Every edit is a :class:`tracker.history.Change` kept for u
 
 import logging
 from collections.abc import Callable
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from functools import partial
 from pathlib import Path
 from typing import assert_never
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
+from app.clock import now
 from app.commands.transfer import EXPORT_FORMATS, export_content
 from app.commands.weeks import is_settled, load_view
 from app.files import write_atomically
@@ -42,10 +43,6 @@ KEPT_VIEWS = 8
 KEPT_PICTURES = 6
 
 
-def now() -> datetime:
-    return datetime.now(UTC).replace(microsecond=0)
-
-
 class DashboardWorker(QObject):
     requested = Signal(object)
     """A :data:`DashboardRequest` from the GUI thread; handled on the worker's thread."""
@@ -63,6 +60,7 @@ class DashboardWorker(QObject):
         self.database = database
         self.params = params
         self.zone_name = zone_name
+        self.clock = DayClock(load_zone(zone_name))
         self.chart_text = chart_text
         """Translates the charts' words (Qt's translate is safe to call from this thread)."""
         self.spec: PageSpec | None = None
@@ -129,7 +127,7 @@ class DashboardWorker(QObject):
         drawn, then draw the week the user is likely to open next."""
         try:
             if monday is None:
-                monday = DayClock(load_zone(self.zone_name)).day_of(now())
+                monday = self.clock.day_of(now())
             monday = monday_of(monday)
             view = self._views.get(monday) or self._view(monday)
         except FlowtallyError as exc:
@@ -194,7 +192,7 @@ class DashboardWorker(QObject):
         return is_settled(monday, self.zone_name, at, running)
 
     def _forget_weeks_of(self, *blocks: Block | None) -> None:
-        clock = DayClock(load_zone(self.zone_name))
+        clock = self.clock
         at = now()
         for block in blocks:
             if block is None:
@@ -237,16 +235,14 @@ class DashboardWorker(QObject):
 
     def edit(self, block: Block, part: Part, index: int, field: str, text: str) -> None:
         def make() -> Change:
-            after = history.edit_field(
-                block, part, index, field, text, load_zone(self.zone_name), now()
-            )
+            after = history.edit_field(block, part, index, field, text, self.clock.zone, now())
             return Change(block, after, f"edit {part} {field}")
 
         self._apply(make)
 
     def add_block(self, start: str, end: str, task: str) -> None:
         def make() -> Change:
-            after = history.new_block(start, end, task, load_zone(self.zone_name), now())
+            after = history.new_block(start, end, task, self.clock.zone, now())
             return Change(None, after, "add block")
 
         self._apply(make)
@@ -255,7 +251,7 @@ class DashboardWorker(QObject):
         self, block: Block, at: str, minutes: str, kind: str, source: str, note: str
     ) -> None:
         def make() -> Change:
-            zone = load_zone(self.zone_name)
+            zone = self.clock.zone
             after = history.add_interruption(block, at, minutes, kind, source, note, zone, now())
             return Change(block, after, "add interruption")
 
@@ -305,6 +301,7 @@ class DashboardWorker(QObject):
 
     def apply_settings(self, params: ModelParams, zone_name: str) -> None:
         self.params, self.zone_name = params, zone_name
+        self.clock = DayClock(load_zone(zone_name))
         self._forget_everything()
         if self.monday is not None:
             self.load_week(self.monday)

@@ -12,11 +12,12 @@ import io
 import logging
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import assert_never
 
 from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, QTimer, Signal, Slot
 
+from app.clock import now
 from app.commands import runner
 from app.gui import store_protocol as msg
 from app.gui.store_protocol import Snapshot, StoreAnswer, StoreRequest
@@ -45,10 +46,6 @@ COMMAND_WAIT_S = engines.BUSY_TIMEOUT_MS / 1000
 as long as the CLI alone would wait for the lock, so forwarding never makes it fail sooner."""
 
 
-def now() -> datetime:
-    return datetime.now(UTC)
-
-
 def database_identity(database: str | None) -> str:
     """The database as one name, whichever way it was typed, without its password."""
     try:
@@ -68,6 +65,7 @@ class StoreWorker(QObject):
         super().__init__()
         self.database = database
         self.zone_name = zone_name
+        self.clock = DayClock(load_zone(zone_name))
         self.store: Store | None = None
         self.queue = WriteQueue(
             Journal(journal_path(database_identity(database))), self._fail, COMMAND_WAIT_S
@@ -195,7 +193,7 @@ class StoreWorker(QObject):
             self._publish_pending()
             return
         try:
-            running, today = self.store.day(DayClock(load_zone(self.zone_name)), now())
+            running, today = self.store.day(self.clock, now())
             recent = tuple(self.store.recent_tasks(8))
         except FlowtallyError as exc:
             self._fail(str(exc))

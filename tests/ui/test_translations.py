@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.ui import statuses
+from tracker.types import PHASE_NAMES
 from ui import translations
 from ui.tray import describe
 
@@ -54,6 +55,7 @@ def test_every_source_text_has_a_dutch_translation() -> None:
             source = "".join(parts).replace('\\"', '"')
             if (context, source) not in known:
                 missing.append((context, source))
+    missing += [("Tray", name) for name in PHASE_NAMES.values() if ("Tray", name) not in known]
     assert missing == []
     qm = UI / "i18n" / "flowtally_nl.qm"
     assert qm.stat().st_mtime >= (UI / "i18n" / "flowtally_nl.ts").stat().st_mtime - 1
