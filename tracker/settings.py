@@ -101,6 +101,10 @@ class Settings:
             check_minutes(name, getattr(self, name))
         check_minutes("away_after_min", self.away_after_min, strict=True)
 
+    @property
+    def away_after(self) -> timedelta:
+        return timedelta(minutes=self.away_after_min)
+
     def updated(self, changes: dict[str, str]) -> "Settings":
         """A copy with ``changes`` applied (text values, as typed); all or nothing."""
         model_changes: dict[str, float] = {}

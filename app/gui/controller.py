@@ -11,29 +11,22 @@ import logging
 import os
 import sys
 import time
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any, assert_never, cast
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
-from app import autostart
-from app.config import save_settings
 from app.gui import store_protocol as msg
-from app.gui.input_services import (
-    ActivityClock,
-    HotkeyBridge,
-    HotkeyService,
-    hotkey_unavailable_reason,
-)
+from app.gui.gap_reviews import GapReviews
+from app.gui.inputs import InputServices
 from app.gui.instance_server import InstanceServer
 from app.gui.loop_lag import LoopLag
-from app.gui.sleep_signals import SleepSignals
+from app.gui.settings_flow import SettingsFlow
 from app.gui.store_protocol import Snapshot, StoreAnswer, StoreRequest
 from app.instance import InstanceLock
 from tracker.days import DayClock
-from tracker.edits import Gap, GapChoice
 from tracker.errors import FlowtallyError
 from tracker.model import Block, Interruption
 from tracker.redaction import redact_url
@@ -45,8 +38,6 @@ from tracker.watch import BlockWatch, MilestoneKind
 from ui import app_icon, icons
 from ui.about import AboutDialog, AboutFacts
 from ui.quick_log import QuickLogPopup
-from ui.review import GapReviewDialog
-from ui.settings_dialog import SettingsDialog
 from ui.timer_window import TimerWindow
 from ui.tray import TrayView
 
@@ -99,18 +90,17 @@ class AppController(QObject):
             lambda i, kind, source, note: self._send(msg.Retag(i, Kind(kind), source, note))
         )
         self.popup.back.connect(lambda i: self._send(msg.CloseInterruption(i)))
-        self.review = GapReviewDialog()
-        self.review.resolved.connect(self._on_review_answer)
-        self._gaps: list[Gap] = []
-        self.settings_dialog: SettingsDialog | None = None
+        self.reviews = GapReviews(self._send, self.clock.zone)
+        self.settings_flow = SettingsFlow(
+            lambda: self.settings, lambda: self.inputs.hotkey_problem, self._apply_settings
+        )
         self.about: AboutDialog | None = None
         self._take_keyboard = False
 
-        self.bridge = HotkeyBridge()
-        self.bridge.pressed.connect(self._on_press)  # queued to the GUI thread
-        self.hotkey = HotkeyService(settings.hotkey, self.bridge)
-        self.activity = ActivityClock()
-        self.hotkey_problem: str | None = None
+        self.inputs = InputServices(settings.hotkey, self)
+        self.inputs.bridge.pressed.connect(self._on_press)  # queued to the GUI thread
+        self.inputs.sleep.going_to_sleep.connect(self._on_going_to_sleep)
+        self.inputs.sleep.woke.connect(self._on_woke)
 
         self.server = InstanceServer(database)
         self.server.command_received.connect(self._on_command)
@@ -118,9 +108,6 @@ class AppController(QObject):
         self.server.raise_requested.connect(self._raise)
 
         self.loop_lag = LoopLag(self)
-        self.sleep = SleepSignals(self)
-        self.sleep.going_to_sleep.connect(self._on_going_to_sleep)
-        self.sleep.woke.connect(self._on_woke)
         self._render_soon = QTimer(self)
         self._render_soon.setSingleShot(True)
         self._render_soon.setInterval(RENDER_AFTER_SNAPSHOT_MS)
@@ -174,7 +161,7 @@ class AppController(QObject):
         worker = StoreWorker(self.database, self.zone_name)
         worker.moveToThread(thread)
         worker.answered.connect(self._on_answer)
-        self.bridge.pressed.connect(worker.handle)  # queued to the worker thread
+        self.inputs.bridge.pressed.connect(worker.handle)  # queued to the worker thread
         self.worker, self.worker_thread = worker, thread
         thread.start()
         worker.requested.emit(msg.Open())
@@ -240,15 +227,9 @@ class AppController(QObject):
         window.show()
 
     def _start_input_services(self) -> None:
-        self.hotkey_problem = self.hotkey.start()
-        if self.hotkey_problem:
-            self._on_failed(self.hotkey_problem)
-        away_problem = self.activity.start()
-        if away_problem:
-            log.warning(away_problem)
-        sleep_problem = self.sleep.start()
-        if sleep_problem:
-            log.info("%s: suspends are found by the clock jump only", sleep_problem)
+        self.inputs.start()
+        if self.inputs.hotkey_problem:
+            self._on_failed(self.inputs.hotkey_problem)
         self.app.setWindowIcon(app_icon.icon())  # ~10 ms: after the tray, before any window
 
     def open_about(self) -> None:
@@ -267,8 +248,7 @@ class AppController(QObject):
     def shutdown(self) -> None:
         for timer in (self._tick, self._heartbeat, self._refresh, self._render_soon):
             timer.stop()
-        self.hotkey.stop()
-        self.activity.stop()
+        self.inputs.stop()
         self.server.close()
         if self.dashboard is not None:
             self.dashboard.close()
@@ -291,14 +271,14 @@ class AppController(QObject):
             dashboard.worker_thread if dashboard else None,
             dashboard,
             self.popup,
-            self.review,
+            self.reviews.dialog,
             self.window,
             self.tray.menu,
             self.tray.tray,
             self.server,
             self.tray,
             self.worker,
-            self.bridge,
+            self.inputs.bridge,
             self.worker_thread,
         ]
         for obj in objects:
@@ -356,11 +336,11 @@ class AppController(QObject):
             "tray_geometry": [geometry.x(), geometry.y(), geometry.width(), geometry.height()],
             "timer_window": self.window is not None and self.window.isVisible(),
             "hotkey": self.settings.hotkey,
-            "hotkey_active": self.hotkey.is_alive(),
-            "hotkey_problem": self.hotkey_problem,
-            "away_detection": self.activity.is_alive(),
-            "sleep_signals": self.sleep.connected,
-            "reviews_waiting": [gap.reason.value for gap in self._gaps],
+            "hotkey_active": self.inputs.hotkey.is_alive(),
+            "hotkey_problem": self.inputs.hotkey_problem,
+            "away_detection": self.inputs.activity.is_alive(),
+            "sleep_signals": self.inputs.sleep.connected,
+            "reviews_waiting": [gap.reason.value for gap in self.reviews.waiting],
             "popup_visible": self.popup.isVisible(),
             "pending_writes": self.snapshot.pending if self.snapshot else 0,
             "dashboard_open": self.dashboard is not None and self.dashboard.window.isVisible(),
@@ -419,14 +399,14 @@ class AppController(QObject):
 
     def _on_opened(self, running: Block | None, heartbeat: datetime | None) -> None:
         """After a crash, the time since the last heartbeat is a gap to ask about."""
-        self._notice_all(self.watch.opened(running, heartbeat, datetime.now(UTC)))
+        self.reviews.notice(self.watch.opened(running, heartbeat, datetime.now(UTC)))
 
     def _on_tick(self) -> None:
-        idle = self.activity.idle_seconds() if self.activity.is_alive() else None
-        away_after = timedelta(minutes=self.settings.away_after_min)
-        gaps = self.watch.tick(datetime.now(UTC), time.monotonic(), self._state(), idle, away_after)
-        self._notice_all(gaps)
-        self._watchdog()
+        idle, away_after = self.inputs.idle_seconds(), self.settings.away_after
+        self.reviews.notice(
+            self.watch.tick(datetime.now(UTC), time.monotonic(), self._state(), idle, away_after)
+        )
+        self.inputs.watch()
         self._render()
 
     def _state(self) -> State | None:
@@ -437,90 +417,23 @@ class AppController(QObject):
         self._send(msg.Heartbeat())
 
     def _on_woke(self) -> None:
-        self._notice_all(self.watch.woke(datetime.now(UTC), time.monotonic(), self._state()))
-
-    def _notice_all(self, gaps: list[Gap]) -> None:
-        for gap in gaps:
-            self._notice(gap)
-
-    def _notice(self, gap: Gap) -> None:
-        self._send(msg.NoticeGap(gap))
-        self._gaps.append(gap)
-        if len(self._gaps) == 1:
-            self._ask_next_gap()
-
-    def _ask_next_gap(self) -> None:
-        if not self._gaps:
-            return
-        gap = self._gaps[0]
-        zone = self.clock.zone
-        minutes = int((gap.end - gap.start).total_seconds() // 60)
-        self.review.ask(
-            gap.reason,
-            gap.start.astimezone(zone).strftime("%H:%M"),
-            gap.end.astimezone(zone).strftime("%H:%M"),
-            minutes,
-        )
-
-    def _on_review_answer(self, choice: str, kind: str, source: str, note: str) -> None:
-        if not self._gaps:
-            return
-        gap = self._gaps.pop(0)
-        self._send(msg.ResolveGap(gap, GapChoice(choice), Kind(kind), source, note))
-        self._ask_next_gap()
+        self.reviews.notice(self.watch.woke(datetime.now(UTC), time.monotonic(), self._state()))
 
     # ---------------------------------------------------------------- settings
 
     def open_settings(self) -> None:
-        if self.settings_dialog is None:
-            self.settings_dialog = SettingsDialog()
-            self.settings_dialog.apply_requested.connect(self.apply_settings)
-        values = {
-            key: "" if value is None else str(value)
-            for key, value in self.settings.as_json().items()
-        }
-        note = self.hotkey_problem or hotkey_unavailable_reason()
-        self.settings_dialog.load(values, autostart.is_enabled(), note)
-        self.settings_dialog.show()
-        self.settings_dialog.raise_()
+        self.settings_flow.open()
 
-    def apply_settings(self, changes: dict[str, str], start_at_login: bool) -> None:
-        """Validate (as ``flowtally settings`` does), save, and apply what can be applied live;
-        an invalid value keeps the dialog open with the reason, and the old settings."""
-        dialog = self.settings_dialog
-        try:
-            updated = self.settings.updated(changes)
-            if updated.database_url and updated.database_url != self.settings.database_url:
-                from data.engine import check_target
-
-                check_target(updated.database_url)
-            save_settings(updated)
-            autostart.set_enabled(start_at_login)
-        except FlowtallyError as exc:
-            if dialog is not None:
-                dialog.show_error(str(exc))
-            return
+    def _apply_settings(self, updated: Settings) -> None:
+        """Put settings just saved in force, live."""
         hotkey_changed = updated.hotkey != self.settings.hotkey
         self.settings = updated
         self.tray.set_params(updated.model)
         if self.dashboard is not None:
             self.dashboard.apply_settings(updated.model, self.zone_name)
         if hotkey_changed:
-            self.hotkey.stop()
-            self.hotkey = HotkeyService(updated.hotkey, self.bridge)
-            self.hotkey_problem = self.hotkey.start()
+            self.inputs.change_hotkey(updated.hotkey)
         self._render()
-        if dialog is not None:
-            dialog.accept()
-
-    # ---------------------------------------------------------------- upkeep
-
-    def _watchdog(self) -> None:
-        """Restart a listener that died (pynput threads can end with the X connection)."""
-        if self.hotkey_problem is None and not self.hotkey.is_alive():
-            log.warning("the hotkey listener stopped; restarting it")
-            self.hotkey.stop()
-            self.hotkey_problem = self.hotkey.start()
 
     def _notify_milestones(self, status: Status) -> None:
         settings = self.settings

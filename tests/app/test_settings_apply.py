@@ -12,26 +12,26 @@ from tracker.settings import Settings
 
 def test_invalid_values_keep_the_old_settings_and_say_why(controller: AppController) -> None:
     controller.open_settings()
-    controller.apply_settings({"flow_after_min": "5"}, False)
-    dialog = controller.settings_dialog
+    controller.settings_flow.apply({"flow_after_min": "5"}, False)
+    dialog = controller.settings_flow.dialog
     assert dialog is not None
     assert "must be at least ramp_up_min" in dialog.error.text()
     assert dialog.isVisible()
     assert not settings_path().exists()
-    controller.apply_settings({"hotkey": "i"}, False)
+    controller.settings_flow.apply({"hotkey": "i"}, False)
     assert "needs <ctrl>, <alt> or <cmd>" in dialog.error.text()
     assert controller.settings == Settings()
 
 
 def test_valid_values_are_saved_and_applied(qtbot: QtBot, controller: AppController) -> None:
     controller.open_settings()
-    controller.apply_settings({"ramp_up_min": "20", "hotkey": "<ctrl>+<alt>+<f9>"}, True)
+    controller.settings_flow.apply({"ramp_up_min": "20", "hotkey": "<ctrl>+<alt>+<f9>"}, True)
     assert json.loads(settings_path().read_text())["ramp_up_min"] == 20
     assert load_settings().hotkey == "<ctrl>+<alt>+<f9>"
     assert controller.settings.model.ramp_up_min == 20
-    assert controller.hotkey.hotkey == "<ctrl>+<alt>+<f9>"
-    qtbot.waitUntil(controller.hotkey.is_alive)
+    assert controller.inputs.hotkey.hotkey == "<ctrl>+<alt>+<f9>"
+    qtbot.waitUntil(controller.inputs.hotkey.is_alive)
     assert autostart.is_enabled()
     assert "Exec=" in autostart.entry_path().read_text()
-    controller.apply_settings({}, False)
+    controller.settings_flow.apply({}, False)
     assert not autostart.is_enabled()

@@ -1,0 +1,57 @@
+"""The settings dialog: filled from the settings in force, and saved the way ``flowtally
+settings`` saves (validated first, all or nothing); an invalid value keeps the dialog open
+with the reason, and the old settings."""
+
+from collections.abc import Callable
+
+from app import autostart
+from app.config import save_settings
+from app.gui.input_services import hotkey_unavailable_reason
+from tracker.errors import FlowtallyError
+from tracker.settings import Settings
+from ui.settings_dialog import SettingsDialog
+
+
+class SettingsFlow:
+    def __init__(
+        self,
+        current: Callable[[], Settings],
+        hotkey_problem: Callable[[], str | None],
+        applied: Callable[[Settings], None],
+    ) -> None:
+        """``applied`` is called with the settings just saved, to put them in force."""
+        self._current = current
+        self._hotkey_problem = hotkey_problem
+        self._applied = applied
+        self.dialog: SettingsDialog | None = None
+
+    def open(self) -> None:
+        if self.dialog is None:
+            self.dialog = SettingsDialog()
+            self.dialog.apply_requested.connect(self.apply)
+        values = {
+            key: "" if value is None else str(value)
+            for key, value in self._current().as_json().items()
+        }
+        note = self._hotkey_problem() or hotkey_unavailable_reason()
+        self.dialog.load(values, autostart.is_enabled(), note)
+        self.dialog.show()
+        self.dialog.raise_()
+
+    def apply(self, changes: dict[str, str], start_at_login: bool) -> None:
+        before = self._current()
+        try:
+            updated = before.updated(changes)
+            if updated.database_url and updated.database_url != before.database_url:
+                from data.engine import check_target
+
+                check_target(updated.database_url)
+            save_settings(updated)
+            autostart.set_enabled(start_at_login)
+        except FlowtallyError as exc:
+            if self.dialog is not None:
+                self.dialog.show_error(str(exc))
+            return
+        self._applied(updated)
+        if self.dialog is not None:
+            self.dialog.accept()
