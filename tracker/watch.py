@@ -54,6 +54,13 @@ class Milestone:
     kind: MilestoneKind
     minutes: float
 
+    @property
+    def text(self) -> str:
+        minutes = f"{self.minutes:g}"
+        if self.kind is MilestoneKind.PLANNED:
+            return f"Your planned {minutes}-minute block is done."
+        return f"{minutes} minutes without a break: a short pause now keeps the next stretch good."
+
 
 @dataclass
 class BlockWatch:

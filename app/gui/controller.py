@@ -8,53 +8,48 @@ The GUI thread only ever computes a status from the last :class:`Snapshot` in me
 from __future__ import annotations
 
 import logging
-import os
 import sys
 import time
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any, assert_never, cast
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer
-from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QApplication
 
 from app.gui import store_protocol as msg
+from app.gui.about_box import about_facts
 from app.gui.gap_reviews import GapReviews
 from app.gui.inputs import InputServices
 from app.gui.instance_server import InstanceServer
 from app.gui.loop_lag import LoopLag
+from app.gui.presence import Presence
 from app.gui.settings_flow import SettingsFlow
+from app.gui.store_link import StoreLink
 from app.gui.store_protocol import Snapshot, StoreAnswer, StoreRequest
 from app.instance import InstanceLock
 from tracker.days import DayClock
 from tracker.errors import FlowtallyError
 from tracker.model import Block, Interruption
-from tracker.redaction import redact_url
 from tracker.running import State
 from tracker.settings import Settings, load_zone
 from tracker.status import Status, live_status
 from tracker.types import Kind
-from tracker.watch import BlockWatch, MilestoneKind
-from ui import app_icon, icons
-from ui.about import AboutDialog, AboutFacts
+from tracker.watch import BlockWatch
+from ui import app_icon
+from ui.about import AboutDialog
 from ui.quick_log import QuickLogPopup
 from ui.timer_window import TimerWindow
 from ui.tray import TrayView
 
-if TYPE_CHECKING:  # the worker (and SQLAlchemy) load after the icon shows
+if TYPE_CHECKING:  # the dashboard (and matplotlib) load when it is first opened
     from app.gui.dashboard import Dashboard
-    from app.gui.store_worker import StoreWorker
 
 log = logging.getLogger(__name__)
 TICK_MS = 5_000
 RENDER_AFTER_SNAPSHOT_MS = 50
 HEARTBEAT_MS = 30_000
 REFRESH_MS = 60_000
-
-
-def tray_wait_seconds() -> float:
-    """How long to wait for a system tray at login before showing the timer window."""
-    return float(os.environ.get("FLOWTALLY_TRAY_WAIT_S", "30"))
 
 
 class AppController(QObject):
@@ -79,12 +74,9 @@ class AppController(QObject):
         self.status: Status | None = None
 
         self.database = database
-        self.worker: StoreWorker | None = None
-        self.worker_thread: QThread | None = None
-        self._outbox: list[StoreRequest] = []
+        self.store = StoreLink(database, zone_name)
 
         self.tray = tray or TrayView(settings.model)
-        self.window: TimerWindow | None = None
         self.popup = QuickLogPopup()
         self.popup.tagged.connect(
             lambda i, kind, source, note: self._send(msg.Retag(i, Kind(kind), source, note))
@@ -105,7 +97,6 @@ class AppController(QObject):
         self.server = InstanceServer(database)
         self.server.command_received.connect(self._on_command)
         self.dashboard: Dashboard | None = None
-        self.server.raise_requested.connect(self._raise)
 
         self.loop_lag = LoopLag(self)
         self._render_soon = QTimer(self)
@@ -121,10 +112,13 @@ class AppController(QObject):
         self._refresh = QTimer(self)
         self._refresh.setInterval(REFRESH_MS)
         self._refresh.timeout.connect(lambda: self._send(msg.Refresh()))
-        self._tray_deadline = 0.0
         self.watch = BlockWatch()
-        self._connect_views(self.tray)
-        self._connect_tray_only()
+        self.presence = Presence(
+            self.tray, self._current_status, lambda: self.settings.model, self._connect_views
+        )
+        self.server.raise_requested.connect(self.presence.raise_)
+        self.tray.settings_requested.connect(self.open_settings)
+        self.tray.about_requested.connect(self.open_about)
 
     # ---------------------------------------------------------------- start and stop
 
@@ -134,8 +128,7 @@ class AppController(QObject):
             return False
         if not self.server.listen():
             log.warning("cannot listen on %s: CLI commands will not be forwarded", self.server.path)
-        self._tray_deadline = time.monotonic() + tray_wait_seconds()
-        self._show_tray_or_wait()
+        self.presence.start()
         self.watch.begin(datetime.now(UTC), time.monotonic())
         self._tick.start()
         self._heartbeat.start()
@@ -147,35 +140,18 @@ class AppController(QObject):
     def _start_backend_when_shown(self) -> None:
         """The database and pynput load once the icon is embedded (or after a second):
         importing SQLAlchemy and pynput takes longer than showing the icon."""
-        shown = self.tray.tray.geometry().width() > 0 or self.window is not None
-        if not shown and time.monotonic() < self._backend_deadline:
+        if not self.presence.shown and time.monotonic() < self._backend_deadline:
             QTimer.singleShot(10, self._start_backend_when_shown)
             return
         self._start_backend()
 
     def _start_backend(self) -> None:
-        from app.gui.store_worker import StoreWorker
-
-        thread = QThread()
-        thread.setObjectName("store-worker")
-        worker = StoreWorker(self.database, self.zone_name)
-        worker.moveToThread(thread)
-        worker.answered.connect(self._on_answer)
+        worker = self.store.start(self._on_answer)
         self.inputs.bridge.pressed.connect(worker.handle)  # queued to the worker thread
-        self.worker, self.worker_thread = worker, thread
-        thread.start()
-        worker.requested.emit(msg.Open())
-        for request in self._outbox:
-            worker.requested.emit(request)
-        self._outbox.clear()
         QTimer.singleShot(0, self._start_input_services)
 
     def _send(self, request: StoreRequest) -> None:
-        """Ask the store worker; before it exists (the first moment), keep the request."""
-        if self.worker is None:
-            self._outbox.append(request)
-        else:
-            self.worker.requested.emit(request)
+        self.store.send(request)
 
     def _on_answer(self, answer: StoreAnswer) -> None:
         match answer:
@@ -203,29 +179,6 @@ class AppController(QObject):
         view.dashboard_requested.connect(self.open_dashboard)
         view.quit_requested.connect(self.app.quit)
 
-    def _connect_tray_only(self) -> None:
-        self.tray.settings_requested.connect(self.open_settings)
-        self.tray.about_requested.connect(self.open_about)
-
-    def _show_tray_or_wait(self) -> None:
-        if QSystemTrayIcon.isSystemTrayAvailable():
-            self.tray.show_tray(self._current_status())
-            return
-        if time.monotonic() < self._tray_deadline:
-            QTimer.singleShot(1000, self._show_tray_or_wait)
-            return
-        self._show_window(
-            "No system tray was found (on GNOME, the AppIndicator extension adds one), so "
-            "Flowtally shows this small window instead."
-        )
-
-    def _show_window(self, reason: str) -> None:
-        window = TimerWindow(reason)
-        self._connect_views(window)
-        self.window = window
-        self._render()
-        window.show()
-
     def _start_input_services(self) -> None:
         self.inputs.start()
         if self.inputs.hotkey_problem:
@@ -234,14 +187,7 @@ class AppController(QObject):
 
     def open_about(self) -> None:
         if self.about is None:
-            import platformdirs
-
-            from app.version import app_version
-            from data.engine import default_database_path
-
-            database = redact_url(self.database or str(default_database_path()))
-            log_folder = platformdirs.user_log_path("flowtally", appauthor=False)
-            self.about = AboutDialog(AboutFacts(app_version(), database, str(log_folder)))
+            self.about = AboutDialog(about_facts(self.database))
         self.about.show()
         self.about.raise_()
 
@@ -252,13 +198,7 @@ class AppController(QObject):
         self.server.close()
         if self.dashboard is not None:
             self.dashboard.close()
-        if self.worker is not None and self.worker_thread is not None:
-            from app.gui.store_worker import stop_worker
-
-            stop_worker(self.worker, self.worker_thread)
-            # The answers to commands the worker ran before it stopped: the clients get them
-            # (and never run those commands a second time themselves).
-            QCoreApplication.processEvents()
+        self.store.stop()
         self.tray.tray.hide()
         self.lock.release()
 
@@ -272,14 +212,13 @@ class AppController(QObject):
             dashboard,
             self.popup,
             self.reviews.dialog,
-            self.window,
+            self.presence.window,
             self.tray.menu,
             self.tray.tray,
             self.server,
             self.tray,
-            self.worker,
+            *self.store.objects(),
             self.inputs.bridge,
-            self.worker_thread,
         ]
         for obj in objects:
             if obj is not None:
@@ -330,11 +269,8 @@ class AppController(QObject):
 
     def app_info(self) -> dict[str, object]:
         """What the running app says about itself in a forwarded ``status --json``."""
-        geometry = self.tray.tray.geometry()
         return {
-            "tray": self.tray.tray.isVisible() and self.window is None,
-            "tray_geometry": [geometry.x(), geometry.y(), geometry.width(), geometry.height()],
-            "timer_window": self.window is not None and self.window.isVisible(),
+            **self.presence.facts(),
             "hotkey": self.settings.hotkey,
             "hotkey_active": self.inputs.hotkey.is_alive(),
             "hotkey_problem": self.inputs.hotkey_problem,
@@ -351,10 +287,7 @@ class AppController(QObject):
     def _render(self) -> None:
         status = self._current_status()
         self.status = status
-        if self.tray.tray.isVisible() or self.window is None:
-            self.tray.show_status(status)
-        if self.window is not None:
-            self.window.show_status(status, icons.look_of(status, self.settings.model))
+        self.presence.show_status(status)
         self._notify_milestones(status)
 
     def _on_press(self, _press: msg.Press) -> None:
@@ -379,21 +312,11 @@ class AppController(QObject):
 
     def _on_notice(self, message: str) -> None:
         log.info("%s", message)
-        if self.tray.tray.isVisible():
-            self.tray.notify("Flowtally", message)
+        self.presence.notify(message)
 
     def _on_failed(self, message: str) -> None:
         log.warning("%s", message)
-        if self.tray.tray.isVisible():
-            self.tray.notify("Flowtally", message)
-
-    def _raise(self) -> None:
-        if self.window is not None:
-            self.window.show()
-            self.window.raise_()
-            self.window.activateWindow()
-        elif self.status is not None:
-            self.tray.notify("Flowtally", self.tray.tray.toolTip())
+        self.presence.notify(message)
 
     # ---------------------------------------------------------------- gaps
 
@@ -440,12 +363,4 @@ class AppController(QObject):
         for milestone in self.watch.milestones(
             status, settings.planned_block_min, settings.break_after_min
         ):
-            minutes = f"{milestone.minutes:g}"
-            if milestone.kind is MilestoneKind.PLANNED:
-                text = f"Your planned {minutes}-minute block is done."
-            else:
-                text = (
-                    f"{minutes} minutes without a break: a short pause now keeps the next "
-                    "stretch good."
-                )
-            self.tray.notify("Flowtally", text)
+            self.tray.notify("Flowtally", milestone.text)

@@ -1,0 +1,94 @@
+"""Where the app shows itself: the tray icon, or, where no tray appears in time (GNOME
+without the AppIndicator extension), a small always-on-top timer window that says why."""
+
+import os
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QSystemTrayIcon
+
+from tracker.settings import ModelParams
+from tracker.status import Status
+from ui import icons
+from ui.timer_window import TimerWindow
+from ui.tray import TrayView
+
+NO_TRAY = (
+    "No system tray was found (on GNOME, the AppIndicator extension adds one), so "
+    "Flowtally shows this small window instead."
+)
+
+
+def tray_wait_seconds() -> float:
+    """How long to wait for a system tray at login before showing the timer window."""
+    return float(os.environ.get("FLOWTALLY_TRAY_WAIT_S", "30"))
+
+
+class Presence:
+    def __init__(
+        self,
+        tray: TrayView,
+        status: Callable[[], Status],
+        params: Callable[[], ModelParams],
+        connect: Callable[[TrayView | TimerWindow], None],
+    ) -> None:
+        """``status``: the status to draw now; ``params``: the model in force; ``connect``:
+        wires a view's requests."""
+        self.tray = tray
+        self.window: TimerWindow | None = None
+        self._status = status
+        self._params = params
+        self._connect = connect
+        self._deadline = 0.0
+        connect(tray)
+
+    def start(self) -> None:
+        self._deadline = time.monotonic() + tray_wait_seconds()
+        self._show_tray_or_wait()
+
+    @property
+    def shown(self) -> bool:
+        """The icon is embedded (its geometry is real), or the window is up."""
+        return self.tray.tray.geometry().width() > 0 or self.window is not None
+
+    def _show_tray_or_wait(self) -> None:
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            self.tray.show_tray(self._status())
+            return
+        if time.monotonic() < self._deadline:
+            QTimer.singleShot(1000, self._show_tray_or_wait)
+            return
+        window = TimerWindow(NO_TRAY)
+        self._connect(window)
+        self.window = window
+        self.show_status(self._status())
+        window.show()
+
+    def show_status(self, status: Status) -> None:
+        if self.tray.tray.isVisible() or self.window is None:
+            self.tray.show_status(status)
+        if self.window is not None:
+            self.window.show_status(status, icons.look_of(status, self._params()))
+
+    def notify(self, message: str) -> None:
+        """A balloon from the tray (the timer window shows its state already)."""
+        if self.tray.tray.isVisible():
+            self.tray.notify("Flowtally", message)
+
+    def raise_(self) -> None:
+        """A second ``flowtally``: show where the app is."""
+        if self.window is not None:
+            self.window.show()
+            self.window.raise_()
+            self.window.activateWindow()
+        else:
+            self.tray.notify("Flowtally", self.tray.tray.toolTip())
+
+    def facts(self) -> dict[str, object]:
+        geometry = self.tray.tray.geometry()
+        return {
+            "tray": self.tray.tray.isVisible() and self.window is None,
+            "tray_geometry": [geometry.x(), geometry.y(), geometry.width(), geometry.height()],
+            "timer_window": self.window is not None and self.window.isVisible(),
+        }
