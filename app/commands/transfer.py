@@ -9,7 +9,8 @@ from app.commands.context import Context
 from app.files import write_atomically
 from data.importing import Progress
 from tracker.errors import FlowtallyError, ValidationError
-from tracker.interchange import parse_csv, parse_json, to_csv, to_json
+from tracker.interchange import parse_json, to_json
+from tracker.interchange_csv import parse_csv, to_csv
 from tracker.model import Block
 from tracker.settings import ModelParams
 

@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 
 from tracker.errors import FlowtallyError, ValidationError
 from tracker.hotkeys import normalise_hotkey
-from tracker.interchange import parse_csv, parse_json, to_csv, to_json
+from tracker.interchange import parse_json, to_json
+from tracker.interchange_csv import parse_csv, to_csv
 from tracker.model import Block, Interruption, Pause
 from tracker.settings import SETTING_NAMES, Settings
 from tracker.types import Kind

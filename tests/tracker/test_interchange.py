@@ -7,7 +7,8 @@ from datetime import UTC, datetime
 import pytest
 
 from tracker.errors import ValidationError
-from tracker.interchange import Record, parse_csv, parse_json, to_csv, to_json
+from tracker.interchange import Record, parse_json, to_json
+from tracker.interchange_csv import parse_csv, to_csv
 from tracker.model import Block
 from tracker.types import Kind
 

@@ -1,0 +1,226 @@
+"""The CSV twin of the interchange format: one row per block, pause and interruption.
+
+Parsing is all-or-nothing like the JSON's: the first invalid row raises
+:class:`~tracker.errors.ValidationError` naming its line and column (``line 14 (end)``).
+"""
+
+import csv
+import io
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from tracker.errors import ValidationError
+from tracker.interchange import (
+    Record,
+    block_json,
+    check_no_overlaps,
+    latest_allowed,
+    parse_kind,
+    parse_source,
+    refuse_future,
+)
+from tracker.model import (
+    Block,
+    Interruption,
+    Pause,
+    validate_block_times,
+    validate_interruption,
+    validate_pause,
+)
+from tracker.timeparse import parse_iso
+
+CSV_COLUMNS: tuple[str, ...] = (
+    "record",
+    "block_start",
+    "block_end",
+    "task",
+    "start",
+    "end",
+    "kind",
+    "source",
+    "note",
+)
+
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _needs_guard(text: str) -> bool:
+    """Whether a spreadsheet could read ``text`` as a formula (OWASP's CSV-injection list), or
+    it is such a text already guarded: those need a further quote to survive a round trip."""
+    return text.startswith(_FORMULA_STARTS) or (text.startswith("'") and _needs_guard(text[1:]))
+
+
+def guard_cell(text: str) -> str:
+    """A user's text as a CSV cell that a spreadsheet shows as text, never runs: a leading
+    quote before ``=``, ``+``, ``-``, ``@``, tab or carriage return."""
+    return "'" + text if _needs_guard(text) else text
+
+
+def unguard_cell(text: str) -> str:
+    """The inverse of :func:`guard_cell`, so an export imported again keeps the text as typed."""
+    return text[1:] if text.startswith("'") and _needs_guard(text[1:]) else text
+
+
+def to_csv(blocks: Iterable[Block]) -> str:
+    """One row per block, pause and interruption; children name their block by its start.
+    Text a spreadsheet would take for a formula is guarded (:func:`guard_cell`)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for block in blocks:
+        data = block_json(block)
+        start, end = data["start"], data["end"]
+        task = guard_cell(block.task or "")
+        writer.writerow(["block", start, end, task, "", "", "", "", ""])
+        for p in data.get("pauses", []):
+            writer.writerow(["pause", start, "", "", p["start"], p["end"], "", "", ""])
+        for i in data.get("interruptions", []):
+            writer.writerow(
+                [
+                    "interruption",
+                    start,
+                    "",
+                    "",
+                    i["at"],
+                    i.get("end", ""),
+                    i["kind"],
+                    guard_cell(i["source"]),
+                    guard_cell(i.get("note", "")),
+                ]
+            )
+    return buffer.getvalue()
+
+
+@dataclass
+class _CsvBlock:
+    shell: Block
+    line: int
+    pauses: list[Pause] = field(default_factory=list)
+    interruptions: list[Interruption] = field(default_factory=list)
+
+
+def parse_csv(text: str, zone_name: str, now: datetime | None = None) -> list[Record]:
+    """Blocks from the CSV that :func:`to_csv` writes; rows may come in any order. ``now``
+    bounds them as in :func:`parse_json`."""
+    latest = latest_allowed(now)
+    reader = csv.reader(io.StringIO(text))
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise ValidationError("line 1", "the file is empty") from None
+    except csv.Error as exc:
+        raise ValidationError("line 1", f"not valid CSV: {exc}") from None
+    header = [h.strip().lstrip("\ufeff") for h in header]
+    if tuple(header) != CSV_COLUMNS:
+        raise ValidationError("line 1", f"expected the columns {','.join(CSV_COLUMNS)}")
+    blocks: dict[datetime, _CsvBlock] = {}
+    children: list[tuple[int, dict[str, str]]] = []
+    try:
+        for row in reader:
+            line = reader.line_num
+            if not any(cell.strip() for cell in row):
+                continue
+            if len(row) != len(CSV_COLUMNS):
+                raise ValidationError(
+                    f"line {line}", f"expected {len(CSV_COLUMNS)} columns, found {len(row)}"
+                )
+            record = dict(zip(CSV_COLUMNS, (c.strip() for c in row), strict=True))
+            if record["record"] == "block":
+                _csv_block(record, line, zone_name, blocks, latest)
+            elif record["record"] in ("pause", "interruption"):
+                children.append((line, record))
+            else:
+                raise ValidationError(
+                    f"line {line} (record)",
+                    f"expected block, pause or interruption, not {record['record']!r}",
+                )
+    except csv.Error as exc:
+        raise ValidationError(f"line {reader.line_num}", f"not valid CSV: {exc}") from None
+    for line, record in children:
+        _csv_child(record, line, zone_name, blocks)
+    records = [
+        Record(
+            f"line {b.line}",
+            Block(
+                b.shell.start,
+                b.shell.end,
+                b.shell.task,
+                tuple(b.pauses),
+                tuple(b.interruptions),
+                zone_name,
+            ),
+        )
+        for b in blocks.values()
+    ]
+    check_no_overlaps(records)
+    return records
+
+
+def _at(line: int, column: str) -> str:
+    return f"line {line} ({column})"
+
+
+def _csv_time(record: dict[str, str], column: str, line: int) -> datetime:
+    if not record[column]:
+        raise ValidationError(_at(line, column), "missing")
+    return parse_iso(record[column], _at(line, column))
+
+
+def _csv_block(
+    record: dict[str, str],
+    line: int,
+    zone_name: str,
+    blocks: dict[datetime, _CsvBlock],
+    latest: datetime,
+) -> None:
+    shell = Block(
+        _csv_time(record, "block_start", line),
+        _csv_time(record, "block_end", line),
+        unguard_cell(record["task"]) or None,
+        timezone=zone_name,
+    )
+    try:
+        validate_block_times(shell)
+    except ValidationError as exc:
+        raise ValidationError(_at(line, "block_" + exc.path), exc.reason) from None
+    assert shell.end is not None
+    refuse_future(shell.end, latest, _at(line, "block_end"))
+    if shell.start in blocks:
+        raise ValidationError(
+            f"line {line}",
+            f"another block starting at {record['block_start']} is on line "
+            f"{blocks[shell.start].line}",
+        )
+    blocks[shell.start] = _CsvBlock(shell, line)
+
+
+def _csv_child(
+    record: dict[str, str], line: int, zone_name: str, blocks: dict[datetime, _CsvBlock]
+) -> None:
+    owner = blocks.get(_csv_time(record, "block_start", line))
+    if owner is None:
+        raise ValidationError(_at(line, "block_start"), "no block row starts at this time")
+    try:
+        if record["record"] == "pause":
+            start, end = _csv_time(record, "start", line), _csv_time(record, "end", line)
+            pause = Pause(start, end, zone_name)
+            validate_pause(owner.shell, pause)
+            owner.pauses.append(pause)
+        else:
+            interruption = Interruption(
+                at=_csv_time(record, "start", line),
+                end=_csv_time(record, "end", line) if record["end"] else None,
+                kind=parse_kind(record["kind"], "kind"),
+                source=parse_source(unguard_cell(record["source"]), "source"),
+                note=unguard_cell(record["note"]) or None,
+                timezone=zone_name,
+            )
+            validate_interruption(owner.shell, interruption)
+            owner.interruptions.append(interruption)
+    except ValidationError as exc:
+        if exc.path.startswith("line "):
+            raise
+        column = {"at": "start"}.get(exc.path, exc.path)
+        raise ValidationError(_at(line, column) if column else f"line {line}", exc.reason) from None
