@@ -30,6 +30,7 @@ import platformdirs
 
 from tracker.errors import FlowtallyError
 from tracker.model import Interruption
+from tracker.redaction import redact_url
 from tracker.settings import load_zone
 from tracker.timeparse import format_iso, parse_iso
 from tracker.types import Kind
@@ -45,11 +46,23 @@ class Entry:
     interruption: Interruption
 
 
-def journal_path(identity: str) -> Path:
-    """The journal of the database named ``identity`` (its URL without the password)."""
-    digest = hashlib.sha256(identity.encode()).hexdigest()[:16]
+def journal_path(database: str | None) -> Path:
+    """The journal of ``database``, whichever way its URL was typed (the password left out,
+    so that changing it keeps the journal)."""
+    digest = hashlib.sha256(database_identity(database).encode()).hexdigest()[:16]
     folder = platformdirs.user_state_path("flowtally", appauthor=False) / "journal"
     return folder / f"{digest}.jsonl"
+
+
+def database_identity(database: str | None) -> str:
+    from data import engine as engines
+    from data.errors import StoreError
+
+    try:
+        url = engines.normalise_url(database or str(engines.default_database_path()))
+    except StoreError:
+        return redact_url(database or "default")
+    return engines.describe(url)
 
 
 class Journal:

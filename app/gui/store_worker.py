@@ -8,19 +8,18 @@ GUI thread. A press the database cannot take yet is kept in the journal and wait
 in the :class:`~app.gui.write_queue.WriteQueue`; it is announced only once stored.
 """
 
-import io
 import logging
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import datetime
 from typing import assert_never
 
 from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, QTimer, Signal, Slot
 
 from app.clock import now
-from app.commands import runner
 from app.gui import store_protocol as msg
-from app.gui.store_protocol import Snapshot, StoreAnswer, StoreRequest
+from app.gui.forwarded import forwarded_job
+from app.gui.snapshots import Snapshots
+from app.gui.store_protocol import StoreAnswer, StoreRequest
 from app.gui.write_queue import WriteQueue
 from app.journal import Journal, journal_path
 from data import engine as engines
@@ -30,7 +29,6 @@ from tracker import edits
 from tracker.days import DayClock
 from tracker.errors import FlowtallyError
 from tracker.model import Block, Interruption
-from tracker.redaction import redact_url
 from tracker.settings import load_zone
 from tracker.types import Kind
 
@@ -46,15 +44,6 @@ COMMAND_WAIT_S = engines.BUSY_TIMEOUT_MS / 1000
 as long as the CLI alone would wait for the lock, so forwarding never makes it fail sooner."""
 
 
-def database_identity(database: str | None) -> str:
-    """The database as one name, whichever way it was typed, without its password."""
-    try:
-        url = engines.normalise_url(database or str(engines.default_database_path()))
-    except StoreError:
-        return redact_url(database or "default")
-    return engines.describe(url)
-
-
 class StoreWorker(QObject):
     requested = Signal(object)
     """A :data:`StoreRequest`, from any thread; handled on the worker's thread."""
@@ -67,12 +56,10 @@ class StoreWorker(QObject):
         self.zone_name = zone_name
         self.clock = DayClock(load_zone(zone_name))
         self.store: Store | None = None
-        self.queue = WriteQueue(
-            Journal(journal_path(database_identity(database))), self._fail, COMMAND_WAIT_S
-        )
+        self.queue = WriteQueue(Journal(journal_path(database)), self._fail, COMMAND_WAIT_S)
         self._unavailable = "the database is not open yet"
         self._saved_late = 0
-        self._snapshot: Snapshot | None = None
+        self.snapshots = Snapshots(self._answer, lambda: self.queue.presses)
         self._retry: QTimer | None = None
         self._reopen: QTimer | None = None
         self.requested.connect(self.handle)  # a bound method: run on the worker's thread
@@ -155,7 +142,7 @@ class StoreWorker(QObject):
                 "and saved as soon as the database can be used; Flowtally keeps trying."
             )
             self.queue.give_up(self._unavailable, every=True)
-            self._publish_pending()
+            self.snapshots.publish_pending()
             if self._reopen is not None:
                 self._reopen.start()
             return
@@ -190,38 +177,13 @@ class StoreWorker(QObject):
 
     def emit_snapshot(self) -> None:
         if self.store is None:
-            self._publish_pending()
+            self.snapshots.publish_pending()
             return
         try:
-            running, today = self.store.day(self.clock, now())
-            recent = tuple(self.store.recent_tasks(8))
+            self.snapshots.read(self.store, self.clock, now())
         except FlowtallyError as exc:
             self._fail(str(exc))
-            self._publish_pending()
-            return
-        self._publish(Snapshot(running, tuple(today), recent, self.queue.presses))
-
-    def _publish(self, snapshot: Snapshot) -> None:
-        self._snapshot = snapshot
-        self._answer(snapshot)
-
-    def _publish_pending(self) -> None:
-        """The last snapshot with the exact number of waiting presses, read from nothing."""
-        last = self._snapshot or Snapshot(None, (), (), 0)
-        if last.pending != self.queue.presses or self._snapshot is None:
-            self._publish(replace(last, pending=self.queue.presses))
-
-    def _snapshot_with(self, stored: list[Interruption]) -> bool:
-        """The last snapshot with just-stored interruptions added, without reading the day
-        again: that read grows with the day's interruptions, and a burst of presses would
-        each wait for it. False when there is no running block to add them to."""
-        last = self._snapshot
-        if last is None or last.running is None or not stored:
-            return False
-        running = replace(last.running, interruptions=(*last.running.interruptions, *stored))
-        today = tuple(running if block.id == running.id else block for block in last.today)
-        self._publish(Snapshot(running, today, last.recent_tasks, self.queue.presses))
-        return True
+            self.snapshots.publish_pending()
 
     # ---------------------------------------------------------------- presses
 
@@ -232,7 +194,7 @@ class StoreWorker(QObject):
         A press the wall clock dates before the running block's start (the clock was set
         back since) is kept at the start: refusing it would lose a real interruption.
         """
-        running = self._snapshot.running if self._snapshot is not None else None
+        running = self.snapshots.running
         if running is not None and at < running.start:
             at = running.start
         interruption = Interruption(at, None, Kind.EXTERNAL, "other", None, self.zone_name)
@@ -250,12 +212,12 @@ class StoreWorker(QObject):
             self._fail(str(exc))
             return
         self._answer(msg.Stored(stored))
-        if not self._snapshot_with([stored]):
+        if not self.snapshots.with_stored([stored]):
             self.emit_snapshot()
 
     def _keep(self, interruption: Interruption) -> None:
         self.queue.keep(interruption)
-        self._publish_pending()
+        self.snapshots.publish_pending()
 
     def _drain(self) -> None:
         """Do the waiting writes in order (retried every :data:`RETRY_MS` while the database
@@ -268,7 +230,7 @@ class StoreWorker(QObject):
             self._delayed(done.problem)
         elif not self.queue:
             self._settled()
-        if not self._snapshot_with(done.stored):
+        if not self.snapshots.with_stored(done.stored):
             self.emit_snapshot()
 
     def _drain_unless_retrying(self) -> None:
@@ -288,7 +250,7 @@ class StoreWorker(QObject):
 
     def _delayed(self, problem: FlowtallyError) -> None:
         """Say once that saving is delayed (not at every retry), and show what waits."""
-        self._publish_pending()
+        self.snapshots.publish_pending()
         if self._retry is None or self._retry.isActive():
             return
         self._retry.start()
@@ -344,52 +306,29 @@ class StoreWorker(QObject):
     # ---------------------------------------------------------------- forwarded CLI
 
     def run_command(self, request: msg.Forwarded) -> None:
-        """Run a ``flowtally`` command sent by a second process, against this app's store.
-
-        It is answered at once when it can be: an ``interrupt`` the database cannot take now
-        is kept like a press (and says so); another command waits its turn behind waiting
-        presses, and for a lock as long as the CLI alone would, then fails with the reason.
-        ``status`` reads at once.
-        """
-        request_id = request.request_id
-        try:
-            args = runner.parse(request.argv)
-        except SystemExit as exit_:  # argparse usage errors (the client checked them first)
-            code = exit_.code if isinstance(exit_.code, int) else 2
-            self._answer(msg.CommandDone(request_id, code, "", "flowtally: error: bad command\n"))
-            return
-        host = runner.Host(
-            store=self._busy if self.queue and args.command == "interrupt" else self._lend,
-            zone_name=self.zone_name,
-            app_info={**request.app_info, "pending_writes": self.queue.presses},
-            keep=self._keep,
+        """Run a ``flowtally`` command sent by a second process, against this app's store:
+        at once when it can be (:data:`~app.gui.forwarded.AT_ONCE`), otherwise in its turn
+        behind waiting presses, waiting for a lock as long as the CLI alone would."""
+        job = forwarded_job(
+            request, self._store_for, self.zone_name, self.queue.presses, self._keep, self._answer
         )
-
-        def attempt() -> None:
-            out, err = io.StringIO(), io.StringIO()
-            try:
-                code = runner.run(args, out, err, host, raise_store_errors=True)
-            except StoreError:
-                raise
-            except Exception:  # a bug: answered and logged, never a hung client
-                log.exception("the forwarded command %r failed", args.command)
-                code, err = 1, io.StringIO("flowtally: error: internal error (see the log)\n")
-            self._answer(msg.CommandDone(request_id, code, out.getvalue(), err.getvalue()))
-
-        def give_up(reason: str) -> None:
-            self._answer(msg.CommandDone(request_id, 1, "", f"flowtally: error: {reason}\n"))
-
-        if args.command in ("status", "interrupt") or self.store is None:
-            try:
-                attempt()
-            except StoreError as exc:
-                give_up(str(exc))
-            if self.queue and self.store is not None:  # an interruption kept: store it soon
-                self._drain_unless_retrying()
-            else:
-                self.emit_snapshot()
+        if job is None:
             return
-        self._submit(attempt, give_up)
+        if not job.at_once and self.store is not None:
+            self._submit(job.attempt, job.give_up)
+            return
+        try:
+            job.attempt()
+        except StoreError as exc:
+            job.give_up(str(exc))
+        if self.queue and self.store is not None:  # an interruption kept: store it soon
+            self._drain_unless_retrying()
+        else:
+            self.emit_snapshot()
+
+    def _store_for(self, command: str | None) -> Callable[[], Store]:
+        """An interruption behind waiting writes is kept, to be stored after them."""
+        return self._busy if self.queue and command == "interrupt" else self._lend
 
     def _lend(self) -> Store:
         if self.store is None:
@@ -397,7 +336,6 @@ class StoreWorker(QObject):
         return self.store
 
     def _busy(self) -> Store:
-        """For an interruption behind waiting writes: it is kept, to be stored after them."""
         raise StoreError(f"{len(self.queue)} earlier change(s) wait to be saved first")
 
 

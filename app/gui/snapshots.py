@@ -1,0 +1,51 @@
+"""The last :class:`Snapshot` the GUI was sent, kept current without reading the database
+where that can be avoided: the day's read grows with its interruptions, and each press of a
+burst would otherwise wait for it."""
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime
+
+from app.gui.store_protocol import Snapshot
+from data.store import Store
+from tracker.days import DayClock
+from tracker.model import Block, Interruption
+
+
+class Snapshots:
+    def __init__(self, send: Callable[[Snapshot], None], pending: Callable[[], int]) -> None:
+        """``send`` gives a snapshot to the GUI; ``pending`` counts the presses that wait."""
+        self._send = send
+        self._pending = pending
+        self.last: Snapshot | None = None
+
+    @property
+    def running(self) -> Block | None:
+        return self.last.running if self.last is not None else None
+
+    def read(self, store: Store, clock: DayClock, now: datetime) -> None:
+        """Read the day and send it (a :class:`~tracker.errors.FlowtallyError` if it cannot)."""
+        running, today = store.day(clock, now)
+        recent = tuple(store.recent_tasks(8))
+        self._publish(Snapshot(running, tuple(today), recent, self._pending()))
+
+    def publish_pending(self) -> None:
+        """The last snapshot with the exact number of waiting presses, read from nothing."""
+        last = self.last or Snapshot(None, (), (), 0)
+        if last.pending != self._pending() or self.last is None:
+            self._publish(replace(last, pending=self._pending()))
+
+    def with_stored(self, stored: list[Interruption]) -> bool:
+        """The last snapshot with just-stored interruptions added; false when there is no
+        running block to add them to (then the day must be read)."""
+        last = self.last
+        if last is None or last.running is None or not stored:
+            return False
+        running = replace(last.running, interruptions=(*last.running.interruptions, *stored))
+        today = tuple(running if block.id == running.id else block for block in last.today)
+        self._publish(Snapshot(running, today, last.recent_tasks, self._pending()))
+        return True
+
+    def _publish(self, snapshot: Snapshot) -> None:
+        self.last = snapshot
+        self._send(snapshot)
