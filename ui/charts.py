@@ -13,9 +13,8 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
-from tracker.dashboard import Mark, WeekView
-from tracker.settings import load_zone
-from tracker.types import PERIOD_BANDS, Kind, Phase, SegmentKind
+from tracker.dashboard import WeekView
+from tracker.types import PERIOD_BANDS, Kind, SegmentKind
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -278,27 +277,6 @@ def draw_timeline(ax: "Axes", view: WeekView, theme: Theme, tr: Translate = iden
     )
     for text in legend.get_texts():
         text.set_color(theme.foreground)
-
-
-def mark_text(mark: Mark, zone_name: str, tr: Translate = identity) -> str:
-    """The hover text of an interruption mark: when, kind, source, note, what it broke."""
-    interruption = mark.interruption
-    local = interruption.at.astimezone(load_zone(zone_name))
-    kind = tr("internal") if interruption.kind is Kind.INTERNAL else tr("external")
-    lines = [f"{local:%H:%M} {kind} · {interruption.source}"]
-    if interruption.end is not None and interruption.end > interruption.at:
-        minutes = (interruption.end - interruption.at) / MINUTE
-        lines[0] += f" · {minutes:.0f} min"
-    if interruption.note:
-        lines.append(interruption.note)
-    if mark.phase is not Phase.NONE:
-        broke = {
-            Phase.RAMP_UP: tr("broke ramp-up"),
-            Phase.DEEP: tr("broke deep focus"),
-            Phase.FLOW: tr("broke flow"),
-        }[mark.phase]
-        lines.append(broke)
-    return "\n".join(lines)
 
 
 # ------------------------------------------------------------------- pages

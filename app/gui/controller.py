@@ -23,6 +23,7 @@ from app.gui.gap_reviews import GapReviews
 from app.gui.inputs import InputServices
 from app.gui.instance_server import InstanceServer
 from app.gui.loop_lag import LoopLag
+from app.gui.popup_flow import PopupFlow
 from app.gui.presence import Presence
 from app.gui.settings_flow import SettingsFlow
 from app.gui.store_link import StoreLink
@@ -30,15 +31,13 @@ from app.gui.store_protocol import Snapshot, StoreAnswer, StoreRequest
 from app.instance import InstanceLock
 from tracker.days import DayClock
 from tracker.errors import FlowtallyError
-from tracker.model import Block, Interruption
+from tracker.model import Block
 from tracker.running import State
 from tracker.settings import Settings, load_zone
 from tracker.status import Status, live_status
-from tracker.types import Kind
 from tracker.watch import BlockWatch
 from ui import app_icon
 from ui.about import AboutDialog
-from ui.quick_log import QuickLogPopup
 from ui.timer_window import TimerWindow
 from ui.tray import TrayView
 
@@ -77,20 +76,15 @@ class AppController(QObject):
         self.store = StoreLink(database, zone_name)
 
         self.tray = tray or TrayView(settings.model)
-        self.popup = QuickLogPopup()
-        self.popup.tagged.connect(
-            lambda i, kind, source, note: self._send(msg.Retag(i, Kind(kind), source, note))
-        )
-        self.popup.back.connect(lambda i: self._send(msg.CloseInterruption(i)))
+        self.quick_log = PopupFlow(self._send, self.clock.zone)
         self.reviews = GapReviews(self._send, self.clock.zone)
         self.settings_flow = SettingsFlow(
             lambda: self.settings, lambda: self.inputs.hotkey_problem, self._apply_settings
         )
         self.about: AboutDialog | None = None
-        self._take_keyboard = False
 
         self.inputs = InputServices(settings.hotkey, self)
-        self.inputs.bridge.pressed.connect(self._on_press)  # queued to the GUI thread
+        self.inputs.bridge.pressed.connect(self.quick_log.pressed)  # queued to the GUI thread
         self.inputs.sleep.going_to_sleep.connect(self._on_going_to_sleep)
         self.inputs.sleep.woke.connect(self._on_woke)
 
@@ -160,7 +154,7 @@ class AppController(QObject):
             case msg.Opened(running, heartbeat):
                 self._on_opened(running, heartbeat)
             case msg.Stored(interruption):
-                self._on_interruption_stored(interruption)
+                self.quick_log.stored(interruption)
             case msg.Failed(message):
                 self._on_failed(message)
             case msg.Notice(message):
@@ -175,7 +169,7 @@ class AppController(QObject):
         view.pause_requested.connect(lambda: self._send(msg.Pause()))
         view.resume_requested.connect(lambda: self._send(msg.Resume()))
         view.stop_requested.connect(lambda: self._send(msg.Stop()))
-        view.interruption_requested.connect(self.log_from_menu)
+        view.interruption_requested.connect(self.quick_log.from_menu)
         view.dashboard_requested.connect(self.open_dashboard)
         view.quit_requested.connect(self.app.quit)
 
@@ -204,13 +198,9 @@ class AppController(QObject):
 
     def dispose(self) -> None:
         """Delete the Qt objects this controller made, children before parents."""
-        dashboard = self.dashboard
         objects: list[QObject | None] = [
-            dashboard.window if dashboard else None,
-            dashboard.worker if dashboard else None,
-            dashboard.worker_thread if dashboard else None,
-            dashboard,
-            self.popup,
+            *(self.dashboard.objects() if self.dashboard is not None else ()),
+            self.quick_log.popup,
             self.reviews.dialog,
             self.presence.window,
             self.tray.menu,
@@ -272,12 +262,9 @@ class AppController(QObject):
         return {
             **self.presence.facts(),
             "hotkey": self.settings.hotkey,
-            "hotkey_active": self.inputs.hotkey.is_alive(),
-            "hotkey_problem": self.inputs.hotkey_problem,
-            "away_detection": self.inputs.activity.is_alive(),
-            "sleep_signals": self.inputs.sleep.connected,
+            **self.inputs.facts(),
             "reviews_waiting": [gap.reason.value for gap in self.reviews.waiting],
-            "popup_visible": self.popup.isVisible(),
+            "popup_visible": self.quick_log.popup.isVisible(),
             "pending_writes": self.snapshot.pending if self.snapshot else 0,
             "dashboard_open": self.dashboard is not None and self.dashboard.window.isVisible(),
             "charts_loaded": "matplotlib" in sys.modules,
@@ -289,26 +276,6 @@ class AppController(QObject):
         self.status = status
         self.presence.show_status(status)
         self._notify_milestones(status)
-
-    def _on_press(self, _press: msg.Press) -> None:
-        """A second press while the popup shows gives the popup the keyboard."""
-        if self.popup.isVisible():
-            self._take_keyboard = True
-
-    def log_from_menu(self) -> None:
-        self._take_keyboard = True
-        self._send(msg.Press(datetime.now(UTC)))
-
-    def _on_interruption_stored(self, interruption: Interruption | None) -> None:
-        if interruption is None:
-            return
-        # The acknowledgement, on record: an instant and a row id, nothing of what was typed.
-        log.info("interruption %s stored (at %s)", interruption.id, interruption.at.isoformat())
-        local = interruption.at.astimezone(self.clock.zone).strftime("%H:%M")
-        self.popup.show_for(interruption, local)
-        if self._take_keyboard:
-            self._take_keyboard = False
-            self.popup.take_keyboard()
 
     def _on_notice(self, message: str) -> None:
         log.info("%s", message)

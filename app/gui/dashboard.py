@@ -98,6 +98,10 @@ class Dashboard(QObject):
     def apply_settings(self, params: ModelParams, zone_name: str) -> None:
         self._ask(msg.ApplySettings(params, zone_name))
 
+    def objects(self) -> list[QObject]:
+        """What to delete at the end, children first."""
+        return [self.window, self.worker, self.worker_thread, self]
+
     def close(self) -> None:
         self._refresh.stop()
         self.window.close()

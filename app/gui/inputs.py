@@ -46,6 +46,15 @@ class InputServices:
         """Since the last input, or ``None`` when away detection is off."""
         return self.activity.idle_seconds() if self.activity.is_alive() else None
 
+    def facts(self) -> dict[str, object]:
+        """For ``status --json``: which services run, and why the hotkey does not."""
+        return {
+            "hotkey_active": self.hotkey.is_alive(),
+            "hotkey_problem": self.hotkey_problem,
+            "away_detection": self.activity.is_alive(),
+            "sleep_signals": self.sleep.connected,
+        }
+
     def stop(self) -> None:
         self.hotkey.stop()
         self.activity.stop()

@@ -43,6 +43,7 @@ def test_every_source_text_has_a_dutch_translation() -> None:
         "timer_window.py": "TimerWindow",
         "dashboard.py": "Dashboard",
         "charts.py": "Charts",
+        "chart_marks.py": "Charts",
         "history_table.py": "History",
         "history_dialogs.py": "History",
         "about.py": "About",
