@@ -4,7 +4,7 @@ running app, or starting it), with matplotlib loaded only then."""
 from pathlib import Path
 
 from data.store import Store
-from tests.app.test_dashboard import seeded_blocks
+from tests.app.gui.test_dashboard import seeded_blocks
 from tests.e2e.running_app import RunningApp, xdotool
 from tests.xserver import ARTIFACTS, screenshot
 

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 ZONE = "Europe/Amsterdam"
 PARAMS = ModelParams(15, 30, 25)
 W47 = date(2026, 11, 16)
-ARTIFACTS = Path(__file__).resolve().parents[2] / ".artifacts"
+ARTIFACTS = Path(__file__).resolve().parents[3] / ".artifacts"
 
 
 def at(day: date, hour: int, minute: int = 0) -> datetime:
