@@ -15,6 +15,14 @@ from sqlalchemy.engine import URL, CursorResult
 from sqlalchemy.orm import Session
 
 from data import engine as engines
+from data.checked import (
+    add_interruption,
+    check_and_save,
+    named,
+    running_block,
+    spans,
+    update_block,
+)
 from data.failures import as_store_errors
 from data.importing import ImportResult, Progress, add_new
 from data.rows import BLOCKS, INTERRUPTIONS, PAUSES, interruption_values, load, save
@@ -96,7 +104,7 @@ class Store:
 
     def running(self) -> Block | None:
         with self._read() as session:
-            return _running(session)
+            return running_block(session)
 
     def blocks_between(self, start: datetime, end: datetime) -> list[Block]:
         """Blocks sharing any instant with ``[start, end)``, the running one included."""
@@ -157,28 +165,29 @@ class Store:
 
     def start(self, at: datetime, zone_name: str, task: str | None = None) -> Block:
         with self._write() as session:
-            block = running.start(_running(session), at, zone_name, task)
-            later = session.scalar(select(BLOCKS.c.end_utc).where(BLOCKS.c.end_utc > at).limit(1))
+            block = running.start(running_block(session), at, zone_name, task)
+            later = session.execute(spans().where(BLOCKS.c.end_utc > at).limit(1)).first()
             if later is not None:
                 raise TransitionError(
-                    "that start overlaps a stored block (it ended later); blocks cannot overlap"
+                    f"that start overlaps {named(later)} (it ended later); blocks cannot overlap"
                 )
             return save(session, block)
 
     def pause(self, at: datetime, zone_name: str) -> Block:
         with self._write() as session:
-            return save(session, running.pause(_running(session), at, zone_name))
+            return save(session, running.pause(running_block(session), at, zone_name))
 
     def resume(self, at: datetime) -> Block:
         with self._write() as session:
-            return save(session, running.resume(_running(session), at))
+            return save(session, running.resume(running_block(session), at))
 
     def stop(self, at: datetime) -> Block:
         with self._write() as session:
-            return save(session, running.stop(_running(session), at))
+            return save(session, running.stop(running_block(session), at))
 
     def interrupt(self, interruption: Interruption) -> Interruption:
-        """Log an interruption in the running block; committed when this returns.
+        """Log an interruption in the running block, or (backfilling, ``interrupt --at``) in
+        the finished block that holds its instant; committed when this returns.
 
         The hot path of the hotkey: one small read and one insert. The checks are
         :func:`tracker.running.interrupt`'s, made against a shell of the running block (its
@@ -190,6 +199,14 @@ class Store:
                     BLOCKS.c.running.is_(True)
                 )
             ).first()
+            if row is None or interruption.at < row.start_utc:
+                holder = session.scalar(
+                    select(BLOCKS.c.id).where(
+                        BLOCKS.c.start_utc <= interruption.at, BLOCKS.c.end_utc > interruption.at
+                    )
+                )
+                if holder is not None:
+                    return add_interruption(session, holder, interruption)
             shell = Block(row.start_utc, timezone=row.timezone) if row is not None else None
             running.interrupt(shell, interruption)
             assert row is not None
@@ -230,7 +247,7 @@ class Store:
         write), so no other writer can slip in between; the result must obey the model and
         overlap no other block."""
         with self._write() as session:
-            return _update(session, block_id, change)
+            return update_block(session, block_id, change)
 
     def update_holding(self, interruption_id: int, change: Callable[[Block], Block]) -> Block:
         """:meth:`update` the block that holds an interruption, running or already stopped
@@ -241,7 +258,7 @@ class Store:
             )
             if block_id is None:
                 raise TransitionError("that interruption no longer exists")
-            return _update(session, block_id, change)
+            return update_block(session, block_id, change)
 
     def change(self, before: Block | None, after: Block | None) -> Block | None:
         """Apply one history edit in one transaction: add ``after`` (no ``before``), delete
@@ -265,10 +282,10 @@ class Store:
                 if after is None:
                     session.execute(delete(BLOCKS).where(BLOCKS.c.id == before.id))
                     return None
-                return _check_and_save(session, replace(after, id=before.id))
+                return check_and_save(session, replace(after, id=before.id))
             if after is None:
                 return None
-            return _check_and_save(session, replace(after, id=None))
+            return check_and_save(session, replace(after, id=None))
 
     def heartbeat(self, at: datetime) -> bool:
         """Record that the app is alive while a block runs; false when none runs."""
@@ -313,36 +330,3 @@ class Store:
         overlaps.check_no_overlaps(named)
         with self._write() as session:
             return add_new(session, named, self.url.get_backend_name(), progress)
-
-
-# ---------------------------------------------------------------- helpers
-
-
-def _running(session: Session) -> Block | None:
-    blocks = load(session, select(BLOCKS.c.id).where(BLOCKS.c.running.is_(True)))
-    return blocks[0] if blocks else None
-
-
-def _update(session: Session, block_id: int, change: Callable[[Block], Block]) -> Block:
-    current = load(session, select(BLOCKS.c.id).where(BLOCKS.c.id == block_id))
-    if not current:
-        raise TransitionError("that block no longer exists")
-    return _check_and_save(session, replace(change(current[0]), id=block_id))
-
-
-def _check_and_save(session: Session, block: Block) -> Block:
-    """Save ``block`` (new without an id) if it obeys the model and overlaps no other block."""
-    try:
-        validate_block(block)
-    except ValidationError as exc:
-        raise TransitionError(str(exc)) from None
-    others = select(BLOCKS.c.start_utc).where(
-        or_(BLOCKS.c.end_utc.is_(None), BLOCKS.c.end_utc > block.start)
-    )
-    if block.id is not None:
-        others = others.where(BLOCKS.c.id != block.id)
-    if block.end is not None:
-        others = others.where(BLOCKS.c.start_utc < block.end)
-    if session.scalar(others.limit(1)) is not None:
-        raise TransitionError("the block would overlap another block")
-    return save(session, block)

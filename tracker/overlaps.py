@@ -80,3 +80,18 @@ def overlap_reason(start: datetime, end: datetime | None) -> str:
     if end is None:
         return f"overlaps the running block (started {start.isoformat()})"
     return f"overlaps the stored block {start.isoformat()} to {end.isoformat()}"
+
+
+def describe_block(start: datetime, end: datetime | None, task: str | None, zone: str) -> str:
+    """A stored block as a refusal names it: its day, its times and its task, in the zone
+    it was recorded in ("the block of Mon 2026-11-16 09:00-12:00 ('API design')")."""
+    from tracker.settings import load_zone
+
+    local = load_zone(zone)
+    begin = start.astimezone(local)
+    label = f" ({task!r})" if task else ""
+    if end is None:
+        return f"the running block since {begin:%a %Y-%m-%d %H:%M}{label}"
+    finish = end.astimezone(local)
+    day = "" if finish.date() == begin.date() else f"{finish:%a %Y-%m-%d} "
+    return f"the block of {begin:%a %Y-%m-%d %H:%M}-{day}{finish:%H:%M}{label}"

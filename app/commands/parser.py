@@ -89,7 +89,16 @@ def build_parser() -> argparse.ArgumentParser:
     ):
         add(name, handler, text).add_argument("--at", metavar="TIME", help="when (default: now)")
 
-    p = add("interrupt", "tracking:interrupt", "log an interruption in the running block")
+    p = add("add", "tracking:add", "add a finished block you forgot to track (backfill)")
+    p.add_argument("--from", dest="start", metavar="TIME", required=True, help="when it began")
+    p.add_argument("--to", dest="end", metavar="TIME", required=True, help="when it ended")
+    p.add_argument("--task", "-t", help="what the block was for")
+
+    p = add(
+        "interrupt",
+        "tracking:interrupt",
+        "log an interruption in the running block (with --at, in any earlier block)",
+    )
     p.add_argument(
         "--kind",
         "-k",
@@ -161,7 +170,9 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-FORWARDED = frozenset({"start", "pause", "resume", "stop", "interrupt", "status", "dashboard"})
+FORWARDED = frozenset(
+    {"start", "pause", "resume", "stop", "add", "interrupt", "status", "dashboard"}
+)
 
 
 def dashboard_week(argv: Sequence[str]) -> date | Literal[False] | None:

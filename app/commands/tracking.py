@@ -56,6 +56,25 @@ def stop(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
+def add(ctx: Context, args: argparse.Namespace) -> int:
+    """A finished block, backfilled; its interruptions follow with ``interrupt --at``."""
+    start, end = ctx.time(args.start), ctx.time(args.end)
+    if end <= start:
+        raise FlowtallyError("the block must end after it starts (--to after --from)")
+    task = (args.task or "").strip() or None
+    stored = ctx.store.change(None, Block(start, end, task, timezone=ctx.zone_name))
+    assert stored is not None
+    assert stored.end is not None
+    label = f" on {stored.task!r}" if stored.task else ""
+    print(
+        f"Added a focus block{label}: {ctx.local(stored.start, with_date=True)} to "
+        f"{ctx.local(stored.end)} ({duration(stored.end - stored.start)}). Log what interrupted "
+        "it with 'flowtally interrupt --at TIME'.",
+        file=ctx.out,
+    )
+    return 0
+
+
 def interrupt(ctx: Context, args: argparse.Namespace) -> int:
     at, end = _interruption_times(ctx, args)
     source = (args.source or "other").strip()
@@ -74,12 +93,13 @@ def interrupt(ctx: Context, args: argparse.Namespace) -> int:
         )
         return 0
     try:
-        block = ctx.store.running()
+        holders = ctx.store.blocks_between(at, at + timedelta(microseconds=1))
+        block = next((b for b in holders if any(i.id == stored.id for i in b.interruptions)), None)
     except StoreError:  # stored already: only the phase it broke goes unsaid
         block = None
     phase = Phase.NONE
     if block is not None:
-        timeline = build_timeline(block, ctx.settings.model, max(ctx.now, at))
+        timeline = build_timeline(block, ctx.settings.model, block.end or max(ctx.now, at))
         phase = next((b.phase for b in timeline.breaks if b.interruption.id == stored.id), phase)
     lasted = f", {duration(end - at)}" if end is not None and end > at else ""
     broke = f"; it broke {PHASE_NAMES[phase]}" if phase is not Phase.NONE else ""

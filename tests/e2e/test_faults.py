@@ -127,6 +127,12 @@ def test_a_forwarded_command_waits_for_a_lock_as_the_cli_alone_does(
         assert stopped.returncode == 0, stopped.stderr
         assert time.monotonic() - locked >= 1.9
         assert app.rows("SELECT end_utc IS NOT NULL FROM blocks") == [(1,)]
+        added = app.cli("add", "--from", "3h ago", "--to", "2h ago", "-t", "backfilled")
+        assert "Added a focus block on 'backfilled'" in added.stdout  # forwarded, too
+        assert app.rows("SELECT task FROM blocks ORDER BY start_utc") == [
+            ("backfilled",),
+            ("busy",),
+        ]
     finally:
         assert app.quit() == 0
 

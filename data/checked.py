@@ -1,0 +1,63 @@
+"""Writes that obey the model: a block is saved only if it is valid and overlaps no other
+stored block, and a refusal names the block in the way (its day, times and task)."""
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+from sqlalchemy import Select, or_, select
+from sqlalchemy.orm import Session
+
+from data.rows import BLOCKS, load, save
+from tracker import overlaps
+from tracker.errors import TransitionError, ValidationError
+from tracker.model import Block, Interruption, validate_block
+
+
+def running_block(session: Session) -> Block | None:
+    blocks = load(session, select(BLOCKS.c.id).where(BLOCKS.c.running.is_(True)))
+    return blocks[0] if blocks else None
+
+
+def update_block(session: Session, block_id: int, change: Callable[[Block], Block]) -> Block:
+    current = load(session, select(BLOCKS.c.id).where(BLOCKS.c.id == block_id))
+    if not current:
+        raise TransitionError("that block no longer exists")
+    return check_and_save(session, replace(change(current[0]), id=block_id))
+
+
+def add_interruption(session: Session, block_id: int, interruption: Interruption) -> Interruption:
+    """``interruption`` added to a finished block (checked like any edit); with its new id."""
+    before = {
+        i.id
+        for i in load(session, select(BLOCKS.c.id).where(BLOCKS.c.id == block_id))[0].interruptions
+    }
+    saved = update_block(
+        session, block_id, lambda b: replace(b, interruptions=(*b.interruptions, interruption))
+    )
+    return next(i for i in saved.interruptions if i.id not in before)
+
+
+def check_and_save(session: Session, block: Block) -> Block:
+    """Save ``block`` (new without an id) if it obeys the model and overlaps no other block."""
+    try:
+        validate_block(block)
+    except ValidationError as exc:
+        raise TransitionError(str(exc)) from None
+    others = spans().where(or_(BLOCKS.c.end_utc.is_(None), BLOCKS.c.end_utc > block.start))
+    if block.id is not None:
+        others = others.where(BLOCKS.c.id != block.id)
+    if block.end is not None:
+        others = others.where(BLOCKS.c.start_utc < block.end)
+    other = session.execute(others.order_by(BLOCKS.c.start_utc).limit(1)).first()
+    if other is not None:
+        raise TransitionError(f"the block would overlap {named(other)}")
+    return save(session, block)
+
+
+def spans() -> Select[Any]:
+    return select(BLOCKS.c.start_utc, BLOCKS.c.end_utc, BLOCKS.c.task, BLOCKS.c.timezone)
+
+
+def named(row: Any) -> str:
+    return overlaps.describe_block(row.start_utc, row.end_utc, row.task, row.timezone)
