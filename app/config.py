@@ -36,14 +36,8 @@ def load_settings(path: Path | None = None) -> Settings:
         reason = exc.args[0] if isinstance(exc, SettingsError) else exc
     else:
         return settings
-    warning = f"flowtally: warning: ignoring {path} ({reason}); using defaults"
-    if warning not in _warned:  # a command reads the settings more than once
-        _warned.add(warning)
-        print(warning, file=sys.stderr)
+    print(f"flowtally: warning: ignoring {path} ({reason}); using defaults", file=sys.stderr)
     return Settings()
-
-
-_warned: set[str] = set()
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> Path:

@@ -19,6 +19,7 @@ from app.commands.parser import FORWARDED
 from app.config import effective_database, load_settings
 from tracker.days import parse_week
 from tracker.errors import FlowtallyError
+from tracker.settings import Settings
 
 
 def main(
@@ -42,18 +43,19 @@ def main(
 
 def _main(argv: list[str], out: TextIO, err: TextIO) -> int:
     args = runner.parse(argv)
+    settings = load_settings()  # once: a damaged file is warned about once
     if getattr(args, "command", None) in (None, *FORWARDED):
         from app import instance
 
         try:
-            database = effective_database(getattr(args, "db", None), load_settings())
+            database = effective_database(getattr(args, "db", None), settings)
             if args.command is None:
-                return instance.raise_or_run(database, lambda: _gui(args))
+                return instance.raise_or_run(database, lambda: _gui(args, settings))
             if args.command == "dashboard":
                 week = parse_week(args.week) if args.week else None
             forwarded = instance.forward(database, argv)
             if forwarded is None and args.command == "dashboard":
-                return _gui(args, dashboard=True, week=week)
+                return _gui(args, settings, dashboard=True, week=week)
         except FlowtallyError as exc:
             print(f"flowtally: error: {exc}", file=err)
             return 1
@@ -62,7 +64,7 @@ def _main(argv: list[str], out: TextIO, err: TextIO) -> int:
             out.write(text)
             err.write(error)
             return code
-    return runner.run(args, out, err)
+    return runner.run(args, out, err, settings=settings)
 
 
 def _record_crash(argv: list[str]) -> str:
@@ -81,8 +83,10 @@ def _record_crash(argv: list[str]) -> str:
     return str(path)
 
 
-def _gui(args: argparse.Namespace, dashboard: bool = False, week: date | None = None) -> int:
+def _gui(
+    args: argparse.Namespace, settings: Settings, dashboard: bool = False, week: date | None = None
+) -> int:
     """The tray app (with the dashboard open when asked); Qt is imported only here."""
     from app.gui.main import run_app
 
-    return run_app(getattr(args, "db", None), getattr(args, "tz", None), dashboard, week)
+    return run_app(getattr(args, "db", None), getattr(args, "tz", None), settings, dashboard, week)

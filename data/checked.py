@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session
 
-from data.rows import BLOCKS, load, save
+from data.rows import BLOCKS, load, load_one, save
 from tracker import overlaps
 from tracker.errors import TransitionError, ValidationError
 from tracker.model import Block, Interruption, validate_block
@@ -20,22 +20,20 @@ def running_block(session: Session) -> Block | None:
 
 
 def update_block(session: Session, block_id: int, change: Callable[[Block], Block]) -> Block:
-    current = load(session, select(BLOCKS.c.id).where(BLOCKS.c.id == block_id))
-    if not current:
+    current = load_one(session, block_id)
+    if current is None:
         raise TransitionError("that block no longer exists")
-    return check_and_save(session, replace(change(current[0]), id=block_id))
+    return check_and_save(session, replace(change(current), id=block_id))
 
 
 def add_interruption(session: Session, block_id: int, interruption: Interruption) -> Interruption:
     """``interruption`` added to a finished block (checked like any edit); with its new id."""
-    before = {
-        i.id
-        for i in load(session, select(BLOCKS.c.id).where(BLOCKS.c.id == block_id))[0].interruptions
-    }
-    saved = update_block(
-        session, block_id, lambda b: replace(b, interruptions=(*b.interruptions, interruption))
-    )
-    return next(i for i in saved.interruptions if i.id not in before)
+    current = load_one(session, block_id)
+    assert current is not None  # the caller found it in this transaction
+    added = replace(current, interruptions=(*current.interruptions, interruption))
+    saved = check_and_save(session, added)
+    known = {i.id for i in current.interruptions}
+    return next(i for i in saved.interruptions if i.id not in known)
 
 
 def check_and_save(session: Session, block: Block) -> Block:

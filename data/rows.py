@@ -95,6 +95,11 @@ def load(session: Session, ids: Select[Any]) -> list[Block]:
     ]
 
 
+def load_one(session: Session, block_id: int) -> Block | None:
+    found = load(session, select(BLOCKS.c.id).where(BLOCKS.c.id == block_id))
+    return found[0] if found else None
+
+
 def save(session: Session, block: Block) -> Block:
     """Write ``block`` (new when it has no id) with exactly its pauses and interruptions;
     children keep their ids, so a tag chosen in the popup still finds its interruption."""
@@ -107,7 +112,9 @@ def save(session: Session, block: Block) -> Block:
         session.execute(update(BLOCKS).where(BLOCKS.c.id == block_id).values(block_values(block)))
     _sync(session, PAUSES, block_id, block.pauses, pause_values)
     _sync(session, INTERRUPTIONS, block_id, block.interruptions, interruption_values)
-    return load(session, select(BLOCKS.c.id).where(BLOCKS.c.id == block_id))[0]
+    saved = load_one(session, block_id)
+    assert saved is not None
+    return saved
 
 
 def _sync(

@@ -25,7 +25,7 @@ from data.checked import (
 )
 from data.failures import as_store_errors
 from data.importing import ImportResult, Progress, add_new
-from data.rows import BLOCKS, INTERRUPTIONS, PAUSES, interruption_values, load, save
+from data.rows import BLOCKS, INTERRUPTIONS, PAUSES, interruption_values, load, load_one, save
 from data.schema import ensure_schema
 from tracker import overlaps, running
 from tracker.days import DayClock
@@ -270,12 +270,8 @@ class Store:
         """
         with self._write() as session:
             if before is not None:
-                stored = (
-                    load(session, select(BLOCKS.c.id).where(BLOCKS.c.id == before.id))
-                    if before.id is not None
-                    else []
-                )
-                if not stored or stored[0] != before:
+                stored = load_one(session, before.id) if before.id is not None else None
+                if stored is None or stored != before:
                     raise TransitionError(
                         "that block was changed or removed meanwhile; look again and retry"
                     )

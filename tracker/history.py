@@ -18,12 +18,11 @@ from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from tracker.errors import FlowtallyError, ValidationError
-from tracker.model import Block, Interruption, validate_block
-from tracker.timeparse import parse_user_time
+from tracker.model import MAX_INTERRUPTION_MIN, Block, Interruption, validate_block
+from tracker.timeparse import FUTURE_TOLERANCE, parse_user_time
 from tracker.types import Kind
 
 T = TypeVar("T")
-FUTURE_TOLERANCE = timedelta(seconds=60)
 ROLL_OVER_LIMIT = timedelta(hours=12)
 _CLOCK_ONLY = re.compile(r"^\s*\d{1,2}:\d{2}(:\d{2})?\s*$")
 
@@ -183,8 +182,10 @@ def add_interruption(
             minutes = float(minutes_text)
         except ValueError:
             raise FlowtallyError(f"{minutes_text.strip()!r} is not a number of minutes") from None
-        if not 0 <= minutes <= 24 * 60:
-            raise FlowtallyError("an interruption lasts between 0 and 1440 minutes")
+        if not 0 <= minutes <= MAX_INTERRUPTION_MIN:
+            raise FlowtallyError(
+                f"an interruption lasts between 0 and {MAX_INTERRUPTION_MIN} minutes"
+            )
         end = at + timedelta(minutes=minutes)
     interruption = Interruption(
         at, end, _kind(kind), source.strip() or "other", _optional(note), timezone=zone.key

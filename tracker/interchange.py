@@ -8,7 +8,7 @@ fields are refused rather than dropped, so a misspelt ``interuptions`` loses not
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 
 from tracker import overlaps
@@ -22,16 +22,13 @@ from tracker.model import (
     validate_pause,
 )
 from tracker.settings import load_zone
-from tracker.timeparse import format_iso, parse_iso
+from tracker.timeparse import FUTURE_TOLERANCE, format_iso, parse_iso
 from tracker.types import Kind
 
 FORMAT = "flowtally/1"
 _BLOCK_KEYS = {"start", "end", "task", "pauses", "interruptions"}
 _PAUSE_KEYS = {"start", "end"}
 _INTERRUPTION_KEYS = {"at", "end", "kind", "source", "note"}
-FUTURE_TOLERANCE = timedelta(minutes=1)
-"""As for ``--at``: a block cannot end later than now (a minute's grace for clock skew). One
-dated 2030 would otherwise refuse every ``start`` until 2030 as overlapping it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +47,8 @@ def latest_allowed(now: datetime | None) -> datetime:
 
 
 def refuse_future(end: datetime, latest: datetime, path: str) -> None:
+    """As for ``--at``: a block cannot end later than now. One dated 2030 would otherwise
+    refuse every ``start`` until 2030 as overlapping it."""
     if end > latest:
         raise ValidationError(
             path, "the block ends in the future; only past blocks can be imported"

@@ -13,6 +13,9 @@ from tracker.types import Kind
 
 MAX_SOURCE_LENGTH = 40
 MAX_TEXT_LENGTH = 2000
+MAX_INTERRUPTION_MIN = 24 * 60
+"""An interruption lasts at most a day (as typed: the CLI's ``--minutes`` and ``--end``, an
+edit's minutes); longer, it was a typo, or a day off."""
 
 
 def _check_text(path: str, value: str | None, limit: int) -> None:

@@ -13,6 +13,7 @@ from datetime import datetime
 
 from tracker.errors import ValidationError
 from tracker.model import Block
+from tracker.settings import load_zone
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,8 +86,6 @@ def overlap_reason(start: datetime, end: datetime | None) -> str:
 def describe_block(start: datetime, end: datetime | None, task: str | None, zone: str) -> str:
     """A stored block as a refusal names it: its day, its times and its task, in the zone
     it was recorded in ("the block of Mon 2026-11-16 09:00-12:00 ('API design')")."""
-    from tracker.settings import load_zone
-
     local = load_zone(zone)
     begin = start.astimezone(local)
     label = f" ({task!r})" if task else ""

@@ -12,6 +12,9 @@ LATEST = datetime(2200, 1, 1, tzinfo=UTC)
 """Times outside these are refused: no focus was tracked before 1970, and near year 1 or 9999
 a local time cannot even be converted to UTC (or back, in a report or an export)."""
 RANGE_TEXT = "times must lie between 1970 and 2199"
+FUTURE_TOLERANCE = timedelta(minutes=1)
+"""How far ahead of now a time may lie (clocks a little apart) before it is refused as being
+in the future: in ``--at``, in edits and in imports."""
 
 
 def in_range(value: datetime, text: str, path: str = "") -> datetime:

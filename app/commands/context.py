@@ -12,7 +12,7 @@ from data.store import Store
 from tracker.errors import FlowtallyError
 from tracker.model import Interruption
 from tracker.settings import Settings, load_zone
-from tracker.timeparse import parse_user_time
+from tracker.timeparse import FUTURE_TOLERANCE, parse_user_time
 
 
 @dataclass
@@ -39,10 +39,13 @@ class Context:
         out: TextIO,
         err: TextIO,
         lent: Callable[[], Store] | None = None,
+        settings: Settings | None = None,
     ) -> "Context":
         """The context of one command. ``lent`` gives the running app's store (or raises why
-        there is none): the command then uses it, leaves it open, and never opens its own."""
-        settings = load_settings()
+        there is none): the command then uses it, leaves it open, and never opens its own.
+        ``settings``: already read by the caller (otherwise read here)."""
+        if settings is None:
+            settings = load_settings()
         return cls(
             settings=settings,
             zone_name=effective_zone(tz_option, settings),
@@ -74,7 +77,7 @@ class Context:
         if text is None:
             return self.now
         value = parse_user_time(text, self.zone, self.now)
-        if (value - self.now).total_seconds() > 60:
+        if value - self.now > FUTURE_TOLERANCE:
             raise FlowtallyError(f"{text!r} is in the future")
         return value
 

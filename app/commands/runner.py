@@ -18,6 +18,7 @@ from tracker.errors import FlowtallyError
 if TYPE_CHECKING:
     from data.store import Store
     from tracker.model import Interruption
+    from tracker.settings import Settings
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,12 +48,14 @@ def run(
     err: TextIO,
     host: Host | None = None,
     raise_store_errors: bool = False,
+    settings: Settings | None = None,
 ) -> int:
     """Run the parsed command; with ``host``, against the tray app's store and zone.
 
     ``raise_store_errors``: a store that cannot be used now (a lock, a full disk, a server
     away) raises :class:`data.errors.StoreError` instead of printing it, so that the app may
-    try again while the command's client waits.
+    try again while the command's client waits. ``settings``: as the caller read them (the
+    file is read afresh otherwise: the tray app follows its changes).
     """
     from app.commands.context import Context
     from data.errors import StoreError
@@ -62,7 +65,12 @@ def run(
     try:
         tz = getattr(args, "tz", None) or (host.zone_name if host else None)
         ctx = Context.create(
-            getattr(args, "db", None), tz, out, err, host.store if host is not None else None
+            getattr(args, "db", None),
+            tz,
+            out,
+            err,
+            host.store if host is not None else None,
+            settings,
         )
         if host is not None:
             ctx.app_info = host.app_info

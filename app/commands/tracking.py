@@ -8,15 +8,13 @@ from app.commands.context import Context
 from data.errors import StoreError
 from tracker.days import DayClock
 from tracker.errors import FlowtallyError
-from tracker.model import Block, Interruption
+from tracker.model import MAX_INTERRUPTION_MIN, Block, Interruption
 from tracker.running import State
 from tracker.status import Status, live_status
 from tracker.timeline import build_timeline
 from tracker.timeparse import parse_user_time
 from tracker.types import PHASE_NAMES, Kind, Phase
 from tracker.units import duration, plural
-
-MAX_INTERRUPTION_MIN = 24 * 60
 
 
 def start(ctx: Context, args: argparse.Namespace) -> int:

@@ -57,7 +57,6 @@ class InstanceServer(QObject):
             return
         if self.listen():
             log.warning("the command socket had closed (%s); listening again", self._problem())
-        self._watch.start()
 
     def _problem(self) -> str:
         return self._server.errorString() or "unknown error"

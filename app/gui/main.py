@@ -20,7 +20,7 @@ import shiboken6
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
-from app.config import effective_database, effective_zone, load_settings
+from app.config import effective_database, effective_zone
 from app.instance import InstanceLock
 from app.version import APP_ID
 from tracker.days import DayClock
@@ -65,6 +65,7 @@ def _no_display() -> bool:
 def run_app(
     db_option: str | None,
     tz_option: str | None,
+    settings: Settings,
     dashboard: bool = False,
     week: date | None = None,
 ) -> int:
@@ -76,7 +77,6 @@ def run_app(
         )
         return 1
     _log_to_file()
-    settings = load_settings()
     try:
         zone_name = effective_zone(tz_option, settings)
     except FlowtallyError as exc:

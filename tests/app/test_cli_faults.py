@@ -323,7 +323,7 @@ def test_an_unexpected_error_is_one_line_and_logged(
 ) -> None:
     from app.commands import runner
 
-    def broken(*_: object) -> int:
+    def broken(*_: object, **__: object) -> int:
         raise RuntimeError("a bug")
 
     monkeypatch.setattr(runner, "run", broken)
