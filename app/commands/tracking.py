@@ -1,4 +1,4 @@
-"""start / pause / resume / stop / interrupt / status: the running block from a terminal."""
+"""start / pause / resume / stop / add / interrupt / status: the blocks from a terminal."""
 
 import argparse
 import json
