@@ -21,6 +21,15 @@ def settings_path() -> Path:
     return platformdirs.user_config_path("flowtally", appauthor=False) / "settings.json"
 
 
+def settings_stamp() -> tuple[int, int] | None:
+    """When and how big the settings file is: a cheap way to see that it changed."""
+    try:
+        info = settings_path().stat()
+    except OSError:
+        return None
+    return (info.st_mtime_ns, info.st_size)
+
+
 def load_settings(path: Path | None = None) -> Settings:
     """The saved settings; a damaged file is reported and the defaults used, so that logging an
     interruption never fails because of a settings typo."""

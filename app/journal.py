@@ -23,6 +23,7 @@ import logging
 import os
 import uuid
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import IO
 
@@ -39,11 +40,23 @@ log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
+class BackAt:
+    """ "I'm back", said while the database could not take it: as much a logged moment as
+    the press it ends."""
+
+    at: datetime
+    timezone: str = "UTC"
+
+
+Kept = Interruption | BackAt
+
+
+@dataclass(frozen=True, slots=True)
 class Entry:
-    """A press in the journal, not yet known to be stored."""
+    """A press (or "I'm back") in the journal, not yet known to be stored."""
 
     id: str
-    interruption: Interruption
+    kept: Kept
 
 
 def journal_path(database: str | None) -> Path:
@@ -79,22 +92,22 @@ class Journal:
         except (OSError, UnicodeDecodeError) as exc:
             log.warning("cannot read the press journal %s: %s", self.path, exc)
             return []
-        waiting: dict[str, Interruption] = {}
+        waiting: dict[str, Kept] = {}
         for number, line in enumerate(lines, 1):
             try:
                 record = json.loads(line)
                 if "done" in record:
                     waiting.pop(str(record["done"]), None)
                 else:
-                    waiting[str(record["id"])] = _interruption(record)
+                    waiting[str(record["id"])] = _kept(record)
             except (ValueError, KeyError, TypeError, FlowtallyError):
                 log.warning("press journal %s: line %d is unreadable, skipped", self.path, number)
         return [Entry(key, value) for key, value in waiting.items()]
 
-    def append(self, interruption: Interruption) -> Entry:
-        """Write ``interruption`` durably; raises :class:`FlowtallyError` if it cannot."""
-        entry = Entry(uuid.uuid4().hex, interruption)
-        self._write({"id": entry.id, **_record(interruption)})
+    def append(self, kept: Kept) -> Entry:
+        """Write ``kept`` durably; raises :class:`FlowtallyError` if it cannot."""
+        entry = Entry(uuid.uuid4().hex, kept)
+        self._write({"id": entry.id, **_record(kept)})
         return entry
 
     def done(self, entry: Entry) -> None:
@@ -149,7 +162,10 @@ def _fsync_folder(folder: Path) -> None:
             os.close(fd)
 
 
-def _record(interruption: Interruption) -> dict[str, object]:
+def _record(kept: Kept) -> dict[str, object]:
+    if isinstance(kept, BackAt):
+        return {"back": format_iso(kept.at, load_zone(kept.timezone)), "zone": kept.timezone}
+    interruption = kept
     zone = load_zone(interruption.timezone)
     end = interruption.end
     return {
@@ -159,10 +175,13 @@ def _record(interruption: Interruption) -> dict[str, object]:
         "source": interruption.source,
         "note": interruption.note,
         "zone": interruption.timezone,
+        "ongoing": interruption.ongoing,
     }
 
 
-def _interruption(record: dict[str, object]) -> Interruption:
+def _kept(record: dict[str, object]) -> Kept:
+    if "back" in record:
+        return BackAt(parse_iso(record["back"], "back"), str(record["zone"]))
     end = record.get("end")
     note = record.get("note")
     return Interruption(
@@ -172,4 +191,5 @@ def _interruption(record: dict[str, object]) -> Interruption:
         str(record["source"]),
         str(note) if note is not None else None,
         str(record["zone"]),
+        ongoing=record.get("ongoing") is True,
     )

@@ -2,7 +2,15 @@
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, MetaData, String, Text
+from sqlalchemy import (
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from data.columns import UTCDateTime
@@ -62,12 +70,16 @@ class PauseRow(Base):
 
 
 class InterruptionRow(Base):
-    """An interruption at ``at_utc``, lasting until ``end_utc`` when that is set."""
+    """An interruption at ``at_utc``, lasting until ``end_utc`` when that is set. ``ongoing``
+    is true while the person is still interrupted and NULL otherwise: the unique constraint on
+    it and the block lets the database itself refuse a second one going on in a block."""
 
     __tablename__ = "interruptions"
     __table_args__ = (
         CheckConstraint("kind IN ('internal', 'external')", name="kind_known"),
         CheckConstraint("end_utc IS NULL OR end_utc >= at_utc", name="ends_after_at"),
+        CheckConstraint("ongoing IS NULL OR end_utc IS NULL", name="ongoing_has_no_end"),
+        UniqueConstraint("block_id", "ongoing", name="uq_interruptions_ongoing"),
         Index("ix_interruptions_at_utc", "at_utc"),
     )
 
@@ -79,5 +91,33 @@ class InterruptionRow(Base):
     source: Mapped[str] = mapped_column(String(40))
     note: Mapped[str | None] = mapped_column(Text)
     timezone: Mapped[str] = mapped_column(String(64))
+    ongoing: Mapped[bool | None] = mapped_column()
 
     block: Mapped[BlockRow] = relationship(back_populates="interruptions")
+
+
+class LoosePressRow(Base):
+    """A hotkey press made while no block ran: kept until the user starts a block from it
+    (or discards it), never thrown away."""
+
+    __tablename__ = "loose_presses"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at_utc: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    timezone: Mapped[str] = mapped_column(String(64))
+
+
+class UndoStepRow(Base):
+    """One tracking action, as ``flowtally undo`` takes it back: what it was, when it was
+    done, the block (and the interruption or loose press) it made, and the block as it was
+    before when undoing means restoring it (``before`` is JSON; see :mod:`data.undo_log`)."""
+
+    __tablename__ = "undo_steps"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    action: Mapped[str] = mapped_column(String(16))
+    done_utc: Mapped[datetime] = mapped_column(UTCDateTime)
+    at_utc: Mapped[datetime] = mapped_column(UTCDateTime)
+    block_id: Mapped[int | None] = mapped_column()
+    item_id: Mapped[int | None] = mapped_column()
+    before: Mapped[str | None] = mapped_column(Text)

@@ -51,6 +51,7 @@ def interruption_values(interruption: Interruption, block_id: int) -> dict[str, 
         "source": interruption.source,
         "note": interruption.note,
         "timezone": interruption.timezone,
+        "ongoing": True if interruption.ongoing else None,
     }
 
 
@@ -60,7 +61,14 @@ def to_pause(row: Any) -> Pause:
 
 def to_interruption(row: Any) -> Interruption:
     return Interruption(
-        row.at_utc, row.end_utc, Kind(row.kind), row.source, row.note, row.timezone, row.id
+        row.at_utc,
+        row.end_utc,
+        Kind(row.kind),
+        row.source,
+        row.note,
+        row.timezone,
+        row.id,
+        bool(row.ongoing),
     )
 
 

@@ -13,7 +13,7 @@ from sqlalchemy import Engine, inspect, text
 from data.engine import WRITE_OPTION
 from data.errors import StoreError
 
-HEAD_REVISION = "0002"
+HEAD_REVISION = "0003"
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 

@@ -7,16 +7,16 @@ back and raises; a failed call leaves the database as it was.
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import Engine, and_, delete, func, insert, or_, select, text
+from sqlalchemy import Engine, and_, delete, func, or_, select, text
 from sqlalchemy.engine import URL, CursorResult
 from sqlalchemy.orm import Session
 
 from data import engine as engines
+from data import presses, undo_log
 from data.checked import (
-    add_interruption,
     check_and_save,
     named,
     running_block,
@@ -25,14 +25,21 @@ from data.checked import (
 )
 from data.failures import as_store_errors
 from data.importing import ImportResult, Progress, add_new
-from data.rows import BLOCKS, INTERRUPTIONS, PAUSES, interruption_values, load, load_one, save
+from data.rows import BLOCKS, INTERRUPTIONS, PAUSES, load, load_one, save
 from data.schema import ensure_schema
 from tracker import overlaps, running
 from tracker.days import DayClock
 from tracker.errors import TransitionError, ValidationError
-from tracker.model import Block, Interruption, validate_block
+from tracker.model import Block, Interruption, LoosePress, Pressed, validate_block
+from tracker.undo import Action, Step
 
 _PG_WRITE_LOCK = 0x466C6F77  # serialises writers on PostgreSQL, as BEGIN IMMEDIATE does on SQLite
+
+
+def _done() -> datetime:
+    """When an action is done, for its undo step (the wall clock: undo is offered for a few
+    minutes after it)."""
+    return datetime.now(UTC)
 
 
 class Store:
@@ -171,76 +178,91 @@ class Store:
                 raise TransitionError(
                     f"that start overlaps {named(later)} (it ended later); blocks cannot overlap"
                 )
-            return save(session, block)
+            started = save(session, block)
+            undo_log.record(session, Action.START, at, _done(), started)
+            return started
+
+    def start_from_press(self, press_id: int, task: str | None = None) -> Block:
+        """Start a block at a loose press, which becomes its interruption going on (the
+        press said the person was being interrupted)."""
+        with self._write() as session:
+            press = next((p for p in presses.loose_presses(session) if p.id == press_id), None)
+            if press is None:
+                raise TransitionError("that press was started from or discarded already")
+            block = running.start(running_block(session), press.at, press.timezone, task)
+            first = Interruption(press.at, None, timezone=press.timezone, ongoing=True)
+            started = check_and_save(session, replace(block, interruptions=(first,)))
+            session.execute(delete(presses.LOOSE).where(presses.LOOSE.c.id == press_id))
+            undo_log.record(session, Action.START, press.at, _done(), started)
+            return started
 
     def pause(self, at: datetime, zone_name: str) -> Block:
-        with self._write() as session:
-            return save(session, running.pause(running_block(session), at, zone_name))
+        return self._change_running(Action.PAUSE, at, lambda b: running.pause(b, at, zone_name))
 
     def resume(self, at: datetime) -> Block:
-        with self._write() as session:
-            return save(session, running.resume(running_block(session), at))
+        return self._change_running(Action.RESUME, at, lambda b: running.resume(b, at))
 
     def stop(self, at: datetime) -> Block:
+        return self._change_running(Action.STOP, at, lambda b: running.stop(b, at))
+
+    def back(self, at: datetime) -> Block:
+        """ "I'm back": the running block's interruption going on ends at ``at``."""
+        return self._change_running(Action.BACK, at, lambda b: running.back(b, at))
+
+    def _change_running(
+        self, action: Action, at: datetime, change: Callable[[Block | None], Block]
+    ) -> Block:
         with self._write() as session:
-            return save(session, running.stop(running_block(session), at))
+            before = running_block(session)
+            after = save(session, change(before))
+            undo_log.record(session, action, at, _done(), after, before=before)
+            return after
 
     def interrupt(self, interruption: Interruption) -> Interruption:
         """Log an interruption in the running block, or (backfilling, ``interrupt --at``) in
-        the finished block that holds its instant; committed when this returns.
-
-        The hot path of the hotkey: one small read and one insert. The checks are
-        :func:`tracker.running.interrupt`'s, made against a shell of the running block (its
-        start is all they need: an interruption may fall in a pause or another interruption).
-        """
+        the finished block that holds its instant; committed when this returns."""
         with self._write() as session:
-            row = session.execute(
-                select(BLOCKS.c.id, BLOCKS.c.start_utc, BLOCKS.c.timezone).where(
-                    BLOCKS.c.running.is_(True)
-                )
-            ).first()
-            if row is None or interruption.at < row.start_utc:
-                holder = session.scalar(
-                    select(BLOCKS.c.id).where(
-                        BLOCKS.c.start_utc <= interruption.at, BLOCKS.c.end_utc > interruption.at
-                    )
-                )
-                if holder is not None:
-                    return add_interruption(session, holder, interruption)
-            shell = Block(row.start_utc, timezone=row.timezone) if row is not None else None
-            running.interrupt(shell, interruption)
-            assert row is not None
-            new_id = session.scalar(
-                insert(INTERRUPTIONS)
-                .values(interruption_values(interruption, row.id))
-                .returning(INTERRUPTIONS.c.id)
-            )
-            return replace(interruption, id=new_id)
+            return presses.interrupt(session, interruption, _done())
+
+    def press(self, interruption: Interruption) -> Pressed:
+        """A hotkey press: ``interruption`` going on, nothing new while one is, or a loose
+        press while no block runs (:mod:`data.presses`); committed when this returns."""
+        with self._write() as session:
+            return presses.press(session, interruption, _done())
+
+    def loose_presses(self) -> list[LoosePress]:
+        with self._read() as session:
+            return presses.loose_presses(session)
+
+    def add(self, block: Block) -> Block:
+        """A finished block, backfilled (undone by removing it)."""
+        with self._write() as session:
+            added = check_and_save(session, replace(block, id=None))
+            undo_log.record(session, Action.ADD, added.start, _done(), added)
+            return added
+
+    def last_step(self) -> Step | None:
+        """The action ``undo`` would take back."""
+        with self._read() as session:
+            return undo_log.latest(session)
+
+    def undo(self) -> Step:
+        """Take back the last tracking action. One that no longer applies (its block was
+        edited away, or a block made since is in the way) is dropped after saying so, so the
+        next undo reaches the one before."""
+        try:
+            with self._write() as session:
+                return undo_log.undo_latest(session)
+        except TransitionError:
+            with self._write() as session:
+                undo_log.drop_latest(session)
+            raise
 
     def holds(self, interruption: Interruption) -> bool:
         """Whether an interruption equal to this one (same instant, end, kind, source and note)
         is stored: a press replayed from the journal after a crash may be stored already."""
         with self._read() as session:
-            found = session.scalar(
-                select(INTERRUPTIONS.c.id)
-                .where(
-                    INTERRUPTIONS.c.at_utc == interruption.at,
-                    INTERRUPTIONS.c.kind == interruption.kind.value,
-                    INTERRUPTIONS.c.source == interruption.source,
-                )
-                .where(
-                    INTERRUPTIONS.c.end_utc.is_(None)
-                    if interruption.end is None
-                    else INTERRUPTIONS.c.end_utc == interruption.end
-                )
-                .where(
-                    INTERRUPTIONS.c.note.is_(None)
-                    if interruption.note is None
-                    else INTERRUPTIONS.c.note == interruption.note
-                )
-                .limit(1)
-            )
-            return found is not None
+            return presses.holds(session, interruption)
 
     def update(self, block_id: int, change: Callable[[Block], Block]) -> Block:
         """Apply a pure ``change`` to a stored block in one transaction (read, change, check,

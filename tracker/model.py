@@ -63,7 +63,12 @@ class Pause:
 
 @dataclass(frozen=True, slots=True)
 class Interruption:
-    """Something that broke concentration at ``at``; lasting until ``end`` when given."""
+    """Something that broke concentration at ``at``; lasting until ``end`` when given.
+
+    ``ongoing``: the person is still interrupted (a hotkey press, before "I'm back"). It has
+    no ``end`` yet and lasts until the block's "now", as a running block does; only a running
+    block holds one, and at most one. Pausing, stopping or saying "I'm back" ends it.
+    """
 
     at: datetime
     end: datetime | None = None
@@ -72,13 +77,42 @@ class Interruption:
     note: str | None = None
     timezone: str = field(default="UTC", compare=False)
     id: int | None = field(default=None, compare=False)
+    ongoing: bool = False
 
     def __post_init__(self) -> None:
         _normalise(self, "at", "end")
 
     @property
     def is_instant(self) -> bool:
-        return self.end is None or self.end == self.at
+        return not self.ongoing and (self.end is None or self.end == self.at)
+
+    def end_by(self, now: datetime) -> datetime | None:
+        """Its end, an ongoing one's being ``now`` (never before its ``at``)."""
+        return max(self.at, now) if self.ongoing else self.end
+
+
+@dataclass(frozen=True, slots=True)
+class LoosePress:
+    """A hotkey press made while no block ran: its instant is kept, and the user may start a
+    block from it. Not an interruption (the model has none outside a block)."""
+
+    at: datetime
+    timezone: str = field(default="UTC", compare=False)
+    id: int | None = field(default=None, compare=False)
+
+    def __post_init__(self) -> None:
+        _normalise(self, "at")
+
+
+@dataclass(frozen=True, slots=True)
+class Pressed:
+    """What a press did: a new interruption going on (``new``), nothing because one is going
+    on already (``interruption`` is that one), or a loose press while no block ran (``new``
+    unless it is the loose press of a moment ago)."""
+
+    interruption: Interruption | None
+    new: bool
+    loose: LoosePress | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +152,11 @@ class Block:
         """The pause in progress, if the block is paused right now."""
         return next((p for p in self.pauses if p.end is None), None)
 
+    @property
+    def open_interruption(self) -> Interruption | None:
+        """The interruption the person has not said "I'm back" to yet."""
+        return next((i for i in self.interruptions if i.ongoing), None)
+
 
 def _join(path: str, name: str) -> str:
     return f"{path}.{name}" if path else name
@@ -142,8 +181,12 @@ def validate_block(block: Block) -> None:
         open_pauses += pause.end is None
     if open_pauses > 1:
         raise ValidationError("pauses", "only one pause can be in progress")
+    ongoing = 0
     for index, interruption in enumerate(block.interruptions):
         validate_interruption(block, interruption, f"interruptions[{index}]")
+        ongoing += interruption.ongoing
+    if ongoing > 1:
+        raise ValidationError("interruptions", "only one interruption can be going on")
 
 
 def validate_block_times(block: Block) -> None:
@@ -181,6 +224,11 @@ def validate_interruption(block: Block, interruption: Interruption, path: str = 
     _require_aware(_join(path, "at"), interruption.at)
     if interruption.at < block.start or (block.end is not None and interruption.at >= block.end):
         raise ValidationError(_join(path, "at"), "the interruption is outside its block")
+    if interruption.ongoing:
+        if interruption.end is not None:
+            raise ValidationError(_join(path, "end"), "an interruption going on has no end yet")
+        if block.end is not None:
+            raise ValidationError(_join(path, "end"), "a finished block's interruptions are over")
     if interruption.end is not None:
         _require_aware(_join(path, "end"), interruption.end)
         if interruption.end < interruption.at:

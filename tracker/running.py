@@ -9,6 +9,13 @@
     paused     stop         idle         the block ends where the pause began; pause dropped
     running    interrupt    running      an interruption is added (it resets to ramp-up)
     paused     interrupt    paused       an interruption is added (it breaks nothing)
+    running    press        running      an ongoing interruption starts, unless one is going
+                                         on already (then the press adds nothing)
+    paused     press        paused       an instantaneous interruption (it breaks nothing)
+    running    back         running      the ongoing interruption ends at ``at``
+
+Pausing or stopping ends an ongoing interruption there: the person is no longer at work, so
+no longer interrupted from it.
 
 Anything else is a :class:`TransitionError` with a message for the user. Starting never ends
 a running block silently: the user must stop it first.
@@ -69,6 +76,7 @@ def start(running: Block | None, at: datetime, zone_name: str, task: str | None)
 def pause(block: Block | None, at: datetime, zone_name: str) -> Block:
     block = _need(block, (State.RUNNING,), "pause")
     _not_before(at, _last_event(block), "the block's last recorded event")
+    block = _end_ongoing(block, at)
     return replace(block, pauses=(*block.pauses, Pause(at, None, zone_name)))
 
 
@@ -92,14 +100,48 @@ def stop(block: Block | None, at: datetime) -> Block:
     _not_before(at, _last_event(block), "the block's last recorded event")
     if at == block.start:
         raise TransitionError("the block would have no length; nothing to stop")
-    return _checked(replace(block, end=at))
+    return _checked(replace(_end_ongoing(block, at), end=at))
 
 
 def interrupt(block: Block | None, interruption: Interruption) -> Block:
     block = _need(block, (State.RUNNING, State.PAUSED), "log an interruption")
     if interruption.at < block.start:
         raise TransitionError("that interruption is before the running block started")
+    if interruption.ongoing and block.open_interruption is not None:
+        raise TransitionError(
+            "an interruption is going on already; end it with 'flowtally back' first"
+        )
     return _checked(replace(block, interruptions=(*block.interruptions, interruption)))
+
+
+def press(block: Block | None, interruption: Interruption) -> Interruption | None:
+    """What a hotkey press (``interruption``, going on, with its tags) adds to the running
+    block: itself, or nothing while one is going on already (a second press is the same
+    interruption: it only brings its popup back). While paused it is kept as an instant (it
+    breaks nothing). One the clock dates before the block's start (the clock was set back)
+    is kept at the start."""
+    block = _need(block, (State.RUNNING, State.PAUSED), "log an interruption")
+    if block.open_interruption is not None:
+        return None
+    at = max(interruption.at, block.start)
+    return replace(interruption, at=at, end=None, ongoing=block.open_pause is None)
+
+
+def back(block: Block | None, at: datetime) -> Block:
+    """ "I'm back": the ongoing interruption ends at ``at``."""
+    block = _need(block, (State.RUNNING, State.PAUSED), "say you are back")
+    if block.open_interruption is None:
+        raise TransitionError("cannot say you are back: no interruption is going on")
+    return _checked(_end_ongoing(block, at))
+
+
+def _end_ongoing(block: Block, at: datetime) -> Block:
+    ongoing = block.open_interruption
+    if ongoing is None:
+        return block
+    ended = replace(ongoing, end=max(at, ongoing.at), ongoing=False)
+    others = tuple(i for i in block.interruptions if i is not ongoing)
+    return replace(block, interruptions=(*others, ended))
 
 
 def _last_event(block: Block) -> datetime:

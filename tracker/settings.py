@@ -72,7 +72,10 @@ class ModelParams:
         return {name: _plain_number(getattr(self, name)) for name in MODEL_KEYS}
 
 
-APP_KEYS: tuple[str, ...] = ("hotkey", "away_after_min", "planned_block_min", "break_after_min")
+APP_KEYS: tuple[str, ...] = (
+    *("hotkey", "away_after_min", "planned_block_min", "break_after_min"),
+    "daily_goal_min",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +86,7 @@ class Settings:
     ``away_after_min``: input idle this long while a block runs asks what the gap was.
     ``planned_block_min``: notify when a block reaches this length (0: never).
     ``break_after_min``: suggest a break after a stretch this long (Flowtime; 0: never).
+    ``daily_goal_min``: minutes of focus (deep focus and flow) wanted per day (0: no goal).
     """
 
     model: ModelParams = ModelParams()
@@ -92,12 +96,13 @@ class Settings:
     away_after_min: float = 5
     planned_block_min: float = 0
     break_after_min: float = 90
+    daily_goal_min: float = 0
 
     def __post_init__(self) -> None:
         if self.timezone is not None:
             load_zone(self.timezone)
         object.__setattr__(self, "hotkey", normalise_hotkey(self.hotkey))
-        for name in ("planned_block_min", "break_after_min"):
+        for name in ("planned_block_min", "break_after_min", "daily_goal_min"):
             check_minutes(name, getattr(self, name))
         check_minutes("away_after_min", self.away_after_min, strict=True)
 

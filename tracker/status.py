@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 from tracker.days import DayClock
 from tracker.metrics import Metrics, daily_metrics
-from tracker.model import Block
+from tracker.model import Block, Interruption
 from tracker.running import State, state_of
 from tracker.settings import ModelParams
 from tracker.timeline import Stretch, build_timeline
@@ -28,6 +28,11 @@ class Status:
     today: Metrics
     next_phase_in: timedelta | None = None
     """Time until the current stretch reaches its next phase (``None`` in flow or not running)."""
+    interruption: Interruption | None = None
+    """The interruption the person is in now (going on, or lasting past ``now``)."""
+    in_phase: timedelta = timedelta(0)
+    """How long the current phase has lasted (in deep focus: since deep focus began, not since
+    the stretch did)."""
 
 
 def live_status(
@@ -53,17 +58,25 @@ def live_status(
     stretch = timeline.current_stretch()
     if stretch is not None and any(i.at == stretch.end for i in running.interruptions):
         stretch = Stretch(now, now, Origin.INTERRUPTION)  # broken this instant: ramp-up again
-    interrupted = any(i.end is not None and i.at <= now < i.end for i in running.interruptions)
+    current = running.open_interruption or next(
+        (i for i in running.interruptions if i.end is not None and i.at <= now < i.end), None
+    )
+    interrupted = current is not None
     phase = Phase.NONE
     stretch_length = timedelta(0)
     next_in: timedelta | None = None
+    in_phase = timedelta(0)
     if stretch is not None and state is State.RUNNING:
         phase = stretch.phase_at(now, params)
         stretch_length = stretch.length
         if phase is Phase.RAMP_UP:
             next_in = params.ramp_up - stretch_length
+            in_phase = stretch_length
         elif phase is Phase.DEEP:
             next_in = params.flow_after - stretch_length
+            in_phase = stretch_length - params.ramp_up
+        else:
+            in_phase = stretch_length - params.flow_after
     return Status(
         state=state,
         block=running,
@@ -75,4 +88,6 @@ def live_status(
         stretch=stretch_length,
         today=metrics,
         next_phase_in=next_in,
+        interruption=current,
+        in_phase=in_phase,
     )

@@ -119,12 +119,12 @@ def build_timeline(block: Block, params: ModelParams, now: datetime) -> Timeline
     lasting = merge(
         c
         for i in block.interruptions
-        if i.end is not None and (c := clip((i.at, i.end), bounds)) is not None
+        if (i_end := i.end_by(end)) is not None and (c := clip((i.at, i_end), bounds)) is not None
     )
     interrupted = subtract(lasting, pauses)
     breaks = merge([*pauses, *lasting])
     pause_ends = {p_end for _, p_end in pauses}
-    points = sorted({i.at for i in block.interruptions if i.is_instant})
+    points = sorted({i.at for i in block.interruptions if i.end_by(end) in (None, i.at)})
 
     stretches: list[Stretch] = []
     for gap_start, gap_end in subtract([bounds], breaks):

@@ -3,10 +3,15 @@
 from datetime import timedelta
 
 
-def duration(value: timedelta) -> str:
-    """``1:05`` for an hour and five minutes (minutes rounded down, as a clock shows them)."""
+def duration(value: timedelta, hour: str = "h") -> str:
+    """``1 h 05 min``, ``47 min``, ``3 h``: a length, never written like a clock time (``1:05``
+    reads as five past one). Minutes are rounded down, as a timer counts them. ``hour``: the
+    unit as the reader's language writes it (Dutch ``u``)."""
     total = max(int(value.total_seconds() // 60), 0)
-    return f"{total // 60}:{total % 60:02d}"
+    hours, minutes = divmod(total, 60)
+    if not hours:
+        return f"{minutes} min"
+    return f"{hours} {hour}" if not minutes else f"{hours} {hour} {minutes:02d} min"
 
 
 def plural(count: int, word: str) -> str:

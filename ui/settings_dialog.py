@@ -28,8 +28,14 @@ FIELDS: tuple[tuple[str, str], ...] = (
     ("away_after_min", "Ask about time away after (minutes idle)"),
     ("planned_block_min", "Planned block length (minutes, 0 = none)"),
     ("break_after_min", "Suggest a break after (minutes, 0 = never)"),
+    ("daily_goal_min", "Daily focus goal (minutes, 0 = none)"),
     ("database_url", "Database URL (empty = local file; needs a restart)"),
 )
+
+
+LABELS = dict(FIELDS)
+RECOMPUTING = ("ramp_up_min", "flow_after_min")
+"""The settings whose change redraws all of history (the phases come from them)."""
 
 
 class SettingsDialog(QDialog):
@@ -58,6 +64,16 @@ class SettingsDialog(QDialog):
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #D55E00;")
+        self.recompute_note = QLabel(
+            tr(
+                "Changing ramp-up or flow after recomputes the phases of your whole history: "
+                "every report and chart, past weeks too."
+            )
+        )
+        self.recompute_note.setWordWrap(True)
+        self.recompute_note.setVisible(False)
+        for key in RECOMPUTING:
+            self.edits[key].textChanged.connect(self._note_recompute)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -67,6 +83,7 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.hotkey_note)
+        layout.addWidget(self.recompute_note)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self._loaded: dict[str, str] = {}
@@ -85,6 +102,8 @@ class SettingsDialog(QDialog):
         self.hotkey_note.setText(hotkey_note or "")
         self.hotkey_note.setVisible(bool(hotkey_note))
         self.error.clear()
+        self._mark(None)
+        self._note_recompute()
 
     def values(self) -> dict[str, str]:
         out = {key: edit.text().strip() for key, edit in self.edits.items()}
@@ -94,7 +113,23 @@ class SettingsDialog(QDialog):
         return out
 
     def show_error(self, message: str) -> None:
+        """The reason, with the fields named as the dialog labels them, and the first one
+        it names marked."""
+        named = sorted((message.find(key), key) for key, _ in FIELDS if key in message)
+        for _, key in named:
+            message = message.replace(repr(key), key).replace(key, f"“{tr(LABELS[key])}”")
         self.error.setText(message)
+        self._mark(named[0][1] if named else None)
+
+    def _mark(self, field: str | None) -> None:
+        for key, edit in self.edits.items():
+            edit.setStyleSheet("border: 2px solid #D55E00;" if key == field else "")
+        if field is not None:
+            self.edits[field].setFocus()
+
+    def _note_recompute(self) -> None:
+        changed = any(self.edits[k].text().strip() != self._loaded.get(k, "") for k in RECOMPUTING)
+        self.recompute_note.setVisible(changed)
 
     def _apply(self) -> None:
         changed = {k: v for k, v in self.values().items() if v != self._loaded.get(k, "")}

@@ -21,7 +21,11 @@ class TimerWindow(QWidget):
     resume_requested = Signal()
     stop_requested = Signal()
     interruption_requested = Signal()
+    back_requested = Signal()
+    undo_requested = Signal()
     dashboard_requested = Signal()
+    settings_requested = Signal()
+    about_requested = Signal()
     quit_requested = Signal()
 
     def __init__(self, reason: str) -> None:
@@ -32,30 +36,44 @@ class TimerWindow(QWidget):
         self.text = QLabel()
         self.reason = QLabel(reason)
         self.reason.setWordWrap(True)
-        self.reason.setStyleSheet("color: palette(mid); font-size: small;")
+        self.reason.setStyleSheet("color: palette(window-text);")
         self.toggle = QPushButton()
         self.toggle.clicked.connect(self._toggle)
         self.stop = QPushButton(tr("Stop"))
         self.stop.clicked.connect(self.stop_requested)
         self.log = QPushButton(tr("Interrupted!"))
         self.log.clicked.connect(self.interruption_requested)
+        self.back = QPushButton(tr("I'm back"))
+        self.back.clicked.connect(self.back_requested)
+        self.undo = QPushButton(tr("Undo"))
+        self.undo.clicked.connect(self.undo_requested)
+        self.undo.setVisible(False)
         self.charts = QPushButton(tr("Dashboard"))
         self.charts.clicked.connect(self.dashboard_requested)
+        self.settings = QPushButton(tr("Settings"))
+        self.settings.clicked.connect(self.settings_requested)
+        self.about = QPushButton(tr("About"))
+        self.about.clicked.connect(self.about_requested)
         row = QHBoxLayout()
         row.addWidget(self.icon)
         row.addWidget(self.text, 1)
         buttons = QHBoxLayout()
-        for button in (self.toggle, self.log, self.stop, self.charts):
+        for button in (self.toggle, self.log, self.back, self.undo, self.stop):
             buttons.addWidget(button)
+        more = QHBoxLayout()
+        for button in (self.charts, self.settings, self.about):
+            more.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addLayout(buttons)
+        layout.addLayout(more)
         layout.addWidget(self.reason)
 
-    def show_status(self, status: Status, look: icons.IconLook) -> None:
+    def show_status(self, status: Status, look: icons.IconLook, goal_min: float = 0) -> None:
         self._state = status.state
         self.icon.setPixmap(icons.paint(look, 32))
-        self.text.setText(describe(status))
+        self.text.setText(describe(status, goal_min))
+        self.back.setVisible(status.interruption is not None and status.interruption.ongoing)
         self.toggle.setText(
             {State.IDLE: tr("Start"), State.RUNNING: tr("Pause"), State.PAUSED: tr("Resume")}[
                 status.state
@@ -63,6 +81,11 @@ class TimerWindow(QWidget):
         )
         self.stop.setEnabled(status.state is not State.IDLE)
         self.log.setEnabled(status.state is not State.IDLE)
+
+    def set_undo(self, what: str | None) -> None:
+        self.undo.setVisible(what is not None)
+        if what is not None:
+            self.undo.setToolTip(what)
 
     def _toggle(self) -> None:
         if self._state is State.IDLE:

@@ -1,7 +1,10 @@
 """The tray icon and its menu. It shows a :class:`~tracker.status.Status` and asks for actions
 through signals; what an action does is decided in ``app``."""
 
+from datetime import timedelta
+
 from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QInputDialog, QMenu, QSystemTrayIcon
 
 from tracker.running import State
@@ -10,6 +13,8 @@ from tracker.status import Status
 from tracker.types import PHASE_NAMES, Phase
 from tracker.units import duration
 from ui import icons
+
+HEADER_LINES = 4
 
 
 def tr(text: str) -> str:
@@ -20,36 +25,93 @@ def phase_name(phase: Phase) -> str:
     return tr(PHASE_NAMES[phase])
 
 
-def describe(status: Status) -> str:
-    """The tooltip: task, phase, elapsed, and today's interruptions and periods."""
-    today = tr("Today: {interruptions} interruptions, {periods} uninterrupted periods").format(
+def undo_what(action: str, time: str) -> str:
+    """What Undo would take back, as the menu names it (``action``: a tracker.undo.Action)."""
+    texts = {
+        "start": tr("the start at {time}"),
+        "pause": tr("the pause at {time}"),
+        "resume": tr("the resume at {time}"),
+        "stop": tr("the stop at {time}"),
+        "press": tr("the interruption at {time}"),
+        "loose": tr("the press at {time}"),
+        "back": tr('"I\'m back" at {time}'),
+        "add": tr("the block added from {time}"),
+    }
+    return texts.get(action, tr("the last action")).format(time=time)
+
+
+def length(value: timedelta) -> str:
+    """A duration in the reader's language (``1 h 05 min``; Dutch ``1 u 05 min``)."""
+    return duration(value, hour=tr("h"))
+
+
+def now_line(status: Status) -> str:
+    """What is going on: the phase and how long it has lasted, and what comes next."""
+    if status.state is State.PAUSED:
+        return tr("Paused")
+    if status.interrupted:
+        interruption = status.interruption
+        if interruption is not None and interruption.ongoing:
+            return tr("Interrupted for {length}: say you are back when you are").format(
+                length=length(status.now - interruption.at)
+            )
+        return tr("Interrupted")
+    text = tr("{phase} for {length}").format(
+        phase=phase_name(status.phase).capitalize(), length=length(status.in_phase)
+    )
+    if status.next_phase_in is not None:
+        upcoming = Phase.DEEP if status.phase is Phase.RAMP_UP else Phase.FLOW
+        text += tr(", {phase} in {length}").format(
+            phase=phase_name(upcoming), length=length(status.next_phase_in)
+        )
+    return text
+
+
+def today_line(status: Status, goal_min: float = 0) -> str:
+    """Today's focus (deep focus and flow) and flow, against the daily goal when one is set."""
+    today = status.today
+    focus = today.deep + today.flow
+    if goal_min:
+        return tr("Today: {focus} of {goal} focus, {flow} in flow").format(
+            focus=length(focus), goal=length(timedelta(minutes=goal_min)), flow=length(today.flow)
+        )
+    return tr("Today: {focus} focus, {flow} in flow").format(
+        focus=length(focus), flow=length(today.flow)
+    )
+
+
+def describe(status: Status, goal_min: float = 0) -> str:
+    """The status in a few lines: the menu's header, the timer window, a left click."""
+    counts = tr("{interruptions} interruptions, {periods} uninterrupted periods").format(
         interruptions=status.today.interruptions, periods=status.today.periods
     )
     if status.state is State.IDLE or status.block is None:
-        return "\n".join([tr("Flowtally: no focus block running"), today])
-    task = status.block.task or tr("Focus block")
-    if status.state is State.PAUSED:
-        now = tr("Paused")
-    elif status.interrupted:
-        now = tr("Interrupted")
-    else:
-        now = tr("{phase} for {minutes}").format(
-            phase=phase_name(status.phase).capitalize(), minutes=duration(status.stretch)
+        return "\n".join(
+            [tr("Flowtally: no focus block running"), today_line(status, goal_min), counts]
         )
-    elapsed = tr("{tracked} tracked of {elapsed}").format(
-        tracked=duration(status.tracked), elapsed=duration(status.elapsed)
-    )
-    return "\n".join([task, now, elapsed, today])
+    task = status.block.task or tr("Focus block")
+    return "\n".join([task, now_line(status), today_line(status, goal_min), counts])
+
+
+def one_line(status: Status, goal_min: float = 0) -> str:
+    """The tooltip: the same, on one line."""
+    if status.state is State.IDLE or status.block is None:
+        return " · ".join([tr("Flowtally: no focus block running"), today_line(status, goal_min)])
+    task = status.block.task or tr("Focus block")
+    return " · ".join([task, now_line(status), today_line(status, goal_min)])
 
 
 class TrayView(QObject):
-    """The system tray icon. Left click starts or pauses/resumes (the platform convention)."""
+    """The system tray icon. A left click shows the status (the menu, headed by it); a middle
+    click pauses or resumes; the menu does everything else."""
 
     start_requested = Signal(str)
     pause_requested = Signal()
     resume_requested = Signal()
     stop_requested = Signal()
     interruption_requested = Signal()
+    back_requested = Signal()
+    undo_requested = Signal()
     dashboard_requested = Signal()
     settings_requested = Signal()
     about_requested = Signal()
@@ -61,6 +123,7 @@ class TrayView(QObject):
         self._status: Status | None = None
         self._look: icons.IconLook | None = None
         self._recent: list[str] = []
+        self.goal_min = 0.0
         self.tray = QSystemTrayIcon(self)
         self.menu = QMenu()
         self._build_menu()
@@ -68,6 +131,12 @@ class TrayView(QObject):
         self.tray.activated.connect(self._activated)
 
     def _build_menu(self) -> None:
+        # Plain disabled lines, not a widget: a menu exported over D-Bus (StatusNotifierItem)
+        # cannot carry widgets.
+        self.header = [self.menu.addAction("") for _ in range(HEADER_LINES)]
+        for line in self.header:
+            line.setEnabled(False)
+        self.menu.addSeparator()
         self.start_menu = self.menu.addMenu(tr("Start focus"))
         self.start_menu.aboutToShow.connect(self._fill_start_menu)
         self.pause_action = self.menu.addAction(tr("Pause"))
@@ -77,6 +146,11 @@ class TrayView(QObject):
         self.menu.addSeparator()
         self.log_action = self.menu.addAction(tr("Log interruption…"))
         self.log_action.triggered.connect(self.interruption_requested)
+        self.back_action = self.menu.addAction(tr("I'm back"))
+        self.back_action.triggered.connect(self.back_requested)
+        self.undo_action = self.menu.addAction("")
+        self.undo_action.triggered.connect(self.undo_requested)
+        self.undo_action.setVisible(False)
         self.menu.addSeparator()
         self.dashboard_action = self.menu.addAction(tr("Dashboard…"))
         self.dashboard_action.triggered.connect(self.dashboard_requested)
@@ -122,13 +196,25 @@ class TrayView(QObject):
         if look != self._look:
             self._look = look
             self.tray.setIcon(icons.icon(look))
-        self.tray.setToolTip(describe(status))
+        self.tray.setToolTip(one_line(status, self.goal_min))
+        lines = describe(status, self.goal_min).split("\n")
+        for action, text in zip(self.header, lines + [""] * HEADER_LINES, strict=False):
+            action.setText(text)
+            action.setVisible(bool(text))
+        going_on = status.interruption is not None and status.interruption.ongoing
+        self.back_action.setVisible(going_on)
         idle = status.state is State.IDLE
         self.start_menu.setEnabled(idle)
         self.pause_action.setEnabled(not idle)
         self.pause_action.setText(tr("Resume") if status.state is State.PAUSED else tr("Pause"))
         self.stop_action.setEnabled(not idle)
         self.log_action.setEnabled(not idle)
+
+    def set_undo(self, what: str | None) -> None:
+        """Offer to undo the last action (``None``: nothing to offer now)."""
+        self.undo_action.setVisible(what is not None)
+        if what is not None:
+            self.undo_action.setText(tr("Undo {what}").format(what=what))
 
     def notify(self, title: str, message: str) -> None:
         self.tray.showMessage(title, message, QSystemTrayIcon.MessageIcon.Information, 8000)
@@ -140,12 +226,11 @@ class TrayView(QObject):
             self.pause_requested.emit()
 
     def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
-        if reason is not QSystemTrayIcon.ActivationReason.Trigger:
-            return
-        state = self._status.state if self._status else State.IDLE
-        if state is State.IDLE:
-            self.start_requested.emit("")
-        elif state is State.RUNNING:
-            self.pause_requested.emit()
-        else:
-            self.resume_requested.emit()
+        if reason is QSystemTrayIcon.ActivationReason.MiddleClick:
+            state = self._status.state if self._status else State.IDLE
+            if state is State.RUNNING:
+                self.pause_requested.emit()
+            elif state is State.PAUSED:
+                self.resume_requested.emit()
+        elif reason is QSystemTrayIcon.ActivationReason.Trigger:
+            self.menu.popup(QCursor.pos())

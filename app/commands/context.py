@@ -10,7 +10,7 @@ from app import clock
 from app.config import effective_database, effective_zone, load_settings
 from data.store import Store
 from tracker.errors import FlowtallyError
-from tracker.model import Interruption
+from tracker.model import Interruption, Pressed
 from tracker.settings import Settings, load_zone
 from tracker.timeparse import FUTURE_TOLERANCE, parse_user_time
 
@@ -30,6 +30,9 @@ class Context:
     keep: Callable[[Interruption], None] | None = None
     """Set by the tray app: keeps an interruption the database cannot take now (durably, in
     its journal) to be stored as soon as it can."""
+    press: Callable[[Interruption], Pressed | None] | None = None
+    """Set by the tray app: a press as its hotkey makes one (the popup shows; ``None`` when it
+    is kept in the journal because the database cannot take it now)."""
 
     @classmethod
     def create(

@@ -81,7 +81,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add("start", "tracking:start", "start a focus block")
     p.add_argument("--task", "-t", help="what the block is for")
-    p.add_argument("--at", metavar="TIME", help="when it started (default: now)")
+    when = p.add_mutually_exclusive_group()
+    when.add_argument("--at", metavar="TIME", help="when it started (default: now)")
+    when.add_argument(
+        "--at-press",
+        action="store_true",
+        help="at the last hotkey press made while no block ran (it becomes its interruption)",
+    )
     for name, handler, text in (
         ("pause", "tracking:pause", "pause the running block (a deliberate break)"),
         ("resume", "tracking:resume", "resume the paused block"),
@@ -122,6 +128,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="how long it lasted; without --at it is taken to have just ended",
     )
     length.add_argument("--end", metavar="TIME", help="when it ended (or will end)")
+
+    p = add("back", "undoing:back", "I'm back: end the interruption going on")
+    p.add_argument("--at", metavar="TIME", help="when it ended (default: now)")
+    add("undo", "undoing:undo", "take back the last tracking action (a press, start, pause, stop…)")
 
     p = add("status", "tracking:status", "show the running block, its phase, and today")
     p.add_argument("--json", action="store_true", help="machine-readable output")
@@ -171,8 +181,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 FORWARDED = frozenset(
-    {"start", "pause", "resume", "stop", "add", "interrupt", "status", "dashboard"}
+    {
+        *("start", "pause", "resume", "stop", "add", "interrupt", "back", "undo"),
+        *("status", "report", "settings", "dashboard"),
+    }
 )
+"""Sent to the running app when there is one: it follows every change at once (its icon, its
+popup, its settings), and a report it answers counts what it has not saved yet."""
 
 
 def dashboard_week(argv: Sequence[str]) -> date | Literal[False] | None:

@@ -17,7 +17,7 @@ from tracker.errors import FlowtallyError
 
 if TYPE_CHECKING:
     from data.store import Store
-    from tracker.model import Interruption
+    from tracker.model import Interruption, Pressed
     from tracker.settings import Settings
 
 
@@ -32,6 +32,8 @@ class Host:
     """What the app says about itself, taken when the command arrived."""
     keep: Callable[[Interruption], None]
     """Keeps an interruption the database cannot take now (see :mod:`app.journal`)."""
+    press: Callable[[Interruption], Pressed | None]
+    """A press, as the app's hotkey makes one (see :attr:`Context.press`)."""
 
 
 def parse(argv: Sequence[str]) -> argparse.Namespace:
@@ -75,6 +77,7 @@ def run(
         if host is not None:
             ctx.app_info = host.app_info
             ctx.keep = host.keep
+            ctx.press = host.press
         return handler(ctx, args)
     except FlowtallyError as exc:
         if raise_store_errors and isinstance(exc, StoreError):

@@ -18,9 +18,14 @@ from tracker.units import duration, plural
 
 
 def start(ctx: Context, args: argparse.Namespace) -> int:
-    at = ctx.time(args.at)
     task = (args.task or "").strip() or None
-    block = ctx.store.start(at, ctx.zone_name, task)
+    if args.at_press:
+        kept = ctx.store.loose_presses()
+        if not kept or kept[-1].id is None:
+            raise FlowtallyError("no press was made while no block ran")
+        block = ctx.store.start_from_press(kept[-1].id, task)
+    else:
+        block = ctx.store.start(ctx.time(args.at), ctx.zone_name, task)
     label = f" on {block.task!r}" if block.task else ""
     print(f"Started a focus block{label} at {ctx.local(block.start)}.", file=ctx.out)
     return 0
@@ -60,8 +65,7 @@ def add(ctx: Context, args: argparse.Namespace) -> int:
     if end <= start:
         raise FlowtallyError("the block must end after it starts (--to after --from)")
     task = (args.task or "").strip() or None
-    stored = ctx.store.change(None, Block(start, end, task, timezone=ctx.zone_name))
-    assert stored is not None
+    stored = ctx.store.add(Block(start, end, task, timezone=ctx.zone_name))
     assert stored.end is not None
     label = f" on {stored.task!r}" if stored.task else ""
     print(
@@ -74,10 +78,19 @@ def add(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def interrupt(ctx: Context, args: argparse.Namespace) -> int:
+    """Without a time (--at, --minutes, --end) it is a press, as the hotkey makes: going on
+    until 'flowtally back' (:func:`app.commands.undoing.press`)."""
     at, end = _interruption_times(ctx, args)
     source = (args.source or "other").strip()
     note = (args.note or "").strip() or None
-    interruption = Interruption(at, end, Kind(args.kind), source, note, ctx.zone_name)
+    ongoing = args.at is None and args.minutes is None and args.end is None
+    interruption = Interruption(
+        at, end, Kind(args.kind), source, note, ctx.zone_name, ongoing=ongoing
+    )
+    if ongoing:
+        from app.commands.undoing import press
+
+        return press(ctx, interruption)
     try:
         stored = ctx.store.interrupt(interruption)
     except StoreError as problem:

@@ -17,6 +17,7 @@ import shiboken6
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
+from app.config import load_settings, settings_stamp
 from app.gui import store_protocol as msg
 from app.gui.about_box import about_facts
 from app.gui.gap_reviews import GapReviews
@@ -39,7 +40,7 @@ from tracker.watch import BlockWatch
 from ui import app_icon
 from ui.about import AboutDialog
 from ui.timer_window import TimerWindow
-from ui.tray import TrayView
+from ui.tray import TrayView, undo_what
 
 if TYPE_CHECKING:  # the dashboard (and matplotlib) load when it is first opened
     from app.gui.dashboard import Dashboard
@@ -107,12 +108,12 @@ class AppController(QObject):
         self._refresh.setInterval(REFRESH_MS)
         self._refresh.timeout.connect(lambda: self._send(msg.Refresh()))
         self.watch = BlockWatch()
+        self._settings_stamp = settings_stamp()
         self.presence = Presence(
             self.tray, self._current_status, lambda: self.settings.model, self._connect_views
         )
         self.server.raise_requested.connect(self.presence.raise_)
-        self.tray.settings_requested.connect(self.open_settings)
-        self.tray.about_requested.connect(self.open_about)
+        self.tray.goal_min = settings.daily_goal_min
 
     # ---------------------------------------------------------------- start and stop
 
@@ -153,14 +154,15 @@ class AppController(QObject):
                 self._on_snapshot(answer)
             case msg.Opened(running, heartbeat):
                 self._on_opened(running, heartbeat)
-            case msg.Stored(interruption):
-                self.quick_log.stored(interruption)
+            case msg.Stored(pressed):
+                self.quick_log.stored(pressed)
             case msg.Failed(message):
                 self._on_failed(message)
             case msg.Notice(message):
                 self._on_notice(message)
             case msg.CommandDone(request_id, code, out, err):
                 self.server.reply(request_id, code, out, err)
+                self._follow_settings_file()  # a forwarded 'settings' is in force at once
             case _:
                 assert_never(answer)
 
@@ -170,7 +172,11 @@ class AppController(QObject):
         view.resume_requested.connect(lambda: self._send(msg.Resume()))
         view.stop_requested.connect(lambda: self._send(msg.Stop()))
         view.interruption_requested.connect(self.quick_log.from_menu)
+        view.back_requested.connect(lambda: self._send(msg.Back()))
+        view.undo_requested.connect(lambda: self._send(msg.Undo()))
         view.dashboard_requested.connect(self.open_dashboard)
+        view.settings_requested.connect(self.open_settings)
+        view.about_requested.connect(self.open_about)
         view.quit_requested.connect(self.app.quit)
 
     def _start_input_services(self) -> None:
@@ -275,7 +281,14 @@ class AppController(QObject):
         status = self._current_status()
         self.status = status
         self.presence.show_status(status)
+        self.presence.set_undo(self._undo_offer(status.now))
         self._notify_milestones(status)
+
+    def _undo_offer(self, now: datetime) -> str | None:
+        step = self.snapshot.last_step if self.snapshot is not None else None
+        if step is None or not step.offered(now):
+            return None
+        return undo_what(step.action.value, step.at.astimezone(self.clock.zone).strftime("%H:%M"))
 
     def _on_notice(self, message: str) -> None:
         log.info("%s", message)
@@ -291,7 +304,19 @@ class AppController(QObject):
         """After a crash, the time since the last heartbeat is a gap to ask about."""
         self.reviews.notice(self.watch.opened(running, heartbeat, datetime.now(UTC)))
 
+    def _follow_settings_file(self) -> None:
+        """The settings file changed (``flowtally settings``, another editor): follow it."""
+        stamp = settings_stamp()
+        if stamp == self._settings_stamp:
+            return
+        self._settings_stamp = stamp
+        fresh = load_settings()
+        if fresh != self.settings:
+            log.info("the settings file changed; the app follows it")
+            self._apply_settings(fresh)
+
     def _on_tick(self) -> None:
+        self._follow_settings_file()
         idle, away_after = self.inputs.idle_seconds(), self.settings.away_after
         self.reviews.notice(
             self.watch.tick(datetime.now(UTC), time.monotonic(), self._state(), idle, away_after)
@@ -319,6 +344,7 @@ class AppController(QObject):
         hotkey_changed = updated.hotkey != self.settings.hotkey
         self.settings = updated
         self.tray.set_params(updated.model)
+        self.tray.goal_min = updated.daily_goal_min
         if self.dashboard is not None:
             self.dashboard.apply_settings(updated.model, self.zone_name)
         if hotkey_changed:

@@ -11,7 +11,7 @@ from app.commands import runner
 from app.gui.store_protocol import CommandDone, Forwarded
 from data.errors import StoreError
 from data.store import Store
-from tracker.model import Interruption
+from tracker.model import Interruption, Pressed
 
 log = logging.getLogger(__name__)
 AT_ONCE = frozenset({"status", "interrupt"})
@@ -35,13 +35,14 @@ def forwarded_job(
     store: Callable[[str | None], Callable[[], Store]],
     zone_name: str,
     pending: int,
-    keep: Callable[[Interruption], None],
+    presses: tuple[Callable[[Interruption], None], Callable[[Interruption], Pressed | None]],
     answer: Callable[[CommandDone], None],
 ) -> ForwardedJob | None:
     """The job for ``request`` (``None``, answered already, for a bad command line).
 
     ``store``: for a command's name, what lends it the app's store (or says why not);
-    ``pending``: the presses waiting, for ``status``; ``keep``: keeps an interruption.
+    ``pending``: the presses waiting, for ``status``; ``presses``: keeps an interruption in
+    the journal, and makes a press as the hotkey does.
     """
     request_id = request.request_id
     try:
@@ -54,7 +55,8 @@ def forwarded_job(
         store=store(args.command),
         zone_name=zone_name,
         app_info={**request.app_info, "pending_writes": pending},
-        keep=keep,
+        keep=presses[0],
+        press=presses[1],
     )
 
     def attempt() -> None:

@@ -1,5 +1,9 @@
-"""The quick-log popup's side of a press: shown once the interruption is stored (never
-before: the row is committed first), and tagged or closed from there."""
+"""The quick-log popup's side of a press: shown once the press is stored (never before: the
+row is committed first), and tagged, ended ("I'm back") or undone from there.
+
+One press is one interruption: a press while one is going on (the popup showing or not) is
+that same interruption, and brings its popup back with the keyboard (:mod:`data.presses`).
+"""
 
 import logging
 from collections.abc import Callable
@@ -8,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 from app.gui import store_protocol as msg
 from app.gui.store_protocol import StoreRequest
-from tracker.model import Interruption
+from tracker.model import Pressed
 from tracker.types import Kind
 from ui.quick_log import QuickLogPopup
 
@@ -23,23 +27,40 @@ class PopupFlow:
         self.popup.tagged.connect(
             lambda i, kind, source, note: send(msg.Retag(i, Kind(kind), source, note))
         )
-        self.popup.back.connect(lambda i: send(msg.CloseInterruption(i)))
+        self.popup.back.connect(lambda _id: send(msg.Back()))
+        self.popup.undo_requested.connect(lambda: send(msg.Undo()))
+        self.popup.start_requested.connect(lambda press_id: send(msg.StartFromPress(press_id)))
         self._take_keyboard = False
 
     def pressed(self, _press: msg.Press) -> None:
-        """A second press while the popup shows gives the popup the keyboard."""
+        """A press while the popup shows gives it the keyboard at once (the worker finds the
+        interruption going on and adds nothing)."""
         if self.popup.isVisible():
-            self._take_keyboard = True
+            self.popup.take_keyboard()
 
     def from_menu(self) -> None:
         """ "Log interruption…" in the menu: the popup then takes the keyboard at once."""
         self._take_keyboard = True
         self._send(msg.Press(datetime.now(UTC)))
 
-    def stored(self, interruption: Interruption) -> None:
+    def stored(self, pressed: Pressed) -> None:
+        if pressed.loose is not None:
+            at = pressed.loose.at
+            log.info("press %s kept outside a block (at %s)", pressed.loose.id, at.isoformat())
+            self.popup.show_loose(pressed.loose, self._local(at))
+            if self._take_keyboard or not pressed.new:
+                self._take_keyboard = False
+                self.popup.take_keyboard()
+            return
+        interruption = pressed.interruption
+        if interruption is None:
+            return
         # The acknowledgement, on record: an instant and a row id, nothing of what was typed.
         log.info("interruption %s stored (at %s)", interruption.id, interruption.at.isoformat())
-        self.popup.show_for(interruption, interruption.at.astimezone(self._zone).strftime("%H:%M"))
-        if self._take_keyboard:
+        self.popup.show_for(interruption, self._local(interruption.at))
+        if self._take_keyboard or not pressed.new:
             self._take_keyboard = False
             self.popup.take_keyboard()
+
+    def _local(self, at: datetime) -> str:
+        return at.astimezone(self._zone).strftime("%H:%M")

@@ -69,7 +69,13 @@ class Presence:
         if self.tray.tray.isVisible() or self.window is None:
             self.tray.show_status(status)
         if self.window is not None:
-            self.window.show_status(status, icons.look_of(status, self._params()))
+            look = icons.look_of(status, self._params())
+            self.window.show_status(status, look, self.tray.goal_min)
+
+    def set_undo(self, what: str | None) -> None:
+        self.tray.set_undo(what)
+        if self.window is not None:
+            self.window.set_undo(what)
 
     def notify(self, message: str) -> None:
         """A balloon from the tray (the timer window shows its state already)."""

@@ -1,11 +1,13 @@
-"""The settings dialog: filled from the settings in force, and saved the way ``flowtally
-settings`` saves (validated first, all or nothing); an invalid value keeps the dialog open
-with the reason, and the old settings."""
+"""The settings dialog: filled from the settings file as it is when the dialog opens, and
+saved the way ``flowtally settings`` saves (validated first, all or nothing). Only the fields
+the user changed are written, onto the file as it is then: a change made meanwhile (from the
+CLI, another program) is never overwritten with what the dialog showed. An invalid value
+keeps the dialog open with the reason, and the old settings."""
 
 from collections.abc import Callable
 
 from app import autostart
-from app.config import save_settings
+from app.config import load_settings, save_settings
 from app.gui.input_services import hotkey_unavailable_reason
 from tracker.errors import FlowtallyError
 from tracker.settings import Settings
@@ -29,9 +31,11 @@ class SettingsFlow:
         if self.dialog is None:
             self.dialog = SettingsDialog()
             self.dialog.apply_requested.connect(self.apply)
+        fresh = load_settings()
+        if fresh != self._current():
+            self._applied(fresh)
         values = {
-            key: "" if value is None else str(value)
-            for key, value in self._current().as_json().items()
+            key: "" if value is None else str(value) for key, value in fresh.as_json().items()
         }
         note = self._hotkey_problem() or hotkey_unavailable_reason()
         self.dialog.load(values, autostart.is_enabled(), note)
@@ -39,7 +43,7 @@ class SettingsFlow:
         self.dialog.raise_()
 
     def apply(self, changes: dict[str, str], start_at_login: bool) -> None:
-        before = self._current()
+        before = load_settings()
         try:
             updated = before.updated(changes)
             if updated.database_url and updated.database_url != before.database_url:

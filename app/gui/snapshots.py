@@ -10,6 +10,7 @@ from app.gui.store_protocol import Snapshot
 from data.store import Store
 from tracker.days import DayClock
 from tracker.model import Block, Interruption
+from tracker.undo import Action, Step
 
 
 class Snapshots:
@@ -27,7 +28,8 @@ class Snapshots:
         """Read the day and send it (a :class:`~tracker.errors.FlowtallyError` if it cannot)."""
         running, today = store.day(clock, now)
         recent = tuple(store.recent_tasks(8))
-        self._publish(Snapshot(running, tuple(today), recent, self._pending()))
+        step = store.last_step()
+        self._publish(Snapshot(running, tuple(today), recent, self._pending(), step))
 
     def publish_pending(self) -> None:
         """The last snapshot with the exact number of waiting presses, read from nothing."""
@@ -35,15 +37,18 @@ class Snapshots:
         if last.pending != self._pending() or self.last is None:
             self._publish(replace(last, pending=self._pending()))
 
-    def with_stored(self, stored: list[Interruption]) -> bool:
-        """The last snapshot with just-stored interruptions added; false when there is no
-        running block to add them to (then the day must be read)."""
+    def with_stored(self, stored: list[Interruption], done: datetime) -> bool:
+        """The last snapshot with just-pressed interruptions added (the last one is what undo
+        would take back); false when there is no running block to add them to (then the day
+        must be read)."""
         last = self.last
         if last is None or last.running is None or not stored:
             return False
         running = replace(last.running, interruptions=(*last.running.interruptions, *stored))
         today = tuple(running if block.id == running.id else block for block in last.today)
-        self._publish(Snapshot(running, today, last.recent_tasks, self._pending()))
+        newest = stored[-1]
+        step = Step(Action.PRESS, newest.at, done, running.id, newest.id)
+        self._publish(Snapshot(running, today, last.recent_tasks, self._pending(), step))
         return True
 
     def _publish(self, snapshot: Snapshot) -> None:

@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from tracker.edits import Gap, GapChoice
-from tracker.model import Block, Interruption
+from tracker.model import Block, Pressed
 from tracker.types import Kind
+from tracker.undo import Step
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,10 +55,20 @@ class Retag:
 
 
 @dataclass(frozen=True, slots=True)
-class CloseInterruption:
-    """ "I'm back": the interruption ends now."""
+class Back:
+    """ "I'm back": the interruption going on ends now."""
 
-    interruption_id: int
+
+@dataclass(frozen=True, slots=True)
+class Undo:
+    """Take back the last tracking action."""
+
+
+@dataclass(frozen=True, slots=True)
+class StartFromPress:
+    """Start a block at a press made while no block ran."""
+
+    press_id: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +115,9 @@ StoreRequest = (
     | Stop
     | Press
     | Retag
-    | CloseInterruption
+    | Back
+    | Undo
+    | StartFromPress
     | NoticeGap
     | ResolveGap
     | Heartbeat
@@ -122,6 +135,8 @@ class Snapshot:
     recent_tasks: tuple[str, ...]
     pending: int
     """Interruptions pressed but not stored yet (the database is busy or away)."""
+    last_step: Step | None = None
+    """What Undo would take back."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,9 +149,10 @@ class Opened:
 
 @dataclass(frozen=True, slots=True)
 class Stored:
-    """A press is committed: the moment to acknowledge it."""
+    """A press is committed (or found to be the interruption going on, or kept as a loose
+    press): the moment to acknowledge it."""
 
-    interruption: Interruption
+    pressed: Pressed
 
 
 @dataclass(frozen=True, slots=True)

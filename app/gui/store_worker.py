@@ -21,16 +21,15 @@ from app.gui.forwarded import forwarded_job
 from app.gui.snapshots import Snapshots
 from app.gui.store_protocol import StoreAnswer, StoreRequest
 from app.gui.write_queue import WriteQueue
-from app.journal import Journal, journal_path
+from app.journal import BackAt, Journal, Kept, journal_path
 from data import engine as engines
 from data.errors import DatabaseBusy, StoreError
 from data.store import Store
 from tracker import edits
 from tracker.days import DayClock
 from tracker.errors import FlowtallyError
-from tracker.model import Block, Interruption
+from tracker.model import Block, Interruption, Pressed
 from tracker.settings import load_zone
-from tracker.types import Kind
 
 log = logging.getLogger(__name__)
 RETRY_MS = 500
@@ -78,14 +77,18 @@ class StoreWorker(QObject):
             case msg.Stop():
                 self._write(lambda s: s.stop(now()))
             case msg.Press(at):
-                self.log_interruption(at)
+                self._hotkey(at)
             case msg.Retag(interruption_id, kind, source, note):
                 self._on_block_of(
                     interruption_id,
                     lambda b: edits.retag(b, interruption_id, kind, source, note or None),
                 )
-            case msg.CloseInterruption(interruption_id):
-                self._on_block_of(interruption_id, lambda b: edits.close(b, interruption_id, now()))
+            case msg.Back():
+                self.back(BackAt(now(), self.zone_name))
+            case msg.Undo():
+                self._write(self._undo)
+            case msg.StartFromPress(press_id):
+                self._write(lambda s: s.start_from_press(press_id))
             case msg.NoticeGap(gap):
                 self._on_running(
                     lambda b: edits.resolve_gap(b, gap, edits.GapChoice.BREAK, self.zone_name)
@@ -187,50 +190,66 @@ class StoreWorker(QObject):
 
     # ---------------------------------------------------------------- presses
 
-    def log_interruption(self, at: datetime) -> None:
-        """Store a hotkey press. If the database cannot take it now, it is written to the
-        journal first, then stored in order as soon as the database can be used.
-
-        A press the wall clock dates before the running block's start (the clock was set
-        back since) is kept at the start: refusing it would lose a real interruption.
-        """
-        running = self.snapshots.running
-        if running is not None and at < running.start:
-            at = running.start
-        interruption = Interruption(at, None, Kind.EXTERNAL, "other", None, self.zone_name)
+    def press(self, interruption: Interruption) -> Pressed | None:
+        """Store a press (the hotkey's, or a forwarded ``flowtally interrupt``), going on until
+        "I'm back". If the database cannot take it now, it is written to the journal first,
+        then stored in order as soon as the database can be used (``None`` then)."""
         if self.queue or self.store is None:
             self._keep(interruption)
             self._drain_unless_retrying()
-            return
+            return None
         try:
-            stored = self.store.interrupt(interruption)
+            pressed = self.store.press(interruption)
         except StoreError as exc:
             self._keep(interruption)
+            self._delayed(exc)
+            return None
+        except FlowtallyError as exc:
+            self._fail(str(exc))
+            return None
+        self._answer(msg.Stored(pressed))
+        made = [pressed.interruption] if pressed.new and pressed.interruption else []
+        if not made or not self.snapshots.with_stored(made, now()):
+            self.emit_snapshot()
+        return pressed
+
+    def back(self, back: BackAt) -> None:
+        """ "I'm back", kept in the journal like a press when the database cannot take it."""
+        if self.queue or self.store is None:
+            self._keep(back)
+            self._drain_unless_retrying()
+            return
+        try:
+            self.store.back(back.at)
+        except StoreError as exc:
+            self._keep(back)
             self._delayed(exc)
             return
         except FlowtallyError as exc:
             self._fail(str(exc))
             return
-        self._answer(msg.Stored(stored))
-        if not self.snapshots.with_stored([stored]):
-            self.emit_snapshot()
+        self.emit_snapshot()
 
-    def _keep(self, interruption: Interruption) -> None:
-        self.queue.keep(interruption)
+    def _hotkey(self, at: datetime) -> None:
+        self.press(Interruption(at, None, timezone=self.zone_name, ongoing=True))
+
+    def _keep(self, kept: Kept) -> None:
+        self.queue.keep(kept)
         self.snapshots.publish_pending()
 
     def _drain(self) -> None:
         """Do the waiting writes in order (retried every :data:`RETRY_MS` while the database
         is busy); writes that waited too long are given up."""
         done = self.queue.drain(self.store, self._unavailable)
-        for stored in done.stored:
-            self._answer(msg.Stored(stored))
-        self._saved_late += len(done.stored)
+        for pressed in done.stored:
+            self._answer(msg.Stored(pressed))
+        made = [p.interruption for p in done.stored if p.new and p.interruption is not None]
+        self._saved_late += len(made)
         if done.problem is not None:
             self._delayed(done.problem)
         elif not self.queue:
             self._settled()
-        if not self.snapshots.with_stored(done.stored):
+        if len(made) < len(done.stored) or not self.snapshots.with_stored(made, now()):
             self.emit_snapshot()
 
     def _drain_unless_retrying(self) -> None:
@@ -284,6 +303,11 @@ class StoreWorker(QObject):
 
         self._submit(attempt, self._fail)
 
+    def _undo(self, store: Store) -> None:
+        step = store.undo()
+        when = step.at.astimezone(self.clock.zone).strftime("%H:%M")
+        self._answer(msg.Notice(f"Undone: {step.describe(when)}."))
+
     def _on_block_of(self, interruption_id: int, change: Callable[[Block], Block]) -> None:
         self._write(lambda store: store.update_holding(interruption_id, change))
 
@@ -310,7 +334,12 @@ class StoreWorker(QObject):
         at once when it can be (:data:`~app.gui.forwarded.AT_ONCE`), otherwise in its turn
         behind waiting presses, waiting for a lock as long as the CLI alone would."""
         job = forwarded_job(
-            request, self._store_for, self.zone_name, self.queue.presses, self._keep, self._answer
+            request,
+            self._store_for,
+            self.zone_name,
+            self.queue.presses,
+            (self._keep, self.press),
+            self._answer,
         )
         if job is None:
             return

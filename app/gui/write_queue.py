@@ -12,18 +12,19 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from app.journal import Entry, Journal
+from app.journal import BackAt, Entry, Journal, Kept
 from data.errors import DatabaseBusy, StoreError
 from data.store import Store
 from tracker.errors import FlowtallyError
-from tracker.model import Interruption
+from tracker.model import Interruption, Pressed
 
 
 @dataclass(frozen=True, slots=True)
 class WaitingPress:
-    """A press waiting to be stored, kept in the journal (``entry``) unless that failed."""
+    """A press (or "I'm back") waiting to be stored, kept in the journal (``entry``) unless
+    that failed."""
 
-    interruption: Interruption
+    kept: Kept
     entry: Entry | None
     replayed: bool = False
     """Read back from the journal at start: it may have been stored just before a crash."""
@@ -42,7 +43,7 @@ class Job:
 
 @dataclass(slots=True)
 class Drained:
-    stored: list[Interruption] = field(default_factory=list)
+    stored: list[Pressed] = field(default_factory=list)
     problem: StoreError | None = None
     """Why the queue stopped short (the database is still busy or away)."""
 
@@ -61,22 +62,25 @@ class WriteQueue:
     @property
     def presses(self) -> int:
         """How many presses wait: the exact number ``status`` reports."""
-        return sum(isinstance(item, WaitingPress) for item in self._items)
+        return sum(
+            isinstance(item, WaitingPress) and isinstance(item.kept, Interruption)
+            for item in self._items
+        )
 
     def load(self) -> int:
         """The presses an earlier run left in the journal go first."""
         kept = self.journal.entries()
-        self._items.extend(WaitingPress(e.interruption, e, replayed=True) for e in kept)
+        self._items.extend(WaitingPress(e.kept, e, replayed=True) for e in kept)
         return len(kept)
 
-    def keep(self, interruption: Interruption) -> None:
+    def keep(self, kept: Kept) -> None:
         """Durable before anything says it was logged: into the journal, then the queue."""
         entry: Entry | None = None
         try:
-            entry = self.journal.append(interruption)
+            entry = self.journal.append(kept)
         except FlowtallyError as exc:
-            self._report(f"{exc}; the interruption is kept in memory only")
-        self._items.append(WaitingPress(interruption, entry))
+            self._report(f"{exc}; it is kept in memory only")
+        self._items.append(WaitingPress(kept, entry))
 
     def submit(self, attempt: Callable[[], None], give_up: Callable[[str], None]) -> None:
         self._items.append(Job(attempt, give_up, time.monotonic() + self.wait_s))
@@ -105,7 +109,7 @@ class WriteQueue:
             elif done.problem is not None:
                 reason = str(done.problem)
             self.give_up(reason, every=store is None)
-        if self.presses == 0:
+        if not any(isinstance(item, WaitingPress) for item in self._items):
             self.journal.clear()
         return done
 
@@ -121,14 +125,22 @@ class WriteQueue:
         self._items.clear()
         self.journal.close()
 
-    def _store(self, store: Store, press: WaitingPress) -> Interruption | None:
+    def _store(self, store: Store, press: WaitingPress) -> Pressed | None:
         """Store one waiting press (``None`` if it was stored before a crash, or can belong
-        nowhere: then it is given up, with the reason)."""
+        nowhere: then it is given up, with the reason). A press going on that finds another
+        going on is that one (:meth:`data.store.Store.press`)."""
+        kept = press.kept
         try:
-            if press.replayed and store.holds(press.interruption):
+            if isinstance(kept, BackAt):
                 stored = None
+                if not (press.replayed and _back_stored(store, kept)):
+                    store.back(kept.at)
+            elif press.replayed and store.holds(kept):
+                stored = None
+            elif kept.ongoing:
+                stored = store.press(kept)
             else:
-                stored = store.interrupt(press.interruption)
+                stored = Pressed(store.interrupt(kept), True)
         except StoreError:
             raise
         except FlowtallyError as exc:
@@ -137,3 +149,9 @@ class WriteQueue:
         if press.entry is not None:
             self.journal.done(press.entry)
         return stored
+
+
+def _back_stored(store: Store, back: BackAt) -> bool:
+    """A replayed "I'm back" that was stored just before a crash: nothing is going on."""
+    running = store.running()
+    return running is None or running.open_interruption is None

@@ -74,8 +74,14 @@ def test_status_while_running_and_paused(tmp_path: Path) -> None:
     assert status["state"] == "running"
     assert status["phase"] == "flow"
     assert status["task"] == "writing"
-    flowtally("interrupt", "-k", "internal", "-s", "self", *db)
+    logged = flowtally("interrupt", "-k", "internal", "-s", "self", *db).stdout
+    assert "going on until you say 'flowtally back'" in logged
     status = json.loads(flowtally("status", "--json", *db).stdout)
+    assert status["interrupted"] is True
+    assert status["phase"] == "none"  # still being interrupted: no ramp-up yet
+    assert "Back at" in flowtally("back", *db).stdout
+    status = json.loads(flowtally("status", "--json", *db).stdout)
+    assert status["interrupted"] is False
     assert status["phase"] == "ramp-up"
     assert status["today"]["interruptions"] == 1
     # The 40-minute period belongs to the day its stretch started: yesterday, when the test

@@ -99,7 +99,7 @@ def test_upgrading_from_the_first_schema_keeps_every_row_and_a_backup(tmp_path: 
         assert store.count() == (1, 0, 1)
     assert block.task == "old"
     assert block.interruptions[0].note == "hi"
-    backup = path.with_name("old.sqlite3.pre-0002.bak")
+    backup = path.with_name(f"old.sqlite3.pre-{HEAD_REVISION}.bak")
     assert backup.exists()
     copy = create_engine(f"sqlite:///{backup}")
     with copy.connect() as connection:
@@ -145,6 +145,6 @@ def test_a_file_from_the_first_release_is_upgraded_with_every_row(tmp_path: Path
         assert running.task == "still running"
         assert any(b.task == "Überarbeitung ✍" for b in store.all_blocks())
     assert _rows(path) == before  # every row, every value
-    backup = path.with_name("flowtally.sqlite3.pre-0002.bak")
+    backup = path.with_name(f"flowtally.sqlite3.pre-{HEAD_REVISION}.bak")
     assert _rows(backup) == before
     assert FIRST_RELEASE.read_bytes() != path.read_bytes()  # the copy was upgraded, not the file

@@ -35,7 +35,9 @@ def test_timer_window_shows_the_state_and_asks_for_actions(qtbot: QtBot) -> None
     window.show_status(status, icons.look_of(status, ModelParams()))
     window.show()
     qtbot.waitExposed(window)
-    assert "Deep focus for 0:20" in window.text.text()
+    assert (
+        "Deep focus for 5 min, flow in 10 min" in window.text.text()
+    )  # in deep focus, not since the stretch began
     assert window.toggle.text() == "Pause"
     with qtbot.waitSignal(window.pause_requested):
         qtbot.mouseClick(window.toggle, Qt.MouseButton.LeftButton)

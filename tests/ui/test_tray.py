@@ -5,7 +5,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui import statuses
 from tracker.settings import ModelParams
-from ui.tray import TrayView, describe
+from ui.tray import TrayView, describe, one_line
 
 
 def make(qtbot: QtBot) -> TrayView:
@@ -25,9 +25,12 @@ def test_the_icon_is_embedded_in_the_tray_host(qtbot: QtBot) -> None:
 def test_tooltip_says_task_phase_elapsed_and_today() -> None:
     text = describe(statuses.running(47))
     assert "API design" in text
-    assert "Flow for 0:47" in text
-    assert "0:47 tracked" in text
-    assert "Today: 0 interruptions, 1 uninterrupted periods" in text
+    assert "Flow for 17 min" in text  # in flow since minute 30: never the stretch's age
+    assert "Today: 32 min focus, 17 min in flow" in text
+    assert "0 interruptions, 1 uninterrupted periods" in text
+    assert "Today: 32 min of 4 h focus" in describe(statuses.running(47), goal_min=240)
+    assert "Ramp-up for 10 min, deep focus in 5 min" in describe(statuses.running(10))
+    assert ":" not in one_line(statuses.running(75)).split("·")[1]  # no clock-like lengths
     assert "Paused" in describe(statuses.paused())
     assert "Interrupted" in describe(statuses.interrupted())
     assert "no focus block running" in describe(statuses.idle())
@@ -46,34 +49,22 @@ def test_menu_follows_the_state(qtbot: QtBot) -> None:
     view.tray.hide()
 
 
-def test_left_click_starts_pauses_and_resumes(qtbot: QtBot) -> None:
+def test_left_click_shows_the_status_and_middle_click_pauses(qtbot: QtBot) -> None:
     view = make(qtbot)
-    trigger = QSystemTrayIcon.ActivationReason.Trigger
-    with qtbot.waitSignal(view.start_requested) as started:
-        view.tray.activated.emit(trigger)
-    assert started.args == [""]
     view.show_status(statuses.running(10))
+    paused: list[bool] = []
+    view.pause_requested.connect(lambda: paused.append(True))
+    view.tray.activated.emit(QSystemTrayIcon.ActivationReason.Trigger)
+    qtbot.waitUntil(view.menu.isVisible)
+    assert view.header[0].text() == "API design"
+    assert view.header[1].text().startswith("Ramp-up for 10 min")
+    assert paused == []  # a left click never pauses silently
+    view.menu.hide()
     with qtbot.waitSignal(view.pause_requested):
-        view.tray.activated.emit(trigger)
+        view.tray.activated.emit(QSystemTrayIcon.ActivationReason.MiddleClick)
     view.show_status(statuses.paused())
     with qtbot.waitSignal(view.resume_requested):
+        view.tray.activated.emit(QSystemTrayIcon.ActivationReason.MiddleClick)
+    with qtbot.waitSignal(view.resume_requested):
         view.pause_action.trigger()
-    view.set_recent_tasks(["API design", "review"])
-    view.show_status(statuses.idle())
-    view.start_menu.aboutToShow.emit()
-    titles = [a.text() for a in view.start_menu.actions()]
-    assert "review" in titles
-    with qtbot.waitSignal(view.start_requested) as chosen:
-        next(a for a in view.start_menu.actions() if a.text() == "review").trigger()
-    assert chosen.args == ["review"]
-    view.tray.hide()
-
-
-def test_the_menu_opens_the_dashboard_in_any_state(qtbot: QtBot) -> None:
-    view = make(qtbot)
-    for status in (statuses.idle(), statuses.running(10)):
-        view.show_status(status)
-        assert view.dashboard_action.isEnabled()
-        with qtbot.waitSignal(view.dashboard_requested):
-            view.dashboard_action.trigger()
     view.tray.hide()

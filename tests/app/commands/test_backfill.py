@@ -16,7 +16,7 @@ def test_a_forgotten_block_is_added_with_its_interruptions(tmp_path: Path) -> No
     added = flowtally(
         "add", "--from", "2026-11-16 13:00", "--to", "2026-11-16 15:00", "-t", "forgotten", *db
     )
-    assert "Added a focus block on 'forgotten': Mon 2026-11-16 13:00 to 15:00 (2:00)" in (
+    assert "Added a focus block on 'forgotten': Mon 2026-11-16 13:00 to 15:00 (2 h)" in (
         added.stdout
     )
     logged = flowtally("interrupt", "--at", "2026-11-16 14:00", "-s", "call", *db)

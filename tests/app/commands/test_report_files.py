@@ -46,7 +46,7 @@ def test_pdf_png_and_html_reports_are_written_headless(tmp_path: Path) -> None:
     assert isinstance(totals, dict)
     # The morning: 09:00-10:00 (period), 10:10-11:05 (period), 11:05-12:00 (period).
     assert totals["periods"] == 3
-    assert "<td>Week</td><td>3</td><td>3:00</td>" in page
+    assert "<td>Week</td><td>3</td><td>3 h</td>" in page
     assert "<td>person</td><td>2</td><td>30.0</td>" in page
 
 

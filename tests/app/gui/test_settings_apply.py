@@ -15,7 +15,9 @@ def test_invalid_values_keep_the_old_settings_and_say_why(controller: AppControl
     controller.settings_flow.apply({"flow_after_min": "5"}, False)
     dialog = controller.settings_flow.dialog
     assert dialog is not None
-    assert "must be at least ramp_up_min" in dialog.error.text()
+    # Fields named as the dialog labels them, and the one at fault marked.
+    assert "“Flow after (minutes)” (5) must be at least “Ramp-up (minutes)”" in dialog.error.text()
+    assert "D55E00" in dialog.edits["flow_after_min"].styleSheet()
     assert dialog.isVisible()
     assert not settings_path().exists()
     controller.settings_flow.apply({"hotkey": "i"}, False)

@@ -35,12 +35,20 @@ class Relay(QObject):
         match answer:
             case Snapshot():
                 self.snapshot_ready.emit(answer)
-            case msg.Stored(interruption):
-                self.interruption_stored.emit(interruption)
+            case msg.Stored(pressed) if pressed.new and pressed.interruption is not None:
+                self.interruption_stored.emit(pressed.interruption)
             case msg.Failed(message):
                 self.failed.emit(message)
             case msg.Notice(message):
                 self.notice.emit(message)
+
+
+def press_and_come_back(worker: StoreWorker, presses: list[datetime]) -> None:
+    """Three interruptions, each ended by "I'm back" (which waits in the journal alike)."""
+    for index, at in enumerate(presses):
+        if index:
+            worker.requested.emit(msg.Back())
+        worker.requested.emit(msg.Press(at))
 
 
 @pytest.fixture
@@ -89,8 +97,7 @@ def test_presses_during_a_lock_wait_and_are_stored_in_order(
     try:
         asked = time.monotonic()
         with qtbot.waitSignal(relay.failed, timeout=15_000) as delayed:
-            for at in presses:
-                worker.requested.emit(msg.Press(at))
+            press_and_come_back(worker, presses)
         # The user hears of the delay within a second, not after a long lock wait.
         assert time.monotonic() - asked < 1.5
         assert "saving is delayed" in delayed.args[0].lower()
@@ -199,8 +206,7 @@ def test_a_full_disk_delays_saving_and_loses_nothing(
         stored: list[datetime] = []
         relay.interruption_stored.connect(lambda i: stored.append(i.at))
         with qtbot.waitSignal(relay.failed, timeout=10_000) as delayed:
-            for at in presses:
-                instance.requested.emit(msg.Press(at))
+            press_and_come_back(instance, presses)
         assert "saving is delayed" in delayed.args[0].lower()
         assert "full" in delayed.args[0]
         qtbot.wait(1500)

@@ -1,0 +1,141 @@
+"""The hot path of a hotkey press, and the interruptions logged from the CLI: one small read
+and one insert in the common case, with the undo step in the same transaction.
+
+A press while an interruption is going on adds nothing (the person is still interrupted: it
+only brings the popup back); a press while no block runs is kept as a loose press.
+"""
+
+from dataclasses import replace
+from datetime import datetime, timedelta
+from typing import Any, cast
+
+from sqlalchemy import Row, Table, insert, select
+from sqlalchemy.orm import Session
+
+from data.checked import add_interruption
+from data.models import LoosePressRow
+from data.rows import (
+    BLOCKS,
+    INTERRUPTIONS,
+    PAUSES,
+    interruption_values,
+    to_interruption,
+    to_pause,
+)
+from data.undo_log import record
+from tracker import running
+from tracker.model import Block, Interruption, LoosePress, Pressed
+from tracker.undo import Action
+
+LOOSE = cast(Table, LoosePressRow.__table__)
+SAME_LOOSE_PRESS = timedelta(minutes=2)
+"""With no block running, a press this soon after the last one is that same press (the
+popup asking what to do with it is still up): one press is one moment."""
+
+
+def interrupt(session: Session, interruption: Interruption, done: datetime) -> Interruption:
+    """Log ``interruption`` in the running block, or (backfilling) in the finished block that
+    holds its instant. The checks are :func:`tracker.running.interrupt`'s, made against a
+    shell of the running block (its start is all they need) and its interruption going on."""
+    row = _running_row(session)
+    if row is None or interruption.at < row.start_utc:
+        holder = session.scalar(
+            select(BLOCKS.c.id).where(
+                BLOCKS.c.start_utc <= interruption.at, BLOCKS.c.end_utc > interruption.at
+            )
+        )
+        if holder is not None:
+            added = add_interruption(session, holder, interruption)
+            record(session, Action.PRESS, added.at, done, item_id=added.id)
+            return added
+    shell = _shell(session, row)
+    running.interrupt(shell, interruption)
+    assert row is not None
+    return _insert(session, interruption, row.id, done)
+
+
+def press(session: Session, interruption: Interruption, done: datetime) -> Pressed:
+    """A press at ``interruption.at`` (going on, with its tags, in its zone)."""
+    row = _running_row(session)
+    if row is None:
+        at, zone_name = interruption.at, interruption.timezone
+        last = session.execute(select(LOOSE).order_by(LOOSE.c.at_utc.desc()).limit(1)).first()
+        if last is not None and timedelta(0) <= at - last.at_utc <= SAME_LOOSE_PRESS:
+            return Pressed(None, False, LoosePress(last.at_utc, last.timezone, last.id))
+        loose_id = session.scalar(
+            insert(LOOSE).values(at_utc=at, timezone=zone_name).returning(LOOSE.c.id)
+        )
+        record(session, Action.LOOSE, at, done, item_id=loose_id)
+        return Pressed(None, True, LoosePress(at, zone_name, loose_id))
+    shell = _shell(session, row)
+    made = running.press(shell, interruption)
+    if made is None:
+        assert shell is not None  # running.press raised without a block
+        return Pressed(shell.open_interruption, False)
+    return Pressed(_insert(session, made, row.id, done), True)
+
+
+def loose_presses(session: Session) -> list[LoosePress]:
+    rows = session.execute(select(LOOSE).order_by(LOOSE.c.at_utc))
+    return [LoosePress(r.at_utc, r.timezone, r.id) for r in rows]
+
+
+def _running_row(session: Session) -> Row[Any, Any, Any] | None:
+    return session.execute(
+        select(BLOCKS.c.id, BLOCKS.c.start_utc, BLOCKS.c.timezone).where(BLOCKS.c.running.is_(True))
+    ).first()
+
+
+def _shell(session: Session, row: Row[Any, Any, Any] | None) -> Block | None:
+    """The running block's start, its pause in progress and its interruption going on."""
+    if row is None:
+        return None
+    ongoing = session.execute(
+        select(INTERRUPTIONS).where(
+            INTERRUPTIONS.c.block_id == row.id, INTERRUPTIONS.c.ongoing.is_(True)
+        )
+    ).first()
+    paused = session.execute(
+        select(PAUSES).where(PAUSES.c.block_id == row.id, PAUSES.c.end_utc.is_(None))
+    ).first()
+    return Block(
+        row.start_utc,
+        pauses=(to_pause(paused),) if paused is not None else (),
+        interruptions=(to_interruption(ongoing),) if ongoing is not None else (),
+        timezone=row.timezone,
+    )
+
+
+def _insert(
+    session: Session, interruption: Interruption, block_id: int, done: datetime
+) -> Interruption:
+    new_id = session.scalar(
+        insert(INTERRUPTIONS)
+        .values(interruption_values(interruption, block_id))
+        .returning(INTERRUPTIONS.c.id)
+    )
+    record(session, Action.PRESS, interruption.at, done, item_id=new_id)
+    return replace(interruption, id=new_id)
+
+
+def holds(session: Session, interruption: Interruption) -> bool:
+    found = session.scalar(
+        select(INTERRUPTIONS.c.id)
+        .where(
+            INTERRUPTIONS.c.at_utc == interruption.at,
+            INTERRUPTIONS.c.kind == interruption.kind.value,
+            INTERRUPTIONS.c.source == interruption.source,
+        )
+        .where(
+            INTERRUPTIONS.c.end_utc.is_(None)
+            if interruption.end is None
+            else INTERRUPTIONS.c.end_utc == interruption.end
+        )
+        .where(
+            INTERRUPTIONS.c.note.is_(None)
+            if interruption.note is None
+            else INTERRUPTIONS.c.note == interruption.note
+        )
+        .limit(1)
+    )
+    return found is not None

@@ -1,0 +1,145 @@
+"""The undo steps on record (:mod:`tracker.undo`): written in each tracking action's own
+transaction, and taken back, last first.
+
+A step that restores its block keeps that block as it was before, as JSON with every id, so
+that undoing "I'm back" reopens the very interruption the popup is tagging.
+"""
+
+import json
+from datetime import datetime
+from typing import cast
+
+from sqlalchemy import Table, delete, insert, select
+from sqlalchemy.orm import Session
+
+from data.checked import check_and_save
+from data.models import LoosePressRow, UndoStepRow
+from data.rows import BLOCKS, INTERRUPTIONS, load_one
+from tracker.errors import TransitionError
+from tracker.model import Block, Interruption, Pause
+from tracker.timeparse import parse_iso
+from tracker.types import Kind
+from tracker.undo import KEPT_STEPS, RESTORES_BEFORE, Action, Step
+
+STEPS = cast(Table, UndoStepRow.__table__)
+LOOSE = cast(Table, LoosePressRow.__table__)
+GONE = "it was changed or removed since; edit the block in the dashboard instead"
+
+
+def record(
+    session: Session,
+    action: Action,
+    at: datetime,
+    done: datetime,
+    block: Block | None = None,
+    item_id: int | None = None,
+    before: Block | None = None,
+) -> None:
+    """Record ``action`` (on ``block``) in the caller's transaction; the oldest steps beyond
+    :data:`~tracker.undo.KEPT_STEPS` are dropped."""
+    new_id = session.scalar(
+        insert(STEPS)
+        .values(
+            action=action.value,
+            done_utc=done,
+            at_utc=at,
+            block_id=block.id if block is not None else None,
+            item_id=item_id,
+            before=_encode(before) if before is not None else None,
+        )
+        .returning(STEPS.c.id)
+    )
+    if new_id is not None and new_id > KEPT_STEPS and new_id % 10 == 0:
+        session.execute(delete(STEPS).where(STEPS.c.id <= new_id - KEPT_STEPS))
+
+
+def latest(session: Session) -> Step | None:
+    row = session.execute(select(STEPS).order_by(STEPS.c.id.desc()).limit(1)).first()
+    if row is None:
+        return None
+    return Step(Action(row.action), row.at_utc, row.done_utc, row.block_id, row.item_id)
+
+
+def undo_latest(session: Session) -> Step:
+    """Take back the latest step. Raises :class:`TransitionError` if there is none, or if it
+    no longer applies (its block was removed, or putting it back would overlap a block made
+    since); the caller's rollback then keeps the step."""
+    row = session.execute(select(STEPS).order_by(STEPS.c.id.desc()).limit(1)).first()
+    if row is None:
+        raise TransitionError("nothing to undo")
+    step = Step(Action(row.action), row.at_utc, row.done_utc, row.block_id, row.item_id)
+    session.execute(delete(STEPS).where(STEPS.c.id == row.id))
+    if step.action in RESTORES_BEFORE:
+        current = load_one(session, step.block_id) if step.block_id is not None else None
+        if current is None or row.before is None:
+            raise TransitionError(f"cannot undo that: {GONE}")
+        check_and_save(session, _decode(row.before, current.id))
+    elif step.action is Action.PRESS:
+        gone = session.execute(delete(INTERRUPTIONS).where(INTERRUPTIONS.c.id == step.item_id))
+        if not getattr(gone, "rowcount", 0):
+            raise TransitionError(f"cannot undo that interruption: {GONE}")
+    elif step.action is Action.LOOSE:
+        session.execute(delete(LOOSE).where(LOOSE.c.id == step.item_id))
+    else:  # START, ADD: the block it made goes
+        gone = session.execute(delete(BLOCKS).where(BLOCKS.c.id == step.block_id))
+        if not getattr(gone, "rowcount", 0):
+            raise TransitionError(f"cannot undo that block: {GONE}")
+    return step
+
+
+# ---------------------------------------------------------------- the block before, as JSON
+
+
+def _encode(block: Block) -> str:
+    def when(value: datetime | None) -> str | None:
+        return value.isoformat() if value is not None else None
+
+    return json.dumps(
+        {
+            "start": when(block.start),
+            "end": when(block.end),
+            "task": block.task,
+            "zone": block.timezone,
+            "pauses": [[when(p.start), when(p.end), p.timezone, p.id] for p in block.pauses],
+            "interruptions": [
+                _interruption_fields(i, when(i.at), when(i.end)) for i in block.interruptions
+            ],
+        }
+    )
+
+
+def _interruption_fields(i: Interruption, at: str | None, end: str | None) -> list[object]:
+    return [at, end, i.kind.value, i.source, i.note, i.timezone, i.id, i.ongoing]
+
+
+def _decode(text: str, block_id: int | None) -> Block:
+    data = json.loads(text)
+
+    def when(value: str | None) -> datetime | None:
+        return parse_iso(value, "undo") if value is not None else None
+
+    start = when(data["start"])
+    assert start is not None
+    return Block(
+        start,
+        when(data["end"]),
+        data["task"],
+        tuple(Pause(_at(when(s)), when(e), z, i) for s, e, z, i in data["pauses"]),
+        tuple(
+            Interruption(_at(when(a)), when(e), Kind(k), s, n, z, i, bool(o))
+            for a, e, k, s, n, z, i, o in data["interruptions"]
+        ),
+        data["zone"],
+        block_id,
+    )
+
+
+def _at(value: datetime | None) -> datetime:
+    assert value is not None
+    return value
+
+
+def drop_latest(session: Session) -> None:
+    """Forget the latest step: it was tried and no longer applies."""
+    newest = select(STEPS.c.id).order_by(STEPS.c.id.desc()).limit(1).scalar_subquery()
+    session.execute(delete(STEPS).where(STEPS.c.id == newest))
