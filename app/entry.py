@@ -15,7 +15,7 @@ from datetime import date
 from typing import TextIO
 
 from app.commands import runner
-from app.commands.parser import FORWARDED
+from app.commands.parser import forwardable
 from app.config import effective_database, load_settings
 from tracker.days import parse_week
 from tracker.errors import FlowtallyError
@@ -44,7 +44,7 @@ def main(
 def _main(argv: list[str], out: TextIO, err: TextIO) -> int:
     args = runner.parse(argv)
     settings = load_settings()  # once: a damaged file is warned about once
-    if getattr(args, "command", None) in (None, *FORWARDED):
+    if getattr(args, "command", None) is None or forwardable(args):
         from app import instance
 
         try:

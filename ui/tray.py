@@ -214,7 +214,8 @@ class TrayView(QObject):
         """Offer to undo the last action (``None``: nothing to offer now)."""
         self.undo_action.setVisible(what is not None)
         if what is not None:
-            self.undo_action.setText(tr("Undo {what}").format(what=what))
+            text = tr("Undo {what}").format(what=what)
+            self.undo_action.setText(text[:1].upper() + text[1:])
 
     def notify(self, title: str, message: str) -> None:
         self.tray.showMessage(title, message, QSystemTrayIcon.MessageIcon.Information, 8000)

@@ -10,7 +10,7 @@ from app import clock
 from app.config import effective_database, effective_zone, load_settings
 from data.store import Store
 from tracker.errors import FlowtallyError
-from tracker.model import Interruption, Pressed
+from tracker.model import Block, Interruption, Pressed
 from tracker.settings import Settings, load_zone
 from tracker.timeparse import FUTURE_TOLERANCE, parse_user_time
 
@@ -33,6 +33,9 @@ class Context:
     press: Callable[[Interruption], Pressed | None] | None = None
     """Set by the tray app: a press as its hotkey makes one (the popup shows; ``None`` when it
     is kept in the journal because the database cannot take it now)."""
+    back: Callable[[datetime], Block | None] | None = None
+    """Set by the tray app: "I'm back" as its popup says it (``None`` when it is kept in the
+    journal)."""
 
     @classmethod
     def create(

@@ -190,6 +190,20 @@ FORWARDED = frozenset(
 popup, its settings), and a report it answers counts what it has not saved yet."""
 
 
+def forwardable(args: argparse.Namespace) -> bool:
+    """Whether the running app should run this command line. Not one naming a file or a
+    path (``report -o``, ``settings database_url=``): the app's working folder is not the
+    terminal's."""
+    command = getattr(args, "command", None)
+    if command not in FORWARDED:
+        return False
+    if command == "report":
+        return not args.output
+    if command == "settings":
+        return not any(a.split("=", 1)[0].strip() == "database_url" for a in args.assignments)
+    return True
+
+
 def dashboard_week(argv: Sequence[str]) -> date | Literal[False] | None:
     """For a forwarded command line: the week to open the dashboard on (``None``: this
     week), or ``False`` when it is another command. Runs on the GUI thread for every forwarded

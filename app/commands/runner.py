@@ -16,8 +16,10 @@ from app.commands.parser import build_parser, resolve
 from tracker.errors import FlowtallyError
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from data.store import Store
-    from tracker.model import Interruption, Pressed
+    from tracker.model import Block, Interruption, Pressed
     from tracker.settings import Settings
 
 
@@ -34,6 +36,8 @@ class Host:
     """Keeps an interruption the database cannot take now (see :mod:`app.journal`)."""
     press: Callable[[Interruption], Pressed | None]
     """A press, as the app's hotkey makes one (see :attr:`Context.press`)."""
+    back: Callable[[datetime], Block | None]
+    """ "I'm back", as the popup says it (see :attr:`Context.back`)."""
 
 
 def parse(argv: Sequence[str]) -> argparse.Namespace:
@@ -78,6 +82,7 @@ def run(
             ctx.app_info = host.app_info
             ctx.keep = host.keep
             ctx.press = host.press
+            ctx.back = host.back
         return handler(ctx, args)
     except FlowtallyError as exc:
         if raise_store_errors and isinstance(exc, StoreError):

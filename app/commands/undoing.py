@@ -45,7 +45,13 @@ def press(ctx: Context, interruption: Interruption) -> int:
 
 def back(ctx: Context, args: argparse.Namespace) -> int:
     at = ctx.time(args.at)
-    block = ctx.store.back(at)
+    block = ctx.back(at) if ctx.back is not None else ctx.store.back(at)
+    if block is None:
+        print(
+            f"Back at {ctx.local(at)}: kept, and saved as soon as the database can be used.",
+            file=ctx.out,
+        )
+        return 0
     ended = max((i for i in block.interruptions if i.end == at), key=lambda i: i.at, default=None)
     lasted = f" after {duration(at - ended.at)}" if ended is not None else ""
     print(f"Back at {ctx.local(at)}{lasted}: ramp-up starts again.", file=ctx.out)

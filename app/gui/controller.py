@@ -268,6 +268,7 @@ class AppController(QObject):
         return {
             **self.presence.facts(),
             "hotkey": self.settings.hotkey,
+            "model": self.settings.model.as_json(),
             **self.inputs.facts(),
             "reviews_waiting": [gap.reason.value for gap in self.reviews.waiting],
             "popup_visible": self.quick_log.popup.isVisible(),

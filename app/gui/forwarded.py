@@ -6,17 +6,18 @@ import io
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 
 from app.commands import runner
 from app.gui.store_protocol import CommandDone, Forwarded
 from data.errors import StoreError
 from data.store import Store
-from tracker.model import Interruption, Pressed
+from tracker.model import Block, Interruption, Pressed
 
 log = logging.getLogger(__name__)
-AT_ONCE = frozenset({"status", "interrupt"})
-"""Answered without waiting: ``status`` only reads, and an ``interrupt`` that the database
-cannot take now is kept like a press (and says so)."""
+AT_ONCE = frozenset({"status", "interrupt", "back"})
+"""Answered without waiting: ``status`` only reads, and an ``interrupt`` or a ``back`` that
+the database cannot take now is kept like a press (and says so)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,14 +36,18 @@ def forwarded_job(
     store: Callable[[str | None], Callable[[], Store]],
     zone_name: str,
     pending: int,
-    presses: tuple[Callable[[Interruption], None], Callable[[Interruption], Pressed | None]],
+    presses: tuple[
+        Callable[[Interruption], None],
+        Callable[[Interruption], Pressed | None],
+        Callable[[datetime], Block | None],
+    ],
     answer: Callable[[CommandDone], None],
 ) -> ForwardedJob | None:
     """The job for ``request`` (``None``, answered already, for a bad command line).
 
     ``store``: for a command's name, what lends it the app's store (or says why not);
     ``pending``: the presses waiting, for ``status``; ``presses``: keeps an interruption in
-    the journal, and makes a press as the hotkey does.
+    the journal, makes a press as the hotkey does, and says "I'm back" as the popup does.
     """
     request_id = request.request_id
     try:
@@ -57,6 +62,7 @@ def forwarded_job(
         app_info={**request.app_info, "pending_writes": pending},
         keep=presses[0],
         press=presses[1],
+        back=presses[2],
     )
 
     def attempt() -> None:

@@ -213,22 +213,27 @@ class StoreWorker(QObject):
             self.emit_snapshot()
         return pressed
 
-    def back(self, back: BackAt) -> None:
-        """ "I'm back", kept in the journal like a press when the database cannot take it."""
+    def back(self, back: BackAt, raising: bool = False) -> Block | None:
+        """ "I'm back", kept in the journal like a press when the database cannot take it
+        (``None`` then). A refusal (nothing is going on) is said, or raised with ``raising``
+        (for a forwarded ``flowtally back``, which prints it)."""
         if self.queue or self.store is None:
             self._keep(back)
             self._drain_unless_retrying()
-            return
+            return None
         try:
-            self.store.back(back.at)
+            block = self.store.back(back.at)
         except StoreError as exc:
             self._keep(back)
             self._delayed(exc)
-            return
+            return None
         except FlowtallyError as exc:
+            if raising:
+                raise
             self._fail(str(exc))
-            return
+            return None
         self.emit_snapshot()
+        return block
 
     def _hotkey(self, at: datetime) -> None:
         self.press(Interruption(at, None, timezone=self.zone_name, ongoing=True))
@@ -338,7 +343,7 @@ class StoreWorker(QObject):
             self._store_for,
             self.zone_name,
             self.queue.presses,
-            (self._keep, self.press),
+            (self._keep, self.press, lambda at: self.back(BackAt(at, self.zone_name), True)),
             self._answer,
         )
         if job is None:

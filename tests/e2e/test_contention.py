@@ -1,6 +1,7 @@
 """Contention, on the running app: another program holds the SQLite write lock for five
-seconds. Presses made meanwhile wait in memory and are committed in order afterwards, the
-user is told saving is delayed (and then that it is done), and the tray never freezes."""
+seconds. Presses made meanwhile, each ended by a forwarded "I'm back", wait in memory and in
+the journal and are committed in order afterwards, the user is told saving is delayed (and
+then that it is done), and the tray never freezes."""
 
 import sqlite3
 import time
@@ -24,7 +25,9 @@ def test_presses_during_a_foreign_lock_are_kept_and_saved_in_order(
             blocker.execute("BEGIN IMMEDIATE")
             locked = time.monotonic()
             try:
-                for _ in range(5):
+                for index in range(5):
+                    if index:
+                        assert "kept" in app.cli("back").stdout  # answered at once, kept
                     xdotool(x_display, "key", HOTKEY)
                     time.sleep(0.4)
                 assert app.rows("SELECT count(*) FROM interruptions") == [(0,)]
@@ -36,8 +39,9 @@ def test_presses_during_a_foreign_lock_are_kept_and_saved_in_order(
             while app.rows("SELECT count(*) FROM interruptions") != [(5,)]:
                 assert time.monotonic() < deadline, "the waiting presses were not saved"
                 time.sleep(0.1)
-        rows = app.rows("SELECT id, at_utc FROM interruptions ORDER BY id")
-        assert [at for _, at in rows] == sorted(at for _, at in rows)  # in the order pressed
+        rows = app.rows("SELECT id, at_utc, end_utc FROM interruptions ORDER BY id")
+        assert [at for _, at, _ in rows] == sorted(at for _, at, _ in rows)  # in order pressed
+        assert all(end is not None for _, _, end in rows[:4])  # each "I'm back" kept too
         time.sleep(5.5)  # the lag summary is published with the next tick
         lag = app.app_info()["event_loop_lag_ms"]
         assert lag["max"] < 1000, lag  # the tray never froze

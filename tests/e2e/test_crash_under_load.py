@@ -1,7 +1,9 @@
 """Crash safety under load: the app is killed with SIGKILL at random moments while the hotkey
-is pressed fifty times a second, and started again, and again. Every press it acknowledged
-is stored, and the running block survives every kill."""
+is pressed fifty times a second, each press followed by "I'm back" through the app's socket
+(so that each makes a new interruption), and started again, and again. Every interruption it
+acknowledged is stored, and the running block survives every kill."""
 
+import contextlib
 import json
 import os
 import random
@@ -11,15 +13,17 @@ import threading
 import time
 from pathlib import Path
 
+from app.instance import forward
 from tests.e2e.running_app import RunningApp, focused_window
 from tests.e2e.test_load import HOTKEY
 from tests.xserver import ARTIFACTS
+from tracker.errors import FlowtallyError
 
 KILLS = 4
 ACK = re.compile(r"interruption (\d+) stored \(at ")
 
 
-def press_until(stop: threading.Event, display: str, period: float) -> None:
+def press_until(stop: threading.Event, display: str, period: float, database: str) -> None:
     typist = subprocess.Popen(
         ["xdotool", "-"], env={**os.environ, "DISPLAY": display}, stdin=subprocess.PIPE, text=True
     )
@@ -27,7 +31,10 @@ def press_until(stop: threading.Event, display: str, period: float) -> None:
     while not stop.is_set():
         typist.stdin.write(f"key --delay 0 {HOTKEY}\n")
         typist.stdin.flush()
-        time.sleep(period)
+        time.sleep(period / 2)
+        with contextlib.suppress(OSError, FlowtallyError):
+            forward(database, ["back"])  # None or an error while the app is down: fine
+        time.sleep(period / 2)
     typist.stdin.close()
     typist.wait(10)
 
@@ -50,7 +57,9 @@ def test_every_acknowledged_press_survives_repeated_kills(
                 assert status["state"] in ("running", "paused"), status
                 assert status["started"] == started_block
             stop = threading.Event()
-            typist = threading.Thread(target=press_until, args=(stop, x_display, 0.02))
+            typist = threading.Thread(
+                target=press_until, args=(stop, x_display, 0.02, str(database))
+            )
             typist.start()
             time.sleep(rnd.uniform(0.5, 3.0))
             if round_ < KILLS:

@@ -58,6 +58,50 @@
       <source>other</source>
       <translation>anders</translation>
     </message>
+    <message>
+      <source>E External</source>
+      <translation>E Extern</translation>
+    </message>
+    <message>
+      <source>I Internal</source>
+      <translation>I Intern</translation>
+    </message>
+    <message>
+      <source>B I'm back</source>
+      <translation>B Ik ben terug</translation>
+    </message>
+    <message>
+      <source>U Undo the press</source>
+      <translation>U Druk ongedaan maken</translation>
+    </message>
+    <message>
+      <source>Done</source>
+      <translation>Klaar</translation>
+    </message>
+    <message>
+      <source>Interrupted since {time}</source>
+      <translation>Onderbroken sinds {time}</translation>
+    </message>
+    <message>
+      <source>Keys: 1-8 source, E/I kind, Tab note, B back, U undo, Enter done, Esc no tag</source>
+      <translation>Toetsen: 1-8 bron, E/I soort, Tab notitie, B terug, U ongedaan maken, Enter klaar, Esc zonder label</translation>
+    </message>
+    <message>
+      <source>Pressed at {time}, but no focus block was running. The press is kept.</source>
+      <translation>Gedrukt om {time}, maar er liep geen focusblok. De druk is bewaard.</translation>
+    </message>
+    <message>
+      <source>S Start a block from {time}</source>
+      <translation>S Start een blok vanaf {time}</translation>
+    </message>
+    <message>
+      <source>Keys: S start a block, U forget the press, Esc close</source>
+      <translation>Toetsen: S start een blok, U vergeet de druk, Esc sluiten</translation>
+    </message>
+    <message>
+      <source>for {duration}</source>
+      <translation>al {duration}</translation>
+    </message>
   </context>
   <context>
     <name>Review</name>
@@ -174,7 +218,7 @@
     </message>
     <message>
       <source>Ramp-up (minutes)</source>
-      <translation>Opstart (minuten)</translation>
+      <translation>Aanloop (minuten)</translation>
     </message>
     <message>
       <source>Flow after (minutes)</source>
@@ -199,6 +243,14 @@
     <message>
       <source>Database URL (empty = local file; needs a restart)</source>
       <translation>Database-URL (leeg = lokaal bestand; herstart nodig)</translation>
+    </message>
+    <message>
+      <source>Changing ramp-up or flow after recomputes the phases of your whole history: every report and chart, past weeks too.</source>
+      <translation>Aanloop of flow-na wijzigen berekent de fasen van je hele geschiedenis opnieuw: elk rapport en elke grafiek, ook van eerdere weken.</translation>
+    </message>
+    <message>
+      <source>Daily focus goal (minutes, 0 = none)</source>
+      <translation>Dagelijks focusdoel (minuten, 0 = geen)</translation>
     </message>
   </context>
   <context>
@@ -227,6 +279,22 @@
       <source>Dashboard</source>
       <translation>Overzicht</translation>
     </message>
+    <message>
+      <source>I'm back</source>
+      <translation>Ik ben terug</translation>
+    </message>
+    <message>
+      <source>Undo</source>
+      <translation>Ongedaan maken</translation>
+    </message>
+    <message>
+      <source>Settings</source>
+      <translation>Instellingen</translation>
+    </message>
+    <message>
+      <source>About</source>
+      <translation>Over</translation>
+    </message>
   </context>
   <context>
     <name>Tray</name>
@@ -244,7 +312,7 @@
     </message>
     <message>
       <source>ramp-up</source>
-      <translation>opstart</translation>
+      <translation>aanloop</translation>
     </message>
     <message>
       <source>deep focus</source>
@@ -321,6 +389,78 @@
     <message>
       <source>Dashboard…</source>
       <translation>Overzicht…</translation>
+    </message>
+    <message>
+      <source>the start at {time}</source>
+      <translation>de start om {time}</translation>
+    </message>
+    <message>
+      <source>the pause at {time}</source>
+      <translation>de pauze om {time}</translation>
+    </message>
+    <message>
+      <source>the resume at {time}</source>
+      <translation>het hervatten om {time}</translation>
+    </message>
+    <message>
+      <source>the stop at {time}</source>
+      <translation>het stoppen om {time}</translation>
+    </message>
+    <message>
+      <source>the interruption at {time}</source>
+      <translation>de onderbreking om {time}</translation>
+    </message>
+    <message>
+      <source>the press at {time}</source>
+      <translation>de druk om {time}</translation>
+    </message>
+    <message>
+      <source>"I'm back" at {time}</source>
+      <translation>„ik ben terug” om {time}</translation>
+    </message>
+    <message>
+      <source>the block added from {time}</source>
+      <translation>het toegevoegde blok vanaf {time}</translation>
+    </message>
+    <message>
+      <source>the last action</source>
+      <translation>de laatste actie</translation>
+    </message>
+    <message>
+      <source>h</source>
+      <translation>u</translation>
+    </message>
+    <message>
+      <source>Interrupted for {length}: say you are back when you are</source>
+      <translation>Onderbroken, al {length}: zeg dat je terug bent zodra je dat bent</translation>
+    </message>
+    <message>
+      <source>{phase} for {length}</source>
+      <translation>{phase}, al {length}</translation>
+    </message>
+    <message>
+      <source>, {phase} in {length}</source>
+      <translation>, {phase} over {length}</translation>
+    </message>
+    <message>
+      <source>Today: {focus} of {goal} focus, {flow} in flow</source>
+      <translation>Vandaag: {focus} van {goal} focus, {flow} in flow</translation>
+    </message>
+    <message>
+      <source>Today: {focus} focus, {flow} in flow</source>
+      <translation>Vandaag: {focus} focus, {flow} in flow</translation>
+    </message>
+    <message>
+      <source>{interruptions} interruptions, {periods} uninterrupted periods</source>
+      <translation>{interruptions} onderbrekingen, {periods} ononderbroken periodes</translation>
+    </message>
+    <message>
+      <source>I'm back</source>
+      <translation>Ik ben terug</translation>
+    </message>
+    <message>
+      <source>Undo {what}</source>
+      <translation>{what} ongedaan maken</translation>
     </message>
   </context>
   <context>

@@ -5,7 +5,7 @@ import json
 from pytestqt.qtbot import QtBot
 
 from app import autostart
-from app.config import load_settings, settings_path
+from app.config import load_settings, save_settings, settings_path
 from app.gui.controller import AppController
 from tracker.settings import Settings
 
@@ -37,3 +37,25 @@ def test_valid_values_are_saved_and_applied(qtbot: QtBot, controller: AppControl
     assert "Exec=" in autostart.entry_path().read_text()
     controller.settings_flow.apply({}, False)
     assert not autostart.is_enabled()
+
+
+def test_the_dialog_never_writes_stale_values(controller: AppController) -> None:
+    controller.open_settings()
+    dialog = controller.settings_flow.dialog
+    assert dialog is not None
+    save_settings(Settings().updated({"flow_after_min": "40"}))  # the CLI, meanwhile
+    dialog.edits["ramp_up_min"].setText("20")
+    assert dialog.recompute_note.isVisibleTo(dialog)  # said before applying
+    dialog.buttons.accepted.emit()
+    saved = json.loads(settings_path().read_text())
+    assert (saved["ramp_up_min"], saved["flow_after_min"]) == (20, 40)
+    assert controller.settings.model.flow_after_min == 40
+    controller.open_settings()
+    assert dialog.edits["flow_after_min"].text() == "40"  # fresh when it opens
+
+
+def test_the_app_follows_a_settings_file_changed_elsewhere(controller: AppController) -> None:
+    save_settings(Settings().updated({"flow_after_min": "45", "daily_goal_min": "240"}))
+    controller._follow_settings_file()  # what every tick does
+    assert controller.settings.model.flow_after_min == 45
+    assert controller.tray.goal_min == 240
