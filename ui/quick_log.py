@@ -106,7 +106,7 @@ class QuickLogPopup(QFrame):
         self.note.returnPressed.connect(self._done)
         self.back_button = QPushButton(tr("B I'm back"))
         self.back_button.clicked.connect(self._back)
-        self.undo_button = QPushButton(tr("U Undo the press"))
+        self.undo_button = QPushButton()
         self.undo_button.clicked.connect(self._undo)
         self.start_button = QPushButton()
         self.start_button.clicked.connect(self._start)
@@ -150,6 +150,7 @@ class QuickLogPopup(QFrame):
         self.note.setText(interruption.note or "")
         for widget in (self.kinds, self.sources, self.note, self.undo_button, self.done_button):
             widget.setVisible(True)
+        self.undo_button.setText(tr("U Undo the press"))
         self.back_button.setVisible(going_on)
         self.start_button.setVisible(False)
         self.hint.setText(
@@ -172,6 +173,7 @@ class QuickLogPopup(QFrame):
             widget.setVisible(False)
         self.start_button.setText(tr("S Start a block from {time}").format(time=local_time))
         self.start_button.setVisible(True)
+        self.undo_button.setText(tr("U Forget the press"))
         self.undo_button.setVisible(True)
         self.hint.setText(tr("Keys: S start a block, U forget the press, Esc close"))
         self.elapsed.clear()

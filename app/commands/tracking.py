@@ -3,6 +3,7 @@
 import argparse
 import json
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from app.commands.context import Context
 from data.errors import StoreError
@@ -10,10 +11,11 @@ from tracker.days import DayClock
 from tracker.errors import FlowtallyError
 from tracker.model import MAX_INTERRUPTION_MIN, Block, Interruption
 from tracker.running import State
+from tracker.settings import ModelParams
 from tracker.status import Status, live_status
 from tracker.timeline import build_timeline
 from tracker.timeparse import parse_user_time
-from tracker.types import PHASE_NAMES, Kind, Phase
+from tracker.types import PHASE_NAMES, Kind, Phase, SegmentKind
 from tracker.units import duration, plural
 
 
@@ -47,16 +49,24 @@ def resume(ctx: Context, args: argparse.Namespace) -> int:
 
 def stop(ctx: Context, args: argparse.Namespace) -> int:
     block = ctx.store.stop(ctx.time(args.at))
-    assert block.end is not None
-    timeline = build_timeline(block, ctx.settings.model, block.end)
-    periods = len(timeline.periods(ctx.settings.model))
-    print(
-        f"Stopped at {ctx.local(block.end)}: {duration(timeline.tracked)} tracked, "
-        f"{plural(len(block.interruptions), 'interruption')}, "
-        f"{plural(periods, 'uninterrupted period')}.",
-        file=ctx.out,
-    )
+    print(stopped_line(block, ctx.settings.model, ctx.zone), file=ctx.out)
     return 0
+
+
+def stopped_line(block: Block, params: ModelParams, zone: ZoneInfo) -> str:
+    """The one-line summary of a stopped block: the CLI prints it, the tray shows it."""
+    assert block.end is not None
+    timeline = build_timeline(block, params, block.end)
+    periods = len(timeline.periods(params))
+    flow = sum(
+        (seg.length for seg in timeline.segments if seg.kind is SegmentKind.FLOW), timedelta()
+    )
+    return (
+        f"Stopped at {block.end.astimezone(zone).strftime('%H:%M')}: "
+        f"{duration(timeline.tracked)} tracked, {duration(flow)} in flow, "
+        f"{plural(len(block.interruptions), 'interruption')}, "
+        f"{plural(periods, 'uninterrupted period')}."
+    )
 
 
 def add(ctx: Context, args: argparse.Namespace) -> int:

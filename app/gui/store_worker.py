@@ -16,6 +16,8 @@ from typing import assert_never
 from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, QTimer, Signal, Slot
 
 from app.clock import now
+from app.commands.tracking import stopped_line
+from app.config import load_settings
 from app.gui import store_protocol as msg
 from app.gui.forwarded import forwarded_job
 from app.gui.snapshots import Snapshots
@@ -75,7 +77,7 @@ class StoreWorker(QObject):
             case msg.Resume():
                 self._write(lambda s: s.resume(now()))
             case msg.Stop():
-                self._write(lambda s: s.stop(now()))
+                self._write(self._stop)
             case msg.Press(at):
                 self._hotkey(at)
             case msg.Retag(interruption_id, kind, source, note):
@@ -307,6 +309,11 @@ class StoreWorker(QObject):
                 self._fail(str(exc))
 
         self._submit(attempt, self._fail)
+
+    def _stop(self, store: Store) -> None:
+        """Stop, and say what the block came to, as ``flowtally stop`` prints it."""
+        block = store.stop(now())
+        self._answer(msg.Notice(stopped_line(block, load_settings().model, self.clock.zone)))
 
     def _undo(self, store: Store) -> None:
         step = store.undo()

@@ -68,6 +68,16 @@ def test_a_forwarded_command_on_an_unusable_database_is_answered_at_once(
         assert app.quit() == 0
 
 
+def press_three_times(app: RunningApp, x_display: str) -> None:
+    """Three interruptions: each press but the last ended by a forwarded "I'm back", which the
+    app keeps in its journal like the press while the database cannot take it."""
+    for index in range(3):
+        if index:
+            assert "kept" in app.cli("back").stdout
+        xdotool(x_display, "key", HOTKEY)
+        time.sleep(0.3)
+
+
 @pytest.mark.parametrize("ending", ["kill -9", "quit"])
 def test_presses_waiting_for_a_lock_survive_the_app(
     x_display: str, tmp_path: Path, private_user_folders: Path, ending: str
@@ -80,11 +90,9 @@ def test_presses_waiting_for_a_lock_survive_the_app(
     blocker.execute("BEGIN IMMEDIATE")
     try:
         with focused_window(x_display):
-            for _ in range(3):
-                xdotool(x_display, "key", HOTKEY)
-                time.sleep(0.3)
+            press_three_times(app, x_display)
             app.wait_for(lambda s: s["app"]["pending_writes"] == 3, "three presses waiting")
-        assert _journal_lines(private_user_folders) == 3
+        assert _journal_lines(private_user_folders) == 5  # three presses, two "I'm back"
         if ending == "kill -9":
             app.kill_hard()
         else:
@@ -152,14 +160,12 @@ def test_presses_while_postgresql_is_down_survive_a_kill(
         app.cli("start", "--task", "remote")
         relay.stop()  # the server goes away
         with focused_window(x_display):
-            for _ in range(3):
-                xdotool(x_display, "key", HOTKEY)
-                time.sleep(0.3)
+            press_three_times(app, x_display)
             deadline = time.monotonic() + 20
             while app.any_status().get("app", {}).get("pending_writes") != 3:
                 assert time.monotonic() < deadline, app.any_status()
                 time.sleep(0.3)
-        assert _journal_lines(private_user_folders) == 3
+        assert _journal_lines(private_user_folders) == 5
         app.kill_hard()
 
         relay.start()  # back again; a new app stores what the journal kept

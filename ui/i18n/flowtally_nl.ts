@@ -102,6 +102,10 @@
       <source>for {duration}</source>
       <translation>al {duration}</translation>
     </message>
+    <message>
+      <source>U Forget the press</source>
+      <translation>U Vergeet de druk</translation>
+    </message>
   </context>
   <context>
     <name>Review</name>
