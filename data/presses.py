@@ -1,5 +1,6 @@
-"""The hot path of a hotkey press, and the interruptions logged from the CLI: one small read
-and one insert in the common case, with the undo step in the same transaction.
+"""The hot path of a hotkey press, and the interruptions logged from the CLI: three small
+indexed reads (the running block, its pause in progress, its interruption going on) and two
+inserts (the row and its undo step), in one transaction.
 
 A press while an interruption is going on adds nothing (the person is still interrupted: it
 only brings the popup back); a press while no block runs is kept as a loose press.
@@ -7,16 +8,16 @@ only brings the popup back); a press while no block runs is kept as a loose pres
 
 from dataclasses import replace
 from datetime import datetime, timedelta
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Row, Table, insert, select
+from sqlalchemy import Row, insert, select
 from sqlalchemy.orm import Session
 
 from data.checked import add_interruption
-from data.models import LoosePressRow
 from data.rows import (
     BLOCKS,
     INTERRUPTIONS,
+    LOOSE_PRESSES,
     PAUSES,
     interruption_values,
     to_interruption,
@@ -27,7 +28,6 @@ from tracker import running
 from tracker.model import Block, Interruption, LoosePress, Pressed
 from tracker.undo import Action
 
-LOOSE = cast(Table, LoosePressRow.__table__)
 SAME_LOOSE_PRESS = timedelta(minutes=2)
 """With no block running, a press this soon after the last one is that same press (the
 popup asking what to do with it is still up): one press is one moment."""
@@ -59,11 +59,15 @@ def press(session: Session, interruption: Interruption, done: datetime) -> Press
     row = _running_row(session)
     if row is None:
         at, zone_name = interruption.at, interruption.timezone
-        last = session.execute(select(LOOSE).order_by(LOOSE.c.at_utc.desc()).limit(1)).first()
+        last = session.execute(
+            select(LOOSE_PRESSES).order_by(LOOSE_PRESSES.c.at_utc.desc()).limit(1)
+        ).first()
         if last is not None and timedelta(0) <= at - last.at_utc <= SAME_LOOSE_PRESS:
             return Pressed(None, False, LoosePress(last.at_utc, last.timezone, last.id))
         loose_id = session.scalar(
-            insert(LOOSE).values(at_utc=at, timezone=zone_name).returning(LOOSE.c.id)
+            insert(LOOSE_PRESSES)
+            .values(at_utc=at, timezone=zone_name)
+            .returning(LOOSE_PRESSES.c.id)
         )
         record(session, Action.LOOSE, at, done, item_id=loose_id)
         return Pressed(None, True, LoosePress(at, zone_name, loose_id))
@@ -75,9 +79,12 @@ def press(session: Session, interruption: Interruption, done: datetime) -> Press
     return Pressed(_insert(session, made, row.id, done), True)
 
 
-def loose_presses(session: Session) -> list[LoosePress]:
-    rows = session.execute(select(LOOSE).order_by(LOOSE.c.at_utc))
-    return [LoosePress(r.at_utc, r.timezone, r.id) for r in rows]
+def loose_presses(session: Session, press_id: int | None = None) -> list[LoosePress]:
+    """The loose presses, oldest first (or the one with ``press_id``, if it is still kept)."""
+    query = select(LOOSE_PRESSES).order_by(LOOSE_PRESSES.c.at_utc)
+    if press_id is not None:
+        query = query.where(LOOSE_PRESSES.c.id == press_id)
+    return [LoosePress(r.at_utc, r.timezone, r.id) for r in session.execute(query)]
 
 
 def _running_row(session: Session) -> Row[Any, Any, Any] | None:

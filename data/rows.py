@@ -13,13 +13,14 @@ from typing import Any, TypeVar, cast
 from sqlalchemy import Select, Table, delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from data.models import BlockRow, InterruptionRow, PauseRow
+from data.models import BlockRow, InterruptionRow, LoosePressRow, PauseRow
 from tracker.model import Block, Interruption, Pause
 from tracker.types import Kind
 
 BLOCKS = cast(Table, BlockRow.__table__)
 PAUSES = cast(Table, PauseRow.__table__)
 INTERRUPTIONS = cast(Table, InterruptionRow.__table__)
+LOOSE_PRESSES = cast(Table, LoosePressRow.__table__)
 Child = TypeVar("Child", Pause, Interruption)
 
 

@@ -25,7 +25,7 @@ from data.checked import (
 )
 from data.failures import as_store_errors
 from data.importing import ImportResult, Progress, add_new
-from data.rows import BLOCKS, INTERRUPTIONS, PAUSES, load, load_one, save
+from data.rows import BLOCKS, INTERRUPTIONS, LOOSE_PRESSES, PAUSES, load, load_one, save
 from data.schema import ensure_schema
 from tracker import overlaps, running
 from tracker.days import DayClock
@@ -186,13 +186,14 @@ class Store:
         """Start a block at a loose press, which becomes its interruption going on (the
         press said the person was being interrupted)."""
         with self._write() as session:
-            press = next((p for p in presses.loose_presses(session) if p.id == press_id), None)
-            if press is None:
+            found = presses.loose_presses(session, press_id)
+            if not found:
                 raise TransitionError("that press was started from or discarded already")
+            press = found[0]
             block = running.start(running_block(session), press.at, press.timezone, task)
             first = Interruption(press.at, None, timezone=press.timezone, ongoing=True)
             started = check_and_save(session, replace(block, interruptions=(first,)))
-            session.execute(delete(presses.LOOSE).where(presses.LOOSE.c.id == press_id))
+            session.execute(delete(LOOSE_PRESSES).where(LOOSE_PRESSES.c.id == press_id))
             undo_log.record(session, Action.START, press.at, _done(), started)
             return started
 

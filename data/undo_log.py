@@ -7,14 +7,14 @@ that undoing "I'm back" reopens the very interruption the popup is tagging.
 
 import json
 from datetime import datetime
-from typing import cast
+from typing import Any, cast
 
-from sqlalchemy import Table, delete, insert, select
+from sqlalchemy import Row, Table, delete, insert, select
 from sqlalchemy.orm import Session
 
 from data.checked import check_and_save
-from data.models import LoosePressRow, UndoStepRow
-from data.rows import BLOCKS, INTERRUPTIONS, load_one
+from data.models import UndoStepRow
+from data.rows import BLOCKS, INTERRUPTIONS, LOOSE_PRESSES, load_one
 from tracker.errors import TransitionError
 from tracker.model import Block, Interruption, Pause
 from tracker.timeparse import parse_iso
@@ -22,7 +22,6 @@ from tracker.types import Kind
 from tracker.undo import KEPT_STEPS, RESTORES_BEFORE, Action, Step
 
 STEPS = cast(Table, UndoStepRow.__table__)
-LOOSE = cast(Table, LoosePressRow.__table__)
 GONE = "it was changed or removed since; edit the block in the dashboard instead"
 
 
@@ -54,20 +53,25 @@ def record(
 
 
 def latest(session: Session) -> Step | None:
+    newest = _newest(session)
+    return newest[1] if newest is not None else None
+
+
+def _newest(session: Session) -> tuple[Row[Any, Any, Any], Step] | None:
     row = session.execute(select(STEPS).order_by(STEPS.c.id.desc()).limit(1)).first()
     if row is None:
         return None
-    return Step(Action(row.action), row.at_utc, row.done_utc, row.block_id, row.item_id)
+    return row, Step(Action(row.action), row.at_utc, row.done_utc, row.block_id, row.item_id)
 
 
 def undo_latest(session: Session) -> Step:
     """Take back the latest step. Raises :class:`TransitionError` if there is none, or if it
     no longer applies (its block was removed, or putting it back would overlap a block made
-    since); the caller's rollback then keeps the step."""
-    row = session.execute(select(STEPS).order_by(STEPS.c.id.desc()).limit(1)).first()
-    if row is None:
+    since); the rollback then keeps the step, for the caller to drop (:func:`drop_latest`)."""
+    newest = _newest(session)
+    if newest is None:
         raise TransitionError("nothing to undo")
-    step = Step(Action(row.action), row.at_utc, row.done_utc, row.block_id, row.item_id)
+    row, step = newest
     session.execute(delete(STEPS).where(STEPS.c.id == row.id))
     if step.action in RESTORES_BEFORE:
         current = load_one(session, step.block_id) if step.block_id is not None else None
@@ -79,7 +83,7 @@ def undo_latest(session: Session) -> Step:
         if not getattr(gone, "rowcount", 0):
             raise TransitionError(f"cannot undo that interruption: {GONE}")
     elif step.action is Action.LOOSE:
-        session.execute(delete(LOOSE).where(LOOSE.c.id == step.item_id))
+        session.execute(delete(LOOSE_PRESSES).where(LOOSE_PRESSES.c.id == step.item_id))
     else:  # START, ADD: the block it made goes
         gone = session.execute(delete(BLOCKS).where(BLOCKS.c.id == step.block_id))
         if not getattr(gone, "rowcount", 0):
@@ -141,5 +145,6 @@ def _at(value: datetime | None) -> datetime:
 
 def drop_latest(session: Session) -> None:
     """Forget the latest step: it was tried and no longer applies."""
-    newest = select(STEPS.c.id).order_by(STEPS.c.id.desc()).limit(1).scalar_subquery()
-    session.execute(delete(STEPS).where(STEPS.c.id == newest))
+    newest = _newest(session)
+    if newest is not None:
+        session.execute(delete(STEPS).where(STEPS.c.id == newest[0].id))
