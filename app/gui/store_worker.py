@@ -11,7 +11,7 @@ in the :class:`~app.gui.write_queue.WriteQueue`; it is announced only once store
 import logging
 from collections.abc import Callable
 from datetime import datetime
-from typing import assert_never
+from typing import TypeVar, assert_never
 
 from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, QTimer, Signal, Slot
 
@@ -34,6 +34,7 @@ from tracker.model import Block, Interruption, Pressed
 from tracker.settings import load_zone
 
 log = logging.getLogger(__name__)
+Written = TypeVar("Written")
 RETRY_MS = 500
 REOPEN_MS = 3000
 WAIT_FOR_LOCK_MS = 300
@@ -194,20 +195,9 @@ class StoreWorker(QObject):
 
     def press(self, interruption: Interruption) -> Pressed | None:
         """Store a press (the hotkey's, or a forwarded ``flowtally interrupt``), going on until
-        "I'm back". If the database cannot take it now, it is written to the journal first,
-        then stored in order as soon as the database can be used (``None`` then)."""
-        if self.queue or self.store is None:
-            self._keep(interruption)
-            self._drain_unless_retrying()
-            return None
-        try:
-            pressed = self.store.press(interruption)
-        except StoreError as exc:
-            self._keep(interruption)
-            self._delayed(exc)
-            return None
-        except FlowtallyError as exc:
-            self._fail(str(exc))
+        "I'm back" (``None`` when it waits in the journal, or was refused)."""
+        pressed = self._durably(interruption, lambda store: store.press(interruption))
+        if pressed is None:
             return None
         self._answer(msg.Stored(pressed))
         made = [pressed.interruption] if pressed.new and pressed.interruption else []
@@ -216,17 +206,28 @@ class StoreWorker(QObject):
         return pressed
 
     def back(self, back: BackAt, raising: bool = False) -> Block | None:
-        """ "I'm back", kept in the journal like a press when the database cannot take it
-        (``None`` then). A refusal (nothing is going on) is said, or raised with ``raising``
-        (for a forwarded ``flowtally back``, which prints it)."""
+        """ "I'm back" (``None`` when it waits in the journal, or was refused). A refusal
+        (nothing is going on) is said, or raised with ``raising`` (for a forwarded
+        ``flowtally back``, which prints it)."""
+        block = self._durably(back, lambda store: store.back(back.at), raising)
+        if block is not None:
+            self.emit_snapshot()
+        return block
+
+    def _durably(
+        self, kept: Kept, write: Callable[[Store], Written], raising: bool = False
+    ) -> Written | None:
+        """Do a logged moment's write now; if the database cannot take it, write it to the
+        journal first, then store it in order as soon as the database can be used (``None``
+        then). A refusal is said as a failure, or raised with ``raising``."""
         if self.queue or self.store is None:
-            self._keep(back)
+            self._keep(kept)
             self._drain_unless_retrying()
             return None
         try:
-            block = self.store.back(back.at)
+            return write(self.store)
         except StoreError as exc:
-            self._keep(back)
+            self._keep(kept)
             self._delayed(exc)
             return None
         except FlowtallyError as exc:
@@ -234,8 +235,6 @@ class StoreWorker(QObject):
                 raise
             self._fail(str(exc))
             return None
-        self.emit_snapshot()
-        return block
 
     def _hotkey(self, at: datetime) -> None:
         self.press(Interruption(at, None, timezone=self.zone_name, ongoing=True))
