@@ -133,7 +133,7 @@ class WriteQueue:
         try:
             if isinstance(kept, BackAt):
                 stored = None
-                if not (press.replayed and _back_stored(store, kept)):
+                if not (press.replayed and _nothing_going_on(store)):
                     store.back(kept.at)
             elif press.replayed and store.holds(kept):
                 stored = None
@@ -151,7 +151,7 @@ class WriteQueue:
         return stored
 
 
-def _back_stored(store: Store, back: BackAt) -> bool:
-    """A replayed "I'm back" that was stored just before a crash: nothing is going on."""
+def _nothing_going_on(store: Store) -> bool:
+    """A replayed "I'm back" finding nothing going on was stored just before the crash."""
     running = store.running()
     return running is None or running.open_interruption is None
