@@ -80,25 +80,25 @@ def today_line(status: Status, goal_min: float = 0) -> str:
     )
 
 
+def _status_lines(status: Status, goal_min: float) -> list[str]:
+    """What the block is, what is going on in it, and today's focus."""
+    if status.state is State.IDLE or status.block is None:
+        return [tr("Flowtally: no focus block running"), today_line(status, goal_min)]
+    task = status.block.task or tr("Focus block")
+    return [task, now_line(status), today_line(status, goal_min)]
+
+
 def describe(status: Status, goal_min: float = 0) -> str:
     """The status in a few lines: the menu's header, the timer window, a left click."""
     counts = tr("{interruptions} interruptions, {periods} uninterrupted periods").format(
         interruptions=status.today.interruptions, periods=status.today.periods
     )
-    if status.state is State.IDLE or status.block is None:
-        return "\n".join(
-            [tr("Flowtally: no focus block running"), today_line(status, goal_min), counts]
-        )
-    task = status.block.task or tr("Focus block")
-    return "\n".join([task, now_line(status), today_line(status, goal_min), counts])
+    return "\n".join([*_status_lines(status, goal_min), counts])
 
 
 def one_line(status: Status, goal_min: float = 0) -> str:
-    """The tooltip: the same, on one line."""
-    if status.state is State.IDLE or status.block is None:
-        return " · ".join([tr("Flowtally: no focus block running"), today_line(status, goal_min)])
-    task = status.block.task or tr("Focus block")
-    return " · ".join([task, now_line(status), today_line(status, goal_min)])
+    """The tooltip: the same but the counts, on one line."""
+    return " · ".join(_status_lines(status, goal_min))
 
 
 class TrayView(QObject):
