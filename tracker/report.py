@@ -101,7 +101,7 @@ TABLE_HEADERS = (
 
 
 def report_table(week: WeekReport) -> tuple[tuple[str, ...], list[list[str]]]:
-    """The report as a table, a row a day and one for the week (times in h:mm): what the
+    """The report as a table, a row a day and one for the week (lengths as ``1 h 05 min``): what the
     terminal and the HTML report show."""
 
     def row(label: str, m: Metrics) -> list[str]:

@@ -103,7 +103,7 @@ def render_report(view: WeekView, fmt: str, theme: Theme = LIGHT) -> bytes:
 def _settings_line(report: WeekReport) -> str:
     p = report.params
     return (
-        f"Time zone {report.timezone}; times in h:mm; ramp-up {p.ramp_up_min:g} min, "
+        f"Time zone {report.timezone}; ramp-up {p.ramp_up_min:g} min, "
         f"flow after {p.flow_after_min:g} min, periods of {p.min_period_min:g} min or more."
     )
 

@@ -47,7 +47,7 @@ def to_ics(blocks: Iterable[Block], params: ModelParams, now: datetime) -> bytes
                     f"deep focus {duration(minutes[SegmentKind.DEEP])}, "
                     f"flow {duration(minutes[SegmentKind.FLOW])}, "
                     f"interrupted {duration(minutes[SegmentKind.INTERRUPTED])}, "
-                    f"paused {duration(minutes[SegmentKind.PAUSED])} (h:mm)",
+                    f"paused {duration(minutes[SegmentKind.PAUSED])}",
                 ]
             ),
         )

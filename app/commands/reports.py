@@ -62,7 +62,7 @@ def report_text(week: WeekReport) -> str:
     bands = ", ".join(f"{band}: {count}" for band, count in t.periods_by_length)
     return "\n".join(
         [
-            f"Week {week.week} ({week.timezone}); times in h:mm; ramp-up {p.ramp_up_min:g} min, "
+            f"Week {week.week} ({week.timezone}); ramp-up {p.ramp_up_min:g} min, "
             f"flow after {p.flow_after_min:g} min, periods of {p.min_period_min:g} min or more",
             "",
             table(headers, rows),
