@@ -89,6 +89,13 @@ class Timeline:
             (s.length for s in self.segments if s.kind is not SegmentKind.PAUSED), timedelta()
         )
 
+    def lengths(self) -> dict[SegmentKind, timedelta]:
+        """How long the block spent in each kind of segment (every kind present, 0 if none)."""
+        totals = {kind: timedelta() for kind in SegmentKind}
+        for segment in self.segments:
+            totals[segment.kind] += segment.length
+        return totals
+
     def periods(self, params: ModelParams) -> list[Stretch]:
         """The stretches long enough to count as uninterrupted periods."""
         return [s for s in self.stretches if s.length >= params.min_period]

@@ -2,7 +2,7 @@
 time that was actually protected. Written with the maintained ``icalendar`` library."""
 
 from collections.abc import Iterable
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from icalendar import Calendar, Event
 
@@ -27,9 +27,7 @@ def to_ics(blocks: Iterable[Block], params: ModelParams, now: datetime) -> bytes
         if block.end is None:
             continue
         timeline = build_timeline(block, params, now)
-        minutes = {kind: timedelta() for kind in SegmentKind}
-        for segment in timeline.segments:
-            minutes[segment.kind] += segment.length
+        minutes = timeline.lengths()
         periods = len(timeline.periods(params))
         event = Event()
         event.add("uid", f"block-{block.start:%Y%m%dT%H%M%SZ}@flowtally")

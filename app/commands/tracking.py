@@ -58,9 +58,7 @@ def stopped_line(block: Block, params: ModelParams, zone: ZoneInfo) -> str:
     assert block.end is not None
     timeline = build_timeline(block, params, block.end)
     periods = len(timeline.periods(params))
-    flow = sum(
-        (seg.length for seg in timeline.segments if seg.kind is SegmentKind.FLOW), timedelta()
-    )
+    flow = timeline.lengths()[SegmentKind.FLOW]
     return (
         f"Stopped at {block.end.astimezone(zone).strftime('%H:%M')}: "
         f"{duration(timeline.tracked)} tracked, {duration(flow)} in flow, "
