@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from tracker.model import Interruption, LoosePress
 from tracker.types import DEFAULT_SOURCES, Kind
-from tracker.units import duration
+from ui.tray import length
 
 AUTO_HIDE_MS = 12_000
 SELECTED = (
@@ -248,7 +248,7 @@ class QuickLogPopup(QFrame):
 
     def _update_elapsed(self) -> None:
         if self._interruption is not None and self._interruption.ongoing:
-            lasted = duration(datetime.now(UTC) - self._interruption.at)
+            lasted = length(datetime.now(UTC) - self._interruption.at)
             self.elapsed.setText(tr("for {duration}").format(duration=lasted))
         else:
             self.elapsed.clear()
