@@ -11,8 +11,9 @@ before the start: a block from 23:00 to 01:00 is typed ``23:00`` and ``01:00``. 
 """
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from typing import TypeVar
 from zoneinfo import ZoneInfo
@@ -46,6 +47,22 @@ class Change:
 
     def inverse(self) -> "Change":
         return Change(self.after, self.before, self.label)
+
+    def touched(self) -> tuple[Part, int]:
+        """Which record of ``after`` the change made or altered, so that the history can
+        point at it (the interruption an undo brought back, say); the block itself when no
+        single part of it differs."""
+        before = self.before
+        if self.after is None or before is None:
+            return Part.BLOCK, 0
+        for part, now, was in (
+            (Part.INTERRUPTION, self.after.interruptions, before.interruptions),
+            (Part.PAUSE, self.after.pauses, before.pauses),
+        ):
+            new = [index for index, item in enumerate(now) if item not in was]
+            if new:
+                return part, new[0]
+        return Part.BLOCK, 0
 
 
 FIELDS: dict[Part, tuple[str, ...]] = {
@@ -154,6 +171,32 @@ def remove(block: Block, part: Part, index: int) -> Block | None:
     _at(interruptions, index)
     del interruptions[index]
     return _checked(replace(block, interruptions=tuple(interruptions)))
+
+
+SLOT = timedelta(hours=1)
+WORKDAY_START = time(9)
+
+
+def free_slot(
+    blocks: Sequence[Block], day: date, zone: ZoneInfo, now: datetime
+) -> tuple[datetime, datetime]:
+    """An hour on ``day`` that no block covers and that is not in the future: what a form
+    for a forgotten block offers first, so that accepting it as it stands is never refused.
+
+    Tried in order: 09:00, then the end of each of the day's blocks. When none fits (a full
+    day, or a day still to come), the hour before now."""
+    starts = [datetime.combine(day, WORKDAY_START, zone).astimezone(UTC)]
+    starts += sorted(
+        block.end
+        for block in blocks
+        if block.end is not None and block.end.astimezone(zone).date() == day
+    )
+    for start in starts:
+        end = start + SLOT
+        taken = any(b.start < end and (b.end or now) > start for b in blocks)
+        if end <= now and not taken:
+            return start, end
+    return now - SLOT, now
 
 
 def new_block(start_text: str, end_text: str, task: str, zone: ZoneInfo, now: datetime) -> Block:

@@ -5,9 +5,10 @@ It shows a :class:`tracker.dashboard.WeekView` handed to it and asks for everyth
 thread. matplotlib loads with the first chart drawn, not with this module.
 """
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -22,7 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.dashboard import Headline, WeekView
-from tracker.history import Part
+from tracker.history import Part, free_slot
+from tracker.model import Block
 from tracker.settings import load_zone
 from ui.chart_view import ChartView
 from ui.charts import DARK, LIGHT, PAGES, Theme
@@ -84,6 +86,13 @@ def theme_of(palette: QPalette) -> Theme:
     )
 
 
+def documents_folder() -> Path:
+    """The user's documents folder (XDG ``user-dirs``), or home when it does not exist."""
+    location = QStandardPaths.StandardLocation.DocumentsLocation
+    folder = Path(QStandardPaths.writableLocation(location) or Path.home())
+    return folder if folder.is_dir() else Path.home()
+
+
 class DashboardWindow(QMainWindow):
     week_requested = Signal(object)  # a date in the week; None: this week
     reload_requested = Signal(bool)
@@ -103,6 +112,7 @@ class DashboardWindow(QMainWindow):
         self.view: WeekView | None = None
         self.monday: date | None = None
         self.pages: dict[str, ChartView] = {}
+        self.export_dialog: QFileDialog | None = None
 
         bar = QToolBar(tr("Week"))
         bar.setMovable(False)
@@ -188,6 +198,7 @@ class DashboardWindow(QMainWindow):
         """Show a week: headline cards, the visible chart page at once, the others when
         their tab is opened, and the history table."""
         self.view = view
+        another_week = self.monday != view.report.days[0][0]
         self.monday = view.report.days[0][0]
         sunday = self.monday + timedelta(days=6)
         self.week_label.setText(
@@ -203,7 +214,8 @@ class DashboardWindow(QMainWindow):
             # Later weeks usually arrive drawn already (the worker draws ahead); the page asks
             # only for what it does not have.
             current.request(self.monday, theme_of(self.palette()))
-        self.statusBar().showMessage(tr("Showing %1").replace("%1", view.report.week), 4000)
+        if another_week:  # the same week redrawn after an edit keeps the edit's line
+            self.statusBar().showMessage(tr("Showing %1").replace("%1", view.report.week), 4000)
 
     def _show_cards(self, view: WeekView) -> None:
         for column, headline in enumerate(view.headlines):
@@ -257,11 +269,25 @@ class DashboardWindow(QMainWindow):
     def show_error(self, message: str) -> None:
         """A refused edit or a failed export: say why, and show the stored state again."""
         self.statusBar().showMessage(f"⚠ {message}")
+        if self.dialog is not None and self.dialog.isVisible():
+            self.dialog.refused(message)  # the form stays open, with what was typed
         if self.view is not None:
             self.history.show_view(self.view)
 
     def show_message(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)
+
+    def show_change(
+        self, message: str, focus: tuple[Block, Part, int] | None, undone: bool
+    ) -> None:
+        """A stored edit, undo or redo: point at the record it touched, and keep saying how
+        to take it back until the next action replaces the line."""
+        if self.dialog is not None and self.dialog.isVisible():
+            self.dialog.stored()
+        hint = tr("Ctrl+Shift+Z redoes it") if undone else tr("Ctrl+Z undoes it")
+        self.statusBar().showMessage(f"{message} · {hint}")
+        if focus is not None:
+            self.history.point_at(*focus)
 
     def set_history_state(self, undo_label: str, redo_label: str) -> None:
         self.undo_action.setEnabled(bool(undo_label))
@@ -291,12 +317,24 @@ class DashboardWindow(QMainWindow):
     # ---------------------------------------------------------------- history
 
     def ask_block(self) -> None:
-        day = self.monday.isoformat() if self.monday else ""
+        """The form for a forgotten block, offering a free hour on the selected block's day
+        (or today in this week, or the week's Monday)."""
+        if self.view is None or self.monday is None:
+            return
+        zone = load_zone(self.view.report.timezone)
+        now = datetime.now(UTC)
+        today = now.astimezone(zone).date()
         selected = self.history.selected()
-        if selected is not None and self.view is not None:
-            zone = load_zone(self.view.report.timezone)
-            day = selected[0].start.astimezone(zone).date().isoformat()
-        dialog = AddBlockDialog(day, self)
+        if selected is not None:
+            day = selected[0].start.astimezone(zone).date()
+        else:
+            day = today if self.monday <= today < self.monday + timedelta(weeks=1) else self.monday
+        start, end = free_slot(self.view.blocks, day, zone, now)
+        local_start, local_end = start.astimezone(zone), end.astimezone(zone)
+        end_text = local_end.strftime(
+            "%H:%M" if local_end.date() == local_start.date() else "%Y-%m-%d %H:%M"
+        )
+        dialog = AddBlockDialog(local_start.strftime("%Y-%m-%d %H:%M"), end_text, self)
         dialog.add_requested.connect(self.block_add_requested)
         self.dialog = dialog
         dialog.open()
@@ -330,17 +368,21 @@ class DashboardWindow(QMainWindow):
     # ---------------------------------------------------------------- export
 
     def choose_export(self) -> None:
+        """Ask where to export, starting in the documents folder (where people look for a
+        report afterwards), not wherever the app happened to be started from."""
         week = self.view.report.week if self.view else "week"
-        path, chosen = QFileDialog.getSaveFileName(
-            self,
-            tr("Export the week"),
-            f"flowtally-{week}.pdf",
-            ";;".join(text for _, text in EXPORT_FILTERS),
-        )
-        if not path:
-            return
+        folder = documents_folder()
+        filters = ";;".join(tr(text) for _, text in EXPORT_FILTERS)
+        dialog = QFileDialog(self, tr("Export the week"), str(folder), filters)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.selectFile(str(folder / f"flowtally-{week}.pdf"))
+        dialog.fileSelected.connect(lambda path: self._export_to(path, dialog.selectedNameFilter()))
+        self.export_dialog = dialog
+        dialog.open()
+
+    def _export_to(self, path: str, chosen: str) -> None:
         if "." not in path.rsplit("/", 1)[-1]:
-            suffix = next((s for s, text in EXPORT_FILTERS if text == chosen), "pdf")
+            suffix = next((s for s, text in EXPORT_FILTERS if tr(text) == chosen), "pdf")
             path = f"{path}.{suffix}"
         self.statusBar().showMessage(tr("Exporting…"))
         self.export_requested.emit(path)

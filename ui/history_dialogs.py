@@ -1,7 +1,8 @@
 """Small forms to add what was forgotten: a block, or an interruption in a block.
 
-They collect text as typed; the app validates it (:mod:`tracker.history`) and reports a
-refusal in the dashboard's status bar.
+They collect text as typed; the app validates it (:mod:`tracker.history`). A form stays
+open until the addition is stored: a refusal is written in it, so that what was typed can be
+corrected rather than typed again.
 """
 
 from PySide6.QtCore import QCoreApplication, Signal
@@ -44,22 +45,43 @@ class _Form(QDialog):
 
     def finish(self, note: str) -> None:
         self.form.addRow(QLabel(note))
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #b3261e; font-weight: bold;")
+        self.problem.setVisible(False)
+        self.form.addRow(self.problem)
         self.form.addRow(self.buttons)
+
+    def waiting(self) -> None:
+        """Sent; the answer (stored or refused) closes the form or writes why in it."""
+        self.problem.setVisible(False)
+        self.buttons.setEnabled(False)
+
+    def refused(self, reason: str) -> None:
+        self.problem.setText(f"⚠ {reason}")
+        self.problem.setVisible(True)
+        self.buttons.setEnabled(True)
+        self.adjustSize()  # room for the reason's lines
+
+    def stored(self) -> None:
+        self.buttons.setEnabled(True)
+        super().accept()
 
 
 class AddBlockDialog(_Form):
     add_requested = Signal(str, str, str)  # start, end, task
 
-    def __init__(self, day: str, parent: QWidget | None = None) -> None:
+    def __init__(self, start: str, end: str, parent: QWidget | None = None) -> None:
+        """``start`` and ``end`` as typed: a free slot, so that OK as it stands is stored."""
         super().__init__(tr("Add a forgotten block"), parent)
-        self.start = self.line(tr("Start"), f"{day} 09:00", tr(TIME_HINT))
-        self.end = self.line(tr("End"), "10:00", tr(TIME_HINT))
+        self.start = self.line(tr("Start"), start, tr(TIME_HINT))
+        self.end = self.line(tr("End"), end, tr(TIME_HINT))
         self.task = self.line(tr("Task"), "", tr("optional"))
         self.finish(tr("An end given as HH:MM is on the start's day (or just after midnight)."))
 
     def accept(self) -> None:
+        self.waiting()
         self.add_requested.emit(self.start.text(), self.end.text(), self.task.text())
-        super().accept()
 
 
 class AddInterruptionDialog(_Form):
@@ -81,6 +103,7 @@ class AddInterruptionDialog(_Form):
         self.finish(tr("The interruption is added to the selected block."))
 
     def accept(self) -> None:
+        self.waiting()
         self.add_requested.emit(
             self.at.text(),
             self.minutes.text(),
@@ -88,4 +111,3 @@ class AddInterruptionDialog(_Form):
             self.source.currentText(),
             self.note.text(),
         )
-        super().accept()

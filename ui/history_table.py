@@ -79,10 +79,17 @@ class HistoryTable(QTreeWidget):
         self.setItemDelegate(_Editors(self))
         self.itemChanged.connect(self._changed)
         self.view: WeekView | None = None
+        self._pointed: tuple[Block, Part, int] | None = None
+
+    def point_at(self, block: Block, part: Part, index: int) -> None:
+        """Select this record when the week is next shown (the one an edit or undo touched)."""
+        self._pointed = (block, part, index)
 
     def show_view(self, view: WeekView) -> None:
-        """List the week's blocks (keeping the selection and which blocks are expanded)."""
-        selected = self.selected()
+        """List the week's blocks (keeping the selection and which blocks are expanded; a
+        record pointed at is selected, and its block opened, instead)."""
+        selected = self._pointed or self.selected()
+        pointed, self._pointed = self._pointed, None
         items = [self.topLevelItem(i) for i in range(self.topLevelItemCount())]
         expanded = {
             item.data(0, ROLE)[0].start for item in items if item is not None and item.isExpanded()
@@ -95,7 +102,8 @@ class HistoryTable(QTreeWidget):
             for block in view.blocks:
                 item = self._block_item(block, zone)
                 self.addTopLevelItem(item)
-                item.setExpanded(block.start in expanded)
+                opened = pointed is not None and pointed[0].start == block.start
+                item.setExpanded(block.start in expanded or opened)
                 if selected is not None and selected[0].start == block.start:
                     target: QTreeWidgetItem | None = item
                     if selected[1] is not Part.BLOCK:

@@ -159,8 +159,8 @@ class TrayView(QObject):
         self.about_action = self.menu.addAction(tr("About Flowtally…"))
         self.about_action.triggered.connect(self.about_requested)
         self.menu.addSeparator()
-        quit_action = self.menu.addAction(tr("Quit"))
-        quit_action.triggered.connect(self.quit_requested)
+        self.quit_action = self.menu.addAction(tr("Quit"))
+        self.quit_action.triggered.connect(self.quit_requested)
 
     def _fill_start_menu(self) -> None:
         self.start_menu.clear()
@@ -209,6 +209,8 @@ class TrayView(QObject):
         self.pause_action.setText(tr("Resume") if status.state is State.PAUSED else tr("Pause"))
         self.stop_action.setEnabled(not idle)
         self.log_action.setEnabled(not idle)
+        # Quitting does not stop the block: say so where the choice is made.
+        self.quit_action.setText(tr("Quit (the block keeps running)") if not idle else tr("Quit"))
 
     def set_undo(self, what: str | None) -> None:
         """Offer to undo the last action (``None``: nothing to offer now)."""

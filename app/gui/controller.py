@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any, assert_never, cast
 
 import shiboken6
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from app.config import load_settings, settings_stamp
@@ -201,6 +201,22 @@ class AppController(QObject):
         self.store.stop()
         self.tray.tray.hide()
         self.lock.release()
+        self._say_the_block_keeps_running()
+
+    def _say_the_block_keeps_running(self) -> None:
+        """Quitting the app is not stopping the block: a person who quits to end their day
+        must learn that the time still counts (and how to end it)."""
+        running = self.snapshot.running if self.snapshot is not None else None
+        if running is None:
+            return
+        task = f' "{running.task}"' if running.task else ""
+        line = QCoreApplication.translate(
+            "AppController",
+            "Flowtally has quit; the block{task} keeps running. "
+            "'flowtally stop' ends it, 'flowtally' brings the icon back.",
+        ).format(task=task)
+        log.info("%s", line)
+        print(line)
 
     def dispose(self) -> None:
         """Delete the Qt objects this controller made, children before parents."""

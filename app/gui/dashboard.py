@@ -67,8 +67,8 @@ class Dashboard(QObject):
                 window.show_rendered(page)
             case msg.Failed(message):
                 window.show_error(message)
-            case msg.Changed(message):
-                window.show_message(message)
+            case msg.Changed(message, focus, undone):
+                window.show_change(message, focus, undone)
                 self.data_changed.emit()
             case msg.Exported(message):
                 window.show_message(message)

@@ -117,9 +117,13 @@ class Failed:
 
 @dataclass(frozen=True, slots=True)
 class Changed:
-    """An edit, undo or redo was stored: what was done."""
+    """An edit, undo or redo was stored: what was done, and the record to point at."""
 
     message: str
+    focus: tuple[Block, Part, int] | None = None
+    """The stored block and the part of it the change made or altered (None: deleted)."""
+    undone: bool = False
+    """An undo: what can take it back is redo."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -213,9 +213,10 @@ class DashboardWorker(QObject):
         except FlowtallyError as exc:
             self._fail(str(exc))
             return
-        self._undo.append(Change(change.before, stored, change.label))
+        kept = Change(change.before, stored, change.label)
+        self._undo.append(kept)
         self._redo.clear()
-        self._after_change(change.label)
+        self._after_change(change.label, kept)
 
     def _store_change(self, change: Change) -> Block | None:
         stored = self._open().change(change.before, change.after)
@@ -224,8 +225,9 @@ class DashboardWorker(QObject):
         self._pictures.clear()
         return stored
 
-    def _after_change(self, message: str) -> None:
-        self.answered.emit(msg.Changed(message))
+    def _after_change(self, message: str, change: Change, undone: bool = False) -> None:
+        focus = (change.after, *change.touched()) if change.after is not None else None
+        self.answered.emit(msg.Changed(message, focus, undone))
         undo, redo = self._undo, self._redo
         self.answered.emit(
             msg.HistoryChanged(undo[-1].label if undo else "", redo[-1].label if redo else "")
@@ -270,8 +272,9 @@ class DashboardWorker(QObject):
             return
         source.pop()
         # Kept so that its inverse leads back from what is stored now.
-        target.append(Change(change.before, stored, change.label))
-        self._after_change(f"{change.label}: {verb}")
+        kept = Change(change.before, stored, change.label)
+        target.append(kept)
+        self._after_change(f"{change.label}: {verb}", kept, undone=verb == "undone")
 
     # ---------------------------------------------------------------- export
 

@@ -118,12 +118,18 @@ class ActivityClock:
         self._listeners = []
 
 
+STOP_WAIT_S = 0.1
+"""How long quitting waits for a listener's thread. pynput's X11 listeners only notice a
+stop at their next X event, which may be seconds away; they are daemon threads holding no
+data, so quitting need not wait for them."""
+
+
 def _stop(listener: Any) -> None:
-    """Stop a pynput listener and wait for its thread. A listener whose X connection is
-    already gone raises from ``stop``; shutting down must go on regardless (the store is
-    closed after this), so that is logged, not raised."""
+    """Stop a pynput listener. A listener whose X connection is already gone raises from
+    ``stop``; shutting down must go on regardless (the store is closed after this), so that
+    is logged, not raised."""
     try:
         listener.stop()
     except Exception as exc:  # noqa: BLE001 - Xlib raises its own errors for a closed display
         log.warning("an input listener did not stop cleanly: %s", exc)
-    listener.join(2)
+    listener.join(STOP_WAIT_S)

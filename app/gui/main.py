@@ -45,6 +45,9 @@ def _log_to_file() -> None:
         level=logging.INFO,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    # The log is the app's record; a library's chatter (matplotlib announces its font cache
+    # and unit guesses at INFO) would bury it. Their warnings still come through.
+    logging.getLogger("matplotlib").setLevel(logging.WARNING)
 
 
 def _guard_slots() -> None:

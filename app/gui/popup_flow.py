@@ -56,7 +56,10 @@ class PopupFlow:
         if interruption is None:
             return
         # The acknowledgement, on record: an instant and a row id, nothing of what was typed.
-        log.info("interruption %s stored (at %s)", interruption.id, interruption.at.isoformat())
+        if pressed.new:
+            log.info("interruption %s stored (at %s)", interruption.id, interruption.at.isoformat())
+        else:
+            log.info("a press while interruption %s goes on: no new row", interruption.id)
         self.popup.show_for(interruption, self._local(interruption.at))
         if self._take_keyboard or not pressed.new:
             self._take_keyboard = False

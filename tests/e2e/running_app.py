@@ -31,6 +31,8 @@ class RunningApp:
             **(extra_env or {}),
         }
         self.process: subprocess.Popen[str] | None = None
+        self.stdout = ""
+        """What the app printed, once :meth:`quit` has waited for it."""
 
     def launch(self, *args: str, wait: bool = True) -> "RunningApp":
         """Start ``flowtally ARGS`` (the tray app without arguments); with ``wait``, until it
@@ -104,7 +106,7 @@ class RunningApp:
         assert self.process is not None
         if self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)
-        _out, err = self.process.communicate(timeout=15)
+        self.stdout, err = self.process.communicate(timeout=15)
         noise = [line for line in err.splitlines() if "QObject::" in line or "Traceback" in line]
         assert not noise, err
         return self.process.returncode

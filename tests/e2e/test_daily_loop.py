@@ -28,7 +28,7 @@ def interruptions(app: RunningApp) -> list[tuple[object, ...]]:
 
 
 def test_two_presses_are_one_row_and_3_then_enter_tags_email_by_keyboard_only(
-    app: RunningApp, x_display: str
+    app: RunningApp, x_display: str, private_user_folders: Path
 ) -> None:
     app.cli("start", "--task", "writing")
     with focused_window(x_display) as window:
@@ -47,6 +47,8 @@ def test_two_presses_are_one_row_and_3_then_enter_tags_email_by_keyboard_only(
         xdotool(x_display, "key", "Return")
         app.wait_for(lambda s: not s["app"]["popup_visible"], "the popup to close")
     assert interruptions(app) == [("external", "email", 1, 1)]  # one row, tagged, going on
+    log = (private_user_folders / "state" / "flowtally" / "log" / "flowtally.log").read_text()
+    assert log.count(" stored (at ") == 1, log  # the second press is not a second "stored"
     status = app.status()
     assert status["interrupted"] is True
     assert status["phase"] == "none"  # no ramp-up while the person is still interrupted
@@ -109,3 +111,18 @@ def test_a_forwarded_settings_change_is_what_the_app_reports_at_once(app: Runnin
     assert after["totals"]["flow_min"] < before["totals"]["flow_min"]
     model = app.wait_for(lambda s: s["app"]["model"]["flow_after_min"] == 50, "the app's model")
     assert model["app"]["model"]["flow_after_min"] == 50
+
+
+def test_quit_takes_under_a_second_and_says_the_block_keeps_running(
+    x_display: str, tmp_path: Path
+) -> None:
+    app = RunningApp(tmp_path / "flowtally.sqlite3", x_display).launch()
+    app.wait_for(lambda s: s["app"]["hotkey_active"], "the hotkey listener")
+    app.cli("start", "--task", "writing")
+    app.wait_for(lambda s: s["state"] == "running", "the block")
+    started = time.monotonic()
+    assert app.quit() == 0
+    took = time.monotonic() - started
+    assert took < 1.0, f"quitting took {took:.2f} s"
+    assert "keeps running" in app.stdout
+    assert app.rows("SELECT end_utc FROM blocks") == [(None,)]

@@ -16,7 +16,9 @@ def seeded(tmp_path: Path) -> Path:
     return database
 
 
-def test_the_dashboard_opens_in_the_running_app(x_display: str, tmp_path: Path) -> None:
+def test_the_dashboard_opens_in_the_running_app(
+    x_display: str, tmp_path: Path, private_user_folders: Path
+) -> None:
     app = RunningApp(seeded(tmp_path), x_display).launch()
     try:
         info = app.wait_for(lambda s: s["app"]["hotkey_active"], "the app to settle")["app"]
@@ -35,6 +37,8 @@ def test_the_dashboard_opens_in_the_running_app(x_display: str, tmp_path: Path) 
         assert "2026 has no week 60" in bad.stderr
     finally:
         assert app.quit() == 0
+    log = (private_user_folders / "state" / "flowtally" / "log" / "flowtally.log").read_text()
+    assert " matplotlib" not in log, log  # the app's log is the app's, not its libraries'
 
 
 def test_flowtally_dashboard_starts_the_app_with_the_dashboard(

@@ -1,12 +1,20 @@
 """History edits typed by the user: fields, additions, removals, and clear refusals."""
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from tracker.errors import FlowtallyError
-from tracker.history import Change, Part, add_interruption, edit_field, new_block, remove
+from tracker.history import (
+    Change,
+    Part,
+    add_interruption,
+    edit_field,
+    free_slot,
+    new_block,
+    remove,
+)
 from tracker.model import Block, Interruption, Pause
 from tracker.types import Kind
 
@@ -112,3 +120,30 @@ def test_a_running_block_has_no_end_to_edit() -> None:
 def test_a_change_undoes_by_swapping() -> None:
     change = Change(None, BLOCK, "add")
     assert change.inverse() == Change(BLOCK, None, "add")
+
+
+def test_a_free_slot_follows_the_days_blocks_and_never_overlaps_or_reaches_the_future() -> None:
+    later = Block(local(16, 11, 30), local(16, 12, 0), "mail")
+    day = local(16, 0).astimezone(AMS).date()
+    # 09:00 is taken (09:00-11:00), so is 11:30-12:00: the first free hour is 12:00-13:00.
+    assert free_slot([BLOCK, later], day, AMS, NOW) == (local(16, 12), local(16, 13))
+    # An empty day: the working morning.
+    assert free_slot([], day, AMS, NOW) == (local(16, 9), local(16, 10))
+    # Today, with the morning taken and it being 12:00 UTC (13:00 here): the hour before now.
+    today = Block(local(23, 9), local(23, 11, 10))
+    assert free_slot([today], NOW.astimezone(AMS).date(), AMS, NOW) == (
+        local(23, 11, 10),
+        local(23, 12, 10),
+    )
+    # A day in the future has no free slot that is not in the future: the last hour is offered.
+    assert free_slot([], date(2026, 11, 30), AMS, NOW) == (NOW - timedelta(hours=1), NOW)
+
+
+def test_a_change_points_at_the_record_it_brought_back() -> None:
+    without = remove(BLOCK, Part.INTERRUPTION, 0)
+    assert without is not None
+    assert Change(without, BLOCK, "undo").touched() == (Part.INTERRUPTION, 0)
+    assert Change(BLOCK, without, "delete").touched() == (Part.BLOCK, 0)
+    no_pause = remove(BLOCK, Part.PAUSE, 0)
+    assert no_pause is not None
+    assert Change(no_pause, BLOCK, "undo").touched() == (Part.PAUSE, 0)

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from tests.ui import statuses
 from tracker.types import PHASE_NAMES
 from ui import translations
+from ui.dashboard import EXPORT_FILTERS
 from ui.tray import describe
 
 UI = Path(translations.__file__).parent
@@ -57,6 +58,7 @@ def test_every_source_text_has_a_dutch_translation() -> None:
             if (context, source) not in known:
                 missing.append((context, source))
     missing += [("Tray", name) for name in PHASE_NAMES.values() if ("Tray", name) not in known]
+    missing += [("Dashboard", text) for _, text in EXPORT_FILTERS if ("Dashboard", text) not in known]
     assert missing == []
     qm = UI / "i18n" / "flowtally_nl.qm"
     assert qm.stat().st_mtime >= (UI / "i18n" / "flowtally_nl.ts").stat().st_mtime - 1

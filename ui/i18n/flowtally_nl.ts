@@ -466,6 +466,10 @@
       <source>Undo {what}</source>
       <translation>{what} ongedaan maken</translation>
     </message>
+    <message>
+      <source>Quit (the block keeps running)</source>
+      <translation>Afsluiten (het blok loopt door)</translation>
+    </message>
   </context>
   <context>
     <name>Dashboard</name>
@@ -596,6 +600,38 @@
     <message>
       <source>◀ Previous week</source>
       <translation>◀ Vorige week</translation>
+    </message>
+    <message>
+      <source>Ctrl+Z undoes it</source>
+      <translation>Ctrl+Z maakt het ongedaan</translation>
+    </message>
+    <message>
+      <source>Ctrl+Shift+Z redoes it</source>
+      <translation>Ctrl+Shift+Z doet het opnieuw</translation>
+    </message>
+    <message>
+      <source>PDF report (*.pdf)</source>
+      <translation>PDF-rapport (*.pdf)</translation>
+    </message>
+    <message>
+      <source>PNG image (*.png)</source>
+      <translation>PNG-afbeelding (*.png)</translation>
+    </message>
+    <message>
+      <source>HTML report (*.html)</source>
+      <translation>HTML-rapport (*.html)</translation>
+    </message>
+    <message>
+      <source>CSV of the week's blocks (*.csv)</source>
+      <translation>CSV van de blokken van de week (*.csv)</translation>
+    </message>
+    <message>
+      <source>JSON of the week's blocks (*.json)</source>
+      <translation>JSON van de blokken van de week (*.json)</translation>
+    </message>
+    <message>
+      <source>Calendar of the week's blocks (*.ics)</source>
+      <translation>Agenda van de blokken van de week (*.ics)</translation>
     </message>
   </context>
   <context>
@@ -849,6 +885,13 @@
     <message>
       <source>MIT licence · Qt {qt} · PySide6 {pyside} · Python {python}</source>
       <translation>MIT-licentie · Qt {qt} · PySide6 {pyside} · Python {python}</translation>
+    </message>
+  </context>
+  <context>
+    <name>AppController</name>
+    <message>
+      <source>Flowtally has quit; the block{task} keeps running. 'flowtally stop' ends it, 'flowtally' brings the icon back.</source>
+      <translation>Flowtally is afgesloten; het blok{task} loopt door. 'flowtally stop' beëindigt het, 'flowtally' brengt het pictogram terug.</translation>
     </message>
   </context>
 </TS>

@@ -1,6 +1,7 @@
 """The dashboard, driven like a user drives it: real widgets, its real worker thread, a real
 SQLite file. What is drawn is checked through the artists' data against the weekly report."""
 
+import os
 from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -18,6 +19,7 @@ from app.gui.dashboard import Dashboard
 from app.gui.dashboard_protocol import Reload
 from data.store import Store
 from tracker.dashboard import WeekView
+from tracker.history import Part
 from tracker.model import Block, Interruption, Pause
 from tracker.report import week_bounds, week_report
 from tracker.settings import ModelParams
@@ -266,11 +268,17 @@ def test_deleting_an_interruption_updates_the_charts_and_undo_restores_it(
         lambda: window.view is not None and window.view.report.totals.interruptions == before - 1
     )
     assert expected_report(database)["totals"]["interruptions"] == before - 1  # type: ignore[index]
+    qtbot.wait(9000)  # longer than a passing message lasts: the way back stays in sight
+    assert "Ctrl+Z" in window.statusBar().currentMessage()
+    window.history.setCurrentItem(row(window, 1))  # the user looks elsewhere meanwhile
     window.undo_action.trigger()
     qtbot.waitUntil(
         lambda: window.view is not None and window.view.report.totals.interruptions == before
     )
     assert expected_report(database)["totals"]["interruptions"] == before  # type: ignore[index]
+    qtbot.waitUntil(lambda: window.history.currentItem() is row(window, 0).child(0))
+    assert window.history.selected() == (shown(window).blocks[0], Part.INTERRUPTION, 0)
+    assert "Ctrl+Shift+Z" in window.statusBar().currentMessage()
 
 
 def test_an_impossible_edit_is_refused_and_nothing_changes(
@@ -299,10 +307,20 @@ def test_a_forgotten_block_and_interruption_are_added(
     window.ask_block()
     add_block = window.dialog
     assert isinstance(add_block, AddBlockDialog)
+    # The selected block's day, Monday, is taken 09:00-11:30: a free hour follows it.
+    assert (add_block.start.text(), add_block.end.text()) == ("2026-11-16 11:30", "12:30")
+    add_block.start.setText("2026-11-16 11:00")  # overlaps 09:00-11:30
+    add_block.accept()
+    qtbot.waitUntil(lambda: add_block.problem.isVisible())
+    assert add_block.isVisible()  # refused: still open, with the reason and what was typed
+    assert "overlap" in add_block.problem.text()
+    assert add_block.start.text() == "2026-11-16 11:00"
+    add_block.grab().save(str(ARTIFACTS / "dashboard-add-block-refused.png"))
     add_block.start.setText("2026-11-21 10:00")
     add_block.end.setText("11:15")
     add_block.task.setText("Saturday writing")
     add_block.accept()
+    qtbot.waitUntil(lambda: not add_block.isVisible())
     qtbot.waitUntil(
         lambda: (
             window.view is not None
@@ -331,9 +349,7 @@ def test_a_forgotten_block_and_interruption_are_added(
     assert saturday_report["interrupted_min"] == 5
 
 
-def test_exports_from_the_dashboard(
-    qtbot: QtBot, dashboard: Dashboard, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_exports_from_the_dashboard(qtbot: QtBot, dashboard: Dashboard, tmp_path: Path) -> None:
     window = window_of(dashboard)
     for suffix in ("pdf", "png", "html", "csv", "json", "ics"):
         target = tmp_path / f"week.{suffix}"
@@ -344,12 +360,22 @@ def test_exports_from_the_dashboard(
     events = list(calendar.walk("VEVENT"))
     assert len(events) == 10
     assert sorted(str(e["summary"]) for e in events).count("Focus: API design") == 5
-    # The Export… button: a name without a suffix takes the chosen filter's.
-    monkeypatch.setattr(
-        "ui.dashboard.QFileDialog.getSaveFileName",
-        lambda *_: (str(tmp_path / "chosen"), "Calendar of the week's blocks (*.ics)"),
-    )
+    # The Export… button opens in the documents folder; a name without a suffix takes the
+    # chosen filter's.
+    documents = tmp_path / "Documenten"
+    documents.mkdir()
+    config = Path(os.environ["XDG_CONFIG_HOME"])
+    config.mkdir(parents=True, exist_ok=True)
+    (config / "user-dirs.dirs").write_text(f'XDG_DOCUMENTS_DIR="{documents}"\n')
     window.choose_export()
+    dialog = window.export_dialog
+    assert dialog is not None
+    assert dialog.isVisible()
+    assert Path(dialog.directory().absolutePath()) == documents
+    assert dialog.selectedFiles() == [str(documents / "flowtally-2026-W47.pdf")]
+    dialog.selectNameFilter("Calendar of the week's blocks (*.ics)")
+    dialog.selectFile(str(tmp_path / "chosen"))
+    dialog.accept()
     qtbot.waitUntil(lambda: (tmp_path / "chosen.ics").exists(), timeout=20_000)
     qtbot.waitUntil(lambda: "Exported 2026-W47" in window.statusBar().currentMessage())
 
