@@ -8,6 +8,7 @@ Commands that need no GUI never import Qt or matplotlib, so they stay quick.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import traceback
 from collections.abc import Sequence
@@ -19,6 +20,7 @@ from app.commands.parser import forwardable
 from app.config import effective_database, load_settings
 from tracker.days import parse_week
 from tracker.errors import FlowtallyError
+from tracker.i18n import _
 from tracker.settings import Settings
 
 
@@ -31,13 +33,18 @@ def main(
     words = list(sys.argv[1:] if argv is None else argv)
     try:
         return _main(words, out, err)
+    except BrokenPipeError:
+        # The reader went away (``| head``): nothing to report, and the interpreter's own
+        # flush at exit must not fail again on the closed pipe.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
     except Exception as exc:  # noqa: BLE001 - the last resort: a bug, never a traceback
         where = _record_crash(words)
-        print(
-            f"flowtally: error: internal error ({type(exc).__name__}: {exc}); nothing more "
-            f"was done. Details: {where}",
-            file=err,
+        line = _(
+            "flowtally: error: internal error ({problem}); nothing more was done. Details: {where}"
         )
+        print(line.format(problem=f"{type(exc).__name__}: {exc}", where=where), file=err)
         return 1
 
 
@@ -57,7 +64,7 @@ def _main(argv: list[str], out: TextIO, err: TextIO) -> int:
             if forwarded is None and args.command == "dashboard":
                 return _gui(args, settings, dashboard=True, week=week)
         except FlowtallyError as exc:
-            print(f"flowtally: error: {exc}", file=err)
+            print(_("flowtally: error: {problem}").format(problem=exc), file=err)
             return 1
         if forwarded is not None:
             code, text, error = forwarded

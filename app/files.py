@@ -5,6 +5,7 @@ import tempfile
 from pathlib import Path
 
 from tracker.errors import FlowtallyError
+from tracker.i18n import _, os_reason
 
 
 def write_atomically(path: Path, content: str | bytes, private: bool = False) -> None:
@@ -19,11 +20,13 @@ def write_atomically(path: Path, content: str | bytes, private: bool = False) ->
     if private:
         directory.mkdir(parents=True, exist_ok=True, mode=0o700)
     if not directory.is_dir():
-        raise FlowtallyError(f"cannot write {path}: the folder {directory} does not exist")
+        raise FlowtallyError(
+            _("cannot write {0}: the folder {1} does not exist").format(path, directory)
+        )
     try:
         fd, temporary = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as exc:
-        raise FlowtallyError(f"cannot write {path}: {exc.strerror}") from None
+        raise FlowtallyError(_("cannot write {0}: {1}").format(path, os_reason(exc))) from None
     try:
         data = content.encode() if isinstance(content, str) else content
         with os.fdopen(fd, "wb") as handle:
@@ -33,4 +36,4 @@ def write_atomically(path: Path, content: str | bytes, private: bool = False) ->
         os.replace(temporary, path)
     except OSError as exc:
         Path(temporary).unlink(missing_ok=True)
-        raise FlowtallyError(f"cannot write {path}: {exc.strerror}") from None
+        raise FlowtallyError(_("cannot write {0}: {1}").format(path, os_reason(exc))) from None

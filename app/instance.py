@@ -22,6 +22,7 @@ from typing import IO, Any
 import platformdirs
 
 from tracker.errors import FlowtallyError
+from tracker.i18n import _
 
 ANSWER_TIMEOUT_S = 15.0
 
@@ -52,8 +53,10 @@ def runtime_folder() -> Path:
     if _private(fallback):
         return fallback
     raise FlowtallyError(
-        f"no private folder for Flowtally's lock and socket ({fallback} is not yours alone); "
-        "set XDG_RUNTIME_DIR to a folder only you can use"
+        _(
+            "no private folder for Flowtally's lock and socket ({0} is not yours alone); set "
+            "XDG_RUNTIME_DIR to a folder only you can use"
+        ).format(fallback)
     )
 
 
@@ -108,7 +111,7 @@ def _request(database: str | None, message: dict[str, Any]) -> dict[str, Any] | 
                 break
             reply += chunk
     except TimeoutError:
-        raise FlowtallyError("the running Flowtally app did not answer; try again") from None
+        raise FlowtallyError(_("the running Flowtally app did not answer; try again")) from None
     except OSError:  # the app is quitting: the command runs here instead
         return None
     finally:

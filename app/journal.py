@@ -30,6 +30,7 @@ from typing import IO
 import platformdirs
 
 from tracker.errors import FlowtallyError
+from tracker.i18n import _, os_reason
 from tracker.model import Interruption
 from tracker.redaction import redact_url
 from tracker.settings import load_zone
@@ -138,7 +139,7 @@ class Journal:
         except OSError as exc:
             self.close()
             raise FlowtallyError(
-                f"cannot write the press journal {self.path}: {exc.strerror}"
+                _("cannot write the press journal {0}: {1}").format(self.path, os_reason(exc))
             ) from None
 
     def _open(self) -> IO[str]:

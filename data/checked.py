@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from data.rows import BLOCKS, load, load_one, save
 from tracker import overlaps
 from tracker.errors import TransitionError, ValidationError
+from tracker.i18n import _
 from tracker.model import Block, Interruption, validate_block
 
 
@@ -22,7 +23,7 @@ def running_block(session: Session) -> Block | None:
 def update_block(session: Session, block_id: int, change: Callable[[Block], Block]) -> Block:
     current = load_one(session, block_id)
     if current is None:
-        raise TransitionError("that block no longer exists")
+        raise TransitionError(_("that block no longer exists"))
     return check_and_save(session, replace(change(current), id=block_id))
 
 
@@ -49,7 +50,7 @@ def check_and_save(session: Session, block: Block) -> Block:
         others = others.where(BLOCKS.c.start_utc < block.end)
     other = session.execute(others.order_by(BLOCKS.c.start_utc).limit(1)).first()
     if other is not None:
-        raise TransitionError(f"the block would overlap {named(other)}")
+        raise TransitionError(_("the block would overlap {0}").format(named(other)))
     return save(session, block)
 
 

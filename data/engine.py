@@ -15,6 +15,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
 from data.errors import StoreError
+from tracker.i18n import _, os_reason
 from tracker.redaction import redact_url
 
 BUSY_TIMEOUT_MS = 5000
@@ -40,14 +41,14 @@ def normalise_url(text: str) -> URL:
     try:
         url = make_url(text)
     except (ArgumentError, ValueError):  # ValueError: a port that is not a number
-        raise StoreError(f"{shown!r} is not a database URL") from None
+        raise StoreError(_("{0!r} is not a database URL").format(shown)) from None
     if url.drivername in ("postgresql", "postgres"):
         url = url.set(drivername="postgresql+psycopg")
     try:
         url.get_dialect()
     except NoSuchModuleError:
         raise StoreError(
-            f"{shown!r} names an unknown kind of database ({url.drivername})"
+            _("{0!r} names an unknown kind of database ({1})").format(shown, url.drivername)
         ) from None
     return url
 
@@ -63,7 +64,7 @@ def check_target(text: str) -> URL:
         path = Path(database)
         _prepare_private_file(path)
         if not os.access(path, os.R_OK | os.W_OK):
-            raise StoreError(f"cannot use the database file {path}: it is not writable")
+            raise StoreError(_("cannot use the database file {0}: it is not writable").format(path))
     return url
 
 
@@ -86,8 +87,10 @@ def create(url: URL, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
         return create_engine(url, pool_pre_ping=True, connect_args=connect_args)
     except ModuleNotFoundError as exc:
         raise StoreError(
-            f"the driver for {url.drivername} is not installed ({exc.name}); "
-            "install flowtally[postgres] for PostgreSQL"
+            _(
+                "the driver for {0} is not installed ({1}); install flowtally[postgres] for "
+                "PostgreSQL"
+            ).format(url.drivername, exc.name)
         ) from None
 
 
@@ -123,4 +126,6 @@ def _prepare_private_file(path: Path) -> None:
             fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
             os.close(fd)
     except OSError as exc:
-        raise StoreError(f"cannot create the database file {path}: {exc.strerror}") from None
+        raise StoreError(
+            _("cannot create the database file {0}: {1}").format(path, os_reason(exc))
+        ) from None

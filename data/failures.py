@@ -13,6 +13,7 @@ from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 from data.errors import DatabaseBusy, StoreError
 from data.models import NAMING
 from tracker.errors import TransitionError
+from tracker.i18n import _
 
 ONE_RUNNING_BLOCK = "uq_blocks_running"
 
@@ -40,15 +41,19 @@ def as_store_errors(description: str, busy_timeout_ms: int) -> Iterator[None]:
         yield
     except IntegrityError as exc:
         if violated_constraint(exc) == ONE_RUNNING_BLOCK:
-            raise TransitionError("a focus block is already running; stop it first") from None
-        raise StoreError(f"the database refused the change: {exc.orig}") from None
+            raise TransitionError(_("a focus block is already running; stop it first")) from None
+        raise StoreError(_("the database refused the change: {0}").format(exc.orig)) from None
     except OperationalError as exc:
         message = str(exc.orig)
         if "locked" in message or "busy" in message:
             raise DatabaseBusy(busy_timeout_ms / 1000) from None
-        raise StoreError(f"cannot use the database {description}: {message}") from None
+        raise StoreError(
+            _("cannot use the database {0}: {1}").format(description, message)
+        ) from None
     except DatabaseError as exc:
         raise StoreError(
-            f"the database {description} is damaged or not a Flowtally database "
-            f"({exc.orig}); it was left untouched"
+            _(
+                "the database {0} is damaged or not a Flowtally database ({1}); it was left "
+                "untouched"
+            ).format(description, exc.orig)
         ) from None

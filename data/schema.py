@@ -12,6 +12,7 @@ from sqlalchemy import Engine, inspect, text
 
 from data.engine import WRITE_OPTION
 from data.errors import StoreError
+from tracker.i18n import _
 
 HEAD_REVISION = "0003"
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -24,8 +25,10 @@ def current_revision(engine: Engine) -> str | None:
             if tables:
                 names = ", ".join(sorted(tables)[:3])
                 raise StoreError(
-                    f"the database holds tables that are not Flowtally's ({names}); "
-                    "it was left untouched"
+                    _(
+                        "the database holds tables that are not Flowtally's ({0}); it was left "
+                        "untouched"
+                    ).format(names)
                 )
             return None
         return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
@@ -48,8 +51,10 @@ def upgrade(engine: Engine, revision: str | None) -> None:
     known = {script.revision for script in ScriptDirectory.from_config(config).walk_revisions()}
     if revision is not None and revision not in known:
         raise StoreError(
-            f"the database was written by a newer Flowtally (schema {revision}); "
-            "update Flowtally to use it"
+            _(
+                "the database was written by a newer Flowtally (schema {0}); update Flowtally to "
+                "use it"
+            ).format(revision)
         )
     if revision is not None and engine.url.get_backend_name() == "sqlite" and engine.url.database:
         backup_sqlite(Path(engine.url.database), f"pre-{HEAD_REVISION}")

@@ -30,6 +30,7 @@ from data.schema import ensure_schema
 from tracker import overlaps, running
 from tracker.days import DayClock
 from tracker.errors import TransitionError, ValidationError
+from tracker.i18n import _
 from tracker.model import Block, Interruption, LoosePress, Pressed, validate_block
 from tracker.undo import Action, Step
 
@@ -176,7 +177,9 @@ class Store:
             later = session.execute(spans().where(BLOCKS.c.end_utc > at).limit(1)).first()
             if later is not None:
                 raise TransitionError(
-                    f"that start overlaps {named(later)} (it ended later); blocks cannot overlap"
+                    _("that start overlaps {0} (it ended later); blocks cannot overlap").format(
+                        named(later)
+                    )
                 )
             started = save(session, block)
             undo_log.record(session, Action.START, at, _done(), started)
@@ -188,7 +191,7 @@ class Store:
         with self._write() as session:
             found = presses.loose_presses(session, press_id)
             if not found:
-                raise TransitionError("that press was started from or discarded already")
+                raise TransitionError(_("that press was started from or discarded already"))
             press = found[0]
             block = running.start(running_block(session), press.at, press.timezone, task)
             first = Interruption(press.at, None, timezone=press.timezone, ongoing=True)
@@ -280,7 +283,7 @@ class Store:
                 select(INTERRUPTIONS.c.block_id).where(INTERRUPTIONS.c.id == interruption_id)
             )
             if block_id is None:
-                raise TransitionError("that interruption no longer exists")
+                raise TransitionError(_("that interruption no longer exists"))
             return update_block(session, block_id, change)
 
     def change(self, before: Block | None, after: Block | None) -> Block | None:
@@ -296,7 +299,7 @@ class Store:
                 stored = load_one(session, before.id) if before.id is not None else None
                 if stored is None or stored != before:
                     raise TransitionError(
-                        "that block was changed or removed meanwhile; look again and retry"
+                        _("that block was changed or removed meanwhile; look again and retry")
                     )
                 if after is None:
                     session.execute(delete(BLOCKS).where(BLOCKS.c.id == before.id))
@@ -339,7 +342,7 @@ class Store:
         names = list(labels) if labels is not None else [f"blocks[{i}]" for i in range(len(blocks))]
         for name, block in zip(names, blocks, strict=True):
             if block.end is None:
-                raise ValidationError(name, "only finished blocks can be imported")
+                raise ValidationError(name, _("only finished blocks can be imported"))
             try:
                 validate_block(block)
             except ValidationError as exc:

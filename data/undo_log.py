@@ -16,6 +16,7 @@ from data.checked import check_and_save
 from data.models import UndoStepRow
 from data.rows import BLOCKS, INTERRUPTIONS, LOOSE_PRESSES, load_one
 from tracker.errors import TransitionError
+from tracker.i18n import _
 from tracker.model import Block, Interruption, Pause
 from tracker.timeparse import parse_iso
 from tracker.types import Kind
@@ -70,24 +71,24 @@ def undo_latest(session: Session) -> Step:
     since); the rollback then keeps the step, for the caller to drop (:func:`drop_latest`)."""
     newest = _newest(session)
     if newest is None:
-        raise TransitionError("nothing to undo")
+        raise TransitionError(_("nothing to undo"))
     row, step = newest
     session.execute(delete(STEPS).where(STEPS.c.id == row.id))
     if step.action in RESTORES_BEFORE:
         current = load_one(session, step.block_id) if step.block_id is not None else None
         if current is None or row.before is None:
-            raise TransitionError(f"cannot undo that: {GONE}")
+            raise TransitionError(_("cannot undo that: {0}").format(GONE))
         check_and_save(session, _decode(row.before, current.id))
     elif step.action is Action.PRESS:
         gone = session.execute(delete(INTERRUPTIONS).where(INTERRUPTIONS.c.id == step.item_id))
         if not getattr(gone, "rowcount", 0):
-            raise TransitionError(f"cannot undo that interruption: {GONE}")
+            raise TransitionError(_("cannot undo that interruption: {0}").format(GONE))
     elif step.action is Action.LOOSE:
         session.execute(delete(LOOSE_PRESSES).where(LOOSE_PRESSES.c.id == step.item_id))
     else:  # START, ADD: the block it made goes
         gone = session.execute(delete(BLOCKS).where(BLOCKS.c.id == step.block_id))
         if not getattr(gone, "rowcount", 0):
-            raise TransitionError(f"cannot undo that block: {GONE}")
+            raise TransitionError(_("cannot undo that block: {0}").format(GONE))
     return step
 
 

@@ -7,13 +7,13 @@ places it on axes.
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, timedelta
 
 from tracker.days import DayClock, week_days
 from tracker.metrics import Metrics
 from tracker.model import Block, Interruption
-from tracker.report import WeekReport
+from tracker.report import WeekReport, week_report
 from tracker.settings import ModelParams, load_zone
 from tracker.timeline import Timeline, build_timeline
 from tracker.types import Kind, Origin, Phase, SegmentKind
@@ -91,10 +91,20 @@ class WeekView:
     """Ranked by recovery caused, then by count."""
     blocks: tuple[Block, ...]
     """The blocks touching the week, oldest first: what the history table lists."""
+    compared: Metrics | None = None
+    """What the headlines compare with: the week before, or (while this week is going on)
+    the week before up to the same weekday and time, so that a Tuesday is not measured
+    against a whole week."""
+    compared_until: datetime | None = None
+    """The instant a week-to-date comparison ends at (``None``: whole weeks compared)."""
+    today: date | None = None
+    """Today, when it lies in this week: what the charts mark."""
+    now_h: float | None = None
+    """The time now, in hours since today's local midnight (when ``today`` is set)."""
 
     @property
     def headlines(self) -> tuple[Headline, ...]:
-        return headlines(self.report.totals, self.previous.totals)
+        return headlines(self.report.totals, self.compared or self.previous.totals)
 
 
 def headlines(this: Metrics, before: Metrics) -> tuple[Headline, ...]:
@@ -130,6 +140,7 @@ def week_view(
     zone_name: str,
     monday: date,
     now: datetime,
+    earlier: Sequence[Block] = (),
 ) -> WeekView:
     """The view of the week starting on ``monday``.
 
@@ -137,6 +148,8 @@ def week_view(
         blocks: the blocks touching the week (others are ignored).
         trend: consecutive week reports ending with this week; at least two (this week and
             the one before), as :func:`tracker.report.week_reports` makes them.
+        earlier: the blocks of the week before, needed while this week is going on (to
+            compare with the same span of it).
     """
     if len(trend) < 2 or trend[-1].days[0][0] != monday:
         raise ValueError("trend must end with the week shown and hold the week before")
@@ -146,6 +159,16 @@ def week_view(
     inside = [b for b in blocks if _touches(b, week_start, week_end, now)]
     timelines = [build_timeline(b, params, now) for b in inside]
     internal, external = _hour_maps(timelines, clock, days, week_start, week_end)
+    compared, until, today, now_h = None, None, None, None
+    if week_start <= now < week_end:
+        today = clock.day_of(now)
+        now_h = (now - clock.midnight(today)) / HOUR
+        # The same weekday and wall-clock time a week ago (aware arithmetic keeps the wall
+        # time across a DST change).
+        until = (now.astimezone(clock.zone) - timedelta(weeks=1)).astimezone(UTC)
+        cut = [part for b in earlier if (part := until_instant(b, until)) is not None]
+        before = monday - timedelta(weeks=1)
+        compared = week_report(cut, params, zone_name, before, until).totals
     return WeekView(
         report=trend[-1],
         previous=trend[-2],
@@ -155,7 +178,29 @@ def week_view(
         external_by_hour=external,
         sources=source_costs(timelines, week_start, week_end),
         blocks=tuple(sorted(inside, key=lambda b: b.start)),
+        compared=compared,
+        compared_until=until,
+        today=today,
+        now_h=now_h,
     )
+
+
+def until_instant(block: Block, cut: datetime) -> Block | None:
+    """``block`` as it stood at ``cut``: what happened after is left out (``None`` when it
+    had not started). Not a stored block: it is only measured."""
+    if block.start >= cut:
+        return None
+
+    def ended(end: datetime | None) -> datetime:
+        return cut if end is None else min(end, cut)
+
+    pauses = tuple(replace(p, end=ended(p.end)) for p in block.pauses if p.start < cut)
+    interruptions = tuple(
+        replace(i, end=ended(i.end) if i.end is not None or i.ongoing else None, ongoing=False)
+        for i in block.interruptions
+        if i.at < cut
+    )
+    return replace(block, end=ended(block.end), pauses=pauses, interruptions=interruptions)
 
 
 def _touches(block: Block, start: datetime, end: datetime, now: datetime) -> bool:

@@ -11,6 +11,7 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from tracker.errors import FlowtallyError
+from tracker.i18n import _
 
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 FIRST_YEAR, LAST_YEAR = 1970, 2199
@@ -62,14 +63,16 @@ def parse_week(text: str) -> date:
     """The Monday of ISO week ``text`` (``2026-W47``), or a clear error."""
     match = _WEEK.match(text.strip())
     if not match:
-        raise FlowtallyError(f"{text!r} is not an ISO week; write it like 2026-W47")
+        raise FlowtallyError(_("{0!r} is not an ISO week; write it like 2026-W47").format(text))
     year, week = int(match[1]), int(match[2])
     if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise FlowtallyError(f"{text!r} is out of range: weeks from {FIRST_YEAR} to {LAST_YEAR}")
+        raise FlowtallyError(
+            _("{0!r} is out of range: weeks from {1} to {2}").format(text, FIRST_YEAR, LAST_YEAR)
+        )
     try:
         return date.fromisocalendar(year, week, 1)
     except ValueError:
-        raise FlowtallyError(f"{year} has no week {week}") from None
+        raise FlowtallyError(_("{0} has no week {1}").format(year, week)) from None
 
 
 def week_name(day: date) -> str:

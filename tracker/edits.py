@@ -8,6 +8,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from tracker.errors import TransitionError
+from tracker.i18n import _
 from tracker.model import Block, Interruption, Pause
 from tracker.types import Kind
 
@@ -16,7 +17,7 @@ def _find(block: Block, interruption_id: int) -> Interruption:
     for interruption in block.interruptions:
         if interruption.id == interruption_id:
             return interruption
-    raise TransitionError("that interruption is no longer in the block")
+    raise TransitionError(_("that interruption is no longer in the block"))
 
 
 def _swap(block: Block, old: Interruption, new: Interruption) -> Block:

@@ -19,6 +19,7 @@ from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from tracker.errors import FlowtallyError, ValidationError
+from tracker.i18n import _
 from tracker.model import MAX_INTERRUPTION_MIN, Block, Interruption, validate_block
 from tracker.timeparse import FUTURE_TOLERANCE, parse_user_time
 from tracker.types import Kind
@@ -83,7 +84,7 @@ def _time(
         if next_day - after <= ROLL_OVER_LIMIT:
             value = next_day
     if value > now + FUTURE_TOLERANCE:
-        raise FlowtallyError(f"{text.strip()!r} is in the future")
+        raise FlowtallyError(_("{0!r} is in the future").format(text.strip()))
     return value
 
 
@@ -95,7 +96,9 @@ def _kind(text: str) -> Kind:
     try:
         return Kind(text.strip().lower())
     except ValueError:
-        raise FlowtallyError(f"{text.strip()!r} is not a kind; use internal or external") from None
+        raise FlowtallyError(
+            _("{0!r} is not a kind; use internal or external").format(text.strip())
+        ) from None
 
 
 def _checked(block: Block) -> Block:
@@ -111,14 +114,14 @@ def edit_field(
 ) -> Block:
     """``block`` with one field set from what the user typed (empty clears an optional one)."""
     if field not in FIELDS[part]:
-        raise FlowtallyError(f"a {part} has no field {field!r}")
+        raise FlowtallyError(_("a {0} has no field {1!r}").format(part, field))
     start = block.start
     if part is Part.BLOCK:
         if field == "start":
             return _checked(replace(block, start=_time(text, zone, start, now, None)))
         if field == "end":
             if block.end is None:
-                raise FlowtallyError("a running block ends when it is stopped")
+                raise FlowtallyError(_("a running block ends when it is stopped"))
             return _checked(replace(block, end=_time(text, zone, start, now, start)))
         return _checked(replace(block, task=_optional(text)))
     if part is Part.PAUSE:
@@ -128,7 +131,7 @@ def edit_field(
             pauses[index] = replace(pause, start=_time(text, zone, start, now, None))
         else:
             if pause.end is None:
-                raise FlowtallyError("the pause is still going on; resume the block to end it")
+                raise FlowtallyError(_("the pause is still going on; resume the block to end it"))
             pauses[index] = replace(pause, end=_time(text, zone, start, now, pause.start))
         return _checked(replace(block, pauses=tuple(pauses)))
     interruptions = list(block.interruptions)
@@ -152,7 +155,7 @@ def edit_field(
 
 def _at(items: list[T], index: int) -> T:
     if not 0 <= index < len(items):
-        raise FlowtallyError("that record is no longer in the block")
+        raise FlowtallyError(_("that record is no longer in the block"))
     return items[index]
 
 
@@ -164,7 +167,7 @@ def remove(block: Block, part: Part, index: int) -> Block | None:
         pauses = list(block.pauses)
         pause = _at(pauses, index)
         if pause.end is None:
-            raise FlowtallyError("the pause is going on; resume the block instead")
+            raise FlowtallyError(_("the pause is going on; resume the block instead"))
         del pauses[index]
         return _checked(replace(block, pauses=tuple(pauses)))
     interruptions = list(block.interruptions)
@@ -224,10 +227,12 @@ def add_interruption(
         try:
             minutes = float(minutes_text)
         except ValueError:
-            raise FlowtallyError(f"{minutes_text.strip()!r} is not a number of minutes") from None
+            raise FlowtallyError(
+                _("{0!r} is not a number of minutes").format(minutes_text.strip())
+            ) from None
         if not 0 <= minutes <= MAX_INTERRUPTION_MIN:
             raise FlowtallyError(
-                f"an interruption lasts between 0 and {MAX_INTERRUPTION_MIN} minutes"
+                _("an interruption lasts between 0 and {0} minutes").format(MAX_INTERRUPTION_MIN)
             )
         end = at + timedelta(minutes=minutes)
     interruption = Interruption(

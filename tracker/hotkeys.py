@@ -2,6 +2,7 @@
 pynput so that settings can be validated anywhere."""
 
 from tracker.errors import SettingsError
+from tracker.i18n import _
 
 DEFAULT_HOTKEY = "<ctrl>+<alt>+<shift>+i"
 MODIFIERS = frozenset(
@@ -56,25 +57,31 @@ def normalise_hotkey(text: str) -> str:
     """
     parts = [p.strip().lower() for p in text.strip().split("+")]
     if not text.strip() or any(not p for p in parts):
-        raise SettingsError(f"hotkey {text!r} is empty or has an empty part; e.g. {DEFAULT_HOTKEY}")
+        raise SettingsError(
+            _("hotkey {0!r} is empty or has an empty part; e.g. {1}").format(text, DEFAULT_HOTKEY)
+        )
     names = []
     for part in parts:
         if part.startswith("<") and part.endswith(">"):
             name = part[1:-1]
             if name not in KEYS:
-                raise SettingsError(f"hotkey {text!r}: unknown key <{name}>")
+                raise SettingsError(_("hotkey {0!r}: unknown key <{1}>").format(text, name))
             names.append(name)
         elif len(part) == 1 and part.isprintable() and part != " ":
             names.append(part)
         else:
             raise SettingsError(
-                f"hotkey {text!r}: write special keys in angle brackets, like <ctrl> or <f9>"
+                _("hotkey {0!r}: write special keys in angle brackets, like <ctrl> or <f9>").format(
+                    text
+                )
             )
     if len(set(names)) != len(names):
-        raise SettingsError(f"hotkey {text!r} names a key twice")
+        raise SettingsError(_("hotkey {0!r} names a key twice").format(text))
     if not any(n in MODIFIERS - {"shift", "shift_l", "shift_r"} or n in STANDALONE for n in names):
         raise SettingsError(
-            f"hotkey {text!r} needs <ctrl>, <alt> or <cmd> (or an F-key or <pause>): "
-            "otherwise ordinary typing would trigger it"
+            _(
+                "hotkey {0!r} needs <ctrl>, <alt> or <cmd> (or an F-key or <pause>): otherwise "
+                "ordinary typing would trigger it"
+            ).format(text)
         )
     return "+".join(n if len(n) == 1 else f"<{n}>" for n in names)

@@ -13,6 +13,7 @@ from typing import Any
 
 from tracker import overlaps
 from tracker.errors import ValidationError
+from tracker.i18n import _
 from tracker.model import (
     Block,
     Interruption,
@@ -51,7 +52,7 @@ def refuse_future(end: datetime, latest: datetime, path: str) -> None:
     refuse every ``start`` until 2030 as overlapping it."""
     if end > latest:
         raise ValidationError(
-            path, "the block ends in the future; only past blocks can be imported"
+            path, _("the block ends in the future; only past blocks can be imported")
         )
 
 
@@ -62,19 +63,21 @@ def parse_json(text: str, zone_name: str, now: datetime | None = None) -> list[R
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
         where = f"line {exc.lineno} column {exc.colno}"
-        raise ValidationError(where, f"not valid JSON: {exc.msg}") from None
+        raise ValidationError(where, _("not valid JSON: {0}").format(exc.msg)) from None
     except RecursionError:
-        raise ValidationError("", "the file is nested too deeply to be an export") from None
+        raise ValidationError("", _("the file is nested too deeply to be an export")) from None
     if not isinstance(doc, dict):
-        raise ValidationError("", "the file must hold a JSON object with 'format' and 'blocks'")
+        raise ValidationError("", _("the file must hold a JSON object with 'format' and 'blocks'"))
     if doc.get("format") != FORMAT:
-        raise ValidationError("format", f"expected {FORMAT!r}, got {doc.get('format')!r}")
+        raise ValidationError(
+            "format", _("expected {0!r}, got {1!r}").format(FORMAT, doc.get("format"))
+        )
     unknown = set(doc) - {"format", "blocks"}
     if unknown:
-        raise ValidationError(sorted(unknown)[0], "unknown field")
+        raise ValidationError(sorted(unknown)[0], _("unknown field"))
     raw_blocks = doc.get("blocks")
     if not isinstance(raw_blocks, list):
-        raise ValidationError("blocks", "expected a list of blocks")
+        raise ValidationError("blocks", _("expected a list of blocks"))
     records = []
     latest = latest_allowed(now)
     for index, raw in enumerate(raw_blocks):
@@ -89,11 +92,11 @@ def parse_json(text: str, zone_name: str, now: datetime | None = None) -> list[R
 
 def _object(raw: object, allowed: set[str], what: str, path: str = "") -> dict[str, Any]:
     if not isinstance(raw, dict):
-        raise ValidationError(path, f"expected {what} as a JSON object")
+        raise ValidationError(path, _("expected {0} as a JSON object").format(what))
     unknown = set(raw) - allowed
     if unknown:
         name = sorted(unknown)[0]
-        raise ValidationError(f"{path}.{name}" if path else name, "unknown field")
+        raise ValidationError(f"{path}.{name}" if path else name, _("unknown field"))
     return raw
 
 
@@ -102,7 +105,7 @@ def _optional_text(raw: dict[str, Any], key: str, path: str) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        raise ValidationError(f"{path}.{key}" if path else key, "expected text")
+        raise ValidationError(f"{path}.{key}" if path else key, _("expected text"))
     return value or None
 
 
@@ -111,16 +114,16 @@ def _list(raw: dict[str, Any], key: str) -> list[Any]:
     if value is None:
         return []
     if not isinstance(value, list):
-        raise ValidationError(key, "expected a list")
+        raise ValidationError(key, _("expected a list"))
     return value
 
 
 def _build_json_block(raw: object, zone_name: str, latest: datetime) -> Block:
     obj = _object(raw, _BLOCK_KEYS, "a block")
     if "start" not in obj:
-        raise ValidationError("start", "missing")
+        raise ValidationError("start", _("missing"))
     if "end" not in obj or obj["end"] is None:
-        raise ValidationError("end", "missing: only finished blocks can be imported")
+        raise ValidationError("end", _("missing: only finished blocks can be imported"))
     shell = Block(
         start=parse_iso(obj["start"], "start"),
         end=parse_iso(obj["end"], "end"),
@@ -136,7 +139,7 @@ def _build_json_block(raw: object, zone_name: str, latest: datetime) -> Block:
         p = _object(raw_pause, _PAUSE_KEYS, "a pause", path)
         for key in ("start", "end"):
             if p.get(key) is None:
-                raise ValidationError(f"{path}.{key}", "missing")
+                raise ValidationError(f"{path}.{key}", _("missing"))
         start, end = parse_iso(p["start"], f"{path}.start"), parse_iso(p["end"], f"{path}.end")
         pause = Pause(start, end, zone_name)
         validate_pause(shell, pause, path)
@@ -146,7 +149,7 @@ def _build_json_block(raw: object, zone_name: str, latest: datetime) -> Block:
         path = f"interruptions[{index}]"
         r = _object(raw_int, _INTERRUPTION_KEYS, "an interruption", path)
         if r.get("at") is None:
-            raise ValidationError(f"{path}.at", "missing")
+            raise ValidationError(f"{path}.at", _("missing"))
         interruption = Interruption(
             at=parse_iso(r["at"], f"{path}.at"),
             end=parse_iso(r["end"], f"{path}.end") if r.get("end") is not None else None,
@@ -167,7 +170,7 @@ def parse_kind(value: object, path: str) -> Kind:
         return Kind(str(value))
     except ValueError:
         raise ValidationError(
-            path, f"kind must be 'internal' or 'external', not {value!r}"
+            path, _("kind must be 'internal' or 'external', not {0!r}").format(value)
         ) from None
 
 
@@ -175,7 +178,7 @@ def parse_source(value: object, path: str) -> str:
     if value is None or value == "":
         return "other"
     if not isinstance(value, str):
-        raise ValidationError(path, "expected text")
+        raise ValidationError(path, _("expected text"))
     return value.strip()
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from tracker.errors import ValidationError
+from tracker.i18n import _
 from tracker.interchange import (
     Record,
     block_json,
@@ -109,12 +110,12 @@ def parse_csv(text: str, zone_name: str, now: datetime | None = None) -> list[Re
     try:
         header = next(reader)
     except StopIteration:
-        raise ValidationError("line 1", "the file is empty") from None
+        raise ValidationError("line 1", _("the file is empty")) from None
     except csv.Error as exc:
-        raise ValidationError("line 1", f"not valid CSV: {exc}") from None
+        raise ValidationError("line 1", _("not valid CSV: {0}").format(exc)) from None
     header = [h.strip().lstrip("\ufeff") for h in header]
     if tuple(header) != CSV_COLUMNS:
-        raise ValidationError("line 1", f"expected the columns {','.join(CSV_COLUMNS)}")
+        raise ValidationError("line 1", _("expected the columns {0}").format(",".join(CSV_COLUMNS)))
     blocks: dict[datetime, _CsvBlock] = {}
     children: list[tuple[int, dict[str, str]]] = []
     try:
@@ -124,7 +125,8 @@ def parse_csv(text: str, zone_name: str, now: datetime | None = None) -> list[Re
                 continue
             if len(row) != len(CSV_COLUMNS):
                 raise ValidationError(
-                    f"line {line}", f"expected {len(CSV_COLUMNS)} columns, found {len(row)}"
+                    f"line {line}",
+                    _("expected {0} columns, found {1}").format(len(CSV_COLUMNS), len(row)),
                 )
             record = dict(zip(CSV_COLUMNS, (c.strip() for c in row), strict=True))
             if record["record"] == "block":
@@ -134,10 +136,12 @@ def parse_csv(text: str, zone_name: str, now: datetime | None = None) -> list[Re
             else:
                 raise ValidationError(
                     f"line {line} (record)",
-                    f"expected block, pause or interruption, not {record['record']!r}",
+                    _("expected block, pause or interruption, not {0!r}").format(record["record"]),
                 )
     except csv.Error as exc:
-        raise ValidationError(f"line {reader.line_num}", f"not valid CSV: {exc}") from None
+        raise ValidationError(
+            f"line {reader.line_num}", _("not valid CSV: {0}").format(exc)
+        ) from None
     for line, record in children:
         _csv_child(record, line, zone_name, blocks)
     records = [
@@ -164,7 +168,7 @@ def _at(line: int, column: str) -> str:
 
 def _csv_time(record: dict[str, str], column: str, line: int) -> datetime:
     if not record[column]:
-        raise ValidationError(_at(line, column), "missing")
+        raise ValidationError(_at(line, column), _("missing"))
     return parse_iso(record[column], _at(line, column))
 
 
@@ -190,8 +194,9 @@ def _csv_block(
     if shell.start in blocks:
         raise ValidationError(
             f"line {line}",
-            f"another block starting at {record['block_start']} is on line "
-            f"{blocks[shell.start].line}",
+            _("another block starting at {0} is on line {1}").format(
+                record["block_start"], blocks[shell.start].line
+            ),
         )
     blocks[shell.start] = _CsvBlock(shell, line)
 
@@ -201,7 +206,7 @@ def _csv_child(
 ) -> None:
     owner = blocks.get(_csv_time(record, "block_start", line))
     if owner is None:
-        raise ValidationError(_at(line, "block_start"), "no block row starts at this time")
+        raise ValidationError(_at(line, "block_start"), _("no block row starts at this time"))
     try:
         if record["record"] == "pause":
             start, end = _csv_time(record, "start", line), _csv_time(record, "end", line)

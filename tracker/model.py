@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from tracker.errors import ValidationError
+from tracker.i18n import _
 from tracker.types import Kind
 
 MAX_SOURCE_LENGTH = 40
@@ -24,9 +25,9 @@ def _check_text(path: str, value: str | None, limit: int) -> None:
     if value is None:
         return
     if len(value) > limit:
-        raise ValidationError(path, f"longer than {limit} characters")
+        raise ValidationError(path, _("longer than {0} characters").format(limit))
     if "\x00" in value:
-        raise ValidationError(path, "contains a NUL character")
+        raise ValidationError(path, _("contains a NUL character"))
 
 
 def _opt_key(value: datetime | None) -> tuple[bool, datetime | None]:
@@ -164,7 +165,7 @@ def _join(path: str, name: str) -> str:
 
 def _require_aware(path: str, value: datetime) -> None:
     if value.tzinfo is None or value.utcoffset() is None:
-        raise ValidationError(path, "time has no time zone offset")
+        raise ValidationError(path, _("time has no time zone offset"))
 
 
 def validate_block(block: Block) -> None:
@@ -180,13 +181,13 @@ def validate_block(block: Block) -> None:
         validate_pause(block, pause, f"pauses[{index}]")
         open_pauses += pause.end is None
     if open_pauses > 1:
-        raise ValidationError("pauses", "only one pause can be in progress")
+        raise ValidationError("pauses", _("only one pause can be in progress"))
     ongoing = 0
     for index, interruption in enumerate(block.interruptions):
         validate_interruption(block, interruption, f"interruptions[{index}]")
         ongoing += interruption.ongoing
     if ongoing > 1:
-        raise ValidationError("interruptions", "only one interruption can be going on")
+        raise ValidationError("interruptions", _("only one interruption can be going on"))
 
 
 def validate_block_times(block: Block) -> None:
@@ -195,7 +196,7 @@ def validate_block_times(block: Block) -> None:
     if block.end is not None:
         _require_aware("end", block.end)
         if block.end <= block.start:
-            raise ValidationError("end", "a block must end after it starts")
+            raise ValidationError("end", _("a block must end after it starts"))
     _check_text("task", block.task, MAX_TEXT_LENGTH)
 
 
@@ -204,18 +205,18 @@ def validate_pause(block: Block, pause: Pause, path: str = "") -> None:
     _require_aware(_join(path, "start"), pause.start)
     if pause.end is None:
         if block.end is not None:
-            raise ValidationError(_join(path, "end"), "a pause needs an end")
+            raise ValidationError(_join(path, "end"), _("a pause needs an end"))
     else:
         _require_aware(_join(path, "end"), pause.end)
         if pause.end <= pause.start:
-            raise ValidationError(_join(path, "end"), "a pause must end after it starts")
+            raise ValidationError(_join(path, "end"), _("a pause must end after it starts"))
         if pause.end <= block.start:
             raise ValidationError(
-                path, "the pause lies outside its block (it ends before the block starts)"
+                path, _("the pause lies outside its block (it ends before the block starts)")
             )
     if block.end is not None and pause.start >= block.end:
         raise ValidationError(
-            path, "the pause lies outside its block (it starts after the block ends)"
+            path, _("the pause lies outside its block (it starts after the block ends)")
         )
 
 
@@ -223,18 +224,22 @@ def validate_interruption(block: Block, interruption: Interruption, path: str = 
     """``interruption`` against the bounds of ``block``."""
     _require_aware(_join(path, "at"), interruption.at)
     if interruption.at < block.start or (block.end is not None and interruption.at >= block.end):
-        raise ValidationError(_join(path, "at"), "the interruption is outside its block")
+        raise ValidationError(_join(path, "at"), _("the interruption is outside its block"))
     if interruption.ongoing:
         if interruption.end is not None:
-            raise ValidationError(_join(path, "end"), "an interruption going on has no end yet")
+            raise ValidationError(_join(path, "end"), _("an interruption going on has no end yet"))
         if block.end is not None:
-            raise ValidationError(_join(path, "end"), "a finished block's interruptions are over")
+            raise ValidationError(
+                _join(path, "end"), _("a finished block's interruptions are over")
+            )
     if interruption.end is not None:
         _require_aware(_join(path, "end"), interruption.end)
         if interruption.end < interruption.at:
-            raise ValidationError(_join(path, "end"), "an interruption cannot end before it starts")
+            raise ValidationError(
+                _join(path, "end"), _("an interruption cannot end before it starts")
+            )
     source = interruption.source
     if not source.strip():
-        raise ValidationError(_join(path, "source"), "the source must not be empty")
+        raise ValidationError(_join(path, "source"), _("the source must not be empty"))
     _check_text(_join(path, "source"), source, MAX_SOURCE_LENGTH)
     _check_text(_join(path, "note"), interruption.note, MAX_TEXT_LENGTH)

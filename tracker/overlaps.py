@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from tracker.errors import ValidationError
+from tracker.i18n import _, day_name
 from tracker.model import Block
 from tracker.settings import load_zone
 
@@ -31,7 +32,7 @@ def check_no_overlaps(named: Sequence[tuple[str, Block]]) -> None:
     ordered = sorted(named, key=lambda item: item[1].start)
     for (prev_name, prev), (name, block) in itertools.pairwise(ordered):
         if prev.end is None or block.start < prev.end:
-            raise ValidationError(name, f"overlaps {prev_name}: blocks cannot overlap")
+            raise ValidationError(name, _("overlaps {0}: blocks cannot overlap").format(prev_name))
 
 
 def twins_to_check(named: Sequence[tuple[str, Block]], stored: Sequence[Span]) -> dict[int, int]:
@@ -79,8 +80,10 @@ def fresh_blocks(
 
 def overlap_reason(start: datetime, end: datetime | None) -> str:
     if end is None:
-        return f"overlaps the running block (started {start.isoformat()})"
-    return f"overlaps the stored block {start.isoformat()} to {end.isoformat()}"
+        return _("overlaps the running block (started {start})").format(start=start.isoformat())
+    return _("overlaps the stored block {start} to {end}").format(
+        start=start.isoformat(), end=end.isoformat()
+    )
 
 
 def describe_block(start: datetime, end: datetime | None, task: str | None, zone: str) -> str:
@@ -88,9 +91,13 @@ def describe_block(start: datetime, end: datetime | None, task: str | None, zone
     it was recorded in ("the block of Mon 2026-11-16 09:00-12:00 ('API design')")."""
     local = load_zone(zone)
     begin = start.astimezone(local)
-    label = f" ({task!r})" if task else ""
+    since = f"{day_name(begin)} {begin:%Y-%m-%d %H:%M}"
     if end is None:
-        return f"the running block since {begin:%a %Y-%m-%d %H:%M}{label}"
-    finish = end.astimezone(local)
-    day = "" if finish.date() == begin.date() else f"{finish:%a %Y-%m-%d} "
-    return f"the block of {begin:%a %Y-%m-%d %H:%M}-{day}{finish:%H:%M}{label}"
+        text = _("the running block since {since}").format(since=since)
+    else:
+        finish = end.astimezone(local)
+        other_day = (
+            f"{day_name(finish)} {finish:%Y-%m-%d} " if finish.date() != begin.date() else ""
+        )
+        text = _("the block of {since}-{end}").format(since=since, end=f"{other_day}{finish:%H:%M}")
+    return f"{text} ({task!r})" if task else text

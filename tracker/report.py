@@ -1,27 +1,51 @@
 """The weekly report and the multi-week trend, as the CLI, the charts and exports show them."""
 
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from tracker.days import DayClock, monday_of, week_days, week_name
+from tracker.i18n import _, day_name, month_name
 from tracker.metrics import Metrics, combine, daily_metrics
 from tracker.model import Block
 from tracker.settings import ModelParams, load_zone
-from tracker.timeline import build_timeline
+from tracker.timeline import Timeline, build_timeline
 from tracker.units import duration
+
+MINUTE = timedelta(minutes=1)
+
+
+@dataclass(frozen=True, slots=True)
+class TaskLine:
+    """What one task (``None``: blocks without one) got in a week."""
+
+    task: str | None
+    metrics: Metrics
+
+    def as_json(self) -> dict[str, Any]:
+        m = self.metrics
+        return {
+            "task": self.task,
+            "tracked_min": m.tracked / MINUTE,
+            "flow_min": m.flow / MINUTE,
+            "interruptions": m.interruptions,
+            "periods": m.periods,
+        }
 
 
 @dataclass(frozen=True, slots=True)
 class WeekReport:
-    """Seven days, Monday first, and their totals."""
+    """Seven days, Monday first, their totals, and the week by task."""
 
     week: str
     timezone: str
     params: ModelParams
     days: tuple[tuple[date, Metrics], ...]
     totals: Metrics
+    tasks: tuple[TaskLine, ...] = ()
+    """Most tracked first; only tasks with tracked time this week."""
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -30,6 +54,7 @@ class WeekReport:
             "settings": self.params.as_json(),
             "days": [{"date": day.isoformat(), **m.as_json()} for day, m in self.days],
             "totals": self.totals.as_json(),
+            "tasks": [line.as_json() for line in self.tasks],
         }
 
 
@@ -56,10 +81,22 @@ def week_reports(
     days = [first_monday + timedelta(days=i) for i in range(7 * weeks)]
     timelines = [build_timeline(block, params, now) for block in blocks]
     per_day = daily_metrics(timelines, params, clock, days)
+    # The same rules per task: each task's days, from only its blocks' timelines.
+    by_task: dict[str | None, list[Timeline]] = defaultdict(list)
+    for block, timeline in zip(blocks, timelines, strict=True):
+        by_task[block.task].append(timeline)
+    task_days = {task: daily_metrics(lines, params, clock, days) for task, lines in by_task.items()}
     reports = []
     for index in range(weeks):
         monday = first_monday + timedelta(weeks=index)
-        day_metrics = tuple((day, per_day[day]) for day in week_days(monday))
+        week = week_days(monday)
+        day_metrics = tuple((day, per_day[day]) for day in week)
+        tasks = [
+            TaskLine(task, combine(metrics[day] for day in week))
+            for task, metrics in task_days.items()
+        ]
+        tasks = [line for line in tasks if line.metrics.tracked > timedelta(0)]
+        tasks.sort(key=lambda t: (-t.metrics.tracked, t.task is None, t.task or ""))
         reports.append(
             WeekReport(
                 week=week_name(monday),
@@ -67,6 +104,7 @@ def week_reports(
                 params=params,
                 days=day_metrics,
                 totals=combine(m for _, m in day_metrics),
+                tasks=tuple(tasks),
             )
         )
     return reports
@@ -90,14 +128,16 @@ TABLE_HEADERS = (
     "Ramp-up",
     "Deep",
     "Flow",
-    "Interr.",
+    "Interrupted",
     "Paused",
-    "Intr.",
-    "Flow brk",
+    "Interruptions",
+    "Flow breaks",
     "Longest",
     "Recovery",
     "E-factor",
 )
+TASK_HEADERS = ("Task", "Tracked", "Flow", "Interruptions", "Periods")
+NO_TASK = "(no task)"
 
 
 def report_table(week: WeekReport) -> tuple[tuple[str, ...], list[list[str]]]:
@@ -121,9 +161,24 @@ def report_table(week: WeekReport) -> tuple[tuple[str, ...], list[list[str]]]:
             f"{m.e_factor:.2f}",
         ]
 
-    rows = [row(day.strftime("%a %d %b"), m) for day, m in week.days]
-    rows.append(row("Week", week.totals))
-    return TABLE_HEADERS, rows
+    rows = [row(f"{day_name(day)} {day:%d} {month_name(day)}", m) for day, m in week.days]
+    rows.append(row(_("Week"), week.totals))
+    return tuple(_(header) for header in TABLE_HEADERS), rows
+
+
+def task_table(week: WeekReport) -> tuple[tuple[str, ...], list[list[str]]]:
+    """The week by task (most tracked first), for every report."""
+    rows = [
+        [
+            line.task or _(NO_TASK),
+            duration(line.metrics.tracked),
+            duration(line.metrics.flow),
+            str(line.metrics.interruptions),
+            str(line.metrics.periods),
+        ]
+        for line in week.tasks
+    ]
+    return tuple(_(header) for header in TASK_HEADERS), rows
 
 
 def trend_rows(reports: Sequence[WeekReport]) -> list[dict[str, object]]:

@@ -26,6 +26,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from tracker.errors import TransitionError, ValidationError
+from tracker.i18n import _
 from tracker.model import Block, Interruption, Pause, validate_block
 
 
@@ -41,15 +42,17 @@ def state_of(block: Block | None) -> State:
     return State.PAUSED if block.open_pause is not None else State.RUNNING
 
 
-def _need(block: Block | None, allowed: tuple[State, ...], command: str) -> Block:
+def _need(block: Block | None, allowed: tuple[State, ...], refusal: str) -> Block:
+    """``block`` when its state allows the command; else ``refusal`` (a template with
+    ``{reason}``, in the reader's language), with the reason."""
     state = state_of(block)
     if state not in allowed:
         reason = {
-            State.IDLE: "no focus block is running (start one with 'flowtally start')",
-            State.RUNNING: "the focus block is not paused",
-            State.PAUSED: "the focus block is paused (resume it first)",
+            State.IDLE: _("no focus block is running (start one with 'flowtally start')"),
+            State.RUNNING: _("the focus block is not paused"),
+            State.PAUSED: _("the focus block is paused (resume it first)"),
         }[state]
-        raise TransitionError(f"cannot {command}: {reason}")
+        raise TransitionError(refusal.format(reason=reason))
     assert block is not None
     return block
 
@@ -64,27 +67,27 @@ def _checked(block: Block) -> Block:
 
 def _not_before(at: datetime, earliest: datetime, what: str) -> None:
     if at < earliest:
-        raise TransitionError(f"that time is before {what}")
+        raise TransitionError(_("that time is before {0}").format(what))
 
 
 def start(running: Block | None, at: datetime, zone_name: str, task: str | None) -> Block:
     if state_of(running) is not State.IDLE:
-        raise TransitionError("a focus block is already running; stop it first")
+        raise TransitionError(_("a focus block is already running; stop it first"))
     return _checked(Block(start=at, task=task, timezone=zone_name))
 
 
 def pause(block: Block | None, at: datetime, zone_name: str) -> Block:
-    block = _need(block, (State.RUNNING,), "pause")
-    _not_before(at, _last_event(block), "the block's last recorded event")
+    block = _need(block, (State.RUNNING,), _("cannot pause: {reason}"))
+    _not_before(at, _last_event(block), _("the block's last recorded event"))
     block = _end_ongoing(block, at)
     return replace(block, pauses=(*block.pauses, Pause(at, None, zone_name)))
 
 
 def resume(block: Block | None, at: datetime) -> Block:
-    block = _need(block, (State.PAUSED,), "resume")
+    block = _need(block, (State.PAUSED,), _("cannot resume: {reason}"))
     open_pause = block.open_pause
     assert open_pause is not None
-    _not_before(at, open_pause.start, "the pause began")
+    _not_before(at, open_pause.start, _("the pause began"))
     others = tuple(p for p in block.pauses if p is not open_pause)
     if at == open_pause.start:
         return replace(block, pauses=others)
@@ -92,24 +95,24 @@ def resume(block: Block | None, at: datetime) -> Block:
 
 
 def stop(block: Block | None, at: datetime) -> Block:
-    block = _need(block, (State.RUNNING, State.PAUSED), "stop")
+    block = _need(block, (State.RUNNING, State.PAUSED), _("cannot stop: {reason}"))
     open_pause = block.open_pause
     if open_pause is not None:
         at = open_pause.start
         block = replace(block, pauses=tuple(p for p in block.pauses if p is not open_pause))
-    _not_before(at, _last_event(block), "the block's last recorded event")
+    _not_before(at, _last_event(block), _("the block's last recorded event"))
     if at == block.start:
-        raise TransitionError("the block would have no length; nothing to stop")
+        raise TransitionError(_("the block would have no length; nothing to stop"))
     return _checked(replace(_end_ongoing(block, at), end=at))
 
 
 def interrupt(block: Block | None, interruption: Interruption) -> Block:
-    block = _need(block, (State.RUNNING, State.PAUSED), "log an interruption")
+    block = _need(block, (State.RUNNING, State.PAUSED), _("cannot log an interruption: {reason}"))
     if interruption.at < block.start:
-        raise TransitionError("that interruption is before the running block started")
+        raise TransitionError(_("that interruption is before the running block started"))
     if interruption.ongoing and block.open_interruption is not None:
         raise TransitionError(
-            "an interruption is going on already; end it with 'flowtally back' first"
+            _("an interruption is going on already; end it with 'flowtally back' first")
         )
     return _checked(replace(block, interruptions=(*block.interruptions, interruption)))
 
@@ -120,7 +123,7 @@ def press(block: Block | None, interruption: Interruption) -> Interruption | Non
     interruption: it only brings its popup back). While paused it is kept as an instant (it
     breaks nothing). One the clock dates before the block's start (the clock was set back)
     is kept at the start."""
-    block = _need(block, (State.RUNNING, State.PAUSED), "log an interruption")
+    block = _need(block, (State.RUNNING, State.PAUSED), _("cannot log an interruption: {reason}"))
     if block.open_interruption is not None:
         return None
     at = max(interruption.at, block.start)
@@ -129,9 +132,9 @@ def press(block: Block | None, interruption: Interruption) -> Interruption | Non
 
 def back(block: Block | None, at: datetime) -> Block:
     """ "I'm back": the ongoing interruption ends at ``at``."""
-    block = _need(block, (State.RUNNING, State.PAUSED), "say you are back")
+    block = _need(block, (State.RUNNING, State.PAUSED), _("cannot say you are back: {reason}"))
     if block.open_interruption is None:
-        raise TransitionError("cannot say you are back: no interruption is going on")
+        raise TransitionError(_("cannot say you are back: no interruption is going on"))
     return _checked(_end_ongoing(block, at))
 
 

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from tracker.errors import SettingsError
 from tracker.hotkeys import DEFAULT_HOTKEY, normalise_hotkey
+from tracker.i18n import _
 
 MODEL_KEYS: tuple[str, ...] = ("ramp_up_min", "flow_after_min", "min_period_min")
 MAX_MINUTES = 24 * 60
@@ -24,17 +25,23 @@ internals."""
 def check_minutes(name: str, value: object, minimum: float = 0, strict: bool = False) -> None:
     """A minute setting: a finite number, above ``minimum`` (or at least it), at most a day."""
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise SettingsError(f"{name} must be a number of minutes, not {value!r}")
+        raise SettingsError(_("{0} must be a number of minutes, not {1!r}").format(name, value))
     if not math.isfinite(value):
-        raise SettingsError(f"{name} must be a finite number of minutes")
+        raise SettingsError(_("{0} must be a finite number of minutes").format(name))
     if strict and not value > minimum:
-        raise SettingsError(f"{name} must be more than {minimum:g} (got {value:g})")
+        raise SettingsError(
+            _("{0} must be more than {1:g} (got {2:g})").format(name, minimum, value)
+        )
     if not value >= minimum:
-        raise SettingsError(f"{name} must be {minimum:g} or more minutes")
+        raise SettingsError(_("{0} must be {1:g} or more minutes").format(name, minimum))
     if 0 < value < MIN_MINUTES:
-        raise SettingsError(f"{name} must be at least {MIN_MINUTES:g} minutes, not {value:g}")
+        raise SettingsError(
+            _("{0} must be at least {1:g} minutes, not {2:g}").format(name, MIN_MINUTES, value)
+        )
     if value > MAX_MINUTES:
-        raise SettingsError(f"{name} must be at most {MAX_MINUTES} minutes (a day), not {value:g}")
+        raise SettingsError(
+            _("{0} must be at most {1} minutes (a day), not {2:g}").format(name, MAX_MINUTES, value)
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,8 +58,9 @@ class ModelParams:
             check_minutes(name, getattr(self, name), strict=True)
         if not self.ramp_up_min <= self.flow_after_min:
             raise SettingsError(
-                f"flow_after_min ({self.flow_after_min:g}) must be at least ramp_up_min "
-                f"({self.ramp_up_min:g})"
+                _("flow_after_min ({0:g}) must be at least ramp_up_min ({1:g})").format(
+                    self.flow_after_min, self.ramp_up_min
+                )
             )
 
     @property
@@ -117,7 +125,9 @@ class Settings:
         known = set(SETTING_NAMES)
         for key, text in changes.items():
             if key not in known:
-                raise SettingsError(f"unknown setting {key!r}; known: {', '.join(sorted(known))}")
+                raise SettingsError(
+                    _("unknown setting {0!r}; known: {1}").format(key, ", ".join(sorted(known)))
+                )
             if key in MODEL_KEYS:
                 model_changes[key] = parse_minutes(key, text)
             elif key == "hotkey":
@@ -142,17 +152,17 @@ class Settings:
     def from_json(cls, raw: object) -> "Settings":
         """Settings from a stored JSON object; unknown keys are ignored (a newer version's)."""
         if not isinstance(raw, dict):
-            raise SettingsError("the settings file does not hold a JSON object")
+            raise SettingsError(_("the settings file does not hold a JSON object"))
         model_values = {k: raw[k] for k in MODEL_KEYS if k in raw}
         model = ModelParams(**model_values)
         timezone = raw.get("timezone")
         database_url = raw.get("database_url")
         for key, value in (("timezone", timezone), ("database_url", database_url)):
             if value is not None and not isinstance(value, str):
-                raise SettingsError(f"{key} must be text")
+                raise SettingsError(_("{0} must be text").format(key))
         extra = {key: raw[key] for key in APP_KEYS if key in raw}
         if not isinstance(extra.get("hotkey", ""), str):
-            raise SettingsError("hotkey must be text")
+            raise SettingsError(_("hotkey must be text"))
         return cls(model=model, timezone=timezone, database_url=database_url, **extra)
 
 
@@ -166,7 +176,9 @@ def parse_minutes(name: str, text: str) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise SettingsError(f"{name} must be a number of minutes, not {text!r}") from None
+        raise SettingsError(
+            _("{0} must be a number of minutes, not {1!r}").format(name, text)
+        ) from None
     return _plain_number(value)
 
 
@@ -177,10 +189,12 @@ def _plain_number(value: float) -> float:
 def load_zone(name: str) -> ZoneInfo:
     """The IANA zone called ``name``, or a clear error."""
     if name in NOT_ZONES or name.startswith(("posix/", "right/")):
-        raise SettingsError(f"{name!r} is not an IANA time zone (use one such as Europe/Amsterdam)")
+        raise SettingsError(
+            _("{0!r} is not an IANA time zone (use one such as Europe/Amsterdam)").format(name)
+        )
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
         raise SettingsError(
-            f"unknown time zone {name!r} (use an IANA name such as Europe/Amsterdam)"
+            _("unknown time zone {0!r} (use an IANA name such as Europe/Amsterdam)").format(name)
         ) from None

@@ -5,6 +5,7 @@ from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from tracker.errors import FlowtallyError, ValidationError
+from tracker.i18n import _
 
 _CLOCK = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?$")
 EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
@@ -20,7 +21,7 @@ in the future: in ``--at``, in edits and in imports."""
 def in_range(value: datetime, text: str, path: str = "") -> datetime:
     """``value`` if it lies in the years Flowtally handles, else a clear error."""
     if not EARLIEST <= value < LATEST:
-        raise ValidationError(path, f"{text!r} is out of range ({RANGE_TEXT})")
+        raise ValidationError(path, _("{0!r} is out of range ({1})").format(text, RANGE_TEXT))
     return value
 
 
@@ -28,20 +29,26 @@ def _to_utc(value: datetime, text: str, path: str = "") -> datetime:
     try:
         utc = value.astimezone(UTC)
     except (OverflowError, ValueError):
-        raise ValidationError(path, f"{text!r} is out of range ({RANGE_TEXT})") from None
+        raise ValidationError(
+            path, _("{0!r} is out of range ({1})").format(text, RANGE_TEXT)
+        ) from None
     return in_range(utc, text, path)
 
 
 def parse_iso(text: object, path: str = "") -> datetime:
     """An ISO 8601 time with an offset (or ``Z``), as an aware UTC datetime."""
     if not isinstance(text, str):
-        raise ValidationError(path, f"expected an ISO 8601 time as text, got {_describe(text)}")
+        raise ValidationError(
+            path, _("expected an ISO 8601 time as text, got {0}").format(_describe(text))
+        )
     try:
         value = datetime.fromisoformat(text.strip())
     except ValueError:
-        raise ValidationError(path, f"{text!r} is not an ISO 8601 time") from None
+        raise ValidationError(path, _("{0!r} is not an ISO 8601 time").format(text)) from None
     if value.tzinfo is None:
-        raise ValidationError(path, f"{text!r} has no offset; add one such as +01:00 or Z")
+        raise ValidationError(
+            path, _("{0!r} has no offset; add one such as +01:00 or Z").format(text)
+        )
     return _to_utc(value, text, path)
 
 
@@ -72,20 +79,24 @@ def parse_user_time(text: str, zone: ZoneInfo, now: datetime) -> datetime:
         try:
             return in_range(now - amount * unit, text)
         except OverflowError:
-            raise ValidationError("", f"{text!r} is out of range ({RANGE_TEXT})") from None
+            raise ValidationError(
+                "", _("{0!r} is out of range ({1})").format(text, RANGE_TEXT)
+            ) from None
     clock = _CLOCK.match(raw)
     if clock:
         hour, minute, second = int(clock[1]), int(clock[2]), int(clock[3] or 0)
         if hour > 23 or minute > 59 or second > 59:
-            raise FlowtallyError(f"{text!r} is not a time of day")
+            raise FlowtallyError(_("{0!r} is not a time of day").format(text))
         today = now.astimezone(zone).date()
         return _local(datetime.combine(today, time(hour, minute, second)), zone, text)
     try:
         value = datetime.fromisoformat(raw)
     except ValueError:
         raise FlowtallyError(
-            f"cannot read the time {text!r}; use HH:MM, 'YYYY-MM-DD HH:MM', an ISO 8601 time "
-            "with offset, or '25m ago'"
+            _(
+                "cannot read the time {0!r}; use HH:MM, 'YYYY-MM-DD HH:MM', an ISO 8601 time "
+                "with offset, or '25m ago'"
+            ).format(text)
         ) from None
     if value.tzinfo is not None:
         return _to_utc(value, text)
@@ -99,13 +110,19 @@ def _local(naive: datetime, zone: ZoneInfo, text: str) -> datetime:
     try:
         ambiguous = first.utcoffset() != second.utcoffset()
     except (OverflowError, ValueError):
-        raise ValidationError("", f"{text!r} is out of range ({RANGE_TEXT})") from None
+        raise ValidationError(
+            "", _("{0!r} is out of range ({1})").format(text, RANGE_TEXT)
+        ) from None
     if ambiguous:
         round_trip = first.astimezone(UTC).astimezone(zone).replace(tzinfo=None)
         if round_trip != naive:
-            raise FlowtallyError(f"{text!r} does not exist in {zone.key}: the clocks skip it")
+            raise FlowtallyError(
+                _("{0!r} does not exist in {1}: the clocks skip it").format(text, zone.key)
+            )
         raise FlowtallyError(
-            f"{text!r} happens twice in {zone.key} (the clocks go back); give an offset, "
-            "e.g. 2026-10-25T02:30+02:00"
+            _(
+                "{0!r} happens twice in {1} (the clocks go back); give an offset, e.g. "
+                "2026-10-25T02:30+02:00"
+            ).format(text, zone.key)
         )
     return _to_utc(first, text)

@@ -2,6 +2,8 @@
 
 from enum import StrEnum
 
+from tracker.i18n import _
+
 
 class Kind(StrEnum):
     """Who caused an interruption."""
@@ -27,6 +29,11 @@ PHASE_NAMES: dict[Phase, str] = {
     Phase.NONE: "none",
 }
 """How a phase is named to a person (in English; the GUI translates these very words)."""
+
+
+def phase_name(phase: Phase) -> str:
+    """The phase's name in the reader's language."""
+    return _(PHASE_NAMES[phase])
 
 
 class Origin(StrEnum):

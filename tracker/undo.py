@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
+from tracker.i18n import _
+
 UNDO_OFFERED = timedelta(minutes=5)
 """How long the popup and the tray menu offer Undo after an action (``flowtally undo`` takes
 back the last action however old it is, if it still can be)."""
@@ -49,6 +51,13 @@ _WHAT = {
     Action.BACK: '"I\'m back" at {time}',
     Action.ADD: "the block added from {time}",
 }
+"""What each action is called where it is offered ("Undo the stop at 17:02") and where undo
+says what it did: one wording for the terminal, the popup and the tray menu."""
+
+
+def undone_line(what: str) -> str:
+    """ "Undone: the stop at 17:02.": what the CLI prints and the tray notifies."""
+    return _("Undone: {what}.").format(what=what)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +74,7 @@ class Step:
 
     def describe(self, local_time: str) -> str:
         """ "the interruption logged at 10:32": for "Undo …" and for what undo says it did."""
-        return _WHAT[self.action].format(time=local_time)
+        return _(_WHAT[self.action]).format(time=local_time)
 
     def offered(self, now: datetime) -> bool:
         """Whether the popup and the tray menu still offer to undo it."""

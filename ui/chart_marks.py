@@ -3,10 +3,10 @@
 from tracker.dashboard import Mark
 from tracker.settings import load_zone
 from tracker.types import Kind, Phase
-from ui.charts import MINUTE, Translate, identity
+from ui.charts import MINUTE, Translate, words
 
 
-def mark_text(mark: Mark, zone_name: str, tr: Translate = identity) -> str:
+def mark_text(mark: Mark, zone_name: str, tr: Translate = words) -> str:
     """The hover text of an interruption mark: when, kind, source, note, what it broke."""
     interruption = mark.interruption
     local = interruption.at.astimezone(load_zone(zone_name))

@@ -14,6 +14,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from tracker.dashboard import WeekView
+from tracker.i18n import _, day_name
 from tracker.types import PERIOD_BANDS, Kind, SegmentKind
 
 if TYPE_CHECKING:
@@ -26,8 +27,10 @@ TIMELINE_LABEL = "timeline"
 """The label of the timeline's axes, by which hover code finds it in its figure."""
 
 
-def identity(text: str) -> str:
-    return text
+def words(text: str) -> str:
+    """The charts' words in the reader's language. Charts are drawn off the GUI thread and
+    by the CLI without Qt, so they use :mod:`tracker.i18n`, not Qt's translators."""
+    return _(text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,33 +88,56 @@ def _legend(ax: "Axes", theme: Theme, **options: Any) -> None:
 
 
 def _day_labels(view: WeekView) -> list[str]:
-    return [day.strftime("%a %d") for day, _ in view.report.days]
+    return [f"{day_name(day)} {day:%d}" for day, _ in view.report.days]
 
 
-def draw_periods(ax: "Axes", view: WeekView, theme: Theme, tr: Translate = identity) -> None:
+FUTURE_ALPHA = 0.35
+"""How faint the days still to come are drawn: present, but clearly not yet lived."""
+
+
+def _days_axis(ax: "Axes", view: WeekView, theme: Theme, axis: str = "x") -> None:
+    """Put the weekdays on ``axis`` (positions 0-6), today's label bold and on a light band
+    (so it reads as "today" at a glance), the days to come faint."""
+    if axis == "x":
+        ax.set_xticks(range(7), _day_labels(view))
+        labels = ax.get_xticklabels()
+    else:
+        ax.set_yticks(range(7), _day_labels(view))
+        labels = ax.get_yticklabels()
+    for index, (day, _metrics) in enumerate(view.report.days):
+        if view.today is None:
+            continue
+        if day == view.today:
+            labels[index].set_fontweight("bold")
+            span = ax.axvspan if axis == "x" else ax.axhspan
+            span(index - 0.5, index + 0.5, color=theme.grid, alpha=0.45, zorder=0, lw=0)
+        elif day > view.today:
+            labels[index].set_alpha(FUTURE_ALPHA)
+
+
+def draw_periods(ax: "Axes", view: WeekView, theme: Theme, tr: Translate = words) -> None:
     """Uninterrupted periods per day, stacked by length band."""
-    labels = _day_labels(view)
     bottom = [0] * 7
     for band, colour in zip(PERIOD_BANDS, BAND_COLOURS, strict=True):
         counts = [dict(m.periods_by_length)[band] for _, m in view.report.days]
-        ax.bar(labels, counts, bottom=bottom, color=colour, label=f"{band} min", gid=band)
+        ax.bar(range(7), counts, bottom=bottom, color=colour, label=f"{band} min", gid=band)
         bottom = [b + c for b, c in zip(bottom, counts, strict=True)]
     from matplotlib.ticker import MaxNLocator
 
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_ylim(0, max(max(bottom) * 1.15, 1))
     _style(ax, theme, tr("Uninterrupted periods per day"), tr("day"), tr("periods"))
+    _days_axis(ax, view, theme)
     _legend(ax, theme, title=None, ncols=4, loc="upper left")
 
 
-def draw_phases(ax: "Axes", view: WeekView, theme: Theme, tr: Translate = identity) -> None:
+def draw_phases(ax: "Axes", view: WeekView, theme: Theme, tr: Translate = words) -> None:
     """Minutes per phase per day, stacked, with interrupted time on top."""
-    labels = _day_labels(view)
     bottom = [0.0] * 7
     for kind in (SegmentKind.RAMP_UP, SegmentKind.DEEP, SegmentKind.FLOW, SegmentKind.INTERRUPTED):
         values = [getattr(m, _METRIC_OF[kind]) / MINUTE for _, m in view.report.days]
         ax.bar(
-            labels,
+            range(7),
             values,
             bottom=bottom,
             color=SEGMENT_COLOURS[kind],
@@ -121,6 +147,7 @@ def draw_phases(ax: "Axes", view: WeekView, theme: Theme, tr: Translate = identi
         bottom = [b + v for b, v in zip(bottom, values, strict=True)]
     ax.set_ylim(0, max(max(bottom) * 1.15, 60))
     _style(ax, theme, tr("Minutes per phase per day"), tr("day"), tr("minutes"))
+    _days_axis(ax, view, theme)
     _legend(ax, theme, ncols=4, loc="upper left")
 
 
@@ -133,66 +160,84 @@ _METRIC_OF = {
 
 
 def draw_hours(
-    axes: tuple["Axes", "Axes"], view: WeekView, theme: Theme, tr: Translate = identity
-) -> Any:
+    axes: tuple["Axes", "Axes"], view: WeekView, theme: Theme, tr: Translate = words
+) -> list[Any]:
     """When interruptions strike: weekday by local hour, internal and external side by side,
-    on one colour scale. Returns the last image (for a colour bar)."""
+    each in its kind's colour (as on every chart) on one shared scale. Returns the images
+    (for their colour bars)."""
     grids = (view.internal_by_hour, view.external_by_hour)
     top = max(1, *(max(row) for grid in grids for row in grid))
     from matplotlib.colors import LinearSegmentedColormap
 
-    # From the background to Okabe-Ito blue: lightness alone carries the count.
-    colours = LinearSegmentedColormap.from_list("counts", [theme.background, "#0072B2"])
-    image = None
+    images = []
     titles = (tr("Internal interruptions by hour"), tr("External interruptions by hour"))
-    for ax, grid, title in zip(axes, grids, titles, strict=True):
-        image = ax.imshow(
-            grid, aspect="auto", cmap=colours, vmin=0, vmax=top, interpolation="nearest"
+    for ax, grid, title, kind in zip(
+        axes, grids, titles, (Kind.INTERNAL, Kind.EXTERNAL), strict=True
+    ):
+        # From the background to the kind's colour: lightness alone carries the count.
+        colours = LinearSegmentedColormap.from_list(
+            kind.value, [theme.background, KIND_COLOURS[kind]]
+        )
+        images.append(
+            ax.imshow(grid, aspect="auto", cmap=colours, vmin=0, vmax=top, interpolation="nearest")
         )
         _style(ax, theme, title, tr("hour of day"), "")
         ax.grid(False)
-        ax.set_yticks(range(7), _day_labels(view))
+        _days_axis(ax, view, theme, axis="y")
         ax.set_xticks(range(0, 24, 3), [f"{h:02d}" for h in range(0, 24, 3)])
-    return image
+    return images
 
 
-def draw_trend(ax: "Axes", view: WeekView, theme: Theme, tr: Translate = identity) -> None:
-    """The last weeks: uninterrupted periods per worked day (bars) and the e-factor (line)."""
+def draw_trend(ax: "Axes", view: WeekView, theme: Theme, tr: Translate = words) -> None:
+    """The last weeks: uninterrupted periods per worked day (bars) and the e-factor (line).
+    A week still going on is hatched and named "so far": its numbers will change."""
     names = [r.week.split("-")[1] for r in view.trend]
+    ongoing = view.today is not None  # the week shown, the trend's last, is not over
+    if ongoing:
+        names[-1] = tr("{week} so far").format(week=names[-1])
     per_day = []
     for report in view.trend:
         worked = sum(1 for _, m in report.days if m.tracked)
         per_day.append(report.totals.periods / worked if worked else 0.0)
-    ax.bar(names, per_day, color=SEGMENT_COLOURS[SegmentKind.FLOW], label=tr("periods per day"))
+    bar_label = tr("periods per worked day")
+    bars = ax.bar(
+        range(len(names)), per_day, color=SEGMENT_COLOURS[SegmentKind.FLOW], label=bar_label
+    )
+    if ongoing and bars:
+        bars[-1].set_alpha(0.55)
+        bars[-1].set_hatch("//")
+    ax.set_xticks(range(len(names)), names)
     ax.set_ylim(0, max(max(per_day) * 1.2, 1))
-    _style(ax, theme, tr("The last weeks"), tr("ISO week"), tr("periods per worked day"))
+    title = tr("Periods per worked day and e-factor, the last {n} weeks").format(n=len(names))
+    _style(ax, theme, title, tr("ISO week"), bar_label)
     line_ax = ax.twinx()
     line_ax.plot(
-        names,
+        range(len(names)),
         # A week with nothing tracked has no e-factor: a gap in the line, not a zero.
         [r.totals.e_factor if r.totals.tracked else float("nan") for r in view.trend],
         color=EFACTOR_COLOUR,
         marker="o",
-        label=tr("e-factor"),
+        label=tr("e-factor (0 to 1)"),
     )
     line_ax.set_ylim(0, 1.05)
     line_ax.set_ylabel(tr("e-factor (0 to 1)"), color=theme.foreground)
     line_ax.tick_params(colors=theme.foreground, labelsize=8)
-    bars, bar_labels = ax.get_legend_handles_labels()
+    handles, labels = ax.get_legend_handles_labels()
     lines, line_labels = line_ax.get_legend_handles_labels()
     legend = ax.legend(
-        bars + lines, bar_labels + line_labels, fontsize=8, frameon=False, loc="upper left"
+        handles + lines, labels + line_labels, fontsize=8, frameon=False, loc="upper left"
     )
     for text in legend.get_texts():
         text.set_color(theme.foreground)
 
 
-def draw_sources(ax: "Axes", view: WeekView, theme: Theme, tr: Translate = identity) -> None:
+def draw_sources(ax: "Axes", view: WeekView, theme: Theme, tr: Translate = words) -> None:
     """Interruption sources ranked by the recovery minutes they caused."""
     ranked = list(reversed(view.sources[:10]))
-    names = [s.source for s in ranked]
+    names = [tr(s.source) for s in ranked]  # the default sources in the reader's words
     costs = [s.recovery / MINUTE for s in ranked]
-    bars = ax.barh(names, costs, color=SEGMENT_COLOURS[SegmentKind.RAMP_UP])
+    bars = ax.barh(range(len(names)), costs, color=SEGMENT_COLOURS[SegmentKind.RAMP_UP])
+    ax.set_yticks(range(len(names)), names)
     for bar, source in zip(bars, ranked, strict=True):
         ax.annotate(
             f" {source.count}×",  # noqa: RUF001 - the multiplication sign is meant
@@ -216,7 +261,7 @@ def draw_sources(ax: "Axes", view: WeekView, theme: Theme, tr: Translate = ident
         )
 
 
-def draw_timeline(ax: "Axes", view: WeekView, theme: Theme, tr: Translate = identity) -> None:
+def draw_timeline(ax: "Axes", view: WeekView, theme: Theme, tr: Translate = words) -> None:
     """Each day as a row: blocks coloured by phase, pauses grey, interruptions as marks."""
     ax.set_label(TIMELINE_LABEL)
     starts = [b.start_h for d in view.days for b in d.bars]
@@ -248,7 +293,27 @@ def draw_timeline(ax: "Axes", view: WeekView, theme: Theme, tr: Translate = iden
                 )
     ax.set_xlim(first, last)
     ax.set_ylim(6.7, -0.8)
-    ax.set_yticks(range(7), _day_labels(view))
+    _days_axis(ax, view, theme, axis="y")
+    _task_names(ax, view, first, last)
+    if view.today is not None and view.now_h is not None:
+        row = [day for day, _metrics in view.report.days].index(view.today)
+        ax.plot(
+            [view.now_h, view.now_h],
+            [row - 0.5, row + 0.5],
+            color=theme.foreground,
+            linewidth=1.5,
+            gid="now",
+        )
+        ax.annotate(
+            tr("now"),
+            (view.now_h, row + 0.5),
+            xytext=(0, -2),
+            textcoords="offset points",
+            ha="center",
+            va="top",
+            fontsize=7,
+            color=theme.foreground,
+        )
     ticks = range(first, int(last) + 1)
     ax.set_xticks(ticks, [f"{h % 24:02d}" for h in ticks])
     _style(ax, theme, tr("Day timeline"), tr("hour of day (local time)"), "")
@@ -279,34 +344,76 @@ def draw_timeline(ax: "Axes", view: WeekView, theme: Theme, tr: Translate = iden
         text.set_color(theme.foreground)
 
 
+CHAR_WIDTH_IN = 0.065
+"""About how wide a character of the timeline's 7 pt labels is, in inches."""
+
+
+def _task_names(ax: "Axes", view: WeekView, first: float, last: float) -> None:
+    """Each block's task written on it, where it fits (shortened with "…" when it nearly
+    does); white with a dark outline, legible on every phase colour."""
+    from matplotlib import patheffects
+
+    figure = ax.get_figure(root=True)
+    width_in = figure.get_figwidth() * 0.85 if figure is not None else 10.0
+    inches_per_hour = width_in / max(last - first, 1)
+    outline = [patheffects.withStroke(linewidth=2, foreground="#1f1f1f")]
+    for row, picture in enumerate(view.days):
+        runs: list[tuple[float, float, str | None]] = []  # touching bars of one block's task
+        for bar in sorted(picture.bars, key=lambda b: b.start_h):
+            if runs and runs[-1][2] == bar.task and abs(runs[-1][1] - bar.start_h) < 1e-6:
+                runs[-1] = (runs[-1][0], bar.end_h, bar.task)
+            else:
+                runs.append((bar.start_h, bar.end_h, bar.task))
+        for start, end, task in runs:
+            fits = int((end - start) * inches_per_hour / CHAR_WIDTH_IN) - 1
+            if not task or fits < 3:
+                continue
+            ax.text(
+                (start + end) / 2,
+                row,
+                task if len(task) <= fits else task[: fits - 1] + "…",
+                ha="center",
+                va="center",
+                fontsize=7,
+                color="white",
+                path_effects=outline,
+                clip_on=True,
+                gid=f"{row}:task",
+            )
+
+
 # ------------------------------------------------------------------- pages
 
 
-def compose_week(fig: "FigureBase", view: WeekView, theme: Theme, tr: Translate = identity) -> None:
+def compose_week(fig: "FigureBase", view: WeekView, theme: Theme, tr: Translate = words) -> None:
     draw_periods(fig.add_subplot(2, 1, 1), view, theme, tr)
     draw_phases(fig.add_subplot(2, 1, 2), view, theme, tr)
 
 
 def compose_interruptions(
-    fig: "FigureBase", view: WeekView, theme: Theme, tr: Translate = identity
+    fig: "FigureBase", view: WeekView, theme: Theme, tr: Translate = words
 ) -> None:
     grid = fig.add_gridspec(2, 2, height_ratios=(1, 1))
     internal, external = fig.add_subplot(grid[0, 0]), fig.add_subplot(grid[0, 1])
-    image = draw_hours((internal, external), view, theme, tr)
-    bar = fig.colorbar(image, ax=[internal, external], shrink=0.9)
-    bar.set_label(tr("interruptions"), color=theme.foreground)
-    bar.ax.tick_params(colors=theme.foreground, labelsize=8)
+    from matplotlib.ticker import MaxNLocator
+
+    for image, ax in zip(
+        draw_hours((internal, external), view, theme, tr), (internal, external), strict=True
+    ):
+        bar = fig.colorbar(image, ax=ax, shrink=0.9)
+        bar.locator = MaxNLocator(integer=True)  # counts: no "0.5 interruptions"
+        bar.update_ticks()
+        bar.set_label(tr("interruptions"), color=theme.foreground)
+        bar.ax.tick_params(colors=theme.foreground, labelsize=8)
     draw_sources(fig.add_subplot(grid[1, :]), view, theme, tr)
 
 
-def compose_trend(
-    fig: "FigureBase", view: WeekView, theme: Theme, tr: Translate = identity
-) -> None:
+def compose_trend(fig: "FigureBase", view: WeekView, theme: Theme, tr: Translate = words) -> None:
     draw_trend(fig.add_subplot(), view, theme, tr)
 
 
 def compose_timeline(
-    fig: "FigureBase", view: WeekView, theme: Theme, tr: Translate = identity
+    fig: "FigureBase", view: WeekView, theme: Theme, tr: Translate = words
 ) -> None:
     draw_timeline(fig.add_subplot(), view, theme, tr)
 
@@ -321,7 +428,7 @@ PAGES: tuple[tuple[str, Composer], ...] = (
 
 
 def compose(
-    fig: "FigureBase", page: str, view: WeekView, theme: Theme, tr: Translate = identity
+    fig: "FigureBase", page: str, view: WeekView, theme: Theme, tr: Translate = words
 ) -> None:
     """Draw one of :data:`PAGES` on an empty ``fig`` (its margins, if set, are kept).
 

@@ -11,11 +11,12 @@ from datetime import timedelta
 from typing import TYPE_CHECKING, cast
 
 from tracker.dashboard import WeekView
-from tracker.report import WeekReport, report_table
-from ui.charts import LIGHT, PAGES, Theme, Translate, compose, identity
+from tracker.i18n import language as language_of_words
+from tracker.report import WeekReport, report_table, task_table
+from ui.charts import LIGHT, PAGES, Theme, Translate, compose, words
 
 if TYPE_CHECKING:
-    from matplotlib.figure import Figure, SubFigure
+    from matplotlib.figure import Figure, FigureBase, SubFigure
 
 FORMATS = ("png", "pdf", "html")
 PAGE_SIZE = (11.0, 7.5)  # inches: landscape, fits A4 and Letter
@@ -30,26 +31,55 @@ HEADLINE_NAMES = {
 }
 
 
-def headline_line(view: WeekView, tr: Translate = identity) -> str:
+COUNTS = frozenset({"periods", "flow_min", "longest_stretch_min", "recovery_min"})
+"""Headlines that are whole numbers (counts and minutes); the others are ratios."""
+
+
+def _number(name: str, value: float, signed: bool = False) -> str:
+    sign = "+" if signed else ""
+    return f"{value:{sign}.0f}" if name in COUNTS else f"{value:{sign}.2f}"
+
+
+def headline_line(view: WeekView, tr: Translate = words) -> str:
     """The headline numbers in two lines, each with its change against the week before."""
-    parts = []
-    for h in view.headlines:
-        value = (
-            f"{h.value:.2f}"
-            if h.name in ("e_factor", "interruptions_per_hour")
-            else f"{h.value:.0f}"
-        )
-        change = (
-            f"{h.change:+.2f}"
-            if h.name in ("e_factor", "interruptions_per_hour")
-            else f"{h.change:+.0f}"
-        )
-        parts.append(f"{tr(HEADLINE_NAMES[h.name])} {value} ({change})")
+    parts = [
+        f"{tr(HEADLINE_NAMES[h.name])} {_number(h.name, h.value)} "
+        f"({_number(h.name, h.change, signed=True)})"
+        for h in view.headlines
+    ]
     return " · ".join(parts[:3]) + "\n" + " · ".join(parts[3:])
 
 
-def _title(view: WeekView, tr: Translate = identity) -> str:
+def _title(view: WeekView, tr: Translate = words) -> str:
     return f"Flowtally · {view.report.week} · {view.report.timezone}\n{headline_line(view, tr)}"
+
+
+def _task_figure(view: WeekView, theme: Theme) -> "Figure":
+    """The week by task as a table page (the PDF's and the PNG's per-task breakdown)."""
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=PAGE_SIZE, dpi=DPI, layout="constrained")
+    _task_table(fig, view, theme)
+    return fig
+
+
+def _task_table(fig: "FigureBase", view: WeekView, theme: Theme) -> None:
+    headers, rows = task_table(view.report)
+    ax = fig.add_subplot()
+    ax.set_axis_off()
+    ax.set_title(words("By task"), color=theme.foreground, loc="left")
+    if not rows:
+        ax.text(0, 0.9, words("No focus blocks this week."), color=theme.foreground)
+        return
+    shown = ax.table(cellText=rows, colLabels=headers, loc="upper left", cellLoc="right")
+    for (row, column), cell in shown.get_celld().items():
+        cell.set_edgecolor(theme.grid)
+        cell.set_facecolor(theme.background)
+        cell.get_text().set_color(theme.foreground)
+        if column == 0:
+            cell.get_text().set_horizontalalignment("left")
+        if row == 0:
+            cell.get_text().set_fontweight("bold")
 
 
 def _figure(page: str, view: WeekView, theme: Theme, tr: Translate, title: bool) -> "Figure":
@@ -80,16 +110,17 @@ def render_report(view: WeekView, fmt: str, theme: Theme = LIGHT) -> bytes:
 
         with PdfPages(buffer, metadata={"Title": f"Flowtally {view.report.week}"}) as pdf:
             for index, (page, _) in enumerate(PAGES):
-                pdf.savefig(_figure(page, view, theme, identity, index == 0))
+                pdf.savefig(_figure(page, view, theme, words, index == 0))
+            pdf.savefig(_task_figure(view, theme))
     elif fmt == "png":
         from matplotlib.figure import Figure
 
-        fig = Figure(
-            figsize=(PAGE_SIZE[0], PAGE_SIZE[1] * len(PAGES)), dpi=DPI, layout="constrained"
-        )
-        subfigures = cast("Sequence[SubFigure]", fig.subfigures(len(PAGES), 1))
-        for sub, (page, _) in zip(subfigures, PAGES, strict=True):
+        pages = len(PAGES) + 1  # and the week by task
+        fig = Figure(figsize=(PAGE_SIZE[0], PAGE_SIZE[1] * pages), dpi=DPI, layout="constrained")
+        subfigures = cast("Sequence[SubFigure]", fig.subfigures(pages, 1))
+        for sub, (page, _) in zip(subfigures, PAGES, strict=False):
             compose(sub, page, view, theme)
+        _task_table(subfigures[-1], view, theme)
         fig.suptitle(
             _title(view),
             fontsize=10,
@@ -102,10 +133,24 @@ def render_report(view: WeekView, fmt: str, theme: Theme = LIGHT) -> bytes:
 
 def _settings_line(report: WeekReport) -> str:
     p = report.params
-    return (
-        f"Time zone {report.timezone}; ramp-up {p.ramp_up_min:g} min, "
-        f"flow after {p.flow_after_min:g} min, periods of {p.min_period_min:g} min or more."
+    return words(
+        "Time zone {zone}; ramp-up {ramp_up:g} min, flow after {flow_after:g} min, "
+        "periods of {period:g} min or more."
+    ).format(
+        zone=report.timezone,
+        ramp_up=p.ramp_up_min,
+        flow_after=p.flow_after_min,
+        period=p.min_period_min,
     )
+
+
+def _html_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in cells) + "</tr>"
+        for cells in rows
+    )
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
 def _html(view: WeekView, theme: Theme) -> str:
@@ -113,28 +158,27 @@ def _html(view: WeekView, theme: Theme) -> str:
     charts = []
     for page, _ in PAGES:
         svg = io.StringIO()
-        _figure(page, view, theme, identity, False).savefig(svg, format="svg")
+        _figure(page, view, theme, words, False).savefig(svg, format="svg")
         text = svg.getvalue()
         charts.append(f'<section class="chart">{text[text.index("<svg") :]}</section>')
-    headers, table = report_table(report)
-    head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
-    rows = [
-        "<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in cells) + "</tr>"
-        for cells in table
-    ]
+    against = words("vs. the week before")
     headlines = "".join(
-        f"<li><strong>{html.escape(HEADLINE_NAMES[h.name])}</strong> "
-        f"{h.value:.2f} <span>({h.change:+.2f} vs. the week before)</span></li>"
+        f"<li><strong>{html.escape(words(HEADLINE_NAMES[h.name]))}</strong> "
+        f"{_number(h.name, h.value)} "
+        f"<span>({_number(h.name, h.change, signed=True)} {html.escape(against)})</span></li>"
         for h in view.headlines
     )
-    sources = "".join(
-        f"<tr><td>{html.escape(s.source)}</td><td>{s.count}</td>"
-        f"<td>{s.recovery / timedelta(minutes=1):.1f}</td></tr>"
-        for s in view.sources
+    sources = _html_table(
+        [words("Source"), words("Interruptions"), words("Recovery (min)")],
+        [
+            [words(s.source), str(s.count), f"{s.recovery / timedelta(minutes=1):.0f}"]
+            for s in view.sources
+        ],
     )
     title = html.escape(f"Flowtally · {report.week}")
+    language = html.escape(language_of_words())
     return f"""<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>{title}</title>
+<html lang="{language}"><head><meta charset="utf-8"><title>{title}</title>
 <style>
 body {{ font-family: sans-serif; background: {theme.background}; color: {theme.foreground};
        max-width: 1200px; margin: 2em auto; }}
@@ -147,10 +191,11 @@ li span {{ opacity: 0.7; }}
 <h1>{title}</h1>
 <p>{html.escape(_settings_line(report))}</p>
 <ul>{headlines}</ul>
-<table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>
-<h2>Interruption sources by recovery caused</h2>
-<table><thead><tr><th>Source</th><th>Interruptions</th><th>Recovery (min)</th></tr></thead>
-<tbody>{sources}</tbody></table>
+{_html_table(*report_table(report))}
+<h2>{html.escape(words("By task"))}</h2>
+{_html_table(*task_table(report))}
+<h2>{html.escape(words("Interruption sources by recovery caused"))}</h2>
+{sources}
 {"".join(charts)}
 </body></html>
 """

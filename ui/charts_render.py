@@ -11,7 +11,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from tracker.dashboard import Mark, WeekView
-from ui.charts import TIMELINE_LABEL, Theme, Translate, compose, identity
+from ui.charts import TIMELINE_LABEL, Theme, Translate, compose, words
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -60,7 +60,7 @@ class RenderedPage:
         return best[1] if best is not None else None
 
 
-def render_page(view: WeekView, spec: PageSpec, tr: Translate = identity) -> RenderedPage:
+def render_page(view: WeekView, spec: PageSpec, tr: Translate = words) -> RenderedPage:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 

@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
 
 from tracker.dashboard import Headline, WeekView
 from tracker.history import Part, free_slot
+from tracker.i18n import day_name, month_name
 from tracker.model import Block
-from tracker.settings import load_zone
+from tracker.settings import ModelParams, load_zone
 from ui.chart_view import ChartView
-from ui.charts import DARK, LIGHT, PAGES, Theme
+from ui.charts import DARK, LIGHT, PAGES, Theme, words
 from ui.charts_render import RenderedPage
 from ui.history_dialogs import AddBlockDialog, AddInterruptionDialog
 from ui.history_table import HistoryTable
@@ -35,10 +36,6 @@ from ui.history_table import HistoryTable
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("Dashboard", text)
-
-
-def chart_tr(text: str) -> str:
-    return QCoreApplication.translate("Charts", text)
 
 
 # Lower is better for these: a drop shows as good news.
@@ -62,6 +59,41 @@ def headline_title(name: str) -> str:
         "recovery_min": tr("Recovery"),
         "interruptions_per_hour": tr("Interruptions per hour"),
     }[name]
+
+
+def headline_meaning(name: str, params: ModelParams) -> str:
+    """What a card's number means, in one sentence (as ``model.md`` defines it)."""
+    text = {
+        "periods": tr(
+            "Stretches of at least {period} minutes without an interruption: the time in "
+            "which deep work gets done."
+        ),
+        "e_factor": tr(
+            "Minutes inside uninterrupted periods divided by all tracked minutes: 1 means "
+            "every tracked minute was in a long stretch, 0 none."
+        ),
+        "flow_min": tr(
+            "Minutes in flow: the part of each uninterrupted stretch after its first "
+            "{flow} minutes."
+        ),
+        "longest_stretch_min": tr("The longest time worked without an interruption."),
+        "recovery_min": tr(
+            "Ramp-up minutes after interruptions: the time it took to get back into focus, "
+            "which the interruptions cost."
+        ),
+        "interruptions_per_hour": tr("Interruptions logged per tracked hour."),
+    }[name]
+    return text.format(period=f"{params.min_period_min:g}", flow=f"{params.flow_after_min:g}")
+
+
+def compared_with(view: WeekView, zone_name: str) -> str:
+    """What the change on the cards is measured against."""
+    until = view.compared_until
+    if until is None:
+        return tr("vs. the week before")
+    local = until.astimezone(load_zone(zone_name))
+    when = f"{day_name(local)} {local:%H:%M}"
+    return tr("vs. last week to {when}").format(when=when)
 
 
 def headline_texts(h: Headline) -> tuple[str, str]:
@@ -140,7 +172,7 @@ class DashboardWindow(QMainWindow):
         central = QWidget()
         layout = QVBoxLayout(central)
         self.cards = QGridLayout()
-        self.card_labels: dict[str, tuple[QLabel, QLabel]] = {}
+        self.card_labels: dict[str, tuple[QLabel, QLabel, QLabel]] = {}
         layout.addLayout(self.cards)
         self.tabs = QTabWidget()
         layout.addWidget(self.tabs, 1)
@@ -152,7 +184,7 @@ class DashboardWindow(QMainWindow):
             "timeline": tr("Day timeline"),
         }
         for key, _ in PAGES:
-            page = ChartView(key, chart_tr)
+            page = ChartView(key, words)
             page.setObjectName(key)
             page.render_wanted.connect(self.render_requested)
             self.pages[key] = page
@@ -202,7 +234,8 @@ class DashboardWindow(QMainWindow):
         self.monday = view.report.days[0][0]
         sunday = self.monday + timedelta(days=6)
         self.week_label.setText(
-            f"  {view.report.week} · {self.monday:%d %b} - {sunday:%d %b %Y} · "
+            f"  {view.report.week} · {self.monday:%d} {month_name(self.monday)} - "
+            f"{sunday:%d} {month_name(sunday)} {sunday:%Y} · "
             f"{view.report.timezone}  "
         )
         self.setWindowTitle(f"{tr('Flowtally dashboard')} · {view.report.week}")
@@ -231,8 +264,8 @@ class DashboardWindow(QMainWindow):
                 self.cards.addWidget(title, 0, column)
                 self.cards.addWidget(big, 1, column)
                 self.cards.addWidget(small, 2, column)
-                self.card_labels[headline.name] = (big, small)
-            value_label, change_label = self.card_labels[headline.name]
+                self.card_labels[headline.name] = (title, big, small)
+            title_label, value_label, change_label = self.card_labels[headline.name]
             value, change = headline_texts(headline)
             value_label.setText(value)
             better = (headline.change < 0) == (headline.name in LOWER_IS_BETTER)
@@ -240,8 +273,12 @@ class DashboardWindow(QMainWindow):
             if abs(headline.change) < 1e-9:
                 colour = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
             change_label.setText(
-                f'<span style="color:{colour}">{change}</span> {tr("vs. the week before")}'
+                f'<span style="color:{colour}">{change}</span> '
+                f"{compared_with(view, view.report.timezone)}"
             )
+            meaning = headline_meaning(headline.name, view.report.params)
+            for label in (title_label, value_label, change_label):
+                label.setToolTip(meaning)
 
     def _tab_shown(self, index: int) -> None:
         """The history is filled, and a chart page asked for, when its tab is opened."""

@@ -84,6 +84,14 @@ class AddBlockDialog(_Form):
         self.add_requested.emit(self.start.text(), self.end.text(), self.task.text())
 
 
+def stored_source(box: QComboBox) -> str:
+    """The source chosen in ``box``: a default source as the model names it, else the text
+    as typed (a source of the user's own)."""
+    text = box.currentText()
+    index = box.findText(text)
+    return str(box.itemData(index)) if index >= 0 and box.itemData(index) else text
+
+
 class AddInterruptionDialog(_Form):
     add_requested = Signal(str, str, str, str, str)  # at, minutes, kind, source, note
 
@@ -97,7 +105,8 @@ class AddInterruptionDialog(_Form):
         self.form.addRow(tr("Kind"), self.kind)
         self.source = QComboBox()
         self.source.setEditable(True)
-        self.source.addItems(list(DEFAULT_SOURCES))
+        for source in DEFAULT_SOURCES:  # shown in the reader's words, stored as the model's
+            self.source.addItem(tr(source), source)
         self.form.addRow(tr("Source"), self.source)
         self.note = self.line(tr("Note"), "", tr("optional"))
         self.finish(tr("The interruption is added to the selected block."))
@@ -108,6 +117,6 @@ class AddInterruptionDialog(_Form):
             self.at.text(),
             self.minutes.text(),
             str(self.kind.currentData()),
-            self.source.currentText(),
+            stored_source(self.source),
             self.note.text(),
         )

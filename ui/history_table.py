@@ -22,6 +22,7 @@ from tracker.dashboard import WeekView
 from tracker.history import Part
 from tracker.model import Block
 from tracker.settings import load_zone
+from tracker.types import DEFAULT_SOURCES, Kind
 
 ROLE = Qt.ItemDataRole.UserRole
 COLUMNS = ("When", "Until", "Task / source", "Kind", "Note")
@@ -35,6 +36,11 @@ FIELDS: dict[Part, dict[int, str]] = {
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("History", text)
+
+
+def shown_words() -> dict[str, str]:
+    """The reader's words for the kinds and default sources, back to the model's."""
+    return {tr(word): word for word in (*DEFAULT_SOURCES, *(kind.value for kind in Kind))}
 
 
 def _when(value: datetime | None, zone: ZoneInfo, day_of: datetime) -> str:
@@ -147,8 +153,8 @@ class HistoryTable(QTreeWidget):
                 [
                     _when(interruption.at, zone, start),
                     _when(interruption.end, zone, start),
-                    interruption.source,
-                    interruption.kind.value,
+                    tr(interruption.source),
+                    tr(interruption.kind.value),
                     interruption.note or "",
                 ]
             )
@@ -181,4 +187,7 @@ class HistoryTable(QTreeWidget):
         field = FIELDS[part].get(column)
         if field is None:
             return
-        self.edit_requested.emit(block, part.value, index, field, item.text(column))
+        text = item.text(column)
+        if field in ("kind", "source"):  # shown in the reader's words, stored as the model's
+            text = shown_words().get(text, text)
+        self.edit_requested.emit(block, part.value, index, field, text)

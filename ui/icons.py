@@ -2,18 +2,24 @@
 
 Colours are Okabe-Ito (safe for colour-blind eyes): ramp-up orange, deep focus blue, flow
 bluish green, interrupted vermillion, paused grey. The number is the tracked minutes of the
-block (hours past 99 minutes); the white arc is progress toward the next phase.
+block (``1:40`` from 100 minutes, ``10h`` from ten hours); the arc is progress toward the next
+phase. The digits are sized to fit inside the arc, never under it, and drawn in white or near
+black, whichever meets WCAG AA for large text (3:1) on the disc: white on orange does not.
+With no block running the icon is the app's own.
 """
 
+import math
 from dataclasses import dataclass
+from functools import cache
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPen, QPixmap, QPolygonF
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPen, QPixmap
 
 from tracker.running import State
 from tracker.settings import ModelParams
 from tracker.status import Status
 from tracker.types import Phase
+from ui import app_icon
 
 PHASE_COLOURS = {
     Phase.RAMP_UP: QColor("#E69F00"),
@@ -23,7 +29,8 @@ PHASE_COLOURS = {
 }
 INTERRUPTED = QColor("#D55E00")
 PAUSED = QColor("#7F7F7F")
-IDLE = QColor("#9A9A9A")
+DARK_LABEL = QColor("#1A1A1A")
+LIGHT_LABEL = QColor("#FFFFFF")
 SIZES = (16, 22, 24, 32, 48, 64)
 
 
@@ -36,11 +43,21 @@ class IconLook:
     phase: Phase
     label: str
     progress: float
+    short: str = ""
+    """The label for the smallest sizes, where four characters would be a smudge (``1h`` for
+    ``1:40``); empty when it is the label itself."""
 
 
 def look_of(status: Status, params: ModelParams) -> IconLook:
     minutes = int(status.tracked.total_seconds() // 60)
-    label = f"{minutes}" if minutes < 100 else f"{minutes // 60}h"
+    hours, rest = divmod(minutes, 60)
+    short = ""
+    if minutes < 100:
+        label = f"{minutes}"
+    elif hours < 10:
+        label, short = f"{hours}:{rest:02d}", f"{hours}h"
+    else:
+        label = f"{hours}h"
     progress = 1.0
     if status.phase is Phase.RAMP_UP:
         progress = status.stretch / params.ramp_up
@@ -48,35 +65,58 @@ def look_of(status: Status, params: ModelParams) -> IconLook:
         progress = (status.stretch - params.ramp_up) / (params.flow_after - params.ramp_up)
     progress = round(min(max(progress, 0.0), 1.0) * 24) / 24  # redraw at most 24 times a phase
     if status.state is State.IDLE:
-        label = ""
-    return IconLook(status.state, status.interrupted, status.phase, label, progress)
+        label, short = "", ""
+    return IconLook(status.state, status.interrupted, status.phase, label, progress, short)
+
+
+def disc_colour(look: IconLook) -> QColor:
+    if look.state is State.PAUSED:  # paused wins: that time is not tracked at all
+        return PAUSED
+    return INTERRUPTED if look.interrupted else PHASE_COLOURS[look.phase]
+
+
+def _luminance(colour: QColor) -> float:
+    def linear(channel: float) -> float:
+        return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (linear(c) for c in (colour.redF(), colour.greenF(), colour.blueF()))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def label_colour(disc: QColor) -> QColor:
+    """White where it meets 3:1 on ``disc`` (WCAG AA, large text), else near black."""
+    white = 1.05 / (_luminance(disc) + 0.05)
+    return LIGHT_LABEL if white >= 3.0 else DARK_LABEL
 
 
 def paint(look: IconLook, size: int) -> QPixmap:
+    if look.state is State.IDLE:
+        return app_icon.pixmap(size)
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     margin = max(size / 16, 1.0)
     disc = QRectF(margin, margin, size - 2 * margin, size - 2 * margin)
-    if look.state is State.IDLE:
-        _idle(painter, disc, size)
+    colour = disc_colour(look)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(colour)
+    painter.drawEllipse(disc)
+    ink = label_colour(colour)
+    if look.state is State.PAUSED:
+        _pause_bars(painter, disc, ink)
     else:
-        colour = PHASE_COLOURS[look.phase]
-        if look.state is State.PAUSED:  # paused wins: that time is not tracked at all
-            colour = PAUSED
-        elif look.interrupted:
-            colour = INTERRUPTED
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(colour)
-        painter.drawEllipse(disc)
-        if look.state is State.PAUSED:
-            _pause_bars(painter, disc)
-        else:
-            _arc(painter, disc, look.progress, size)
-            _label(painter, disc, "!" if look.interrupted else look.label, size)
+        room = _arc(painter, disc, look.progress, size, ink)
+        text = (
+            "!" if look.interrupted else (look.short if size < SMALL and look.short else look.label)
+        )
+        _label(painter, disc, room, text, ink)
     painter.end()
     return pixmap
+
+
+SMALL = 32
+"""Below this size a four-character label becomes its short form (``1h`` for ``1:40``)."""
 
 
 def icon(look: IconLook) -> QIcon:
@@ -86,51 +126,63 @@ def icon(look: IconLook) -> QIcon:
     return result
 
 
-def _idle(painter: QPainter, disc: QRectF, size: int) -> None:
-    pen = QPen(IDLE, max(size / 10, 1.5))
-    painter.setPen(pen)
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-    inset = pen.widthF() / 2
-    painter.drawEllipse(disc.adjusted(inset, inset, -inset, -inset))
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(IDLE)
-    c, r = disc.center(), disc.width() * 0.22
-    painter.drawPolygon(
-        QPolygonF(
-            [
-                QPointF(c.x() - r * 0.7, c.y() - r),
-                QPointF(c.x() - r * 0.7, c.y() + r),
-                QPointF(c.x() + r, c.y()),
-            ]
-        )
-    )
-
-
-def _pause_bars(painter: QPainter, disc: QRectF) -> None:
-    painter.setBrush(QColor("white"))
+def _pause_bars(painter: QPainter, disc: QRectF, ink: QColor) -> None:
+    painter.setBrush(ink)
     w, h = disc.width() * 0.14, disc.height() * 0.44
     c = disc.center()
     painter.drawRect(QRectF(c.x() - w * 1.6, c.y() - h / 2, w, h))
     painter.drawRect(QRectF(c.x() + w * 0.6, c.y() - h / 2, w, h))
 
 
-def _arc(painter: QPainter, disc: QRectF, progress: float, size: int) -> None:
-    if size < 20 or progress >= 1.0:
-        return
-    pen = QPen(QColor(255, 255, 255, 230), max(size / 14, 1.5))
+def _arc(painter: QPainter, disc: QRectF, progress: float, size: int, ink: QColor) -> float:
+    """Draw the progress arc; returns the radius left free inside it for the label."""
+    radius = disc.width() / 2
+    if size < 20:  # too small for an arc that reads as one: the digits get the room
+        return radius - 0.5
+    pen = QPen(ink, max(size / 14, 1.5))
     pen.setCapStyle(Qt.PenCapStyle.FlatCap)
-    painter.setPen(pen)
-    painter.setBrush(Qt.BrushStyle.NoBrush)
     inset = pen.widthF()
-    painter.drawArc(disc.adjusted(inset, inset, -inset, -inset), 90 * 16, -int(progress * 360 * 16))
+    if progress < 1.0:
+        ink_faded = QColor(ink)
+        ink_faded.setAlpha(230)
+        pen.setColor(ink_faded)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawArc(
+            disc.adjusted(inset, inset, -inset, -inset), 90 * 16, -int(progress * 360 * 16)
+        )
+    return radius - inset - pen.widthF() / 2 - 1.0  # a pixel of air for anti-aliasing
 
 
-def _label(painter: QPainter, disc: QRectF, text: str, size: int) -> None:
+def _label(painter: QPainter, disc: QRectF, room: float, text: str, ink: QColor) -> None:
     if not text:
         return
+    outline = _fitting_outline(text, room)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(ink)
+    painter.drawPath(outline.translated(disc.center()))
+
+
+@cache
+def _fitting_outline(text: str, room: float) -> QPainterPath:
+    """The outline of ``text`` in the largest bold font whose glyphs (their real shapes, not
+    their boxes) stay within ``room`` of the centre, centred on the origin."""
     font = QFont()
     font.setBold(True)
-    font.setPixelSize(max(int(size * (0.5 if len(text) <= 2 else 0.38)), 6))
-    painter.setFont(font)
-    painter.setPen(QColor("white"))
-    painter.drawText(disc, Qt.AlignmentFlag.AlignCenter, text)
+    pixels = max(int(room * 2.4), 6)
+    while True:
+        font.setPixelSize(pixels)
+        path = QPainterPath()
+        path.addText(0, 0, font, text)
+        path.translate(-path.boundingRect().center())
+        reach = max(
+            (
+                math.hypot(point.x(), point.y())
+                for polygon in path.toFillPolygons()
+                for point in polygon
+            ),
+            default=0.0,
+        )
+        if reach <= room or pixels <= 5:
+            return path
+        pixels -= 1

@@ -25,21 +25,6 @@ def phase_name(phase: Phase) -> str:
     return tr(PHASE_NAMES[phase])
 
 
-def undo_what(action: str, time: str) -> str:
-    """What Undo would take back, as the menu names it (``action``: a tracker.undo.Action)."""
-    texts = {
-        "start": tr("the start at {time}"),
-        "pause": tr("the pause at {time}"),
-        "resume": tr("the resume at {time}"),
-        "stop": tr("the stop at {time}"),
-        "press": tr("the interruption at {time}"),
-        "loose": tr("the press at {time}"),
-        "back": tr('"I\'m back" at {time}'),
-        "add": tr("the block added from {time}"),
-    }
-    return texts.get(action, tr("the last action")).format(time=time)
-
-
 def length(value: timedelta) -> str:
     """A duration in the reader's language (``1 h 05 min``; Dutch ``1 u 05 min``)."""
     return duration(value, hour=tr("h"))

@@ -6,6 +6,7 @@ from datetime import datetime
 
 from icalendar import Calendar, Event
 
+from tracker.i18n import _
 from tracker.model import Block
 from tracker.settings import ModelParams
 from tracker.timeline import build_timeline
@@ -22,7 +23,7 @@ def to_ics(blocks: Iterable[Block], params: ModelParams, now: datetime) -> bytes
     calendar = Calendar()
     calendar.add("prodid", "-//Flowtally//focus blocks//EN")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", "Flowtally focus blocks")
+    calendar.add("x-wr-calname", _("Flowtally focus blocks"))
     for block in blocks:
         if block.end is None:
             continue
@@ -34,18 +35,26 @@ def to_ics(blocks: Iterable[Block], params: ModelParams, now: datetime) -> bytes
         event.add("dtstamp", now)
         event.add("dtstart", block.start)
         event.add("dtend", block.end)
-        event.add("summary", f"Focus: {block.task}" if block.task else "Focus block")
+        event.add(
+            "summary",
+            _("Focus: {task}").format(task=block.task) if block.task else _("Focus block"),
+        )
         event.add(
             "description",
             "\n".join(
                 [
                     f"{plural(periods, 'uninterrupted period')}, "
                     f"{plural(len(block.interruptions), 'interruption')}",
-                    f"ramp-up {duration(minutes[SegmentKind.RAMP_UP])}, "
-                    f"deep focus {duration(minutes[SegmentKind.DEEP])}, "
-                    f"flow {duration(minutes[SegmentKind.FLOW])}, "
-                    f"interrupted {duration(minutes[SegmentKind.INTERRUPTED])}, "
-                    f"paused {duration(minutes[SegmentKind.PAUSED])}",
+                    _(
+                        "ramp-up {ramp_up}, deep focus {deep}, flow {flow}, interrupted "
+                        "{interrupted}, paused {paused}"
+                    ).format(
+                        ramp_up=duration(minutes[SegmentKind.RAMP_UP]),
+                        deep=duration(minutes[SegmentKind.DEEP]),
+                        flow=duration(minutes[SegmentKind.FLOW]),
+                        interrupted=duration(minutes[SegmentKind.INTERRUPTED]),
+                        paused=duration(minutes[SegmentKind.PAUSED]),
+                    ),
                 ]
             ),
         )

@@ -10,6 +10,7 @@ from app import clock
 from app.config import effective_database, effective_zone, load_settings
 from data.store import Store
 from tracker.errors import FlowtallyError
+from tracker.i18n import _, day_name
 from tracker.model import Block, Interruption, Pressed
 from tracker.settings import Settings, load_zone
 from tracker.timeparse import FUTURE_TOLERANCE, parse_user_time
@@ -84,9 +85,9 @@ class Context:
             return self.now
         value = parse_user_time(text, self.zone, self.now)
         if value - self.now > FUTURE_TOLERANCE:
-            raise FlowtallyError(f"{text!r} is in the future")
+            raise FlowtallyError(_("{0!r} is in the future").format(text))
         return value
 
     def local(self, value: datetime, with_date: bool = False) -> str:
         local = value.astimezone(self.zone)
-        return local.strftime("%a %Y-%m-%d %H:%M" if with_date else "%H:%M")
+        return f"{day_name(local)} {local:%Y-%m-%d %H:%M}" if with_date else f"{local:%H:%M}"

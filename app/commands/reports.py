@@ -11,7 +11,15 @@ from app.commands.weeks import load_view
 from app.files import write_atomically
 from tracker.days import DayClock, monday_of, parse_week
 from tracker.errors import FlowtallyError
-from tracker.report import WeekReport, report_table, trend_rows, week_bounds, week_reports
+from tracker.i18n import _
+from tracker.report import (
+    WeekReport,
+    report_table,
+    task_table,
+    trend_rows,
+    week_bounds,
+    week_reports,
+)
 from tracker.units import duration
 from ui.charts_export import FORMATS as CHART_FORMATS
 
@@ -25,6 +33,18 @@ def load_reports(ctx: Context, first_monday: date, weeks: int) -> list[WeekRepor
     start, end = week_bounds(first_monday, ctx.zone_name, weeks)
     blocks = ctx.store.blocks_between(start, end)
     return week_reports(blocks, ctx.settings.model, ctx.zone_name, first_monday, weeks, ctx.now)
+
+
+TREND_HEADERS = (
+    "Week",
+    "Periods",
+    "Days worked",
+    "Periods/day",
+    "E-factor",
+    "Flow",
+    "Tracked",
+    "Interruptions",
+)
 
 
 def report(ctx: Context, args: argparse.Namespace) -> int:
@@ -44,13 +64,16 @@ def _write_report_file(ctx: Context, monday: date, path: Path) -> int:
     fmt = path.suffix.lower().lstrip(".")
     if fmt not in CHART_FORMATS:
         raise FlowtallyError(
-            f"cannot tell the report format from {path.name!r}; name it .png, .pdf or .html"
+            _("cannot tell the report format from {0!r}; name it .png, .pdf or .html").format(
+                path.name
+            )
         )
     view = load_view(ctx.store, ctx.settings.model, ctx.zone_name, monday, ctx.now)
     from ui.charts_export import render_report
 
     write_atomically(path, render_report(view, fmt))
-    print(f"wrote the report of {view.report.week} to {path}", file=ctx.out)
+    line = _("Wrote the report of {week} to {path}.")
+    print(line.format(week=view.report.week, path=path), file=ctx.out)
     return 0
 
 
@@ -58,25 +81,43 @@ def report_text(week: WeekReport) -> str:
     p = week.params
     headers, rows = report_table(week)
     t = week.totals
-    sources = ", ".join(f"{name} {count}" for name, count in t.by_source) or "none"
+    sources = ", ".join(f"{_(name)} {count}" for name, count in t.by_source) or _("none")
     bands = ", ".join(f"{band}: {count}" for band, count in t.periods_by_length)
-    return "\n".join(
-        [
-            f"Week {week.week} ({week.timezone}); ramp-up {p.ramp_up_min:g} min, "
-            f"flow after {p.flow_after_min:g} min, periods of {p.min_period_min:g} min or more",
-            "",
-            table(headers, rows),
-            "",
-            f"Uninterrupted periods by length: {bands}",
-            f"Interruptions: {t.internal} internal, {t.external} external; by source: {sources}; "
-            f"{t.interruptions_per_hour:.2f} per tracked hour",
-        ]
+    settings = _(
+        "Week {week} ({zone}); ramp-up {ramp_up:g} min, flow after {flow_after:g} min, "
+        "periods of {period:g} min or more"
     )
+    interruptions = _(
+        "Interruptions: {internal} internal, {external} external; by source: {sources}; "
+        "{per_hour:.2f} per tracked hour"
+    )
+    lines = [
+        settings.format(
+            week=week.week,
+            zone=week.timezone,
+            ramp_up=p.ramp_up_min,
+            flow_after=p.flow_after_min,
+            period=p.min_period_min,
+        ),
+        "",
+        table(headers, rows),
+        "",
+        _("Uninterrupted periods by length: {bands}").format(bands=bands),
+        interruptions.format(
+            internal=t.internal,
+            external=t.external,
+            sources=sources,
+            per_hour=t.interruptions_per_hour,
+        ),
+    ]
+    if week.tasks:
+        lines += ["", _("By task:"), table(*task_table(week))]
+    return "\n".join(lines)
 
 
 def trend(ctx: Context, args: argparse.Namespace) -> int:
     if args.weeks < 1 or args.weeks > 520:
-        raise FlowtallyError("--weeks must be between 1 and 520")
+        raise FlowtallyError(_("--weeks must be between 1 and 520"))
     last = parse_week(args.to) if args.to else _this_monday(ctx)
     first = last - timedelta(weeks=args.weeks - 1)
     rows = trend_rows(load_reports(ctx, first, args.weeks))
@@ -85,16 +126,7 @@ def trend(ctx: Context, args: argparse.Namespace) -> int:
         return 0
     print(
         table(
-            (
-                "Week",
-                "Periods",
-                "Days worked",
-                "Periods/day",
-                "E-factor",
-                "Flow",
-                "Tracked",
-                "Interruptions",
-            ),
+            tuple(_(header) for header in TREND_HEADERS),
             [
                 [
                     str(r["week"]),

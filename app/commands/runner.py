@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from app.commands.parser import build_parser, resolve
 from tracker.errors import FlowtallyError
+from tracker.i18n import _
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -87,7 +88,7 @@ def run(
     except FlowtallyError as exc:
         if raise_store_errors and isinstance(exc, StoreError):
             raise
-        print(f"flowtally: error: {exc}", file=err)
+        print(_("flowtally: error: {problem}").format(problem=exc), file=err)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -8,6 +8,7 @@ from app.commands.context import Context
 from app.config import save_settings, settings_path, system_zone
 from data.engine import check_target
 from tracker.errors import SettingsError
+from tracker.i18n import _
 from tracker.redaction import redact_url
 from tracker.settings import SETTING_NAMES
 
@@ -20,7 +21,7 @@ def settings(ctx: Context, args: argparse.Namespace) -> int:
     for assignment in args.assignments:
         key, sep, value = assignment.partition("=")
         if not sep:
-            raise SettingsError(f"write settings as KEY=VALUE, not {assignment!r}")
+            raise SettingsError(_("write settings as KEY=VALUE, not {0!r}").format(assignment))
         changes[key.strip()] = value
     updated = ctx.settings.updated(changes)
     if updated.database_url and updated.database_url != ctx.settings.database_url:
@@ -29,7 +30,7 @@ def settings(ctx: Context, args: argparse.Namespace) -> int:
             updated = replace(updated, database_url=url.database)
     path = save_settings(updated)
     ctx.settings = updated
-    print(f"Saved to {path}.", file=ctx.out)
+    print(_("Saved to {path}.").format(path=path), file=ctx.out)
     _show(ctx, False)
     return 0
 
@@ -42,12 +43,13 @@ def _show(ctx: Context, as_json: bool) -> None:
         print(json.dumps(values, indent=1), file=ctx.out)
         return
     defaults = {
-        "timezone": f"system ({system_zone()})",
-        "database_url": "default (SQLite in the user data folder)",
+        "timezone": _("system ({zone})").format(zone=system_zone()),
+        "database_url": _("default (SQLite in the user data folder)"),
     }
     width = max(len(name) for name in SETTING_NAMES)
     for name in SETTING_NAMES:
         value = values[name]
         shown = defaults[name] if value is None else value
         print(f"{name.ljust(width)}  {shown}", file=ctx.out)
-    print(f"(file: {settings_path()}; set with 'flowtally settings KEY=VALUE')", file=ctx.out)
+    line = _("(file: {path}; set with 'flowtally settings KEY=VALUE')")
+    print(line.format(path=settings_path()), file=ctx.out)

@@ -9,13 +9,14 @@ from app.commands.context import Context
 from data.errors import StoreError
 from tracker.days import DayClock
 from tracker.errors import FlowtallyError
+from tracker.i18n import _
 from tracker.model import MAX_INTERRUPTION_MIN, Block, Interruption
 from tracker.running import State
 from tracker.settings import ModelParams
 from tracker.status import Status, live_status
 from tracker.timeline import build_timeline
 from tracker.timeparse import parse_user_time
-from tracker.types import PHASE_NAMES, Kind, Phase, SegmentKind
+from tracker.types import Kind, Phase, SegmentKind, phase_name
 from tracker.units import duration, plural
 
 
@@ -24,26 +25,30 @@ def start(ctx: Context, args: argparse.Namespace) -> int:
     if args.at_press:
         kept = ctx.store.loose_presses()
         if not kept or kept[-1].id is None:
-            raise FlowtallyError("no press was made while no block ran")
+            raise FlowtallyError(_("no press was made while no block ran"))
         block = ctx.store.start_from_press(kept[-1].id, task)
     else:
         block = ctx.store.start(ctx.time(args.at), ctx.zone_name, task)
-    label = f" on {block.task!r}" if block.task else ""
-    print(f"Started a focus block{label} at {ctx.local(block.start)}.", file=ctx.out)
+    if block.task:
+        line = _("Started a focus block on {task!r} at {time}.")
+    else:
+        line = _("Started a focus block at {time}.")
+    print(line.format(task=block.task, time=ctx.local(block.start)), file=ctx.out)
     return 0
 
 
 def pause(ctx: Context, args: argparse.Namespace) -> int:
     at = ctx.time(args.at)
     ctx.store.pause(at, ctx.zone_name)
-    print(f"Paused at {ctx.local(at)}. 'flowtally resume' when you are back.", file=ctx.out)
+    line = _("Paused at {time}. 'flowtally resume' when you are back.")
+    print(line.format(time=ctx.local(at)), file=ctx.out)
     return 0
 
 
 def resume(ctx: Context, args: argparse.Namespace) -> int:
     at = ctx.time(args.at)
     ctx.store.resume(at)
-    print(f"Resumed at {ctx.local(at)}: ramp-up starts again.", file=ctx.out)
+    print(_("Resumed at {time}: ramp-up starts again.").format(time=ctx.local(at)), file=ctx.out)
     return 0
 
 
@@ -59,11 +64,14 @@ def stopped_line(block: Block, params: ModelParams, zone: ZoneInfo) -> str:
     timeline = build_timeline(block, params, block.end)
     periods = len(timeline.periods(params))
     flow = timeline.lengths()[SegmentKind.FLOW]
-    return (
-        f"Stopped at {block.end.astimezone(zone).strftime('%H:%M')}: "
-        f"{duration(timeline.tracked)} tracked, {duration(flow)} in flow, "
-        f"{plural(len(block.interruptions), 'interruption')}, "
-        f"{plural(periods, 'uninterrupted period')}."
+    return _(
+        "Stopped at {time}: {tracked} tracked, {flow} in flow, {interruptions}, {periods}."
+    ).format(
+        time=block.end.astimezone(zone).strftime("%H:%M"),
+        tracked=duration(timeline.tracked),
+        flow=duration(flow),
+        interruptions=plural(len(block.interruptions), "interruption"),
+        periods=plural(periods, "uninterrupted period"),
     )
 
 
@@ -71,17 +79,22 @@ def add(ctx: Context, args: argparse.Namespace) -> int:
     """A finished block, backfilled; its interruptions follow with ``interrupt --at``."""
     start, end = ctx.time(args.start), ctx.time(args.end)
     if end <= start:
-        raise FlowtallyError("the block must end after it starts (--to after --from)")
+        raise FlowtallyError(_("the block must end after it starts (--to after --from)"))
     task = (args.task or "").strip() or None
     stored = ctx.store.add(Block(start, end, task, timezone=ctx.zone_name))
     assert stored.end is not None
-    label = f" on {stored.task!r}" if stored.task else ""
-    print(
-        f"Added a focus block{label}: {ctx.local(stored.start, with_date=True)} to "
-        f"{ctx.local(stored.end)} ({duration(stored.end - stored.start)}). Log what interrupted "
-        "it with 'flowtally interrupt --at TIME'.",
-        file=ctx.out,
+    if stored.task:
+        line = _("Added a focus block on {task!r}: {start} to {end} ({length}).")
+    else:
+        line = _("Added a focus block: {start} to {end} ({length}).")
+    added = line.format(
+        task=stored.task,
+        start=ctx.local(stored.start, with_date=True),
+        end=ctx.local(stored.end),
+        length=duration(stored.end - stored.start),
     )
+    hint = _("Log what interrupted it with 'flowtally interrupt --at TIME'.")
+    print(f"{added} {hint}", file=ctx.out)
     return 0
 
 
@@ -105,9 +118,13 @@ def interrupt(ctx: Context, args: argparse.Namespace) -> int:
         if ctx.keep is None:
             raise
         ctx.keep(interruption)  # durable before this answer says so
+        line = _(
+            "Interruption kept at {time} ({kind}, {source}); it is saved as soon as the "
+            "database can be used ({problem})."
+        )
+        kind = _(interruption.kind.value)
         print(
-            f"Interruption kept at {ctx.local(at)} ({interruption.kind}, {source}); it is "
-            f"saved as soon as the database can be used ({problem}).",
+            line.format(time=ctx.local(at), kind=kind, source=_(source), problem=problem),
             file=ctx.out,
         )
         return 0
@@ -120,12 +137,15 @@ def interrupt(ctx: Context, args: argparse.Namespace) -> int:
     if block is not None:
         timeline = build_timeline(block, ctx.settings.model, block.end or max(ctx.now, at))
         phase = next((b.phase for b in timeline.breaks if b.interruption.id == stored.id), phase)
-    lasted = f", {duration(end - at)}" if end is not None and end > at else ""
-    broke = f"; it broke {PHASE_NAMES[phase]}" if phase is not Phase.NONE else ""
-    print(
-        f"Interruption logged at {ctx.local(at)} ({interruption.kind}, {source}{lasted}){broke}.",
-        file=ctx.out,
+    tags = [_(interruption.kind.value), _(source)]
+    if end is not None and end > at:
+        tags.append(duration(end - at))
+    line = _("Interruption logged at {time} ({tags})").format(
+        time=ctx.local(at), tags=", ".join(tags)
     )
+    if phase is not Phase.NONE:
+        line += _("; it broke {phase}").format(phase=phase_name(phase))
+    print(f"{line}.", file=ctx.out)
     return 0
 
 
@@ -134,8 +154,9 @@ def _interruption_times(ctx: Context, args: argparse.Namespace) -> tuple[datetim
     if args.minutes is not None:
         if not 0 <= args.minutes <= MAX_INTERRUPTION_MIN:  # NaN fails this too
             raise FlowtallyError(
-                f"--minutes must be between 0 and {MAX_INTERRUPTION_MIN} (a day), "
-                f"not {args.minutes:g}"
+                _("--minutes must be between 0 and {most} (a day), not {given:g}").format(
+                    most=MAX_INTERRUPTION_MIN, given=args.minutes
+                )
             )
         length = timedelta(minutes=args.minutes)
         if args.at is None:
@@ -147,9 +168,9 @@ def _interruption_times(ctx: Context, args: argparse.Namespace) -> tuple[datetim
         return at, None
     end = parse_user_time(args.end, ctx.zone, ctx.now)  # may lie ahead: "in a meeting until 3"
     if end < at:
-        raise FlowtallyError("the interruption cannot end before it started")
+        raise FlowtallyError(_("the interruption cannot end before it started"))
     if end - at > timedelta(minutes=MAX_INTERRUPTION_MIN):
-        raise FlowtallyError("an interruption cannot last more than a day")
+        raise FlowtallyError(_("an interruption cannot last more than a day"))
     return at, end
 
 
@@ -182,10 +203,12 @@ def _status_without_store(ctx: Context, as_json: bool, problem: str) -> int:
     else:
         waiting = ctx.app_info.get("pending_writes")
         count = waiting if isinstance(waiting, int) else 0
+        line = _(
+            "The tray app runs, but the database cannot be used: {problem}. "
+            "{interruptions} kept, to be saved once it can."
+        )
         print(
-            f"The tray app runs, but the database cannot be used: {problem}. "
-            f"{plural(count, 'interruption')} kept, to be saved once it can.",
-            file=ctx.out,
+            line.format(problem=problem, interruptions=plural(count, "interruption")), file=ctx.out
         )
     return 1
 
@@ -210,44 +233,62 @@ def _status_json(s: Status, ctx: Context) -> dict[str, object]:
 def _status_text(s: Status, ctx: Context) -> str:
     lines = []
     if s.state is State.IDLE or s.block is None:
-        lines.append("No focus block running. Start one with 'flowtally start'.")
+        lines.append(_("No focus block running. Start one with 'flowtally start'."))
     else:
-        task = f" on {s.block.task!r}" if s.block.task else ""
+        if s.block.task:
+            line = _("Focus block on {task!r} since {time}: {elapsed} elapsed, {tracked} tracked.")
+        else:
+            line = _("Focus block since {time}: {elapsed} elapsed, {tracked} tracked.")
         lines.append(
-            f"Focus block{task} since {ctx.local(s.block.start)}: "
-            f"{duration(s.elapsed)} elapsed, {duration(s.tracked)} tracked."
+            line.format(
+                task=s.block.task,
+                time=ctx.local(s.block.start),
+                elapsed=duration(s.elapsed),
+                tracked=duration(s.tracked),
+            )
         )
         if s.state is State.PAUSED:
             pause = s.block.open_pause
-            since = f" since {ctx.local(pause.start)}" if pause else ""
-            lines.append(f"Paused{since}.")
+            if pause:
+                lines.append(_("Paused since {time}.").format(time=ctx.local(pause.start)))
+            else:
+                lines.append(_("Paused."))
         elif s.interrupted:
-            lines.append("Interrupted right now.")
+            lines.append(_("Interrupted right now."))
         else:
-            phase = PHASE_NAMES[s.phase]
-            upcoming = ""
+            line = _("Phase: {phase} ({stretch} uninterrupted").format(
+                phase=phase_name(s.phase), stretch=duration(s.stretch)
+            )
             if s.next_phase_in is not None:
-                nxt = PHASE_NAMES[Phase.DEEP if s.phase is Phase.RAMP_UP else Phase.FLOW]
-                upcoming = f", {duration(s.next_phase_in)} to {nxt}"
-            lines.append(f"Phase: {phase} ({duration(s.stretch)} uninterrupted{upcoming}).")
+                nxt = Phase.DEEP if s.phase is Phase.RAMP_UP else Phase.FLOW
+                line += _(", {length} to {phase}").format(
+                    length=duration(s.next_phase_in), phase=phase_name(nxt)
+                )
+            lines.append(f"{line}).")
     today = s.today
+    line = _("Today: {interruptions}, {periods}, {tracked} tracked, {flow} in flow.")
     lines.append(
-        f"Today: {plural(today.interruptions, 'interruption')}, "
-        f"{plural(today.periods, 'uninterrupted period')}, "
-        f"{duration(today.tracked)} tracked, {duration(today.flow)} in flow."
+        line.format(
+            interruptions=plural(today.interruptions, "interruption"),
+            periods=plural(today.periods, "uninterrupted period"),
+            tracked=duration(today.tracked),
+            flow=duration(today.flow),
+        )
     )
     return "\n".join(lines)
 
 
 def _app_text(info: dict[str, object]) -> str:
     if info.get("hotkey_active"):
-        hotkey = f"hotkey {info.get('hotkey')} active"
+        hotkey = _("hotkey {hotkey} active").format(hotkey=info.get("hotkey"))
     else:
-        hotkey = f"hotkey off ({info.get('hotkey_problem') or 'starting'})"
+        why = info.get("hotkey_problem") or _("starting")
+        hotkey = _("hotkey off ({why})").format(why=why)
     waiting = info.get("pending_writes")
     if isinstance(waiting, int) and waiting:
-        return (
-            f"Tray app running; {hotkey}; {plural(waiting, 'interruption')} kept, not yet "
-            "saved (the database is busy)."
+        line = _(
+            "Tray app running; {hotkey}; {interruptions} kept, not yet saved "
+            "(the database is busy)."
         )
-    return f"Tray app running; {hotkey}."
+        return line.format(hotkey=hotkey, interruptions=plural(waiting, "interruption"))
+    return _("Tray app running; {hotkey}.").format(hotkey=hotkey)

@@ -9,10 +9,12 @@ from app.commands.context import Context
 from app.files import write_atomically
 from data.importing import Progress
 from tracker.errors import FlowtallyError, ValidationError
+from tracker.i18n import _, os_reason
 from tracker.interchange import parse_json, to_json
 from tracker.interchange_csv import parse_csv, to_csv
 from tracker.model import Block
 from tracker.settings import ModelParams
+from tracker.units import plural
 
 PROGRESS_MIN_BLOCKS = 500
 MAX_IMPORT_BYTES = 100 * 1024 * 1024
@@ -36,7 +38,7 @@ def export_content(
 def export(ctx: Context, args: argparse.Namespace) -> int:
     blocks = ctx.store.all_blocks(finished_only=True)
     if ctx.store.running() is not None:
-        print("flowtally: note: the running block is exported once it stops", file=ctx.err)
+        print(_("flowtally: note: the running block is exported once it stops"), file=ctx.err)
     text = export_content(blocks, args.format, ctx.settings.model, ctx.now)
     if args.output in (None, "-"):
         if isinstance(text, bytes):
@@ -45,7 +47,8 @@ def export(ctx: Context, args: argparse.Namespace) -> int:
             ctx.out.write(text)
     else:
         write_atomically(Path(args.output), text)
-        print(f"Exported {len(blocks)} blocks to {args.output}.", file=ctx.err)
+        line = _("Exported {blocks} to {path}.")
+        print(line.format(blocks=plural(len(blocks), "block"), path=args.output), file=ctx.err)
     return 0
 
 
@@ -55,16 +58,18 @@ def import_(ctx: Context, args: argparse.Namespace) -> int:
         size = path.stat().st_size
         if size > MAX_IMPORT_BYTES:
             raise FlowtallyError(
-                f"{path} is {size / 1024**2:.0f} MB; an import takes at most "
-                f"{MAX_IMPORT_BYTES // 1024**2} MB at once: split the file; nothing was imported"
+                _(
+                    "{0} is {1:.0f} MB; an import takes at most {2} MB at once: split the file; "
+                    "nothing was imported"
+                ).format(path, size / 1024**2, MAX_IMPORT_BYTES // 1024**2)
             )
         raw = path.read_bytes()
     except OSError as exc:
-        raise FlowtallyError(f"cannot read {path}: {exc.strerror}") from None
+        raise FlowtallyError(_("cannot read {0}: {1}").format(path, os_reason(exc))) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise FlowtallyError(f"{path}: not UTF-8 text (byte {exc.start})") from None
+        raise FlowtallyError(_("{0}: not UTF-8 text (byte {1})").format(path, exc.start)) from None
     kind = args.format or _guess_format(path, text)
     parse = parse_json if kind == "json" else parse_csv
     try:
@@ -74,13 +79,13 @@ def import_(ctx: Context, args: argparse.Namespace) -> int:
             [r.block for r in records], [r.label for r in records], progress
         )
     except ValidationError as exc:
-        raise FlowtallyError(f"{path}: {exc}; nothing was imported") from None
-    print(
-        f"Imported {result.added} blocks from {path}"
-        + (f" ({result.skipped} already stored)" if result.skipped else "")
-        + ".",
-        file=ctx.out,
-    )
+        raise FlowtallyError(_("{0}: {1}; nothing was imported").format(path, exc)) from None
+    if result.skipped:
+        line = _("Imported {blocks} from {path} ({skipped} already stored).")
+    else:
+        line = _("Imported {blocks} from {path}.")
+    blocks = plural(result.added, "block")
+    print(line.format(blocks=blocks, path=path, skipped=result.skipped), file=ctx.out)
     return 0
 
 

@@ -7,7 +7,9 @@ and in the running app it brings up the same popup (:attr:`Context.press`).
 import argparse
 
 from app.commands.context import Context
+from tracker.i18n import _
 from tracker.model import Interruption, Pressed
+from tracker.undo import undone_line
 from tracker.units import duration
 
 
@@ -17,29 +19,28 @@ def press(ctx: Context, interruption: Interruption) -> int:
         ctx.press(interruption) if ctx.press is not None else ctx.store.press(interruption)
     )
     if pressed is None:  # the app keeps it in its journal: the database cannot take it now
-        print(
-            f"Interruption kept at {at}; it is saved as soon as the database can be used.",
-            file=ctx.out,
-        )
+        line = _("Interruption kept at {time}; it is saved as soon as the database can be used.")
+        print(line.format(time=at), file=ctx.out)
     elif pressed.loose is not None:
-        print(
-            f"No focus block was running: the press at {at} is kept. 'flowtally start "
-            "--at-press' starts a block from it; 'flowtally undo' forgets it.",
-            file=ctx.out,
+        line = _(
+            "No focus block was running: the press at {time} is kept. 'flowtally start "
+            "--at-press' starts a block from it; 'flowtally undo' forgets it."
         )
+        print(line.format(time=at), file=ctx.out)
     elif not pressed.new and pressed.interruption is not None:
         since = pressed.interruption.at
-        print(
-            f"An interruption is going on already, since {ctx.local(since)} "
-            f"({duration(ctx.now - since)}); 'flowtally back' ends it.",
-            file=ctx.out,
+        line = _(
+            "An interruption is going on already, since {time} ({length}); "
+            "'flowtally back' ends it."
         )
+        print(line.format(time=ctx.local(since), length=duration(ctx.now - since)), file=ctx.out)
     else:
-        print(
-            f"Interruption logged at {at} ({interruption.kind}, {interruption.source}), going "
-            "on until you say 'flowtally back'.",
-            file=ctx.out,
+        line = _(
+            "Interruption logged at {time} ({kind}, {source}), going on until you say "
+            "'flowtally back'."
         )
+        kind, source = _(interruption.kind.value), _(interruption.source)
+        print(line.format(time=at, kind=kind, source=source), file=ctx.out)
     return 0
 
 
@@ -47,18 +48,20 @@ def back(ctx: Context, args: argparse.Namespace) -> int:
     at = ctx.time(args.at)
     block = ctx.back(at) if ctx.back is not None else ctx.store.back(at)
     if block is None:
-        print(
-            f"Back at {ctx.local(at)}: kept, and saved as soon as the database can be used.",
-            file=ctx.out,
-        )
+        line = _("Back at {time}: kept, and saved as soon as the database can be used.")
+        print(line.format(time=ctx.local(at)), file=ctx.out)
         return 0
     ended = max((i for i in block.interruptions if i.end == at), key=lambda i: i.at, default=None)
-    lasted = f" after {duration(at - ended.at)}" if ended is not None else ""
-    print(f"Back at {ctx.local(at)}{lasted}: ramp-up starts again.", file=ctx.out)
+    if ended is not None:
+        line = _("Back at {time} after {length}: ramp-up starts again.")
+    else:
+        line = _("Back at {time}: ramp-up starts again.")
+    length = duration(at - ended.at) if ended is not None else ""
+    print(line.format(time=ctx.local(at), length=length), file=ctx.out)
     return 0
 
 
 def undo(ctx: Context, args: argparse.Namespace) -> int:
     step = ctx.store.undo()
-    print(f"Undone: {step.describe(ctx.local(step.at))}.", file=ctx.out)
+    print(undone_line(step.describe(ctx.local(step.at))), file=ctx.out)
     return 0

@@ -46,7 +46,13 @@ def load_view(
     if week_blocks is None:  # the week shown was cached: its blocks are read again
         week_blocks = store.blocks_between(*week_bounds(monday, zone_name))
     trend = [fresh.get(m) or cache[m] for m in mondays]
-    return week_view(week_blocks, trend, params, zone_name, monday, at)
+    start, end = week_bounds(monday, zone_name)
+    earlier: list[Block] = []
+    if start <= at < end:  # going on: compared with the same span of the week before
+        earlier = store.blocks_between(
+            week_bounds(monday - timedelta(weeks=1), zone_name)[0], start
+        )
+    return week_view(week_blocks, trend, params, zone_name, monday, at, earlier)
 
 
 def is_settled(monday: date, zone_name: str, at: datetime, running: Block | None) -> bool:

@@ -40,7 +40,7 @@ from tracker.watch import BlockWatch
 from ui import app_icon
 from ui.about import AboutDialog
 from ui.timer_window import TimerWindow
-from ui.tray import TrayView, undo_what
+from ui.tray import TrayView
 
 if TYPE_CHECKING:  # the dashboard (and matplotlib) load when it is first opened
     from app.gui.dashboard import Dashboard
@@ -305,7 +305,7 @@ class AppController(QObject):
         step = self.snapshot.last_step if self.snapshot is not None else None
         if step is None or not step.offered(now):
             return None
-        return undo_what(step.action.value, step.at.astimezone(self.clock.zone).strftime("%H:%M"))
+        return step.describe(step.at.astimezone(self.clock.zone).strftime("%H:%M"))
 
     def _on_notice(self, message: str) -> None:
         log.info("%s", message)

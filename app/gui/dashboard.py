@@ -15,7 +15,7 @@ from app.gui.dashboard_worker import DashboardWorker
 from app.gui.store_worker import stop_worker
 from tracker.history import Part
 from tracker.settings import ModelParams
-from ui.dashboard import DashboardWindow, chart_tr
+from ui.dashboard import DashboardWindow
 
 REFRESH_AT_MOST_MS = 1000
 
@@ -29,7 +29,7 @@ class Dashboard(QObject):
         self.window = DashboardWindow()
         self.worker_thread = QThread()
         self.worker_thread.setObjectName("dashboard-worker")
-        self.worker = DashboardWorker(database, params, zone_name, chart_tr)
+        self.worker = DashboardWorker(database, params, zone_name)
         self.worker.moveToThread(self.worker_thread)
         window, ask = self.window, self._ask
         window.week_requested.connect(lambda day: ask(msg.LoadWeek(day)))

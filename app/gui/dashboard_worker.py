@@ -31,10 +31,11 @@ from tracker.dashboard import WeekView
 from tracker.days import DayClock, monday_of
 from tracker.errors import FlowtallyError
 from tracker.history import Change, Part
+from tracker.i18n import _
 from tracker.model import Block
 from tracker.report import WeekReport
 from tracker.settings import ModelParams, load_zone
-from ui.charts import Translate, identity
+from ui.charts import Translate, words
 from ui.charts_export import FORMATS as CHART_FORMATS
 from ui.charts_render import PageSpec, RenderedPage, render_page
 
@@ -54,7 +55,7 @@ class DashboardWorker(QObject):
         database: str | None,
         params: ModelParams,
         zone_name: str,
-        chart_text: Translate = identity,
+        chart_text: Translate = words,
     ) -> None:
         super().__init__()
         self.database = database
@@ -90,12 +91,16 @@ class DashboardWorker(QObject):
                 self.add_interruption(block, at, minutes, kind, source, note)
             case msg.Remove(block, part, index):
                 self._apply(
-                    lambda: Change(block, history.remove(block, part, index), f"delete {part}")
+                    lambda: Change(
+                        block,
+                        history.remove(block, part, index),
+                        _("{part} deleted").format(part=_(part.value)),
+                    )
                 )
             case msg.Undo():
-                self._step(self._undo, self._redo, "undone")
+                self._step(self._undo, self._redo, undoing=True)
             case msg.Redo():
-                self._step(self._redo, self._undo, "redone")
+                self._step(self._redo, self._undo, undoing=False)
             case msg.Export(path):
                 self.export(path)
             case msg.Render(spec):
@@ -238,14 +243,15 @@ class DashboardWorker(QObject):
     def edit(self, block: Block, part: Part, index: int, field: str, text: str) -> None:
         def make() -> Change:
             after = history.edit_field(block, part, index, field, text, self.clock.zone, now())
-            return Change(block, after, f"edit {part} {field}")
+            label = _("{part} {field} changed").format(part=_(part.value), field=_(field))
+            return Change(block, after, label)
 
         self._apply(make)
 
     def add_block(self, start: str, end: str, task: str) -> None:
         def make() -> Change:
             after = history.new_block(start, end, task, self.clock.zone, now())
-            return Change(None, after, "add block")
+            return Change(None, after, _("block added"))
 
         self._apply(make)
 
@@ -255,11 +261,11 @@ class DashboardWorker(QObject):
         def make() -> Change:
             zone = self.clock.zone
             after = history.add_interruption(block, at, minutes, kind, source, note, zone, now())
-            return Change(block, after, "add interruption")
+            return Change(block, after, _("interruption added"))
 
         self._apply(make)
 
-    def _step(self, source: list[Change], target: list[Change], verb: str) -> None:
+    def _step(self, source: list[Change], target: list[Change], undoing: bool) -> None:
         """Apply the inverse of the last change on ``source`` and keep, on ``target``, the way
         back from the stored result (its block has a new id when a deleted block came back)."""
         if not source:
@@ -268,13 +274,15 @@ class DashboardWorker(QObject):
         try:
             stored = self._store_change(change)
         except FlowtallyError as exc:
-            self._fail(f"cannot undo: {exc}" if verb == "undone" else f"cannot redo: {exc}")
+            refused = _("cannot undo: {problem}") if undoing else _("cannot redo: {problem}")
+            self._fail(refused.format(problem=exc))
             return
         source.pop()
         # Kept so that its inverse leads back from what is stored now.
         kept = Change(change.before, stored, change.label)
         target.append(kept)
-        self._after_change(f"{change.label}: {verb}", kept, undone=verb == "undone")
+        done = _("{what}: undone") if undoing else _("{what}: redone")
+        self._after_change(done.format(what=change.label), kept, undone=undoing)
 
     # ---------------------------------------------------------------- export
 
@@ -284,7 +292,7 @@ class DashboardWorker(QObject):
         view = self.view
         try:
             if view is None:
-                raise FlowtallyError("no week is loaded yet")
+                raise FlowtallyError(_("no week is loaded yet"))
             if fmt in CHART_FORMATS:
                 from ui.charts_export import render_report
 
@@ -293,14 +301,17 @@ class DashboardWorker(QObject):
                 content = export_content(view.blocks, fmt, self.params, now())
             else:
                 raise FlowtallyError(
-                    f"cannot tell the format from {target.name!r}; use .png, .pdf, .html, "
-                    ".csv, .json or .ics"
+                    _(
+                        "cannot tell the format from {0!r}; use .png, .pdf, .html, .csv, .json "
+                        "or .ics"
+                    ).format(target.name)
                 )
             write_atomically(target, content)
         except FlowtallyError as exc:
             self._fail(str(exc))
             return
-        self.answered.emit(msg.Exported(f"Exported {view.report.week} to {target}"))
+        exported = _("Exported {week} to {path}").format(week=view.report.week, path=target)
+        self.answered.emit(msg.Exported(exported))
 
     def apply_settings(self, params: ModelParams, zone_name: str) -> None:
         self.params, self.zone_name = params, zone_name

@@ -25,6 +25,7 @@ from app.instance import InstanceLock
 from app.version import APP_ID
 from tracker.days import DayClock
 from tracker.errors import FlowtallyError
+from tracker.i18n import _
 from tracker.redaction import redact_url
 from tracker.settings import Settings, load_zone
 from tracker.status import live_status
@@ -74,8 +75,10 @@ def run_app(
 ) -> int:
     if _no_display():
         print(
-            "flowtally: error: no graphical display for the tray app; the commands "
-            "(flowtally start, interrupt, status, report …) work without one",
+            _(
+                "flowtally: error: no graphical display for the tray app; the commands "
+                "(flowtally start, interrupt, status, report …) work without one"
+            ),
             file=sys.stderr,
         )
         return 1
@@ -83,7 +86,7 @@ def run_app(
     try:
         zone_name = effective_zone(tz_option, settings)
     except FlowtallyError as exc:
-        print(f"flowtally: error: {exc}", file=sys.stderr)
+        print(_("flowtally: error: {problem}").format(problem=exc), file=sys.stderr)
         return 1
     database = effective_database(db_option, settings)
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -96,7 +99,7 @@ def run_app(
     _guard_slots()
     lock = InstanceLock(database)
     if not lock.acquire():
-        print("Flowtally is already running.")
+        print(_("Flowtally is already running."))
         return 0
     tray = _tray_first(settings, zone_name)
     started: list[AppController] = []
@@ -110,7 +113,7 @@ def run_app(
             controller.start()
         except Exception:  # logged: an icon that can do nothing must not stay up
             log.exception("the app could not start")
-            print("flowtally: error: the app could not start; see the log", file=sys.stderr)
+            print(_("flowtally: error: the app could not start; see the log"), file=sys.stderr)
             app.exit(1)
             return
         if dashboard:

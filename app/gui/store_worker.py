@@ -30,8 +30,10 @@ from data.store import Store
 from tracker import edits
 from tracker.days import DayClock
 from tracker.errors import FlowtallyError
+from tracker.i18n import _
 from tracker.model import Block, Interruption, Pressed
 from tracker.settings import load_zone
+from tracker.undo import undone_line
 
 log = logging.getLogger(__name__)
 Written = TypeVar("Written")
@@ -269,7 +271,9 @@ class StoreWorker(QObject):
             self._retry.stop()
             if self._saved_late:
                 self._answer(
-                    msg.Notice(f"Saved: {self._saved_late} interruption(s) that had to wait.")
+                    msg.Notice(
+                        _("Saved: {n} interruption(s) that had to wait.").format(n=self._saved_late)
+                    )
                 )
         self._saved_late = 0
 
@@ -279,12 +283,14 @@ class StoreWorker(QObject):
         if self._retry is None or self._retry.isActive():
             return
         self._retry.start()
-        reason = "another program holds the lock" if isinstance(problem, DatabaseBusy) else problem
+        busy = isinstance(problem, DatabaseBusy)
+        reason = _("another program holds the lock") if busy else str(problem)
         if waiting := self.queue.presses:
-            self._fail(
-                f"Saving is delayed: {waiting} interruption(s) wait in memory and in the "
-                f"journal, and are retried ({reason})"
+            line = _(
+                "Saving is delayed: {n} interruption(s) wait in memory and in the journal, "
+                "and are retried ({reason})"
             )
+            self._fail(line.format(n=waiting, reason=reason))
 
     # ---------------------------------------------------------------- other writes
 
@@ -317,7 +323,7 @@ class StoreWorker(QObject):
     def _undo(self, store: Store) -> None:
         step = store.undo()
         when = step.at.astimezone(self.clock.zone).strftime("%H:%M")
-        self._answer(msg.Notice(f"Undone: {step.describe(when)}."))
+        self._answer(msg.Notice(undone_line(step.describe(when))))
 
     def _on_block_of(self, interruption_id: int, change: Callable[[Block], Block]) -> None:
         self._write(lambda store: store.update_holding(interruption_id, change))
@@ -376,7 +382,7 @@ class StoreWorker(QObject):
         return self.store
 
     def _busy(self) -> Store:
-        raise StoreError(f"{len(self.queue)} earlier change(s) wait to be saved first")
+        raise StoreError(_("{0} earlier change(s) wait to be saved first").format(len(self.queue)))
 
 
 def stop_worker(worker: QObject, thread: QThread) -> None:

@@ -143,7 +143,7 @@ def test_export_import_round_trip_reproduces_the_report(tmp_path: Path) -> None:
         out = tmp_path / f"export.{fmt}"
         flowtally("export", "--format", fmt, "--output", str(out), "--db", db, *AMS)
         copy = str(tmp_path / f"copy-{fmt}.sqlite3")
-        assert "Imported 1 blocks" in flowtally("import", str(out), "--db", copy, *AMS).stdout
+        assert "Imported 1 block from" in flowtally("import", str(out), "--db", copy, *AMS).stdout
         again = flowtally("import", str(out), "--db", copy, *AMS).stdout
         assert "Imported 0 blocks" in again
         assert "1 already stored" in again

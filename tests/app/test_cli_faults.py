@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from app.entry import main
 from data.store import Store
-from tests.app.cli_runner import ROOT, assert_clean_error, flowtally
+from tests.app.cli_runner import FROM_SOURCE, ROOT, assert_clean_error, flowtally
 from tracker.model import Block, Interruption
 from tracker.settings import SETTING_NAMES
 from tracker.types import Kind
@@ -399,3 +399,23 @@ def test_a_database_path_is_kept_whole_whichever_folder_it_was_set_in(
     monkeypatch.chdir("/")
     shown = json.loads(run("settings", "--json")[1])
     assert shown["database_url"] == str(tmp_path / "here.sqlite3")
+
+
+def test_output_cut_short_by_a_pipe_is_no_error(db: str) -> None:
+    """``flowtally trend --weeks 520 --json | head -1``: the reader stops early. The output
+    is larger than a pipe holds, so the writer is still writing when the pipe closes."""
+    child = subprocess.Popen(
+        [*FROM_SOURCE, "--db", db, "trend", "--weeks", "520", "--json"],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert child.stdout is not None
+    assert child.stderr is not None
+    assert child.stdout.readline() == "{\n"
+    child.stdout.close()
+    error = child.stderr.read()
+    child.stderr.close()
+    child.wait(timeout=30)
+    assert error == ""

@@ -171,3 +171,26 @@ def test_the_view_agrees_with_the_report(generated: list[Block], zone: str) -> N
         )
         assert abs(phase_hours * 60 - minutes(metrics.tracked)) < 1e-6
         assert len(picture.marks) == metrics.interruptions
+
+
+def test_a_week_in_progress_is_compared_with_the_same_span_of_the_week_before() -> None:
+    def at(day: date, hour: float) -> datetime:
+        return datetime(day.year, day.month, day.day, tzinfo=UTC) + timedelta(hours=hour)
+
+    before = MONDAY - timedelta(weeks=1)
+    blocks = [Block(at(before, 9), at(before, 17)), Block(at(MONDAY, 9), at(MONDAY, 10))]
+    now = at(MONDAY, 12)
+    trend = week_reports(blocks, PARAMS, "UTC", before, 2, now)
+    view = week_view(blocks, trend, PARAMS, "UTC", MONDAY, now, earlier=blocks[:1])
+    flow = next(h for h in view.headlines if h.name == "flow_min")
+    # This week so far: 60 min, 30 of them flow. Last week to Monday 12:00: 09:00-12:00,
+    # 150 min of flow (not the whole 09:00-17:00 day's 450).
+    assert (flow.value, flow.previous) == (30, 150)
+    assert view.compared_until == at(before, 12)
+    assert view.today == MONDAY
+    assert view.now_h == 12
+    # A week that is over is compared whole with the whole week before.
+    done = week_view(blocks, trend, PARAMS, "UTC", MONDAY, at(MONDAY, 24 * 8))
+    assert done.compared_until is None
+    assert next(h for h in done.headlines if h.name == "flow_min").previous == 450
+    assert done.today is None

@@ -187,3 +187,37 @@ def test_a_running_block_counts_until_now() -> None:
     report = week_report([block], PARAMS, AMS, date(2026, 11, 16), now=local(16, 10))
     assert report.totals.tracked == timedelta(minutes=30)
     assert report.totals.paused == timedelta(minutes=30)
+
+
+def test_the_report_breaks_the_week_down_by_task_and_splits_a_block_at_sunday_midnight() -> None:
+    blocks = [
+        # 60 min on "spec", interrupted once at 20 min: 20 + 40 min stretches, one period.
+        Block(
+            local(16, 9).astimezone(UTC),
+            local(16, 10).astimezone(UTC),
+            "spec",
+            interruptions=(Interruption(local(16, 9, 20).astimezone(UTC), None, Kind.EXTERNAL),),
+            timezone=AMS,
+        ),
+        Block(local(17, 9).astimezone(UTC), local(17, 9, 30).astimezone(UTC), "spec", timezone=AMS),
+        Block(local(18, 14).astimezone(UTC), local(18, 15).astimezone(UTC), None, timezone=AMS),
+        # Sunday 23:00 to Monday 01:00: one hour of it belongs to this week.
+        Block(local(22, 23).astimezone(UTC), local(23, 1).astimezone(UTC), "late", timezone=AMS),
+    ]
+    report = week_report(blocks, PARAMS, AMS, date(2026, 11, 16))
+    tasks = {line.task: line.metrics for line in report.tasks}
+    # Most tracked first; on a tie, named tasks before the time without one.
+    assert [line.task for line in report.tasks] == ["spec", "late", None]
+    assert tasks["spec"].tracked == timedelta(minutes=90)
+    assert tasks["spec"].interruptions == 1
+    assert tasks["spec"].periods == 2  # the 40 min stretch and the 30 min block
+    assert tasks["late"].tracked == timedelta(hours=1)
+    assert sum((m.tracked for m in tasks.values()), timedelta()) == report.totals.tracked
+    as_json = report.as_json()["tasks"]
+    assert as_json[0] == {
+        "task": "spec",
+        "tracked_min": 90.0,
+        "flow_min": tasks["spec"].flow / timedelta(minutes=1),
+        "interruptions": 1,
+        "periods": 2,
+    }

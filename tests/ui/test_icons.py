@@ -1,7 +1,7 @@
 """The drawn tray icon: one look per state and phase, rendered at every tray size."""
 
 import pytest
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
 from tests.ui import statuses
@@ -24,7 +24,8 @@ CASES = {
 
 def disc_colour(status: Status, size: int = 64) -> QColor:
     image = icons.paint(icons.look_of(status, statuses.PARAMS), size).toImage()
-    return image.pixelColor(size // 2, int(size * 0.75))  # inside the disc, below the label
+    # Inside the disc, outside the arc's ring and below the label.
+    return image.pixelColor(size // 2, int(size * 0.906))
 
 
 @pytest.mark.parametrize(
@@ -61,7 +62,9 @@ def test_paused_is_grey_even_during_an_interruption(qtbot: QtBot) -> None:
 
 def test_the_label_is_minutes_then_hours(qtbot: QtBot) -> None:
     assert icons.look_of(CASES["flow"], statuses.PARAMS).label == "47"
-    assert icons.look_of(CASES["long-flow"], statuses.PARAMS).label == "2h"
+    assert icons.look_of(CASES["long-flow"], statuses.PARAMS).label == "2:15"
+    for minutes, label in ((99, "99"), (100, "1:40"), (9 * 60 + 59, "9:59"), (600, "10h")):
+        assert icons.look_of(statuses.running(minutes), statuses.PARAMS).label == label
     assert icons.look_of(CASES["idle"], statuses.PARAMS).label == ""
     ramp = icons.look_of(CASES["ramp-up"], statuses.PARAMS)
     assert ramp.phase is Phase.RAMP_UP
@@ -121,3 +124,70 @@ def _near(colour: QColor, target: QColor) -> bool:
             (colour.blue(), target.blue()),
         )
     )
+
+
+def relative_luminance(colour: QColor) -> float:
+    """WCAG 2.x relative luminance."""
+
+    def linear(channel: float) -> float:
+        return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
+
+    return (
+        0.2126 * linear(colour.redF())
+        + 0.7152 * linear(colour.greenF())
+        + 0.0722 * linear(colour.blueF())
+    )
+
+
+def contrast(one: QColor, other: QColor) -> float:
+    light, dark = sorted((relative_luminance(one), relative_luminance(other)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+@pytest.mark.parametrize("name", ["ramp-up", "deep", "flow", "paused", "interrupted"])
+def test_the_label_meets_wcag_aa_for_large_text_on_its_disc(qtbot: QtBot, name: str) -> None:
+    look = icons.look_of(CASES[name], statuses.PARAMS)
+    disc = icons.disc_colour(look)
+    assert disc_colour(CASES[name]).name() == disc.name()  # the colour drawn is this one
+    assert contrast(icons.label_colour(disc), disc) >= 3.0
+
+
+def changed_pixels(drawn: QImage, plain: QImage) -> set[tuple[int, int]]:
+    return {
+        (x, y)
+        for x in range(drawn.width())
+        for y in range(drawn.height())
+        if drawn.pixel(x, y) != plain.pixel(x, y)
+    }
+
+
+@pytest.mark.parametrize("size", [16, 22, 24, 32])
+@pytest.mark.parametrize("label", ["88", "1:35", "10h", "!"])
+def test_the_arc_never_crosses_the_digits_and_they_stay_legible(
+    qtbot: QtBot, size: int, label: str
+) -> None:
+    short = {"1:35": "1h"}.get(label, "")
+
+    def drawn(text: str, progress: float) -> QImage:
+        look = icons.IconLook(State.RUNNING, False, Phase.DEEP, text, progress, short * bool(text))
+        return icons.paint(look, size).toImage()
+
+    disc = drawn("", 1.0)
+    arc = changed_pixels(drawn("", 0.99), disc)
+    digits = changed_pixels(drawn(label, 1.0), disc)
+    assert not arc & digits  # no pixel belongs to both
+    assert bool(arc) == (size >= 20)  # the smallest size drops the arc, not the digits
+    height = max(y for _, y in digits) - min(y for _, y in digits) + 1
+    # Digits at least this tall (px): one or two fill the disc, three ("10h") less, and four
+    # ("1:35") are only shown from 32 px (below, the short form "1h").
+    shown = short if short and size < icons.SMALL else label
+    floors = {1: {16: 6, 22: 7, 24: 8, 32: 10}, 3: {16: 5, 22: 6, 24: 6, 32: 8}, 4: {32: 6}}
+    floors[2] = floors[1]
+    assert height >= floors[len(shown)][size]
+
+
+def test_the_idle_icon_is_flowtallys_own(qtbot: QtBot) -> None:
+    """Not a generic "play" sign: the app's icon, the one the menu and the installers show."""
+    idle = icons.look_of(CASES["idle"], statuses.PARAMS)
+    for size in (16, 22, 32):
+        assert icons.paint(idle, size).toImage() == app_icon.pixmap(size).toImage()

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.ui import statuses
-from tracker.types import PHASE_NAMES
+from tracker.types import DEFAULT_SOURCES, PHASE_NAMES, Kind
 from ui import translations
 from ui.dashboard import EXPORT_FILTERS
 from ui.tray import describe
@@ -43,8 +43,6 @@ def test_every_source_text_has_a_dutch_translation() -> None:
         "settings_dialog.py": "Settings",
         "timer_window.py": "TimerWindow",
         "dashboard.py": "Dashboard",
-        "charts.py": "Charts",
-        "chart_marks.py": "Charts",
         "history_table.py": "History",
         "history_dialogs.py": "History",
         "about.py": "About",
@@ -58,7 +56,15 @@ def test_every_source_text_has_a_dutch_translation() -> None:
             if (context, source) not in known:
                 missing.append((context, source))
     missing += [("Tray", name) for name in PHASE_NAMES.values() if ("Tray", name) not in known]
-    missing += [("Dashboard", text) for _, text in EXPORT_FILTERS if ("Dashboard", text) not in known]
+    missing += [
+        ("Dashboard", text) for _, text in EXPORT_FILTERS if ("Dashboard", text) not in known
+    ]
+    by_table = {  # words shown as tr(word), from a table
+        "QuickLog": DEFAULT_SOURCES,
+        "History": (*DEFAULT_SOURCES, *(kind.value for kind in Kind)),
+    }
+    for context, shown in by_table.items():
+        missing += [(context, word) for word in shown if (context, word) not in known]
     assert missing == []
     qm = UI / "i18n" / "flowtally_nl.qm"
     assert qm.stat().st_mtime >= (UI / "i18n" / "flowtally_nl.ts").stat().st_mtime - 1

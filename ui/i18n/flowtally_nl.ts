@@ -633,128 +633,33 @@
       <source>Calendar of the week's blocks (*.ics)</source>
       <translation>Agenda van de blokken van de week (*.ics)</translation>
     </message>
-  </context>
-  <context>
-    <name>Charts</name>
     <message>
-      <source>Day timeline</source>
-      <translation>Dagverloop</translation>
+      <source>Stretches of at least {period} minutes without an interruption: the time in which deep work gets done.</source>
+      <translation>Periodes van minstens {period} minuten zonder onderbreking: de tijd waarin diep werk gedaan wordt.</translation>
     </message>
     <message>
-      <source>External interruptions by hour</source>
-      <translation>Externe onderbrekingen per uur</translation>
+      <source>Minutes inside uninterrupted periods divided by all tracked minutes: 1 means every tracked minute was in a long stretch, 0 none.</source>
+      <translation>Minuten in ononderbroken periodes gedeeld door alle getelde minuten: 1 betekent dat elke getelde minuut in een lange periode viel, 0 geen enkele.</translation>
     </message>
     <message>
-      <source>ISO week</source>
-      <translation>ISO-week</translation>
+      <source>Minutes in flow: the part of each uninterrupted stretch after its first {flow} minutes.</source>
+      <translation>Minuten in flow: het deel van elke ononderbroken periode na de eerste {flow} minuten.</translation>
     </message>
     <message>
-      <source>Internal interruptions by hour</source>
-      <translation>Interne onderbrekingen per uur</translation>
+      <source>The longest time worked without an interruption.</source>
+      <translation>De langste tijd gewerkt zonder onderbreking.</translation>
     </message>
     <message>
-      <source>Minutes per phase per day</source>
-      <translation>Minuten per fase per dag</translation>
+      <source>Ramp-up minutes after interruptions: the time it took to get back into focus, which the interruptions cost.</source>
+      <translation>Aanloopminuten na onderbrekingen: de tijd die het kostte om weer in focus te komen, wat de onderbrekingen kostten.</translation>
     </message>
     <message>
-      <source>No interruptions this week</source>
-      <translation>Geen onderbrekingen deze week</translation>
+      <source>Interruptions logged per tracked hour.</source>
+      <translation>Vastgelegde onderbrekingen per getelde uur.</translation>
     </message>
     <message>
-      <source>The last weeks</source>
-      <translation>De laatste weken</translation>
-    </message>
-    <message>
-      <source>Uninterrupted periods per day</source>
-      <translation>Ononderbroken periodes per dag</translation>
-    </message>
-    <message>
-      <source>What interruptions cost</source>
-      <translation>Wat onderbrekingen kosten</translation>
-    </message>
-    <message>
-      <source>broke deep focus</source>
-      <translation>brak diepe focus</translation>
-    </message>
-    <message>
-      <source>broke flow</source>
-      <translation>brak flow</translation>
-    </message>
-    <message>
-      <source>broke ramp-up</source>
-      <translation>brak de aanloop</translation>
-    </message>
-    <message>
-      <source>day</source>
-      <translation>dag</translation>
-    </message>
-    <message>
-      <source>deep focus</source>
-      <translation>diepe focus</translation>
-    </message>
-    <message>
-      <source>e-factor</source>
-      <translation>e-factor</translation>
-    </message>
-    <message>
-      <source>e-factor (0 to 1)</source>
-      <translation>e-factor (0 tot 1)</translation>
-    </message>
-    <message>
-      <source>external</source>
-      <translation>extern</translation>
-    </message>
-    <message>
-      <source>flow</source>
-      <translation>flow</translation>
-    </message>
-    <message>
-      <source>hour of day</source>
-      <translation>uur van de dag</translation>
-    </message>
-    <message>
-      <source>hour of day (local time)</source>
-      <translation>uur van de dag (lokale tijd)</translation>
-    </message>
-    <message>
-      <source>internal</source>
-      <translation>intern</translation>
-    </message>
-    <message>
-      <source>interrupted</source>
-      <translation>onderbroken</translation>
-    </message>
-    <message>
-      <source>interruptions</source>
-      <translation>onderbrekingen</translation>
-    </message>
-    <message>
-      <source>minutes</source>
-      <translation>minuten</translation>
-    </message>
-    <message>
-      <source>paused</source>
-      <translation>gepauzeerd</translation>
-    </message>
-    <message>
-      <source>periods</source>
-      <translation>periodes</translation>
-    </message>
-    <message>
-      <source>periods per day</source>
-      <translation>periodes per dag</translation>
-    </message>
-    <message>
-      <source>periods per worked day</source>
-      <translation>periodes per werkdag</translation>
-    </message>
-    <message>
-      <source>ramp-up</source>
-      <translation>aanloop</translation>
-    </message>
-    <message>
-      <source>recovery minutes caused</source>
-      <translation>veroorzaakte herstelminuten</translation>
+      <source>vs. last week to {when}</source>
+      <translation>t.o.v. vorige week tot {when}</translation>
     </message>
   </context>
   <context>
@@ -862,6 +767,38 @@
     <message>
       <source>Task / source</source>
       <translation>Taak / bron</translation>
+    </message>
+    <message>
+      <source>person</source>
+      <translation>persoon</translation>
+    </message>
+    <message>
+      <source>chat</source>
+      <translation>chat</translation>
+    </message>
+    <message>
+      <source>email</source>
+      <translation>e-mail</translation>
+    </message>
+    <message>
+      <source>call</source>
+      <translation>gesprek</translation>
+    </message>
+    <message>
+      <source>meeting</source>
+      <translation>vergadering</translation>
+    </message>
+    <message>
+      <source>notification</source>
+      <translation>melding</translation>
+    </message>
+    <message>
+      <source>self</source>
+      <translation>zelf</translation>
+    </message>
+    <message>
+      <source>other</source>
+      <translation>anders</translation>
     </message>
   </context>
   <context>

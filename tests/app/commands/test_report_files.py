@@ -27,18 +27,18 @@ def test_pdf_png_and_html_reports_are_written_headless(tmp_path: Path) -> None:
             *AMS,
             env=HEADLESS,
         )
-        assert f"wrote the report of 2026-W47 to {tmp_path / name}" in result.stdout
+        assert f"Wrote the report of 2026-W47 to {tmp_path / name}." in result.stdout
 
     pdf = (tmp_path / "report.pdf").read_bytes()
     assert pdf.startswith(b"%PDF")
-    # One page per dashboard page: week, interruptions, trend, day timeline.
-    assert len(re.findall(rb"/Type /Page\b", pdf)) == 4
+    # One page per dashboard page (week, interruptions, trend, day timeline) and the tasks.
+    assert len(re.findall(rb"/Type /Page\b", pdf)) == 5
     assert b"Flowtally 2026-W47" in pdf
 
     png = (tmp_path / "report.png").read_bytes()
     assert png.startswith(b"\x89PNG\r\n\x1a\n")
     width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
-    assert (width, height) == (1210, 3300)
+    assert (width, height) == (1210, 4125)
 
     page = (tmp_path / "report.html").read_text()
     assert page.count("<svg") == 4
@@ -47,7 +47,10 @@ def test_pdf_png_and_html_reports_are_written_headless(tmp_path: Path) -> None:
     # The morning: 09:00-10:00 (period), 10:10-11:05 (period), 11:05-12:00 (period).
     assert totals["periods"] == 3
     assert "<td>Week</td><td>3</td><td>3 h</td>" in page
-    assert "<td>person</td><td>2</td><td>30.0</td>" in page
+    assert "<td>person</td><td>2</td><td>30</td>" in page  # counts and minutes are whole
+    assert re.search(r"<strong>Uninterrupted periods</strong> 3 <span>\(\+3 ", page)
+    assert "<h2>By task</h2>" in page
+    assert "<td>API design</td><td>3 h</td>" in page
 
 
 def test_a_report_file_loads_neither_qt_nor_a_display(tmp_path: Path) -> None:

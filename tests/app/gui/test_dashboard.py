@@ -172,6 +172,9 @@ def test_the_week_charts_draw_the_reports_numbers(
     card = window.findChild(QLabel, "card-periods")
     assert card is not None
     assert card.text() == str(totals["periods"])
+    assert card.toolTip().startswith("Stretches of at least 25 minutes without an interruption")
+    for name in ("e_factor", "recovery_min", "periods"):  # each card says what it means
+        assert window.findChild(QLabel, f"card-{name}").toolTip()  # type: ignore[union-attr]
     save(window, "dashboard-week.png")
 
 
