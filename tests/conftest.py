@@ -12,6 +12,7 @@ import pytest
 
 from tests import xserver
 from tests.postgres_server import PostgresServer, find_bindir
+from tests.user_folders import returning_user
 
 
 @pytest.fixture(autouse=True)
@@ -30,6 +31,7 @@ def private_user_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Ite
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
     monkeypatch.delenv("FLOWTALLY_DB", raising=False)
     monkeypatch.delenv("FLOWTALLY_TZ", raising=False)
+    returning_user(home / "state")
     yield home
     shutil.rmtree(runtime, ignore_errors=True)
 

@@ -6,9 +6,10 @@ versions are there because they are the first thing a bug report needs.
 
 import platform
 from dataclasses import dataclass
+from html import escape
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QCoreApplication, Qt, qVersion
+from PySide6.QtCore import QCoreApplication, Qt, Signal, qVersion
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ui import app_icon
@@ -26,6 +27,9 @@ class AboutFacts:
 
 
 class AboutDialog(QDialog):
+    welcome_requested = Signal()
+    """Show the first-run window again ("How Flowtally works")."""
+
     def __init__(self, facts: AboutFacts, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("About Flowtally"))
@@ -50,8 +54,8 @@ class AboutDialog(QDialog):
         privacy.setWordWrap(True)
         self.where = QLabel(
             tr("Data: {database}<br>Log: {log}")
-            .replace("{database}", _escape(facts.database))
-            .replace("{log}", _escape(facts.log_folder))
+            .replace("{database}", escape(facts.database))
+            .replace("{log}", escape(facts.log_folder))
         )
         self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.where.setWordWrap(True)
@@ -64,6 +68,10 @@ class AboutDialog(QDialog):
         build.setEnabled(False)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)
+        self.welcome_button = buttons.addButton(
+            tr("&How Flowtally works…"), QDialogButtonBox.ButtonRole.HelpRole
+        )
+        self.welcome_button.clicked.connect(self.welcome_requested)
 
         text = QVBoxLayout()
         for label in (self.title, summary, privacy, self.where, build):
@@ -75,7 +83,3 @@ class AboutDialog(QDialog):
         layout.addLayout(row)
         layout.addWidget(buttons)
         self.setMinimumWidth(440)
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

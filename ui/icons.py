@@ -177,9 +177,9 @@ def _fitting_outline(text: str, room: float) -> QPainterPath:
         path.translate(-path.boundingRect().center())
         reach = max(
             (
-                math.hypot(point.x(), point.y())
+                math.hypot(polygon.at(i).x(), polygon.at(i).y())
                 for polygon in path.toFillPolygons()
-                for point in polygon
+                for i in range(polygon.size())
             ),
             default=0.0,
         )

@@ -29,6 +29,7 @@ from app.gui.presence import Presence
 from app.gui.settings_flow import SettingsFlow
 from app.gui.store_link import StoreLink
 from app.gui.store_protocol import Snapshot, StoreAnswer, StoreRequest
+from app.gui.welcome_flow import WelcomeFlow
 from app.instance import InstanceLock
 from tracker.days import DayClock
 from tracker.errors import FlowtallyError
@@ -86,6 +87,13 @@ class AppController(QObject):
 
         self.inputs = InputServices(settings.hotkey, self)
         self.inputs.bridge.pressed.connect(self.quick_log.pressed)  # queued to the GUI thread
+        self.welcome = WelcomeFlow(
+            self.inputs.bridge,
+            lambda: self.settings,
+            lambda: self.inputs.hotkey_problem,
+            self._apply_settings,
+            self._where_data_lives,
+        )
         self.inputs.sleep.going_to_sleep.connect(self._on_going_to_sleep)
         self.inputs.sleep.woke.connect(self._on_woke)
 
@@ -184,10 +192,16 @@ class AppController(QObject):
         if self.inputs.hotkey_problem:
             self._on_failed(self.inputs.hotkey_problem)
         self.app.setWindowIcon(app_icon.icon())  # ~10 ms: after the tray, before any window
+        self.welcome.first_run()
+
+    def _where_data_lives(self) -> tuple[str, str]:
+        facts = about_facts(self.database)
+        return facts.database, facts.log_folder
 
     def open_about(self) -> None:
         if self.about is None:
             self.about = AboutDialog(about_facts(self.database))
+            self.about.welcome_requested.connect(self.welcome.open)
         self.about.show()
         self.about.raise_()
 
@@ -224,6 +238,8 @@ class AppController(QObject):
             *(self.dashboard.objects() if self.dashboard is not None else ()),
             self.quick_log.popup,
             self.reviews.dialog,
+            self.welcome.window,
+            self.about,
             self.presence.window,
             self.tray.menu,
             self.tray.tray,
@@ -288,6 +304,7 @@ class AppController(QObject):
             **self.inputs.facts(),
             "reviews_waiting": [gap.reason.value for gap in self.reviews.waiting],
             "popup_visible": self.quick_log.popup.isVisible(),
+            "welcome": self.welcome.facts(),
             "pending_writes": self.snapshot.pending if self.snapshot else 0,
             "dashboard_open": self.dashboard is not None and self.dashboard.window.isVisible(),
             "charts_loaded": "matplotlib" in sys.modules,

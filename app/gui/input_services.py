@@ -23,6 +23,13 @@ log = logging.getLogger(__name__)
 class HotkeyBridge(QObject):
     pressed = Signal(object)
     """A :class:`~app.gui.store_protocol.Press`, emitted on pynput's thread."""
+    tried = Signal()
+    """The hotkey, pressed while the first-run window tries it: heard, not logged."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.trying = False
+        """Set on the GUI thread, read on pynput's (a bool is read and written whole)."""
 
 
 def wayland_without_x() -> bool:
@@ -67,7 +74,10 @@ class HotkeyService:
         return None
 
     def _fire(self) -> None:
-        self.bridge.pressed.emit(Press(datetime.now(UTC)))
+        if self.bridge.trying:
+            self.bridge.tried.emit()
+        else:
+            self.bridge.pressed.emit(Press(datetime.now(UTC)))
 
     def is_alive(self) -> bool:
         return self._listener is not None and self._listener.is_alive()

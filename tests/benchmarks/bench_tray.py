@@ -28,6 +28,7 @@ from typing import IO
 
 from app.instance import forward
 from tests import xserver
+from tests.user_folders import returning_user
 
 ROOT = Path(__file__).resolve().parents[2]
 BARE_TRAY = """
@@ -74,7 +75,9 @@ app.exec()
 
 def private_env(display: str, work: Path) -> dict[str, str]:
     """The apps under test on ``display``, with their settings, data and runtime files in
-    ``work`` (nothing of the user's is read or written)."""
+    ``work`` (nothing of the user's is read or written): a returning user's, the first-run
+    window marked as seen."""
+    returning_user(work / "state")
     runtime = work / "run"
     runtime.mkdir(mode=0o700, exist_ok=True)
     return {

@@ -48,6 +48,7 @@ from ui.quick_log import QuickLogPopup
 from ui.settings_dialog import SettingsDialog
 from ui.timer_window import TimerWindow
 from ui.tray import TrayView
+from ui.welcome import WelcomeFacts, WelcomeWindow
 
 _WORDS = """
 the and to with was were has have not from this that these which when where what you
@@ -158,6 +159,17 @@ def test_the_widgets_speak_dutch(qtbot: QtBot, dutch: None, tmp_path: Path) -> N
     about = AboutDialog(AboutFacts("1.0", str(tmp_path / "x.sqlite3"), str(tmp_path)))
     qtbot.addWidget(about)
     seen += widget_texts(about)
+    welcome = WelcomeWindow(
+        WelcomeFacts("<ctrl>+<alt>+<shift>+i", None, "x.sqlite3", "s.json", "log"), ModelParams()
+    )
+    qtbot.addWidget(welcome)
+    welcome.try_button.click()
+    seen += widget_texts(welcome)
+    welcome.hotkey_heard()
+    welcome.hotkey_saved("<ctrl>+<alt>+k", None)
+    seen += widget_texts(welcome)
+    welcome.show_hotkey("<ctrl>+<alt>+k", "x")
+    seen += widget_texts(welcome)
     for form in (AddBlockDialog("2026-11-16 09:00", "10:00"), AddInterruptionDialog("09:30")):
         qtbot.addWidget(form)
         seen += widget_texts(form)

@@ -823,12 +823,115 @@
       <source>MIT licence · Qt {qt} · PySide6 {pyside} · Python {python}</source>
       <translation>MIT-licentie · Qt {qt} · PySide6 {pyside} · Python {python}</translation>
     </message>
+    <message>
+      <source>&amp;How Flowtally works…</source>
+      <translation>&amp;Hoe Flowtally werkt…</translation>
+    </message>
   </context>
   <context>
     <name>AppController</name>
     <message>
       <source>Flowtally has quit; the block{task} keeps running. 'flowtally stop' ends it, 'flowtally' brings the icon back.</source>
       <translation>Flowtally is afgesloten; het blok{task} loopt door. 'flowtally stop' beëindigt het, 'flowtally' brengt het pictogram terug.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Welcome</name>
+    <message>
+      <source>Welcome to Flowtally</source>
+      <translation>Welkom bij Flowtally</translation>
+    </message>
+    <message>
+      <source>&amp;Got it</source>
+      <translation>&amp;Begrepen</translation>
+    </message>
+    <message>
+      <source>The icon in your panel</source>
+      <translation>Het pictogram in je paneel</translation>
+    </message>
+    <message>
+      <source>No focus block running: click for the menu</source>
+      <translation>Geen focusblok bezig: klik voor het menu</translation>
+    </message>
+    <message>
+      <source>Ramp-up: getting into the task (the first {ramp} min)</source>
+      <translation>Aanloop: op gang komen met de taak (de eerste {ramp} min)</translation>
+    </message>
+    <message>
+      <source>Deep focus: concentrated (until {flow} min)</source>
+      <translation>Diepe focus: geconcentreerd (tot {flow} min)</translation>
+    </message>
+    <message>
+      <source>Flow: the stretch that makes the day</source>
+      <translation>Flow: de periode die de dag maakt</translation>
+    </message>
+    <message>
+      <source>Interrupted: until you say you are back</source>
+      <translation>Onderbroken: tot je zegt dat je terug bent</translation>
+    </message>
+    <message>
+      <source>Paused: not counted</source>
+      <translation>Gepauzeerd: telt niet mee</translation>
+    </message>
+    <message>
+      <source>The number is the block's tracked minutes; the arc fills up to the next phase. A left click shows the status and the menu, a middle click pauses.</source>
+      <translation>Het getal is het aantal getelde minuten van het blok; de boog vult zich tot de volgende fase. Een linkerklik toont de status en het menu, een middelklik pauzeert.</translation>
+    </message>
+    <message>
+      <source>The interruption hotkey</source>
+      <translation>De sneltoets voor onderbrekingen</translation>
+    </message>
+    <message>
+      <source>&amp;Try the hotkey</source>
+      <translation>Sneltoets &amp;proberen</translation>
+    </message>
+    <message>
+      <source>&amp;New hotkey:</source>
+      <translation>&amp;Nieuwe sneltoets:</translation>
+    </message>
+    <message>
+      <source>Click here and press the combination you want</source>
+      <translation>Klik hier en druk de combinatie die je wilt</translation>
+    </message>
+    <message>
+      <source>&amp;Use this key</source>
+      <translation>Deze toets &amp;gebruiken</translation>
+    </message>
+    <message>
+      <source>Phases, and what counts</source>
+      <translation>Fasen, en wat telt</translation>
+    </message>
+    <message>
+      <source>After a start, and after every interruption however short, comes ramp-up ({ramp} min). Then deep focus; from {flow} min without an interruption you are likely in flow. An uninterrupted period is a stretch of at least {period} min without an interruption: the dashboard counts those, and the e-factor is the share of your tracked time inside them.</source>
+      <translation>Na een start, en na elke onderbreking hoe kort ook, komt de aanloop ({ramp} min). Dan diepe focus; vanaf {flow} min zonder onderbreking ben je waarschijnlijk in flow. Een ononderbroken periode duurt minstens {period} min zonder onderbreking: het dashboard telt die, en de e-factor is het deel van je getelde tijd daarbinnen.</translation>
+    </message>
+    <message>
+      <source>Your data</source>
+      <translation>Je gegevens</translation>
+    </message>
+    <message>
+      <source>Everything stays on this machine, unless you point Flowtally at a database elsewhere. Only times are kept, never what you type.&lt;br&gt;Data: {database}&lt;br&gt;Settings: {settings}&lt;br&gt;Log: {log}</source>
+      <translation>Alles blijft op deze computer, tenzij je Flowtally naar een database elders laat wijzen. Alleen tijden worden bewaard, nooit wat je typt.&lt;br&gt;Gegevens: {database}&lt;br&gt;Instellingen: {settings}&lt;br&gt;Logboek: {log}</translation>
+    </message>
+    <message>
+      <source>The hotkey {key} cannot work on this desktop: {why}.</source>
+      <translation>De sneltoets {key} kan op dit bureaublad niet werken: {why}.</translation>
+    </message>
+    <message>
+      <source>Press {key} in any window the moment you are interrupted: it is logged at once. A small popup then lets you tag it by key (1-8 source, E/I kind) and say you are back (B).</source>
+      <translation>Druk op {key} in elk venster zodra je onderbroken wordt: het wordt meteen vastgelegd. Een kleine popup laat je het dan per toets labelen (1-8 bron, E/I soort) en zeggen dat je terug bent (B).</translation>
+    </message>
+    <message>
+      <source>Press {key} now, in any window…</source>
+      <translation>Druk nu op {key}, in elk venster…</translation>
+    </message>
+    <message>
+      <source>✓ It works: Flowtally heard {key}. Nothing was logged.</source>
+      <translation>✓ Het werkt: Flowtally hoorde {key}. Er is niets vastgelegd.</translation>
+    </message>
+    <message>
+      <source>Saved: the hotkey is now {key}.</source>
+      <translation>Opgeslagen: de sneltoets is nu {key}.</translation>
     </message>
   </context>
 </TS>

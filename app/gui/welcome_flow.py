@@ -1,0 +1,100 @@
+"""The first-run window: shown once (a mark in the state folder remembers it), reopened from
+About. Trying the hotkey there switches the listener to "heard, not logged", so a try is
+never an interruption; a recorded hotkey is saved the way ``flowtally settings hotkey=…``
+saves it, and put in force at once."""
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+import platformdirs
+
+from app.config import load_settings, save_settings, settings_path
+from app.gui.input_services import HotkeyBridge
+from tracker.errors import FlowtallyError
+from tracker.settings import Settings
+from ui.welcome import WelcomeFacts, WelcomeWindow
+
+log = logging.getLogger(__name__)
+
+
+def welcomed_mark() -> Path:
+    return platformdirs.user_state_path("flowtally", appauthor=False) / "welcomed"
+
+
+class WelcomeFlow:
+    def __init__(
+        self,
+        bridge: HotkeyBridge,
+        current: Callable[[], Settings],
+        hotkey_problem: Callable[[], str | None],
+        applied: Callable[[Settings], None],
+        where: Callable[[], tuple[str, str]],
+    ) -> None:
+        """``where``: the database (shown redacted) and the log folder."""
+        self._bridge = bridge
+        self._current = current
+        self._hotkey_problem = hotkey_problem
+        self._applied = applied
+        self._where = where
+        self.window: WelcomeWindow | None = None
+        bridge.tried.connect(self._heard)
+
+    def first_run(self) -> None:
+        """Show the window if it was never shown on this machine."""
+        mark = welcomed_mark()
+        if mark.exists():
+            return
+        try:
+            mark.parent.mkdir(parents=True, exist_ok=True)
+            mark.touch()
+        except OSError as exc:  # shown anyway; then again next time, which is no harm
+            log.warning("cannot remember that the welcome was shown: %s", exc)
+        self.open()
+
+    def open(self) -> None:
+        settings = self._current()
+        if self.window is None:
+            database, log_folder = self._where()
+            facts = WelcomeFacts(
+                settings.hotkey,
+                self._hotkey_problem(),
+                database,
+                str(settings_path()),
+                log_folder,
+            )
+            self.window = WelcomeWindow(facts, settings.model)
+            self.window.try_requested.connect(self._try)
+            self.window.hotkey_chosen.connect(self._choose)
+        else:
+            self.window.show_hotkey(settings.hotkey, self._hotkey_problem())
+        self.window.show()
+        self.window.raise_()
+        self.window.activateWindow()
+
+    def visible(self) -> bool:
+        return self.window is not None and self.window.isVisible()
+
+    def facts(self) -> dict[str, object]:
+        return {"visible": self.visible(), "trying": self._bridge.trying}
+
+    def _try(self, on: bool) -> None:
+        self._bridge.trying = on
+
+    def _heard(self) -> None:
+        self._bridge.trying = False
+        log.info("the hotkey was tried from the welcome window (nothing logged)")
+        if self.window is not None:
+            self.window.hotkey_heard()
+
+    def _choose(self, hotkey: str) -> None:
+        try:
+            updated = load_settings().updated({"hotkey": hotkey})
+            save_settings(updated)
+        except FlowtallyError as exc:
+            if self.window is not None:
+                self.window.hotkey_refused(str(exc))
+            return
+        self._applied(updated)
+        if self.window is not None:
+            self.window.hotkey_saved(updated.hotkey, self._hotkey_problem())
