@@ -90,10 +90,10 @@ def compared_with(view: WeekView, zone_name: str) -> str:
     """What the change on the cards is measured against."""
     until = view.compared_until
     if until is None:
-        return tr("vs. the week before")
+        return tr("Changes: against the week before.")
     local = until.astimezone(load_zone(zone_name))
     when = f"{day_name(local)} {local:%H:%M}"
-    return tr("vs. last week to {when}").format(when=when)
+    return tr("Changes: against last week up to {when}, the same span of it.").format(when=when)
 
 
 def headline_texts(h: Headline) -> tuple[str, str]:
@@ -172,8 +172,11 @@ class DashboardWindow(QMainWindow):
         central = QWidget()
         layout = QVBoxLayout(central)
         self.cards = QGridLayout()
+        self.compared_label = QLabel()  # what every card's change is measured against
+        self.compared_label.setEnabled(False)
         self.card_labels: dict[str, tuple[QLabel, QLabel, QLabel]] = {}
         layout.addLayout(self.cards)
+        layout.addWidget(self.compared_label)
         self.tabs = QTabWidget()
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
@@ -251,6 +254,7 @@ class DashboardWindow(QMainWindow):
             self.statusBar().showMessage(tr("Showing %1").replace("%1", view.report.week), 4000)
 
     def _show_cards(self, view: WeekView) -> None:
+        self.compared_label.setText(compared_with(view, view.report.timezone))
         for column, headline in enumerate(view.headlines):
             if headline.name not in self.card_labels:
                 title = QLabel(headline_title(headline.name))
@@ -272,10 +276,7 @@ class DashboardWindow(QMainWindow):
             colour = "#009E73" if better else "#D55E00"
             if abs(headline.change) < 1e-9:
                 colour = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
-            change_label.setText(
-                f'<span style="color:{colour}">{change}</span> '
-                f"{compared_with(view, view.report.timezone)}"
-            )
+            change_label.setText(f'<span style="color:{colour}">{change}</span>')
             meaning = headline_meaning(headline.name, view.report.params)
             for label in (title_label, value_label, change_label):
                 label.setToolTip(meaning)

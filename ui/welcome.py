@@ -188,27 +188,21 @@ class WelcomeWindow(QDialog):
         return box
 
     def _phases(self, params: ModelParams) -> QGroupBox:
-        box = QGroupBox(tr("Phases, and what counts"))
-        text = QLabel(
-            tr(
-                "After a start, and after every interruption however short, comes ramp-up "
-                "({ramp} min). Then deep focus; from {flow} min without an interruption you "
-                "are likely in flow. An uninterrupted period is a stretch of at least "
-                "{period} min without an interruption: the dashboard counts those, and the "
-                "e-factor is the share of your tracked time inside them."
-            ).format(
-                ramp=f"{params.ramp_up_min:g}",
-                flow=f"{params.flow_after_min:g}",
-                period=f"{params.min_period_min:g}",
-            )
+        text = tr(
+            "After a start, and after every interruption however short, comes ramp-up "
+            "({ramp} min). Then deep focus; from {flow} min without an interruption you "
+            "are likely in flow. An uninterrupted period is a stretch of at least "
+            "{period} min without an interruption: the dashboard counts those, and the "
+            "e-factor is the share of your tracked time inside them."
+        ).format(
+            ramp=f"{params.ramp_up_min:g}",
+            flow=f"{params.flow_after_min:g}",
+            period=f"{params.min_period_min:g}",
         )
-        text.setWordWrap(True)
-        QVBoxLayout(box).addWidget(text)
-        return box
+        return _text_box(tr("Phases, and what counts"), text)
 
     def _data(self, facts: WelcomeFacts) -> QGroupBox:
-        box = QGroupBox(tr("Your data"))
-        text = QLabel(
+        text = (
             tr(
                 "Everything stays on this machine, unless you point Flowtally at a database "
                 "elsewhere. Only times are kept, never what you type.<br>Data: {database}"
@@ -218,9 +212,9 @@ class WelcomeWindow(QDialog):
             .replace("{settings}", escape(facts.settings_file))
             .replace("{log}", escape(facts.log_folder))
         )
-        text.setWordWrap(True)
-        text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        QVBoxLayout(box).addWidget(text)
+        box = _text_box(tr("Your data"), text)
+        for label in box.findChildren(QLabel):  # the paths can be copied
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         return box
 
     # ---------------------------------------------------------------- the hotkey
@@ -297,6 +291,14 @@ class WelcomeWindow(QDialog):
     def done(self, result: int) -> None:
         self.try_button.setChecked(False)  # a closed window listens for nothing
         super().done(result)
+
+
+def _text_box(title: str, text: str) -> QGroupBox:
+    box = QGroupBox(title)
+    label = QLabel(text)
+    label.setWordWrap(True)
+    QVBoxLayout(box).addWidget(label)
+    return box
 
 
 def _look(example: int | str | None, params: ModelParams) -> icons.IconLook:

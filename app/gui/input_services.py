@@ -82,10 +82,13 @@ class HotkeyService:
     def is_alive(self) -> bool:
         return self._listener is not None and self._listener.is_alive()
 
+    def release(self) -> list[Any]:
+        """The running listener, forgotten here, for the caller to stop."""
+        listener, self._listener = self._listener, None
+        return [] if listener is None else [listener]
+
     def stop(self) -> None:
-        if self._listener is not None:
-            _stop(self._listener)
-            self._listener = None
+        stop_listeners(self.release())
 
 
 class ActivityClock:
@@ -122,24 +125,27 @@ class ActivityClock:
     def is_alive(self) -> bool:
         return bool(self._listeners) and all(listener.is_alive() for listener in self._listeners)
 
-    def stop(self) -> None:
-        for listener in self._listeners:
-            _stop(listener)
-        self._listeners = []
+    def release(self) -> list[Any]:
+        """The running listeners, forgotten here, for the caller to stop."""
+        listeners, self._listeners = self._listeners, []
+        return listeners
 
 
 STOP_WAIT_S = 0.1
-"""How long quitting waits for a listener's thread. pynput's X11 listeners only notice a
-stop at their next X event, which may be seconds away; they are daemon threads holding no
-data, so quitting need not wait for them."""
+"""How long quitting waits for the listeners' threads, all together. pynput's X11 listeners
+only notice a stop at their next X event, which may be seconds away; they are daemon threads
+holding no data, so quitting need not wait for them longer."""
 
 
-def _stop(listener: Any) -> None:
-    """Stop a pynput listener. A listener whose X connection is already gone raises from
-    ``stop``; shutting down must go on regardless (the store is closed after this), so that
-    is logged, not raised."""
-    try:
-        listener.stop()
-    except Exception as exc:  # noqa: BLE001 - Xlib raises its own errors for a closed display
-        log.warning("an input listener did not stop cleanly: %s", exc)
-    listener.join(STOP_WAIT_S)
+def stop_listeners(listeners: list[Any]) -> None:
+    """Stop pynput listeners: all are told first, then waited for within one short budget.
+    A listener whose X connection is already gone raises from ``stop``; shutting down must go
+    on regardless (the store is closed after this), so that is logged, not raised."""
+    for listener in listeners:
+        try:
+            listener.stop()
+        except Exception as exc:  # noqa: BLE001 - Xlib raises its own errors for a closed display
+            log.warning("an input listener did not stop cleanly: %s", exc)
+    deadline = time.monotonic() + STOP_WAIT_S
+    for listener in listeners:
+        listener.join(max(deadline - time.monotonic(), 0))

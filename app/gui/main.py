@@ -13,7 +13,7 @@ import signal
 import sys
 from datetime import UTC, date, datetime
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 import platformdirs
 import shiboken6
@@ -124,8 +124,9 @@ def run_app(
     QTimer.singleShot(0, start_controller)
     signal.signal(signal.SIGTERM, lambda *_: app.quit())
     signal.signal(signal.SIGINT, lambda *_: app.quit())
+    code = 1
     try:
-        return app.exec()
+        code = app.exec()
     finally:
         # Qt objects must go before the QApplication, in a known order: left to the
         # interpreter's teardown, they are freed in any order and Qt can crash on exit.
@@ -139,6 +140,18 @@ def run_app(
         started.clear()
         log.info("stopped")
         shiboken6.delete(app)
+    _exit_at_once(code)
+
+
+def _exit_at_once(code: int) -> NoReturn:
+    """Leave without the interpreter's teardown. Everything is stored and closed by now (the
+    workers stopped, the journal and the database closed, the lock released); what is left
+    is taking matplotlib, SQLAlchemy and Qt's modules apart object by object, which costs
+    half a second of a quit that should feel instant."""
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def _tray_first(settings: Settings, zone_name: str) -> TrayView:

@@ -1,6 +1,7 @@
 """The dashboard in the real app process: opened by ``flowtally dashboard`` (forwarded to the
 running app, or starting it), with matplotlib loaded only then."""
 
+import time
 from pathlib import Path
 
 from data.store import Store
@@ -36,7 +37,10 @@ def test_the_dashboard_opens_in_the_running_app(
         assert bad.returncode == 1
         assert "2026 has no week 60" in bad.stderr
     finally:
+        started = time.monotonic()
         assert app.quit() == 0
+    took = time.monotonic() - started
+    assert took < 1.0, f"quitting with the dashboard open took {took:.2f} s"
     log = (private_user_folders / "state" / "flowtally" / "log" / "flowtally.log").read_text()
     assert " matplotlib" not in log, log  # the app's log is the app's, not its libraries'
 

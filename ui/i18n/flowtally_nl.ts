@@ -3,24 +3,8 @@
   <context>
     <name>QuickLog</name>
     <message>
-      <source>&amp;External</source>
-      <translation>&amp;Extern</translation>
-    </message>
-    <message>
-      <source>&amp;Internal</source>
-      <translation>&amp;Intern</translation>
-    </message>
-    <message>
       <source>Note (optional)</source>
       <translation>Notitie (optioneel)</translation>
-    </message>
-    <message>
-      <source>I'm &amp;back</source>
-      <translation>Ik ben &amp;terug</translation>
-    </message>
-    <message>
-      <source>&amp;Done</source>
-      <translation>&amp;Klaar</translation>
     </message>
     <message>
       <source>Interruption logged at {time}</source>
@@ -331,10 +315,6 @@
       <translation>geen</translation>
     </message>
     <message>
-      <source>Today: {interruptions} interruptions, {periods} uninterrupted periods</source>
-      <translation>Vandaag: {interruptions} onderbrekingen, {periods} ononderbroken perioden</translation>
-    </message>
-    <message>
       <source>Flowtally: no focus block running</source>
       <translation>Flowtally: geen focusblok bezig</translation>
     </message>
@@ -349,14 +329,6 @@
     <message>
       <source>Interrupted</source>
       <translation>Onderbroken</translation>
-    </message>
-    <message>
-      <source>{phase} for {minutes}</source>
-      <translation>{phase} sinds {minutes}</translation>
-    </message>
-    <message>
-      <source>{tracked} tracked of {elapsed}</source>
-      <translation>{tracked} gemeten van {elapsed}</translation>
     </message>
     <message>
       <source>Start focus</source>
@@ -393,38 +365,6 @@
     <message>
       <source>Dashboard…</source>
       <translation>Overzicht…</translation>
-    </message>
-    <message>
-      <source>the start at {time}</source>
-      <translation>de start om {time}</translation>
-    </message>
-    <message>
-      <source>the pause at {time}</source>
-      <translation>de pauze om {time}</translation>
-    </message>
-    <message>
-      <source>the resume at {time}</source>
-      <translation>het hervatten om {time}</translation>
-    </message>
-    <message>
-      <source>the stop at {time}</source>
-      <translation>het stoppen om {time}</translation>
-    </message>
-    <message>
-      <source>the interruption at {time}</source>
-      <translation>de onderbreking om {time}</translation>
-    </message>
-    <message>
-      <source>the press at {time}</source>
-      <translation>de druk om {time}</translation>
-    </message>
-    <message>
-      <source>"I'm back" at {time}</source>
-      <translation>„ik ben terug” om {time}</translation>
-    </message>
-    <message>
-      <source>the block added from {time}</source>
-      <translation>het toegevoegde blok vanaf {time}</translation>
     </message>
     <message>
       <source>the last action</source>
@@ -594,10 +534,6 @@
       <translation>pauze</translation>
     </message>
     <message>
-      <source>vs. the week before</source>
-      <translation>t.o.v. de week ervoor</translation>
-    </message>
-    <message>
       <source>◀ Previous week</source>
       <translation>◀ Vorige week</translation>
     </message>
@@ -658,8 +594,12 @@
       <translation>Vastgelegde onderbrekingen per getelde uur.</translation>
     </message>
     <message>
-      <source>vs. last week to {when}</source>
-      <translation>t.o.v. vorige week tot {when}</translation>
+      <source>Changes: against the week before.</source>
+      <translation>Veranderingen: ten opzichte van de week ervoor.</translation>
+    </message>
+    <message>
+      <source>Changes: against last week up to {when}, the same span of it.</source>
+      <translation>Veranderingen: ten opzichte van vorige week tot {when}, dezelfde periode.</translation>
     </message>
   </context>
   <context>
