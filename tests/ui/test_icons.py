@@ -1,7 +1,7 @@
 """The drawn tray icon: one look per state and phase, rendered at every tray size."""
 
 import pytest
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtGui import QColor, QImage, QPainter
 from pytestqt.qtbot import QtBot
 
 from tests.ui import statuses
@@ -83,6 +83,27 @@ def test_every_look_renders_at_every_size_and_is_saved(qtbot: QtBot) -> None:
             pixmap = icons.paint(look, size)
             assert not pixmap.toImage().isNull()
         assert icons.paint(look, 64).save(str(folder / f"{name}.png"))
+
+
+def test_each_state_is_drawn_on_a_light_and_a_dark_panel(qtbot: QtBot) -> None:
+    """The sheet to look at: every state at every tray size, on both kinds of panel (and
+    each icon keeps a see-through corner, so the panel shows around the disc)."""
+    sizes, cell = (16, 22, 24, 32), 40
+    sheet = QImage(cell * len(CASES), cell * len(sizes) * 2, QImage.Format.Format_ARGB32)
+    painter = QPainter(sheet)
+    for band, panel in enumerate(("#f2f2f2", "#202124")):
+        top = band * cell * len(sizes)
+        painter.fillRect(0, top, sheet.width(), cell * len(sizes), QColor(panel))
+        for column, status in enumerate(CASES.values()):
+            look = icons.look_of(status, statuses.PARAMS)
+            for row, size in enumerate(sizes):
+                pixmap = icons.paint(look, size)
+                if look.state is not State.IDLE:
+                    assert pixmap.toImage().pixelColor(0, 0).alpha() == 0
+                painter.drawPixmap(column * cell + 4, top + row * cell + 4, pixmap)
+    painter.end()
+    scaled = sheet.scaled(sheet.width() * 3, sheet.height() * 3)  # to be looked at closely
+    assert scaled.save(str(ARTIFACTS / "icons" / "panels.png"))
 
 
 def test_equal_statuses_give_equal_looks(qtbot: QtBot) -> None:
