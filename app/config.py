@@ -14,6 +14,7 @@ import platformdirs
 
 from app.files import write_atomically
 from tracker.errors import SettingsError
+from tracker.i18n import _
 from tracker.settings import Settings, load_zone
 
 
@@ -40,12 +41,13 @@ def load_settings(path: Path | None = None) -> Settings:
     except FileNotFoundError:
         return Settings()
     except RecursionError:
-        reason: object = "nested too deeply to be a settings file"
+        reason: object = _("nested too deeply to be a settings file")
     except (OSError, ValueError, SettingsError, TypeError) as exc:
         reason = exc.args[0] if isinstance(exc, SettingsError) else exc
     else:
         return settings
-    print(f"flowtally: warning: ignoring {path} ({reason}); using defaults", file=sys.stderr)
+    line = _("flowtally: warning: ignoring {path} ({reason}); using defaults")
+    print(line.format(path=path, reason=reason), file=sys.stderr)
     return Settings()
 
 

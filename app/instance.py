@@ -138,7 +138,7 @@ def raise_or_run(database: str | None, run: Callable[[], int]) -> int:
     """Show the running app if there is one (a second ``flowtally`` just raises the first)."""
     answer = _request(database, {"raise": True})
     if answer is not None:
-        print("Flowtally is already running; it was shown.")
+        print(_("Flowtally is already running; it was shown."))
         return 0
     return run()
 

@@ -33,6 +33,7 @@ from app.gui.welcome_flow import WelcomeFlow
 from app.instance import InstanceLock
 from tracker.days import DayClock
 from tracker.errors import FlowtallyError
+from tracker.i18n import _
 from tracker.model import Block
 from tracker.running import State
 from tracker.settings import Settings, load_zone
@@ -272,13 +273,15 @@ class AppController(QObject):
         try:
             week = dashboard_week(argv)
         except FlowtallyError as exc:
-            self.server.reply(request_id, 1, "", f"flowtally: error: {exc}\n")
+            self.server.reply(
+                request_id, 1, "", _("flowtally: error: {problem}").format(problem=exc) + "\n"
+            )
             return
         if week is False:
             self._send(msg.Forwarded(request_id, tuple(argv), self.app_info()))
             return
         self.open_dashboard(week)
-        self.server.reply(request_id, 0, "The dashboard is open.\n", "")
+        self.server.reply(request_id, 0, _("The dashboard is open.") + "\n", "")
 
     def open_dashboard(self, week: date | None = None) -> None:
         """Show the dashboard (made, with its worker thread, the first time it is asked for)."""

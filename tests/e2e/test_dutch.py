@@ -37,6 +37,7 @@ from app.gui.dashboard import Dashboard
 from data.store import Store
 from tests.app.cli_runner import FROM_SOURCE, ROOT
 from tests.app.gui.test_dashboard import PARAMS, W47, ZONE, seeded_blocks
+from tests.e2e.running_app import RunningApp
 from tests.ui import statuses
 from tracker.model import Block
 from tracker.settings import ModelParams
@@ -59,11 +60,11 @@ none deep ramp period periods uninterrupted tracked recovery source sources kind
 internal external meeting call person other self note notes day days mon tue wed thu
 fri sat sun mar may oct error quit about chart charts phase phases longest breaks more
 less started stops ends end week's goal shown showing loading delete deleted add added
-edit edited export exported choose chosen new open close
+edit edited export exported choose chosen new close
 """
 ENGLISH = frozenset(_WORDS.split())
 """Words an untranslated text holds and a Dutch one does not (Dutch shares "start", "flow",
-"focus", "week", "in", "is", "per", "min", "dashboard" and "e-factor" with English, and the
+"focus", "week", "in", "is", "open", "per", "min", "dashboard" and "e-factor" with English, and the
 CLI keeps its command names)."""
 COMMAND = re.compile(r"'[^'\n]*'|flowtally [a-z-]+( --[a-z-]+)*|--[a-z-]+|[A-Z_]{3,}|\w+_\w+")
 """Commands, options, quoted input (a task, an example to type) and setting names."""
@@ -266,3 +267,38 @@ def test_the_cli_answers_and_refuses_in_dutch(tmp_path: Path) -> None:
     ]
     assert not (found := english_in(said)), pformat(found)
     assert any("Focusblok gestart" in line for line in said)  # the walk reached real answers
+
+
+def test_the_running_app_answers_in_dutch(x_display: str, tmp_path: Path) -> None:
+    """What the tray app itself says to a forwarded command, and to a second start."""
+    dutch = {"LANGUAGE": "nl", "LANG": "nl_NL.UTF-8"}
+    app = RunningApp(tmp_path / "app.sqlite3", x_display, extra_env=dutch).launch()
+    try:
+        app.wait_for(lambda s: s["app"]["hotkey_active"], "the hotkey listener")
+        answers = [
+            app.cli(*command, check=False)
+            for command in (
+                ("start", "--task", "schrijven"),
+                ("status",),
+                ("dashboard",),
+                ("dashboard", "--week", "2026-W60"),
+                ("interrupt",),
+                ("back",),
+                ("stop",),
+            )
+        ]
+        said = [answer.stdout + answer.stderr for answer in answers]
+        second = subprocess.run(
+            [*FROM_SOURCE, "--db", str(app.database)],
+            cwd=ROOT,
+            env=app.env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        said.append(second.stdout + second.stderr)
+    finally:
+        assert app.quit() == 0
+    said.append(app.stdout)
+    assert not (found := english_in(said)), pformat(found)
+    assert any("Het overzicht is open." in line for line in said)
