@@ -173,7 +173,6 @@ class DashboardWindow(QMainWindow):
         layout = QVBoxLayout(central)
         self.cards = QGridLayout()
         self.compared_label = QLabel()  # what every card's change is measured against
-        self.compared_label.setEnabled(False)
         self.card_labels: dict[str, tuple[QLabel, QLabel, QLabel]] = {}
         layout.addLayout(self.cards)
         layout.addWidget(self.compared_label)

@@ -82,7 +82,7 @@ class AppController(QObject):
         self.quick_log = PopupFlow(self._send, self.clock.zone)
         self.reviews = GapReviews(self._send, self.clock.zone)
         self.settings_flow = SettingsFlow(
-            lambda: self.settings, lambda: self.inputs.hotkey_problem, self._apply_settings
+            lambda: self.settings, lambda: self.inputs.describe(), self._apply_settings
         )
         self.about: AboutDialog | None = None
 
@@ -212,7 +212,7 @@ class AppController(QObject):
         self.inputs.stop()
         self.server.close()
         if self.dashboard is not None:
-            self.dashboard.close()
+            self.dashboard.close(quitting=True)
         self.store.stop()
         self.tray.tray.hide()
         self.lock.release()
@@ -232,6 +232,11 @@ class AppController(QObject):
         ).format(task=task)
         log.info("%s", line)
         print(line)
+
+    def still_drawing(self) -> bool:
+        """Whether the dashboard's worker was still drawing when the app quit (it is then
+        left to the process's end)."""
+        return self.dashboard is not None and self.dashboard.worker_thread.isRunning()
 
     def dispose(self) -> None:
         """Delete the Qt objects this controller made, children before parents."""

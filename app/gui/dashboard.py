@@ -4,10 +4,11 @@ Nothing here runs before the user asks for the dashboard, so the tray app starts
 matplotlib, and without a second database connection.
 """
 
+import logging
 from datetime import date
 from typing import assert_never
 
-from PySide6.QtCore import QObject, QThread, QTimer, Signal
+from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, QTimer, Signal
 
 from app.gui import dashboard_protocol as msg
 from app.gui.dashboard_protocol import DashboardAnswer, DashboardRequest
@@ -17,7 +18,10 @@ from tracker.history import Part
 from tracker.settings import ModelParams
 from ui.dashboard import DashboardWindow
 
+log = logging.getLogger(__name__)
+
 REFRESH_AT_MOST_MS = 1000
+QUIT_WAIT_MS = 200
 
 
 class Dashboard(QObject):
@@ -99,10 +103,23 @@ class Dashboard(QObject):
         self._ask(msg.ApplySettings(params, zone_name))
 
     def objects(self) -> list[QObject]:
-        """What to delete at the end, children first."""
+        """What to delete at the end, children first (a worker still drawing when the app
+        quit is left to the process's end: deleting it under its thread would crash)."""
+        if self.worker_thread.isRunning():
+            return [self.window]
         return [self.window, self.worker, self.worker_thread, self]
 
-    def close(self) -> None:
+    def close(self, quitting: bool = False) -> None:
+        """Close the window and stop the worker. When the app quits, the worker is waited
+        for only a moment: it only reads, a chart half drawn is worth nothing, and
+        matplotlib cannot be stopped mid-drawing (the first drawing with a fresh font cache
+        takes seconds)."""
         self._refresh.stop()
         self.window.close()
-        stop_worker(self.worker, self.worker_thread)
+        if not quitting or not self.worker_thread.isRunning():
+            stop_worker(self.worker, self.worker_thread)
+            return
+        QMetaObject.invokeMethod(self.worker, "close", Qt.ConnectionType.QueuedConnection)
+        self.worker_thread.quit()
+        if not self.worker_thread.wait(QUIT_WAIT_MS):
+            log.info("the dashboard was still drawing at quit; not waited for")

@@ -7,14 +7,13 @@ Callbacks touch no widget: the hotkey emits a signal on a QObject living on the 
 """
 
 import logging
-import os
-import sys
 import time
 from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from app.gui.session import x11_input_refused
 from app.gui.store_protocol import Press
 
 log = logging.getLogger(__name__)
@@ -32,22 +31,6 @@ class HotkeyBridge(QObject):
         """Set on the GUI thread, read on pynput's (a bool is read and written whole)."""
 
 
-def wayland_without_x() -> bool:
-    return bool(os.environ.get("WAYLAND_DISPLAY")) and not os.environ.get("DISPLAY")
-
-
-def hotkey_unavailable_reason() -> str | None:
-    """Why global keys cannot be captured here, or ``None`` when they can."""
-    if sys.platform.startswith("linux") and wayland_without_x():
-        return (
-            "global hotkeys cannot be captured under Wayland; bind the command "
-            "'flowtally interrupt' to a keyboard shortcut in your desktop's settings"
-        )
-    if sys.platform.startswith("linux") and not os.environ.get("DISPLAY"):
-        return "no X display: global hotkeys need X11 (or bind 'flowtally interrupt' to a key)"
-    return None
-
-
 class HotkeyService:
     """A pynput GlobalHotKeys listener that can be checked and restarted."""
 
@@ -58,7 +41,7 @@ class HotkeyService:
 
     def start(self) -> str | None:
         """Start listening; returns why it cannot, or ``None``."""
-        reason = hotkey_unavailable_reason()
+        reason = x11_input_refused()
         if reason:
             return reason
         try:
@@ -92,7 +75,11 @@ class HotkeyService:
 
 
 class ActivityClock:
-    """Knows when the user last touched keyboard or mouse, and nothing else."""
+    """Knows when the user last touched keyboard or mouse, and nothing else: pynput's input
+    listeners, for where the system offers no idle clock of its own (Windows, macOS, an X
+    server without its idle counter)."""
+
+    backend = "pynput"
 
     def __init__(self) -> None:
         self.last_input = time.monotonic()
@@ -105,8 +92,9 @@ class ActivityClock:
         return time.monotonic() - self.last_input
 
     def start(self) -> str | None:
-        if hotkey_unavailable_reason():
-            return "away detection needs X11 input events"
+        reason = x11_input_refused()
+        if reason:
+            return reason
         try:
             from pynput import keyboard, mouse
 

@@ -1,21 +1,34 @@
 """The tray app's input services, started, watched and stopped together: the global hotkey,
-the activity clock (away detection) and logind's sleep signals."""
+the idle clock (away detection) and logind's sleep signals."""
 
 import logging
 
 from PySide6.QtCore import QObject
 
-from app.gui.input_services import ActivityClock, HotkeyBridge, HotkeyService, stop_listeners
+from app.gui.idle_clocks import IdleClock, start_idle_clock
+from app.gui.input_services import HotkeyBridge, HotkeyService, stop_listeners
+from app.gui.session import x11_input_refused
 from app.gui.sleep_signals import SleepSignals
+from tracker.i18n import _
 
 log = logging.getLogger(__name__)
+
+
+IDLE_SOURCES = {
+    "mutter": "GNOME's own idle clock (IdleMonitor), no key listener",
+    "screensaver": "the desktop's idle clock (org.freedesktop.ScreenSaver), no key listener",
+    "xscreensaver": "the X server's idle counter, no key listener",
+    "pynput": "pynput's input listeners, which keep the time of the last input only",
+}
 
 
 class InputServices:
     def __init__(self, hotkey: str, parent: QObject) -> None:
         self.bridge = HotkeyBridge()
         self.hotkey = HotkeyService(hotkey, self.bridge)
-        self.activity = ActivityClock()
+        self.idle: IdleClock | None = None
+        self.away_problem: str | None = None
+        """Why away detection is off here (``None`` while it works)."""
         self.sleep = SleepSignals(parent)
         self.hotkey_problem: str | None = None
         """Why the hotkey does not work here, in one sentence (``None`` while it does)."""
@@ -24,9 +37,7 @@ class InputServices:
         """Start them all; a service that cannot run says why in the log (the hotkey's
         reason is kept for status and the settings dialog)."""
         self.hotkey_problem = self.hotkey.start()
-        away_problem = self.activity.start()
-        if away_problem:
-            log.warning(away_problem)
+        self.idle, self.away_problem = start_idle_clock()
         sleep_problem = self.sleep.start()
         if sleep_problem:
             log.info("%s: suspends are found by the clock jump only", sleep_problem)
@@ -44,17 +55,37 @@ class InputServices:
 
     def idle_seconds(self) -> float | None:
         """Since the last input, or ``None`` when away detection is off."""
-        return self.activity.idle_seconds() if self.activity.is_alive() else None
+        idle = self.idle
+        return idle.idle_seconds() if idle is not None and idle.is_alive() else None
 
     def facts(self) -> dict[str, object]:
         """For ``status --json``: which services run, and why the hotkey does not."""
         return {
             "hotkey_active": self.hotkey.is_alive(),
+            "hotkey_backend": "pynput" if self.hotkey.is_alive() else None,
             "hotkey_problem": self.hotkey_problem,
-            "away_detection": self.activity.is_alive(),
+            "away_detection": self.idle is not None and self.idle.is_alive(),
+            "away_backend": self.idle.backend if self.idle is not None else None,
+            "away_problem": self.away_problem,
             "sleep_signals": self.sleep.connected,
         }
 
+    def describe(self) -> str:
+        """Which source each service uses here, or why it is off: what the settings dialog
+        says, in one sentence each."""
+        if self.hotkey.is_alive():
+            hotkey = _("Hotkey: heard by pynput (X11, Windows or macOS).")
+        else:
+            why = self.hotkey_problem or x11_input_refused() or _("starting")
+            hotkey = _("Hotkey: off, {why}.").format(why=why)
+        idle = self.idle
+        if idle is not None and idle.is_alive():
+            away = _("Away detection: {source}.").format(source=_(IDLE_SOURCES[idle.backend]))
+        else:
+            away = _("Away detection: off, {why}.").format(why=self.away_problem or _("starting"))
+        return f"{hotkey} {away}"
+
     def stop(self) -> None:
         """All listeners stopped together, within one short wait (quitting takes < 1 s)."""
-        stop_listeners([*self.hotkey.release(), *self.activity.release()])
+        idle = self.idle.release() if self.idle is not None else []
+        stop_listeners([*self.hotkey.release(), *idle])

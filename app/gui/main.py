@@ -130,16 +130,19 @@ def run_app(
     finally:
         # Qt objects must go before the QApplication, in a known order: left to the
         # interpreter's teardown, they are freed in any order and Qt can crash on exit.
+        drawing = False
         for controller in started:
             controller.loop_lag.stop()
             controller.shutdown()
+            drawing = drawing or controller.still_drawing()  # before dispose deletes it
             controller.dispose()
         if not started:
             shiboken6.delete(tray.menu)
             shiboken6.delete(tray)
         started.clear()
         log.info("stopped")
-        shiboken6.delete(app)
+        if not drawing:  # deleting the application would delete the drawing worker's thread
+            shiboken6.delete(app)
     _exit_at_once(code)
 
 

@@ -8,7 +8,6 @@ from collections.abc import Callable
 
 from app import autostart
 from app.config import load_settings, save_settings
-from app.gui.input_services import hotkey_unavailable_reason
 from tracker.errors import FlowtallyError
 from tracker.settings import Settings
 from ui.settings_dialog import SettingsDialog
@@ -18,12 +17,13 @@ class SettingsFlow:
     def __init__(
         self,
         current: Callable[[], Settings],
-        hotkey_problem: Callable[[], str | None],
+        services: Callable[[], str],
         applied: Callable[[Settings], None],
     ) -> None:
-        """``applied`` is called with the settings just saved, to put them in force."""
+        """``services``: which source the hotkey and away detection use here, or why they are
+        off; ``applied`` is called with the settings just saved, to put them in force."""
         self._current = current
-        self._hotkey_problem = hotkey_problem
+        self._services = services
         self._applied = applied
         self.dialog: SettingsDialog | None = None
 
@@ -37,7 +37,7 @@ class SettingsFlow:
         values = {
             key: "" if value is None else str(value) for key, value in fresh.as_json().items()
         }
-        note = self._hotkey_problem() or hotkey_unavailable_reason()
+        note = self._services()
         self.dialog.load(values, autostart.is_enabled(), note)
         self.dialog.show()
         self.dialog.raise_()

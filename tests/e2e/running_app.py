@@ -107,7 +107,11 @@ class RunningApp:
         if self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)
         self.stdout, err = self.process.communicate(timeout=15)
-        noise = [line for line in err.splitlines() if "QObject::" in line or "Traceback" in line]
+        noise = [
+            line
+            for line in err.splitlines()
+            if "QObject::" in line or "Traceback" in line or "internal error" in line
+        ]
         assert not noise, err
         return self.process.returncode
 

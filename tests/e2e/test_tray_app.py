@@ -111,7 +111,8 @@ def test_the_away_review_appears_after_the_threshold(x_display: str, tmp_path: P
     (config / "settings.json").write_text(json.dumps({"away_after_min": 0.1}))
     app = RunningApp(tmp_path / "flowtally.sqlite3", x_display).launch()
     try:
-        app.wait_for(lambda s: s["app"]["away_detection"], "the activity listeners")
+        info = app.wait_for(lambda s: s["app"]["away_detection"], "away detection")["app"]
+        assert info["away_backend"] == "xscreensaver"  # the X server's counter: no key listener
         app.cli("start")
         app.wait_for(lambda s: s["state"] == "running", "running")
         time.sleep(13)  # no input: away after 6 s, noticed on the next 5 s tick

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from app.commands.reports import TREND_HEADERS
+from app.gui.inputs import IDLE_SOURCES
 from tracker import i18n
 from tracker.history import FIELDS, Part
 from tracker.i18n import MONTHS, OS_REASONS, WEEKDAYS, _
@@ -29,7 +30,7 @@ def spoken_texts() -> set[str]:
     texts |= set(PHASE_NAMES.values()) | set(_WHAT.values()) | set(DEFAULT_SOURCES)
     texts |= {kind.value for kind in Kind} | {"h"} | set(WEEKDAYS) | set(MONTHS)
     texts |= set(TABLE_HEADERS) | set(TASK_HEADERS) | {NO_TASK} | set(TREND_HEADERS)
-    texts |= set(HEADLINE_NAMES.values()) | set(OS_REASONS.values())
+    texts |= set(HEADLINE_NAMES.values()) | set(OS_REASONS.values()) | set(IDLE_SOURCES.values())
     texts |= {part.value for part in Part} | {name for names in FIELDS.values() for name in names}
     paths = [path for package in PACKAGES for path in (ROOT / package).rglob("*.py")]
     paths += [ROOT / "ui" / name for name in CHARTS]

@@ -1,0 +1,68 @@
+"""Which desktop session this is, decided honestly: a Wayland session is one even where
+XWayland gives X11 programs a DISPLAY, and there no X11 input listener is trusted."""
+
+import pytest
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication
+
+from app.gui import session
+from app.gui.inputs import InputServices
+
+
+@pytest.mark.parametrize(
+    ("environment", "kind"),
+    [
+        (
+            {"XDG_SESSION_TYPE": "wayland", "WAYLAND_DISPLAY": "wayland-0", "DISPLAY": ":0"},
+            "wayland",
+        ),
+        ({"WAYLAND_DISPLAY": "wayland-0", "DISPLAY": ":0"}, "wayland"),  # XWayland beside it
+        ({"XDG_SESSION_TYPE": "wayland", "DISPLAY": ":0"}, "wayland"),
+        ({"WAYLAND_DISPLAY": "wayland-0"}, "wayland"),
+        ({"XDG_SESSION_TYPE": "x11", "DISPLAY": ":0"}, "x11"),
+        ({"DISPLAY": ":99"}, "x11"),
+        ({"XDG_SESSION_TYPE": "tty"}, "none"),
+        ({}, "none"),
+    ],
+)
+def test_the_session_kind(
+    monkeypatch: pytest.MonkeyPatch, environment: dict[str, str], kind: str
+) -> None:
+    for variable in ("XDG_SESSION_TYPE", "WAYLAND_DISPLAY", "DISPLAY"):
+        monkeypatch.delenv(variable, raising=False)
+    for variable, value in environment.items():
+        monkeypatch.setenv(variable, value)
+    monkeypatch.setattr("sys.platform", "linux")
+    assert session.session_kind() == kind
+
+
+def test_on_wayland_the_x11_hotkey_is_not_trusted_and_the_fallback_is_named(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("sys.platform", "linux")
+    monkeypatch.setenv("WAYLAND_DISPLAY", "wayland-0")
+    monkeypatch.setenv("DISPLAY", ":0")  # XWayland: pynput would start, and see X windows only
+    reason = session.x11_input_refused()
+    assert reason is not None
+    assert "Wayland" in reason
+    assert "flowtally interrupt" in reason
+    assert "\n" not in reason
+    assert len(reason) < 300
+    monkeypatch.delenv("WAYLAND_DISPLAY")
+    monkeypatch.setenv("XDG_SESSION_TYPE", "x11")
+    assert session.x11_input_refused() is None
+
+
+def test_the_settings_dialog_names_each_services_source_or_the_exact_fallback(
+    monkeypatch: pytest.MonkeyPatch, qapp: QApplication
+) -> None:
+    monkeypatch.setattr("sys.platform", "linux")
+    monkeypatch.setenv("WAYLAND_DISPLAY", "wayland-0")
+    parent = QObject()
+    services = InputServices("<ctrl>+<alt>+<shift>+i", parent)
+    services.hotkey_problem = services.hotkey.start()  # refused: nothing is started
+    assert not services.hotkey.is_alive()
+    said = services.describe()
+    assert said.startswith("Hotkey: off, this is a Wayland session")
+    assert "'flowtally interrupt'" in said
+    assert "Away detection: off" in said

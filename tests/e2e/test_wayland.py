@@ -1,0 +1,78 @@
+"""Flowtally on a real GNOME Wayland session (mutter headless, XWayland beside it), typed
+into through mutter's own input: typing in Wayland windows is never away, a real absence is,
+and the X11 hotkey, which would only hear XWayland windows, is not trusted."""
+
+import json
+import os
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests import gnome_session
+from tests.e2e.running_app import RunningApp
+
+pytestmark = pytest.mark.skipif(
+    not gnome_session.available() and os.environ.get("FLOWTALLY_REQUIRE_DISPLAY") != "1",
+    reason="needs mutter, Xwayland, dbus-daemon and python3-dbus",
+)
+
+AWAY_AFTER_S = 15
+
+
+@pytest.fixture
+def gnome() -> Iterator[dict[str, str]]:
+    with gnome_session.gnome_wayland_session() as session:
+        yield session
+
+
+def launch(gnome: dict[str, str], tmp_path: Path) -> RunningApp:
+    config = Path(os.environ["XDG_CONFIG_HOME"]) / "flowtally"
+    config.mkdir(parents=True, exist_ok=True)
+    (config / "settings.json").write_text(json.dumps({"away_after_min": AWAY_AFTER_S / 60}))
+    app = RunningApp(
+        tmp_path / "flowtally.sqlite3",
+        gnome["DISPLAY"],
+        extra_env={**gnome, "QT_QPA_PLATFORM": "wayland"},
+    )
+    return app.launch()
+
+
+def test_typing_in_wayland_windows_is_never_away_and_a_real_absence_is(
+    gnome: dict[str, str], tmp_path: Path
+) -> None:
+    app = launch(gnome, tmp_path)
+    typist = gnome_session.Typist(gnome)
+    try:
+        info = app.wait_for(lambda s: s["app"]["away_detection"], "away detection")["app"]
+        assert info["away_backend"] == "mutter"  # the compositor's clock, no key listener
+        assert info["hotkey_active"] is False
+        assert "Wayland" in info["hotkey_problem"]
+        assert "flowtally interrupt" in info["hotkey_problem"]
+        app.cli("start", "--task", "native typing")
+        deadline = time.monotonic() + 40
+        while time.monotonic() < deadline:  # 40 s of typing, a key every 1.5 s
+            typist.tap()
+            time.sleep(1.5)
+        assert app.status()["app"]["reviews_waiting"] == []
+        assert app.rows("SELECT count(*) FROM pauses") == [(0,)]
+
+        went = time.time()
+        time.sleep(AWAY_AFTER_S + 7)  # a real absence, seen on the next 5 s tick
+        typist.tap()
+        back = time.time()
+        status = app.wait_for(
+            lambda s: s["app"]["reviews_waiting"] == ["away"], "the away review", timeout=15
+        )
+        assert status["state"] == "running"
+        (pause,) = app.rows(
+            "SELECT CAST(strftime('%s', start_utc) AS REAL), CAST(strftime('%s', end_utc) AS REAL)"
+            " FROM pauses"
+        )
+        assert abs(pause[0] - went) < 3  # it began at the last key
+        assert pause[1] is not None
+        assert abs(pause[1] - back) < 7
+    finally:
+        typist.close()
+        assert app.quit() == 0
