@@ -14,6 +14,8 @@ from pathlib import Path
 
 SYSTEM_PYTHON = "/usr/bin/python3"
 TYPIST = Path(__file__).resolve().parent / "e2e" / "mutter_typist.py"
+KEY_A, KEY_3, KEY_ENTER = 30, 4, 28
+"""evdev keycodes, as mutter's RemoteDesktop takes them."""
 
 
 def available() -> bool:
@@ -105,10 +107,10 @@ class Typist:
         )
         assert self._answer() == "ready"
 
-    def tap(self) -> None:
-        """One key pressed and released (keycode 30: "a")."""
+    def tap(self, keycode: int = KEY_A) -> None:
+        """One key pressed and released (an evdev keycode)."""
         assert self.process.stdin is not None
-        self.process.stdin.write("tap\n")
+        self.process.stdin.write(f"tap {keycode}\n")
         self.process.stdin.flush()
         assert self._answer() == "ok"
 

@@ -1,6 +1,7 @@
-"""Types into a GNOME session through org.gnome.Mutter.RemoteDesktop, one key per "tap"
-line on stdin. Run with Debian's python3 and python3-dbus: no main loop is needed, and the
-remote-desktop session lives as long as this one connection."""
+"""Types into a GNOME session through org.gnome.Mutter.RemoteDesktop, one key per "tap
+[KEYCODE]" line on stdin (an evdev keycode, "a" by default). Run with Debian's python3 and
+python3-dbus: no main loop is needed, and the remote-desktop session lives as long as this
+one connection."""
 
 import sys
 
@@ -18,8 +19,10 @@ session = dbus.Interface(
 session.Start()
 print("ready", flush=True)
 for line in sys.stdin:
-    if line.strip() == "tap":
-        session.NotifyKeyboardKeycode(dbus.UInt32(KEYCODE), True)
-        session.NotifyKeyboardKeycode(dbus.UInt32(KEYCODE), False)
+    words = line.split()
+    if words and words[0] == "tap":
+        code = dbus.UInt32(int(words[1]) if len(words) > 1 else KEYCODE)
+        session.NotifyKeyboardKeycode(code, True)
+        session.NotifyKeyboardKeycode(code, False)
         print("ok", flush=True)
 session.Stop()

@@ -47,6 +47,8 @@ def test_typing_in_wayland_windows_is_never_away_and_a_real_absence_is(
     try:
         info = app.wait_for(lambda s: s["app"]["away_detection"], "away detection")["app"]
         assert info["away_backend"] == "mutter"  # the compositor's clock, no key listener
+        assert info["tray"] is False  # GNOME without the AppIndicator extension has none
+        app.wait_for(lambda s: s["app"]["timer_window"], "the timer window, a Wayland window")
         assert info["hotkey_active"] is False
         assert "Wayland" in info["hotkey_problem"]
         assert "flowtally interrupt" in info["hotkey_problem"]
