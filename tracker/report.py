@@ -79,13 +79,13 @@ def week_reports(
     now = now if now is not None else datetime.now(UTC)
     clock = DayClock(load_zone(zone_name))
     days = [first_monday + timedelta(days=i) for i in range(7 * weeks)]
-    timelines = [build_timeline(block, params, now) for block in blocks]
-    per_day = daily_metrics(timelines, params, clock, days)
-    # The same rules per task: each task's days, from only its blocks' timelines.
+    # Each task's days from only its blocks' timelines; a day is its tasks combined (the
+    # same sums and maxima as a week of days), so every timeline is walked once.
     by_task: dict[str | None, list[Timeline]] = defaultdict(list)
-    for block, timeline in zip(blocks, timelines, strict=True):
-        by_task[block.task].append(timeline)
+    for block in blocks:
+        by_task[block.task].append(build_timeline(block, params, now))
     task_days = {task: daily_metrics(lines, params, clock, days) for task, lines in by_task.items()}
+    per_day = {day: combine(metrics[day] for metrics in task_days.values()) for day in days}
     reports = []
     for index in range(weeks):
         monday = first_monday + timedelta(weeks=index)
