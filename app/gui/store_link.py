@@ -6,6 +6,7 @@ earlier waits here and goes first.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -13,6 +14,8 @@ from PySide6.QtCore import QCoreApplication, QObject, QThread
 
 from app.gui import store_protocol as msg
 from app.gui.store_protocol import StoreAnswer, StoreRequest
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from app.gui.store_worker import StoreWorker
@@ -59,5 +62,8 @@ class StoreLink:
             QCoreApplication.processEvents()
 
     def objects(self) -> list[QObject | None]:
-        """What to delete at the end, children first."""
+        """What to delete at the end, children first (never a thread still running)."""
+        if self.thread is not None and self.thread.isRunning():
+            log.warning("the store worker is still running at exit; it is not deleted")
+            return []
         return [self.worker, self.thread]

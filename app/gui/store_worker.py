@@ -391,6 +391,9 @@ def stop_worker(worker: QObject, thread: QThread) -> None:
     if thread.isRunning():
         QMetaObject.invokeMethod(worker, "close", Qt.ConnectionType.BlockingQueuedConnection)
         thread.quit()
-        thread.wait(10_000)
+        # No timeout: the worker has closed, so its loop ends at once; a timed wait can come
+        # back early when the wall clock jumps (a resume), and deleting a running thread
+        # aborts the process.
+        thread.wait()
     else:
         QMetaObject.invokeMethod(worker, "close", Qt.ConnectionType.DirectConnection)

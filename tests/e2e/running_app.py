@@ -28,6 +28,7 @@ class RunningApp:
             **os.environ,
             "DISPLAY": display,
             "FLOWTALLY_TRAY_WAIT_S": "2",
+            "PYTHONFAULTHANDLER": "1",  # a crash prints every thread's stack
             **(extra_env or {}),
         }
         self.process: subprocess.Popen[str] | None = None
@@ -113,6 +114,8 @@ class RunningApp:
             if "QObject::" in line or "Traceback" in line or "internal error" in line
         ]
         assert not noise, err
+        if self.process.returncode:
+            print(f"the app exited with {self.process.returncode}; its stderr:\n{err}")
         return self.process.returncode
 
     def output(self) -> str:
