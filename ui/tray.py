@@ -11,7 +11,7 @@ from tracker.running import State
 from tracker.settings import ModelParams
 from tracker.status import Status
 from tracker.types import PHASE_NAMES, Phase
-from tracker.units import duration
+from tracker.units import duration, plural
 from ui import icons
 
 HEADER_LINES = 4
@@ -75,9 +75,10 @@ def _status_lines(status: Status, goal_min: float) -> list[str]:
 
 def describe(status: Status, goal_min: float = 0) -> str:
     """The status in a few lines: the menu's header, the timer window, a left click."""
-    counts = tr("{interruptions} interruptions, {periods} uninterrupted periods").format(
-        interruptions=status.today.interruptions, periods=status.today.periods
-    )
+    # "1 interruption", "2 interruptions": counted words in the reader's language.
+    today = status.today
+    counts = f"{plural(today.interruptions, 'interruption')}, "
+    counts += plural(today.periods, "uninterrupted period")
     return "\n".join([*_status_lines(status, goal_min), counts])
 
 

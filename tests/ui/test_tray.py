@@ -27,7 +27,8 @@ def test_tooltip_says_task_phase_elapsed_and_today() -> None:
     assert "API design" in text
     assert "Flow for 17 min" in text  # in flow since minute 30: never the stretch's age
     assert "Today: 32 min focus, 17 min in flow" in text
-    assert "0 interruptions, 1 uninterrupted periods" in text
+    assert "0 interruptions, 1 uninterrupted period" in text
+    assert text.endswith("period")  # one is singular
     assert "Today: 32 min of 4 h focus" in describe(statuses.running(47), goal_min=240)
     assert "Ramp-up for 10 min, deep focus in 5 min" in describe(statuses.running(10))
     assert ":" not in one_line(statuses.running(75)).split("·")[1]  # no clock-like lengths
