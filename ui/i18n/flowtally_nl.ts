@@ -395,10 +395,6 @@
       <translation>Vandaag: {focus} focus, {flow} in flow</translation>
     </message>
     <message>
-      <source>{interruptions} interruptions, {periods} uninterrupted periods</source>
-      <translation>{interruptions} onderbrekingen, {periods} ononderbroken periodes</translation>
-    </message>
-    <message>
       <source>I'm back</source>
       <translation>Ik ben terug</translation>
     </message>
