@@ -7,6 +7,7 @@ Callbacks touch no widget: the hotkey emits a signal on a QObject living on the 
 """
 
 import logging
+import re
 import time
 from datetime import UTC, datetime
 from typing import Any
@@ -15,6 +16,7 @@ from PySide6.QtCore import QObject, Signal
 
 from app.gui.session import x11_input_refused
 from app.gui.store_protocol import Press
+from tracker.i18n import _
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +31,17 @@ class HotkeyBridge(QObject):
         super().__init__()
         self.trying = False
         """Set on the GUI thread, read on pynput's (a bool is read and written whole)."""
+
+
+def short_reason(problem: BaseException, most: int = 120) -> str:
+    """One short line from a library's error. pynput's, for an X server it cannot reach, is
+    a multi-line dump of a tuple with advice appended; the X library's own reason inside it
+    is what a person needs ("Can't connect to display ":1": [Errno 111] Connection refused")."""
+    text = str(problem)
+    found = re.search(r"failed to acquire X connection: (.+?)['\"],", text)
+    line = found[1] if found else (text.splitlines() or [type(problem).__name__])[0]
+    line = line.replace("\\'", "'")
+    return line if len(line) <= most else line[: most - 1] + "…"
 
 
 class HotkeyService:
@@ -53,7 +66,9 @@ class HotkeyService:
             self._listener.start()
         except (ImportError, ValueError, OSError) as exc:
             self._listener = None
-            return f"the hotkey {self.hotkey} could not be set up: {exc}"
+            return _("the hotkey {hotkey} could not be set up: {why}").format(
+                hotkey=self.hotkey, why=short_reason(exc)
+            )
         return None
 
     def _fire(self) -> None:

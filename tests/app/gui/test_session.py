@@ -1,6 +1,10 @@
 """Which desktop session this is, decided honestly: a Wayland session is one even where
 XWayland gives X11 programs a DISPLAY, and there no X11 input listener is trusted."""
 
+import os
+import subprocess
+import sys
+
 import pytest
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
@@ -66,3 +70,21 @@ def test_the_settings_dialog_names_each_services_source_or_the_exact_fallback(
     assert said.startswith("Hotkey: off, this is a Wayland session")
     assert "'flowtally interrupt'" in said
     assert "Away detection: off" in said
+
+
+def test_an_unreachable_x_server_is_one_short_sentence_not_pynputs_text() -> None:
+    """pynput's own message is a 400-character, multi-line tuple dump."""
+    code = (
+        "from PySide6.QtCore import QCoreApplication; app = QCoreApplication([]);"
+        "from app.gui.input_services import HotkeyBridge, HotkeyService;"
+        "print(HotkeyService('<ctrl>+<alt>+i', HotkeyBridge()).start())"
+    )
+    env = {**os.environ, "DISPLAY": ":999", "XDG_SESSION_TYPE": "x11"}
+    env.pop("WAYLAND_DISPLAY", None)
+    said = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert said.startswith("the hotkey <ctrl>+<alt>+i could not be set up: ")
+    assert "\n" not in said
+    assert len(said) < 200
+    assert ":999" in said  # still says what was wrong
