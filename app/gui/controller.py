@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any, assert_never, cast
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from app.config import load_settings, settings_stamp
@@ -225,10 +225,9 @@ class AppController(QObject):
         if running is None:
             return
         task = f' "{running.task}"' if running.task else ""
-        line = QCoreApplication.translate(
-            "AppController",
+        line = _(
             "Flowtally has quit; the block{task} keeps running. "
-            "'flowtally stop' ends it, 'flowtally' brings the icon back.",
+            "'flowtally stop' ends it, 'flowtally' brings the icon back."
         ).format(task=task)
         log.info("%s", line)
         print(line)

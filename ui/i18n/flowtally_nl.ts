@@ -765,13 +765,6 @@
     </message>
   </context>
   <context>
-    <name>AppController</name>
-    <message>
-      <source>Flowtally has quit; the block{task} keeps running. 'flowtally stop' ends it, 'flowtally' brings the icon back.</source>
-      <translation>Flowtally is afgesloten; het blok{task} loopt door. 'flowtally stop' beëindigt het, 'flowtally' brengt het pictogram terug.</translation>
-    </message>
-  </context>
-  <context>
     <name>Welcome</name>
     <message>
       <source>Welcome to Flowtally</source>
