@@ -33,6 +33,16 @@ def words(text: str) -> str:
     return _(text)
 
 
+RATIOS = frozenset({"e_factor", "interruptions_per_hour"})
+"""Headlines that are ratios, shown with two decimals; the others are counts and minutes."""
+
+
+def headline_number(name: str, value: float, signed: bool = False) -> str:
+    """A headline's number (or, ``signed``, its change) as the cards and reports show it."""
+    sign = "+" if signed else ""
+    return f"{value:{sign}.2f}" if name in RATIOS else f"{value:{sign}.0f}"
+
+
 @dataclass(frozen=True, slots=True)
 class Theme:
     """Colours of the surroundings; the data colours are Okabe-Ito in both themes."""

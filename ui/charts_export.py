@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, cast
 from tracker.dashboard import WeekView
 from tracker.i18n import language as language_of_words
 from tracker.report import WeekReport, report_table, task_table
-from ui.charts import LIGHT, PAGES, Theme, Translate, compose, words
+from ui.charts import LIGHT, PAGES, Theme, Translate, compose, headline_number, words
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure, FigureBase, SubFigure
@@ -31,20 +31,11 @@ HEADLINE_NAMES = {
 }
 
 
-COUNTS = frozenset({"periods", "flow_min", "longest_stretch_min", "recovery_min"})
-"""Headlines that are whole numbers (counts and minutes); the others are ratios."""
-
-
-def _number(name: str, value: float, signed: bool = False) -> str:
-    sign = "+" if signed else ""
-    return f"{value:{sign}.0f}" if name in COUNTS else f"{value:{sign}.2f}"
-
-
 def headline_line(view: WeekView, tr: Translate = words) -> str:
     """The headline numbers in two lines, each with its change against the week before."""
     parts = [
-        f"{tr(HEADLINE_NAMES[h.name])} {_number(h.name, h.value)} "
-        f"({_number(h.name, h.change, signed=True)})"
+        f"{tr(HEADLINE_NAMES[h.name])} {headline_number(h.name, h.value)} "
+        f"({headline_number(h.name, h.change, signed=True)})"
         for h in view.headlines
     ]
     return " · ".join(parts[:3]) + "\n" + " · ".join(parts[3:])
@@ -164,8 +155,8 @@ def _html(view: WeekView, theme: Theme) -> str:
     against = words("vs. the week before")
     headlines = "".join(
         f"<li><strong>{html.escape(words(HEADLINE_NAMES[h.name]))}</strong> "
-        f"{_number(h.name, h.value)} "
-        f"<span>({_number(h.name, h.change, signed=True)} {html.escape(against)})</span></li>"
+        f"{headline_number(h.name, h.value)} <span>("
+        f"{headline_number(h.name, h.change, signed=True)} {html.escape(against)})</span></li>"
         for h in view.headlines
     )
     sources = _html_table(

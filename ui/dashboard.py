@@ -28,7 +28,7 @@ from tracker.i18n import day_name, month_name
 from tracker.model import Block
 from tracker.settings import ModelParams, load_zone
 from ui.chart_view import ChartView
-from ui.charts import DARK, LIGHT, PAGES, Theme, words
+from ui.charts import DARK, LIGHT, PAGES, Theme, headline_number, words
 from ui.charts_render import RenderedPage
 from ui.history_dialogs import AddBlockDialog, AddInterruptionDialog
 from ui.history_table import HistoryTable
@@ -98,12 +98,10 @@ def compared_with(view: WeekView, zone_name: str) -> str:
 
 def headline_texts(h: Headline) -> tuple[str, str]:
     """The value and its change against the week before, as the cards show them."""
-    if h.name in ("e_factor", "interruptions_per_hour"):
-        value, change = f"{h.value:.2f}", f"{h.change:+.2f}"
-    elif h.unit == "min":
-        value, change = f"{h.value:.0f} min", f"{h.change:+.0f} min"
-    else:
-        value, change = f"{h.value:.0f}", f"{h.change:+.0f}"
+    value = headline_number(h.name, h.value)
+    change = headline_number(h.name, h.change, signed=True)
+    if h.unit == "min":
+        return f"{value} min", f"{change} min"
     return value, change
 
 
