@@ -31,7 +31,7 @@ from ui.chart_view import ChartView
 from ui.charts import DARK, LIGHT, PAGES, Theme, headline_number, words
 from ui.charts_render import RenderedPage
 from ui.history_dialogs import AddBlockDialog, AddInterruptionDialog
-from ui.history_table import HistoryTable
+from ui.history_table import HistoryTable, time_on_day
 
 
 def tr(text: str) -> str:
@@ -365,11 +365,8 @@ class DashboardWindow(QMainWindow):
         else:
             day = today if self.monday <= today < self.monday + timedelta(weeks=1) else self.monday
         start, end = free_slot(self.view.blocks, day, zone, now)
-        local_start, local_end = start.astimezone(zone), end.astimezone(zone)
-        end_text = local_end.strftime(
-            "%H:%M" if local_end.date() == local_start.date() else "%Y-%m-%d %H:%M"
-        )
-        dialog = AddBlockDialog(local_start.strftime("%Y-%m-%d %H:%M"), end_text, self)
+        start_text = start.astimezone(zone).strftime("%Y-%m-%d %H:%M")
+        dialog = AddBlockDialog(start_text, time_on_day(end, zone, start), self)
         dialog.add_requested.connect(self.block_add_requested)
         self.dialog = dialog
         dialog.open()

@@ -43,7 +43,7 @@ def shown_words() -> dict[str, str]:
     return {tr(word): word for word in (*DEFAULT_SOURCES, *(kind.value for kind in Kind))}
 
 
-def _when(value: datetime | None, zone: ZoneInfo, day_of: datetime) -> str:
+def time_on_day(value: datetime | None, zone: ZoneInfo, day_of: datetime) -> str:
     """``HH:MM`` on the block's own day, the full local date and time otherwise (what
     :mod:`tracker.history` reads back the same way)."""
     if value is None:
@@ -140,7 +140,7 @@ class HistoryTable(QTreeWidget):
         item = QTreeWidgetItem(
             [
                 local.strftime("%Y-%m-%d %H:%M"),
-                _when(block.end, zone, start) if block.end else tr("running"),
+                time_on_day(block.end, zone, start) if block.end else tr("running"),
                 block.task or "",
                 "",
                 summary,
@@ -151,8 +151,8 @@ class HistoryTable(QTreeWidget):
         for index, interruption in enumerate(block.interruptions):
             child = QTreeWidgetItem(
                 [
-                    _when(interruption.at, zone, start),
-                    _when(interruption.end, zone, start),
+                    time_on_day(interruption.at, zone, start),
+                    time_on_day(interruption.end, zone, start),
                     tr(interruption.source),
                     tr(interruption.kind.value),
                     interruption.note or "",
@@ -163,7 +163,11 @@ class HistoryTable(QTreeWidget):
             item.addChild(child)
         for index, pause in enumerate(block.pauses):
             child = QTreeWidgetItem(
-                [_when(pause.start, zone, start), _when(pause.end, zone, start), tr("(pause)")]
+                [
+                    time_on_day(pause.start, zone, start),
+                    time_on_day(pause.end, zone, start),
+                    tr("(pause)"),
+                ]
             )
             child.setData(0, ROLE, (block, Part.PAUSE, index))
             self._editable(child)
