@@ -58,6 +58,21 @@ def save_settings(settings: Settings, path: Path | None = None) -> Path:
     return path
 
 
+def save_changes(changes: dict[str, str]) -> Settings:
+    """Apply the changed fields onto the settings file as it is now, check them, and save:
+    what the settings dialog and the first-run window's key recorder save. A change made
+    meanwhile (from the CLI, another program) is kept; a bad value raises and saves nothing.
+    """
+    before = load_settings()
+    updated = before.updated(changes)
+    if updated.database_url and updated.database_url != before.database_url:
+        from data.engine import check_target
+
+        check_target(updated.database_url)
+    save_settings(updated)
+    return updated
+
+
 def system_zone() -> str:
     """The system's IANA zone name, or UTC when it cannot be told."""
     try:

@@ -7,7 +7,7 @@ keeps the dialog open with the reason, and the old settings."""
 from collections.abc import Callable
 
 from app import autostart
-from app.config import load_settings, save_settings
+from app.config import load_settings, save_changes
 from tracker.errors import FlowtallyError
 from tracker.settings import Settings
 from ui.settings_dialog import SettingsDialog
@@ -43,14 +43,8 @@ class SettingsFlow:
         self.dialog.raise_()
 
     def apply(self, changes: dict[str, str], start_at_login: bool) -> None:
-        before = load_settings()
         try:
-            updated = before.updated(changes)
-            if updated.database_url and updated.database_url != before.database_url:
-                from data.engine import check_target
-
-                check_target(updated.database_url)
-            save_settings(updated)
+            updated = save_changes(changes)
             autostart.set_enabled(start_at_login)
         except FlowtallyError as exc:
             if self.dialog is not None:

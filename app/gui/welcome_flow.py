@@ -9,7 +9,7 @@ from pathlib import Path
 
 import platformdirs
 
-from app.config import load_settings, save_settings, settings_path
+from app.config import save_changes, settings_path
 from app.gui.input_services import HotkeyBridge
 from tracker.errors import FlowtallyError
 from tracker.settings import Settings
@@ -89,8 +89,7 @@ class WelcomeFlow:
 
     def _choose(self, hotkey: str) -> None:
         try:
-            updated = load_settings().updated({"hotkey": hotkey})
-            save_settings(updated)
+            updated = save_changes({"hotkey": hotkey})
         except FlowtallyError as exc:
             if self.window is not None:
                 self.window.hotkey_refused(str(exc))
