@@ -235,7 +235,7 @@ class AppController(QObject):
     def still_drawing(self) -> bool:
         """Whether the dashboard's worker was still drawing when the app quit (it is then
         left to the process's end)."""
-        return self.dashboard is not None and self.dashboard.worker_thread.isRunning()
+        return self.dashboard is not None and self.dashboard.still_drawing()
 
     def dispose(self) -> None:
         """Delete the Qt objects this controller made, children before parents."""

@@ -102,10 +102,14 @@ class Dashboard(QObject):
     def apply_settings(self, params: ModelParams, zone_name: str) -> None:
         self._ask(msg.ApplySettings(params, zone_name))
 
+    def still_drawing(self) -> bool:
+        """Whether the worker was still drawing when the app quit (it is then left to the
+        process's end: deleting it under its thread would crash)."""
+        return self.worker_thread.isRunning()
+
     def objects(self) -> list[QObject]:
-        """What to delete at the end, children first (a worker still drawing when the app
-        quit is left to the process's end: deleting it under its thread would crash)."""
-        if self.worker_thread.isRunning():
+        """What to delete at the end, children first (not a worker still drawing)."""
+        if self.still_drawing():
             return [self.window]
         return [self.window, self.worker, self.worker_thread, self]
 
