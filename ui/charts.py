@@ -114,9 +114,9 @@ def _days_axis(ax: "Axes", view: WeekView, theme: Theme, axis: str = "x") -> Non
     else:
         ax.set_yticks(range(7), _day_labels(view))
         labels = ax.get_yticklabels()
+    if view.today is None:  # a week that is over, or still to come: every day alike
+        return
     for index, (day, _metrics) in enumerate(view.report.days):
-        if view.today is None:
-            continue
         if day == view.today:
             labels[index].set_fontweight("bold")
             span = ax.axvspan if axis == "x" else ax.axhspan
