@@ -128,7 +128,11 @@ def _request(database: str | None, message: dict[str, Any]) -> dict[str, Any] | 
 def forward(database: str | None, argv: list[str]) -> tuple[int, str, str] | None:
     """Run a command in the running app: its exit code, output and errors; ``None`` if no app
     runs for ``database`` (the caller then runs the command itself)."""
-    answer = _request(database, {"argv": argv})
+    message: dict[str, Any] = {"argv": argv}
+    token = os.environ.get("XDG_ACTIVATION_TOKEN")
+    if token:  # a desktop shortcut's launch: the app's popup may then take the keyboard
+        message["activation_token"] = token
+    answer = _request(database, message)
     if answer is None:
         return None
     return int(answer.get("code", 1)), str(answer.get("out", "")), str(answer.get("err", ""))

@@ -2,15 +2,19 @@
 headless with a virtual monitor (and XWayland beside it), and a way to type into it as a
 user does, through mutter's own RemoteDesktop input (which X11 programs never see)."""
 
+import json
 import os
+import queue
 import re
 import shutil
 import subprocess
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 SYSTEM_PYTHON = "/usr/bin/python3"
 TYPIST = Path(__file__).resolve().parent / "e2e" / "mutter_typist.py"
@@ -26,11 +30,8 @@ def available() -> bool:
 
 
 @contextmanager
-def gnome_wayland_session() -> Iterator[dict[str, str]]:
-    """The environment of a program started in the session (``WAYLAND_DISPLAY`` as a path,
-    so the program keeps its own ``XDG_RUNTIME_DIR``; ``DISPLAY`` is XWayland's)."""
-    runtime = Path(tempfile.mkdtemp(prefix="ft-gnome-"))
-    runtime.chmod(0o700)
+def session_bus() -> Iterator[str]:
+    """A private D-Bus session bus, its address: nothing of the machine's own is on it."""
     bus = subprocess.Popen(
         ["dbus-daemon", "--session", "--nofork", "--print-address=1"],
         stdout=subprocess.PIPE,
@@ -38,7 +39,26 @@ def gnome_wayland_session() -> Iterator[dict[str, str]]:
         text=True,
     )
     assert bus.stdout is not None
-    address = bus.stdout.readline().strip()
+    try:
+        yield bus.stdout.readline().strip()
+    finally:
+        bus.terminate()
+        bus.wait(5)
+        bus.stdout.close()
+
+
+@contextmanager
+def gnome_wayland_session() -> Iterator[dict[str, str]]:
+    """The environment of a program started in the session (``WAYLAND_DISPLAY`` as a path,
+    so the program keeps its own ``XDG_RUNTIME_DIR``; ``DISPLAY`` is XWayland's)."""
+    with session_bus() as address, _gnome_on(address) as session:
+        yield session
+
+
+@contextmanager
+def _gnome_on(address: str) -> Iterator[dict[str, str]]:
+    runtime = Path(tempfile.mkdtemp(prefix="ft-gnome-"))
+    runtime.chmod(0o700)
     env = {**os.environ, "DBUS_SESSION_BUS_ADDRESS": address, "XDG_RUNTIME_DIR": str(runtime)}
     env.pop("DISPLAY", None)
     env.pop("WAYLAND_DISPLAY", None)
@@ -75,9 +95,6 @@ def gnome_wayland_session() -> Iterator[dict[str, str]]:
             mutter.wait(10)
         except subprocess.TimeoutExpired:
             mutter.kill()
-        bus.terminate()
-        bus.wait(5)
-        bus.stdout.close()
         shutil.rmtree(runtime, ignore_errors=True)
 
 
@@ -123,3 +140,79 @@ class Typist:
             if pipe is not None:
                 pipe.close()
         self.process.wait(10)
+
+
+E2E = Path(__file__).resolve().parent / "e2e"
+
+
+class StandIn:
+    """A stand-in D-Bus service of tests/e2e (Debian's python3, python3-dbus) on a session's
+    bus: what it says, one JSON event at a time, and commands for it, one line each."""
+
+    def __init__(self, script: str, bus_address: str, *args: str) -> None:
+        self.script = script
+        self.process = subprocess.Popen(
+            [SYSTEM_PYTHON, str(E2E / script), *args],
+            env={**os.environ, "DBUS_SESSION_BUS_ADDRESS": bus_address},
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        self._events: queue.Queue[dict[str, Any]] = queue.Queue()
+        threading.Thread(target=self._read, daemon=True).start()
+        assert self.next_event()["event"] == "ready"
+
+    def _read(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self._events.put(json.loads(line))
+
+    def next_event(self, timeout: float = 20) -> dict[str, Any]:
+        try:
+            return self._events.get(timeout=timeout)
+        except queue.Empty:
+            raise AssertionError(f"{self.script} said nothing") from None
+
+    def until(self, event: str, timeout: float = 20) -> dict[str, Any]:
+        """The next event named ``event``, skipping others."""
+        deadline = time.monotonic() + timeout
+        while True:
+            said = self.next_event(max(deadline - time.monotonic(), 0.01))
+            if said["event"] == event:
+                return said
+
+    def send(self, command: str, answer: str) -> dict[str, Any]:
+        """A command, and the answer to it: the next ``answer`` event (or ``error``)."""
+        assert self.process.stdin is not None
+        self.process.stdin.write(command + "\n")
+        self.process.stdin.flush()
+        while (said := self.next_event())["event"] not in (answer, "error"):
+            pass
+        assert said["event"] == answer, said
+        return said
+
+    def close(self) -> None:
+        assert self.process.stdin is not None
+        assert self.process.stdout is not None
+        self.process.stdin.write("quit\n")
+        self.process.stdin.close()
+        self.process.wait(10)
+        self.process.stdout.close()
+
+
+class StandInPortal(StandIn):
+    """tests/e2e/stand_in_portal.py: ``answer`` is how the user answers its dialog."""
+
+    def __init__(self, bus_address: str, answer: str = "approve") -> None:
+        super().__init__("stand_in_portal.py", bus_address, answer)
+
+    def press(self) -> dict[str, Any]:
+        """The user presses the bound shortcut: ``Activated``, then ``Deactivated``."""
+        return self.send("press", "pressed")
+
+
+class StandInPanel(StandIn):
+    """tests/e2e/stand_in_tray_host.py: a StatusNotifier watcher and host."""
+
+    def __init__(self, bus_address: str) -> None:
+        super().__init__("stand_in_tray_host.py", bus_address)

@@ -170,6 +170,11 @@ class TrayView(QObject):
         self.show_status(status)
         self.tray.show()
 
+    def register_again(self) -> None:
+        """Qt registers a StatusNotifierItem when the icon is shown, and only then."""
+        self.tray.hide()
+        self.tray.show()
+
     def set_params(self, params: ModelParams) -> None:
         self._params = params
 

@@ -279,8 +279,11 @@ def _status_text(s: Status, ctx: Context) -> str:
 
 
 def _app_text(info: dict[str, object]) -> str:
-    if info.get("hotkey_active"):
-        hotkey = _("hotkey {hotkey} active").format(hotkey=info.get("hotkey"))
+    if info.get("hotkey_active"):  # the desktop's own words for a portal shortcut
+        shown = info.get("hotkey_trigger") or info.get("hotkey")
+        hotkey = _("hotkey {hotkey} active").format(hotkey=shown)
+    elif info.get("hotkey_waiting"):
+        hotkey = _("hotkey waiting for your approval in the desktop's dialog")
     else:
         why = info.get("hotkey_problem") or _("starting")
         hotkey = _("hotkey off ({why})").format(why=why)

@@ -88,6 +88,7 @@ class AppController(QObject):
 
         self.inputs = InputServices(settings.hotkey, self)
         self.inputs.bridge.pressed.connect(self.quick_log.pressed)  # queued to the GUI thread
+        self.inputs.bridge.service_changed.connect(self._on_hotkey_service_changed)
         self.welcome = WelcomeFlow(
             self.inputs.bridge,
             lambda: self.settings,
@@ -100,6 +101,7 @@ class AppController(QObject):
 
         self.server = InstanceServer(database)
         self.server.command_received.connect(self._on_command)
+        self.server.activation_token.connect(self.quick_log.remember_token)
         self.dashboard: Dashboard | None = None
 
         self.loop_lag = LoopLag(self)
@@ -194,6 +196,13 @@ class AppController(QObject):
             self._on_failed(self.inputs.hotkey_problem)
         self.app.setWindowIcon(app_icon.icon())  # ~10 ms: after the tray, before any window
         self.welcome.first_run()
+
+    def _on_hotkey_service_changed(self) -> None:
+        """The portal answered late (the user approved or declined its dialog)."""
+        problem = self.inputs.hotkey_problem
+        if problem:
+            self._on_failed(problem)
+        self.settings_flow.refresh()
 
     def _where_data_lives(self) -> tuple[str, str]:
         facts = about_facts(self.database)

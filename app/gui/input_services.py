@@ -26,11 +26,20 @@ class HotkeyBridge(QObject):
     """A :class:`~app.gui.store_protocol.Press`, emitted on pynput's thread."""
     tried = Signal()
     """The hotkey, pressed while the first-run window tries it: heard, not logged."""
+    service_changed = Signal()
+    """The hotkey's service was bound, or gave up (the portal's answer comes late)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.trying = False
-        """Set on the GUI thread, read on pynput's (a bool is read and written whole)."""
+        """Set on the GUI thread, read on the listener's (a bool is read and written whole)."""
+
+    def heard(self, activation_token: str | None = None) -> None:
+        """The hotkey, on the listener's thread: a press, or the first-run window's try."""
+        if self.trying:
+            self.tried.emit()
+        else:
+            self.pressed.emit(Press(datetime.now(UTC), activation_token))
 
 
 def short_reason(problem: BaseException, most: int = 120) -> str:
@@ -47,6 +56,8 @@ def short_reason(problem: BaseException, most: int = 120) -> str:
 class HotkeyService:
     """A pynput GlobalHotKeys listener that can be checked and restarted."""
 
+    backend = "pynput"
+
     def __init__(self, hotkey: str, bridge: HotkeyBridge) -> None:
         self.hotkey = hotkey
         self.bridge = bridge
@@ -61,7 +72,7 @@ class HotkeyService:
             from pynput import keyboard
 
             keyboard.HotKey.parse(self.hotkey)
-            self._listener = keyboard.GlobalHotKeys({self.hotkey: self._fire})
+            self._listener = keyboard.GlobalHotKeys({self.hotkey: self.bridge.heard})
             self._listener.daemon = True
             self._listener.start()
         except (ImportError, ValueError, OSError) as exc:
@@ -71,14 +82,15 @@ class HotkeyService:
             )
         return None
 
-    def _fire(self) -> None:
-        if self.bridge.trying:
-            self.bridge.tried.emit()
-        else:
-            self.bridge.pressed.emit(Press(datetime.now(UTC)))
+    def problem(self) -> str | None:
+        """Why it stopped working after a good start: never, for pynput (``start`` says)."""
+        return None
 
     def is_alive(self) -> bool:
         return self._listener is not None and self._listener.is_alive()
+
+    def listening(self) -> bool:
+        return self.is_alive()
 
     def release(self) -> list[Any]:
         """The running listener, forgotten here, for the caller to stop."""

@@ -7,7 +7,8 @@ from PySide6.QtCore import QObject
 
 from app.gui.idle_clocks import IdleClock, start_idle_clock
 from app.gui.input_services import HotkeyBridge, HotkeyService, stop_listeners
-from app.gui.session import x11_input_refused
+from app.gui.portal_hotkey import PortalHotkey
+from app.gui.session import session_kind, x11_input_refused
 from app.gui.sleep_signals import SleepSignals
 from tracker.i18n import _
 
@@ -22,21 +23,36 @@ IDLE_SOURCES = {
 }
 
 
+def hotkey_service(hotkey: str, bridge: HotkeyBridge) -> HotkeyService | PortalHotkey:
+    """The desktop's GlobalShortcuts portal on a Wayland session (where no program hears
+    keys typed in other windows); pynput everywhere else."""
+    if session_kind() == "wayland":
+        service = PortalHotkey(hotkey, bridge.heard)
+        service.changed = bridge.service_changed.emit
+        return service
+    return HotkeyService(hotkey, bridge)
+
+
 class InputServices:
     def __init__(self, hotkey: str, parent: QObject) -> None:
         self.bridge = HotkeyBridge()
-        self.hotkey = HotkeyService(hotkey, self.bridge)
+        self.hotkey = hotkey_service(hotkey, self.bridge)
         self.idle: IdleClock | None = None
         self.away_problem: str | None = None
         """Why away detection is off here (``None`` while it works)."""
         self.sleep = SleepSignals(parent)
-        self.hotkey_problem: str | None = None
-        """Why the hotkey does not work here, in one sentence (``None`` while it does)."""
+        self._start_problem: str | None = None
+
+    @property
+    def hotkey_problem(self) -> str | None:
+        """Why the hotkey does not work here, in one sentence (``None`` while it does, or
+        while the desktop still asks the user)."""
+        return self._start_problem or self.hotkey.problem()
 
     def start(self) -> None:
         """Start them all; a service that cannot run says why in the log (the hotkey's
         reason is kept for status and the settings dialog)."""
-        self.hotkey_problem = self.hotkey.start()
+        self._start_problem = self.hotkey.start()
         self.idle, self.away_problem = start_idle_clock()
         sleep_problem = self.sleep.start()
         if sleep_problem:
@@ -44,8 +60,8 @@ class InputServices:
 
     def change_hotkey(self, hotkey: str) -> None:
         self.hotkey.stop()
-        self.hotkey = HotkeyService(hotkey, self.bridge)
-        self.hotkey_problem = self.hotkey.start()
+        self.hotkey = hotkey_service(hotkey, self.bridge)
+        self._start_problem = self.hotkey.start()
 
     def watch(self) -> None:
         """Restart a listener that died (pynput threads can end with the X connection)."""
@@ -60,9 +76,13 @@ class InputServices:
 
     def facts(self) -> dict[str, object]:
         """For ``status --json``: which services run, and why the hotkey does not."""
+        hotkey = self.hotkey
+        listening = hotkey.listening()
         return {
-            "hotkey_active": self.hotkey.is_alive(),
-            "hotkey_backend": "pynput" if self.hotkey.is_alive() else None,
+            "hotkey_active": listening,
+            "hotkey_backend": hotkey.backend if listening else None,
+            "hotkey_trigger": hotkey.trigger if isinstance(hotkey, PortalHotkey) else None,
+            "hotkey_waiting": hotkey.is_alive() and not listening,
             "hotkey_problem": self.hotkey_problem,
             "away_detection": self.idle is not None and self.idle.is_alive(),
             "away_backend": self.idle.backend if self.idle is not None else None,
@@ -73,8 +93,16 @@ class InputServices:
     def describe(self) -> str:
         """Which source each service uses here, or why it is off: what the settings dialog
         says, in one sentence each."""
-        if self.hotkey.is_alive():
+        service = self.hotkey
+        if isinstance(service, PortalHotkey) and service.listening():
+            hotkey = _(
+                "Hotkey: the desktop's global shortcut {trigger} (GlobalShortcuts portal); "
+                "change the key in the desktop's keyboard settings."
+            ).format(trigger=service.trigger or service.hotkey)
+        elif service.listening():
             hotkey = _("Hotkey: heard by pynput (X11, Windows or macOS).")
+        elif service.is_alive():
+            hotkey = _("Hotkey: waiting for you to approve the shortcut in the desktop's dialog.")
         else:
             why = self.hotkey_problem or x11_input_refused() or _("starting")
             hotkey = _("Hotkey: off, {why}.").format(why=why)

@@ -27,6 +27,9 @@ BAD_REQUEST = "flowtally: error: bad request\n"
 class InstanceServer(QObject):
     command_received = Signal(int, list)  # request id, argv
     raise_requested = Signal()
+    activation_token = Signal(str)
+    """The client's ``XDG_ACTIVATION_TOKEN`` (a desktop shortcut's launch gives one), just
+    before its command: the window it brings up may then take the keyboard on Wayland."""
 
     def __init__(self, database: str | None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -87,6 +90,9 @@ class InstanceServer(QObject):
         if not isinstance(argv, list) or not all(isinstance(a, str) for a in argv):
             self._send(connection, {"code": 2, "err": BAD_REQUEST})
             return
+        token = message.get("activation_token")
+        if isinstance(token, str) and token:
+            self.activation_token.emit(token)
         request_id = next(self._ids)
         self._waiting[request_id] = connection
         self.command_received.emit(request_id, argv)

@@ -6,6 +6,7 @@ that same interruption, and brings its popup back with the keyboard (:mod:`data.
 """
 
 import logging
+import os
 from collections.abc import Callable
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
@@ -31,12 +32,28 @@ class PopupFlow:
         self.popup.undo_requested.connect(lambda: send(msg.Undo()))
         self.popup.start_requested.connect(lambda press_id: send(msg.StartFromPress(press_id)))
         self._take_keyboard = False
+        self._token: str | None = None
 
-    def pressed(self, _press: msg.Press) -> None:
+    def remember_token(self, token: str | None) -> None:
+        """The desktop's xdg-activation token for the latest press (the portal's, or a
+        forwarded command's): a Wayland compositor lets a window take the keyboard only
+        with one. Qt's xdg-shell hands ``XDG_ACTIVATION_TOKEN`` to the compositor at the
+        next activation, and forgets it."""
+        if token:
+            self._token = token
+
+    def _take(self) -> None:
+        if self._token is not None:
+            os.environ["XDG_ACTIVATION_TOKEN"] = self._token
+            self._token = None
+        self.popup.take_keyboard()
+
+    def pressed(self, press: msg.Press) -> None:
         """A press while the popup shows gives it the keyboard at once (the worker finds the
         interruption going on and adds nothing)."""
+        self.remember_token(press.activation_token)
         if self.popup.isVisible():
-            self.popup.take_keyboard()
+            self._take()
 
     def from_menu(self) -> None:
         """ "Log interruption…" in the menu: the popup then takes the keyboard at once."""
@@ -50,7 +67,7 @@ class PopupFlow:
             self.popup.show_loose(pressed.loose, self._local(at))
             if self._take_keyboard or not pressed.new:
                 self._take_keyboard = False
-                self.popup.take_keyboard()
+                self._take()
             return
         interruption = pressed.interruption
         if interruption is None:
@@ -63,7 +80,7 @@ class PopupFlow:
         self.popup.show_for(interruption, self._local(interruption.at))
         if self._take_keyboard or not pressed.new:
             self._take_keyboard = False
-            self.popup.take_keyboard()
+            self._take()
 
     def _local(self, at: datetime) -> str:
         return at.astimezone(self._zone).strftime("%H:%M")

@@ -1,11 +1,21 @@
 """Where the app shows itself: the tray icon, or, where no tray appears in time (GNOME
-without the AppIndicator extension), a small always-on-top timer window that says why."""
+without the AppIndicator extension), a small always-on-top timer window that says why.
 
+Most panels (KDE, GNOME's AppIndicator extension, XFCE, every Wayland panel) take the icon
+over D-Bus, as a StatusNotifierItem registered with ``org.kde.StatusNotifierWatcher``. Qt
+registers an icon once, when it is shown: a panel that starts after the app (a login where
+the shell loads its extensions late, a panel restarted) would never hear of it. So the app
+watches for the watcher and registers again each time one appears, and a timer window shown
+for want of a tray gives way to the icon.
+"""
+
+import logging
 import os
 import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QTimer
+from PySide6.QtDBus import QDBusConnection, QDBusServiceWatcher
 from PySide6.QtWidgets import QSystemTrayIcon
 
 from tracker.settings import ModelParams
@@ -14,6 +24,8 @@ from ui import icons
 from ui.timer_window import TimerWindow
 from ui.tray import TrayView
 
+log = logging.getLogger(__name__)
+WATCHER = "org.kde.StatusNotifierWatcher"
 NO_TRAY = (
     "No system tray was found (on GNOME, the AppIndicator extension adds one), so "
     "Flowtally shows this small window instead."
@@ -41,11 +53,33 @@ class Presence:
         self._params = params
         self._connect = connect
         self._deadline = 0.0
+        self._panels: QDBusServiceWatcher | None = None
         connect(tray)
 
     def start(self) -> None:
         self._deadline = time.monotonic() + tray_wait_seconds()
+        bus = QDBusConnection.sessionBus()
+        if bus.isConnected():
+            self._panels = QDBusServiceWatcher(
+                WATCHER, bus, QDBusServiceWatcher.WatchModeFlag.WatchForRegistration
+            )
+            self._panels.serviceRegistered.connect(self._panel_appeared)
         self._show_tray_or_wait()
+
+    def _panel_appeared(self, _name: str) -> None:
+        """A StatusNotifier watcher came on the bus after the icon was shown, or after the
+        wait for a tray gave up: the icon goes to it."""
+        if self.window is not None:
+            if not QSystemTrayIcon.isSystemTrayAvailable():
+                return
+            log.info("a system tray appeared: the timer window gives way to the icon")
+            window, self.window = self.window, None
+            window.hide()  # not close(): closing the timer window is the user's "quit"
+            window.deleteLater()
+            self.tray.show_tray(self._status())
+        elif self.tray.tray.isVisible():
+            log.info("a system tray appeared: the icon registers with it")
+            self.tray.register_again()
 
     @property
     def shown(self) -> bool:

@@ -42,6 +42,11 @@ class SettingsFlow:
         self.dialog.show()
         self.dialog.raise_()
 
+    def refresh(self) -> None:
+        """Say the services' sources again in an open dialog (the portal answers late)."""
+        if self.dialog is not None and self.dialog.isVisible():
+            self.dialog.hotkey_note.setText(self._services())
+
     def apply(self, changes: dict[str, str], start_at_login: bool) -> None:
         try:
             updated = save_changes(changes)

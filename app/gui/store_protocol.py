@@ -44,6 +44,9 @@ class Press:
     """The hotkey (or the menu) was pressed at ``at``."""
 
     at: datetime
+    activation_token: str | None = None
+    """The desktop's xdg-activation token for the press (the portal's): with it, the popup
+    may take the keyboard on Wayland."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,10 +27,11 @@ def gnome() -> Iterator[dict[str, str]]:
         yield session
 
 
-def launch(gnome: dict[str, str], tmp_path: Path) -> RunningApp:
+def launch(gnome: dict[str, str], tmp_path: Path, **settings: object) -> RunningApp:
     config = Path(os.environ["XDG_CONFIG_HOME"]) / "flowtally"
     config.mkdir(parents=True, exist_ok=True)
-    (config / "settings.json").write_text(json.dumps({"away_after_min": AWAY_AFTER_S / 60}))
+    settings = {"away_after_min": AWAY_AFTER_S / 60, **settings}
+    (config / "settings.json").write_text(json.dumps(settings))
     app = RunningApp(
         tmp_path / "flowtally.sqlite3",
         gnome["DISPLAY"],
@@ -49,9 +50,10 @@ def test_typing_in_wayland_windows_is_never_away_and_a_real_absence_is(
         assert info["away_backend"] == "mutter"  # the compositor's clock, no key listener
         assert info["tray"] is False  # GNOME without the AppIndicator extension has none
         app.wait_for(lambda s: s["app"]["timer_window"], "the timer window, a Wayland window")
-        assert info["hotkey_active"] is False
-        assert "Wayland" in info["hotkey_problem"]
-        assert "flowtally interrupt" in info["hotkey_problem"]
+        assert info["hotkey_active"] is False  # XWayland's X11 hotkey is not trusted
+        problem = app.wait_for(lambda s: s["app"]["hotkey_problem"], "the portal's absence")
+        assert "no global shortcuts portal" in problem["app"]["hotkey_problem"]
+        assert "'flowtally interrupt'" in problem["app"]["hotkey_problem"]
         app.cli("start", "--task", "native typing")
         deadline = time.monotonic() + 40
         while time.monotonic() < deadline:  # 40 s of typing, a key every 1.5 s
@@ -78,3 +80,51 @@ def test_typing_in_wayland_windows_is_never_away_and_a_real_absence_is(
     finally:
         typist.close()
         assert app.quit() == 0
+
+
+def test_one_press_of_the_desktops_shortcut_logs_an_interruption_through_the_portal(
+    gnome: dict[str, str], tmp_path: Path
+) -> None:
+    portal = gnome_session.StandInPortal(gnome["DBUS_SESSION_BUS_ADDRESS"], "approve")
+    app = launch(gnome, tmp_path, hotkey="<ctrl>+<alt>+<shift>+i")
+    try:
+        events = [portal.next_event()]
+        while events[-1]["event"] != "bind":  # Qt registers its own connection, too
+            events.append(portal.next_event())
+        bind = events[-1]
+        assert {"event": "registered", "sender": bind["sender"]}.items() <= next(
+            e for e in events if e.get("sender") == bind["sender"]
+        ).items()  # the app id, on the connection that binds, before it binds
+        assert bind["shortcuts"][0]["preferred_trigger"] == "CTRL+ALT+SHIFT+i"
+        info = app.wait_for(lambda s: s["app"]["hotkey_active"], "the approved shortcut")["app"]
+        assert info["hotkey_backend"] == "portal"
+        assert info["hotkey_trigger"] == "Ctrl+ALT+SHIFT+i"
+        assert info["hotkey_problem"] is None
+        app.cli("start", "--task", "portal")
+
+        portal.press()
+        app.wait_for(lambda s: s["app"]["popup_visible"], "the popup, on Wayland")
+        assert app.rows("SELECT count(*) FROM interruptions WHERE end_utc IS NULL") == [(1,)]
+        portal.press()  # the same interruption goes on: no second row
+        time.sleep(1)
+        assert app.rows("SELECT count(*) FROM interruptions") == [(1,)]
+        assert "stand-in-token" not in app.cli("status").stdout  # a token is never shown
+    finally:
+        assert app.quit() == 0
+        portal.close()
+
+
+def test_a_declined_shortcut_names_the_fallback_in_status(
+    gnome: dict[str, str], tmp_path: Path
+) -> None:
+    portal = gnome_session.StandInPortal(gnome["DBUS_SESSION_BUS_ADDRESS"], "decline")
+    app = launch(gnome, tmp_path)
+    try:
+        status = app.wait_for(lambda s: s["app"]["hotkey_problem"], "the refusal")
+        assert "declined" in status["app"]["hotkey_problem"]
+        assert status["app"]["hotkey_active"] is False
+        said = app.cli("status").stdout
+        assert "flowtally interrupt" in said
+    finally:
+        assert app.quit() == 0
+        portal.close()

@@ -4,6 +4,7 @@ XWayland gives X11 programs a DISPLAY, and there no X11 input listener is truste
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QObject
@@ -58,18 +59,21 @@ def test_on_wayland_the_x11_hotkey_is_not_trusted_and_the_fallback_is_named(
 
 
 def test_the_settings_dialog_names_each_services_source_or_the_exact_fallback(
-    monkeypatch: pytest.MonkeyPatch, qapp: QApplication
+    monkeypatch: pytest.MonkeyPatch, qapp: QApplication, tmp_path: Path
 ) -> None:
     monkeypatch.setattr("sys.platform", "linux")
     monkeypatch.setenv("WAYLAND_DISPLAY", "wayland-0")
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", f"unix:path={tmp_path / 'no-bus'}")
     parent = QObject()
     services = InputServices("<ctrl>+<alt>+<shift>+i", parent)
-    services.hotkey_problem = services.hotkey.start()  # refused: nothing is started
+    services.change_hotkey("<ctrl>+<alt>+<shift>+i")  # the portal's service, which cannot start
+    assert services.hotkey.backend == "portal"
     assert not services.hotkey.is_alive()
     said = services.describe()
-    assert said.startswith("Hotkey: off, this is a Wayland session")
+    assert said.startswith("Hotkey: off, the desktop's portal cannot be reached")
     assert "'flowtally interrupt'" in said
     assert "Away detection: off" in said
+    assert "\n" not in said
 
 
 def test_an_unreachable_x_server_is_one_short_sentence_not_pynputs_text() -> None:
