@@ -320,6 +320,7 @@ class AppController(QObject):
             **self.inputs.facts(),
             "reviews_waiting": [gap.reason.value for gap in self.reviews.waiting],
             "popup_visible": self.quick_log.popup.isVisible(),
+            "popup_has_keyboard": self.quick_log.popup.isActiveWindow(),
             "welcome": self.welcome.facts(),
             "pending_writes": self.snapshot.pending if self.snapshot else 0,
             "dashboard_open": self.dashboard is not None and self.dashboard.window.isVisible(),

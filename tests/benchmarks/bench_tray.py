@@ -10,7 +10,9 @@ seconds, and CPU over those seconds (Flowtally with a running block). Then, for 
 hotkey-press-to-committed-row latency at a brisk human pace and in a burst: one persistent
 ``xdotool -`` process types the hotkey (no process start-up in the measurement) and the SQLite
 file is polled until the row is there; beside it, what one commit alone costs on the same disk
-(fsync sets that floor).
+(fsync sets that floor). Last, on a headless GNOME Wayland session with the stand-in
+portal: the portal's ``Activated`` to committed row, and the fallback, a desktop shortcut's
+``flowtally interrupt``, beside the interpreter's own start (tests/benchmarks/wayland_presses.py).
 """
 
 import argparse
@@ -28,6 +30,7 @@ from typing import IO
 
 from app.instance import forward
 from tests import xserver
+from tests.benchmarks.wayland_presses import wayland_rows
 from tests.user_folders import returning_user
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -273,6 +276,8 @@ def main() -> None:
         typist.wait(5)
         reader.close()
         stop(process)
+    base_env = {k: v for k, v in private_env(":0", work).items() if k != "DISPLAY"}
+    wayland = wayland_rows(base_env, work, args.presses, percentile_99)
 
     commits = commit_latencies(work, args.presses)
     bare_start = statistics.median(starts["bare"])
@@ -304,6 +309,8 @@ def main() -> None:
             f"second) | | | median {statistics.median(values):.1f} ms, "
             f"p99 {percentile_99(values):.1f} ms |"
         )
+    for row in wayland:
+        print(row)
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
 """The real tray app in a child process, and ways to look at it from outside."""
 
+import contextlib
 import json
 import os
 import signal
@@ -9,7 +10,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from tests.app.cli_runner import FROM_SOURCE, ROOT, flowtally
 
@@ -21,8 +22,12 @@ class RunningApp:
         display: str,
         extra_env: dict[str, str] | None = None,
         command: Sequence[str] = FROM_SOURCE,
+        stderr_file: Path | None = None,
     ):
+        """``stderr_file``: where the app's stderr goes, for output too large for a pipe
+        nobody reads while the app runs (``WAYLAND_DEBUG``)."""
         self.database = database
+        self.stderr_file = stderr_file
         self.command = tuple(command)
         self.env = {
             **os.environ,
@@ -39,14 +44,18 @@ class RunningApp:
         """Start ``flowtally ARGS`` (the tray app without arguments); with ``wait``, until it
         answers a forwarded status."""
         self.started_at = time.monotonic()
-        self.process = subprocess.Popen(
-            [*self.command, *args, "--db", str(self.database)],
-            cwd=ROOT,
-            env=self.env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
+        with contextlib.ExitStack() as files:  # the child keeps its own copy of the file
+            stderr: int | IO[str] = subprocess.PIPE
+            if self.stderr_file is not None:
+                stderr = files.enter_context(self.stderr_file.open("w"))
+            self.process = subprocess.Popen(
+                [*self.command, *args, "--db", str(self.database)],
+                cwd=ROOT,
+                env=self.env,
+                stdout=subprocess.PIPE,
+                stderr=stderr,
+                text=True,
+            )
         if wait:
             self.wait_for(lambda s: s.get("app") is not None, "the app to answer")
         return self
@@ -108,6 +117,8 @@ class RunningApp:
         if self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)
         self.stdout, err = self.process.communicate(timeout=15)
+        if self.stderr_file is not None:
+            err = self.stderr_file.read_text()
         noise = [
             line
             for line in err.splitlines()

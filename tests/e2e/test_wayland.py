@@ -4,6 +4,7 @@ and the X11 hotkey, which would only hear XWayland windows, is not trusted."""
 
 import json
 import os
+import re
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,7 +28,9 @@ def gnome() -> Iterator[dict[str, str]]:
         yield session
 
 
-def launch(gnome: dict[str, str], tmp_path: Path, **settings: object) -> RunningApp:
+def launch(
+    gnome: dict[str, str], tmp_path: Path, stderr_file: Path | None = None, **settings: object
+) -> RunningApp:
     config = Path(os.environ["XDG_CONFIG_HOME"]) / "flowtally"
     config.mkdir(parents=True, exist_ok=True)
     settings = {"away_after_min": AWAY_AFTER_S / 60, **settings}
@@ -35,7 +38,10 @@ def launch(gnome: dict[str, str], tmp_path: Path, **settings: object) -> Running
     app = RunningApp(
         tmp_path / "flowtally.sqlite3",
         gnome["DISPLAY"],
-        extra_env={**gnome, "QT_QPA_PLATFORM": "wayland"},
+        extra_env={**gnome, "QT_QPA_PLATFORM": "wayland", "WAYLAND_DEBUG": "client"}
+        if stderr_file
+        else {**gnome, "QT_QPA_PLATFORM": "wayland"},
+        stderr_file=stderr_file,
     )
     return app.launch()
 
@@ -86,7 +92,8 @@ def test_one_press_of_the_desktops_shortcut_logs_an_interruption_through_the_por
     gnome: dict[str, str], tmp_path: Path
 ) -> None:
     portal = gnome_session.StandInPortal(gnome["DBUS_SESSION_BUS_ADDRESS"], "approve")
-    app = launch(gnome, tmp_path, hotkey="<ctrl>+<alt>+<shift>+i")
+    wayland_log = tmp_path / "wayland-debug.txt"  # the app's Wayland requests, as it sends them
+    app = launch(gnome, tmp_path, wayland_log, hotkey="<ctrl>+<alt>+<shift>+i")
     try:
         events = [portal.next_event()]
         while events[-1]["event"] != "bind":  # Qt registers its own connection, too
@@ -112,6 +119,11 @@ def test_one_press_of_the_desktops_shortcut_logs_an_interruption_through_the_por
     finally:
         assert app.quit() == 0
         portal.close()
+    # The second press gave the popup the keyboard with the token that press came with:
+    # xdg-activation, the only way a Wayland window may take focus.
+    requests = wayland_log.read_text()
+    assert re.search(r'xdg_activation_v1@\d+\.activate\("stand-in-token-2", wl_surface@', requests)
+    assert "stand-in-token-1" not in requests  # the first press left the keyboard alone
 
 
 def test_a_declined_shortcut_names_the_fallback_in_status(
