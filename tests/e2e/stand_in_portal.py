@@ -40,6 +40,12 @@ def say(event: str, **fields: object) -> None:
     print(json.dumps({"event": event, **fields}), flush=True)
 
 
+def described(trigger: str) -> str:
+    """A trigger as a desktop shows it: ``CTRL+ALT+i`` is "Ctrl+Alt+I"."""
+    names = {"CTRL": "Ctrl", "ALT": "Alt", "SHIFT": "Shift", "LOGO": "Meta"}
+    return "+".join(names.get(part, part.upper()) for part in trigger.split("+") if part)
+
+
 def sender_part(sender: str) -> str:
     return sender.removeprefix(":").replace(".", "_")
 
@@ -132,7 +138,7 @@ class Portal(dbus.service.Object):  # type: ignore[misc]
                         {
                             "description": dbus.String(item.get("description", "")),
                             "trigger_description": dbus.String(
-                                item.get("preferred_trigger", "").replace("CTRL", "Ctrl")
+                                described(item.get("preferred_trigger", ""))
                             ),
                         },
                         signature="sv",

@@ -105,7 +105,7 @@ def test_one_press_of_the_desktops_shortcut_logs_an_interruption_through_the_por
         assert bind["shortcuts"][0]["preferred_trigger"] == "CTRL+ALT+SHIFT+i"
         info = app.wait_for(lambda s: s["app"]["hotkey_active"], "the approved shortcut")["app"]
         assert info["hotkey_backend"] == "portal"
-        assert info["hotkey_trigger"] == "Ctrl+ALT+SHIFT+i"
+        assert info["hotkey_trigger"] == "Ctrl+Alt+Shift+I"
         assert info["hotkey_problem"] is None
         app.cli("start", "--task", "portal")
 

@@ -68,7 +68,7 @@ def test_the_approved_shortcut_logs_each_press_with_the_desktops_activation_toke
         assert presses.changes.wait(5)
         assert service.listening()
         assert service.problem() is None
-        assert service.trigger == "Ctrl+ALT+SHIFT+i"  # the desktop's own description
+        assert service.trigger == "Ctrl+Alt+Shift+I"  # the desktop's own description
         assert service.registered
 
         portal.press()
