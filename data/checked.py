@@ -43,7 +43,9 @@ def check_and_save(session: Session, block: Block) -> Block:
         validate_block(block)
     except ValidationError as exc:
         raise TransitionError(str(exc)) from None
-    others = spans().where(or_(BLOCKS.c.end_utc.is_(None), BLOCKS.c.end_utc > block.start))
+    others = spans(block.device).where(
+        or_(BLOCKS.c.end_utc.is_(None), BLOCKS.c.end_utc > block.start)
+    )
     if block.id is not None:
         others = others.where(BLOCKS.c.id != block.id)
     if block.end is not None:
@@ -54,8 +56,13 @@ def check_and_save(session: Session, block: Block) -> Block:
     return save(session, block)
 
 
-def spans() -> Select[Any]:
-    return select(BLOCKS.c.start_utc, BLOCKS.c.end_utc, BLOCKS.c.task, BLOCKS.c.timezone)
+def spans(device: str | None = None) -> Select[Any]:
+    """The blocks of one device (``None``: this one). Blocks never overlap within a device;
+    across devices they may (a laptop left running), and reports count that time once."""
+    mine = BLOCKS.c.device_id.is_(None) if device is None else BLOCKS.c.device_id == device
+    return select(BLOCKS.c.start_utc, BLOCKS.c.end_utc, BLOCKS.c.task, BLOCKS.c.timezone).where(
+        mine
+    )
 
 
 def named(row: Any) -> str:

@@ -55,13 +55,18 @@ def _new_blocks(session: Session, named: Sequence[tuple[str, Block]]) -> list[Bl
         return []
     low = min(b.start for _, b in named)
     high = max(b.end for _, b in named if b.end is not None)
-    previous = session.scalar(select(func.max(BLOCKS.c.start_utc)).where(BLOCKS.c.start_utc < low))
+    previous = session.scalar(
+        select(func.max(BLOCKS.c.start_utc)).where(
+            BLOCKS.c.start_utc < low, BLOCKS.c.device_id.is_(None)
+        )
+    )
     window_start = previous if previous is not None else low
     stored = [
         overlaps.Span(row.id, row.start_utc, row.end_utc)
         for row in session.execute(
             select(BLOCKS.c.id, BLOCKS.c.start_utc, BLOCKS.c.end_utc)
             .where(BLOCKS.c.start_utc >= window_start, BLOCKS.c.start_utc < high)
+            .where(BLOCKS.c.device_id.is_(None))  # an import is this device's
             .order_by(BLOCKS.c.start_utc)
         )
     ]

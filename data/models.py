@@ -1,8 +1,10 @@
 """The tables. Every timestamp is UTC (``*_utc``) next to the IANA zone it was recorded in."""
 
+import uuid
 from datetime import datetime
 
 from sqlalchemy import (
+    BigInteger,
     CheckConstraint,
     ForeignKey,
     Index,
@@ -11,6 +13,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy import true as sa_true
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from data.columns import UTCDateTime
@@ -26,6 +29,11 @@ NAMING = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
+
+
+def new_uid() -> str:
+    """A row's global id: the same row on every device that syncs it."""
+    return str(uuid.uuid4())
 
 
 class BlockRow(Base):
@@ -46,6 +54,18 @@ class BlockRow(Base):
     timezone: Mapped[str] = mapped_column(String(64))
     heartbeat_utc: Mapped[datetime | None] = mapped_column(UTCDateTime)
     """When the tray app last confirmed, while the block ran, that it was alive."""
+    uid: Mapped[str] = mapped_column(
+        String(36), nullable=True, unique=True, index=True, default=new_uid
+    )
+    device_id: Mapped[str | None] = mapped_column(String(36))
+    """The device the block was made on; NULL: this one."""
+    revision: Mapped[int] = mapped_column(BigInteger, default=1, server_default="1")
+    """A Lamport clock over the whole block (its pauses and interruptions too): of two
+    versions of a block the higher ``(revision, revised_by)`` wins, on every device."""
+    revised_by: Mapped[str | None] = mapped_column(String(36))
+    """The device that made this revision; NULL: this one."""
+    dirty: Mapped[bool] = mapped_column(default=True, server_default=sa_true())
+    """Changed here since sync last pushed it."""
 
     pauses: Mapped[list["PauseRow"]] = relationship(
         back_populates="block", cascade="all, delete-orphan", order_by="PauseRow.start_utc"
@@ -65,6 +85,9 @@ class PauseRow(Base):
     start_utc: Mapped[datetime] = mapped_column(UTCDateTime)
     end_utc: Mapped[datetime | None] = mapped_column(UTCDateTime)
     timezone: Mapped[str] = mapped_column(String(64))
+    uid: Mapped[str] = mapped_column(
+        String(36), nullable=True, unique=True, index=True, default=new_uid
+    )
 
     block: Mapped[BlockRow] = relationship(back_populates="pauses")
 
@@ -92,6 +115,9 @@ class InterruptionRow(Base):
     note: Mapped[str | None] = mapped_column(Text)
     timezone: Mapped[str] = mapped_column(String(64))
     ongoing: Mapped[bool | None] = mapped_column()
+    uid: Mapped[str] = mapped_column(
+        String(36), nullable=True, unique=True, index=True, default=new_uid
+    )
 
     block: Mapped[BlockRow] = relationship(back_populates="interruptions")
 
@@ -121,3 +147,32 @@ class UndoStepRow(Base):
     block_id: Mapped[int | None] = mapped_column()
     item_id: Mapped[int | None] = mapped_column()
     before: Mapped[str | None] = mapped_column(Text)
+
+
+class DeviceRow(Base):
+    """This installation, in one row: its id, the person it belongs to, its Lamport clock,
+    and where sync stands with its target (which server, the last change pulled, when, and
+    why the last attempt failed)."""
+
+    __tablename__ = "devices"
+
+    device_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    person_id: Mapped[str] = mapped_column(String(36))
+    clock: Mapped[int] = mapped_column(BigInteger)
+    target: Mapped[str | None] = mapped_column(String(400))
+    pulled_seq: Mapped[int] = mapped_column(BigInteger)
+    synced_utc: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    sync_problem: Mapped[str | None] = mapped_column(Text)
+
+
+class TombstoneRow(Base):
+    """A deleted block, remembered with its last revision so the deletion syncs (and wins
+    over older versions of the block) like any change."""
+
+    __tablename__ = "tombstones"
+
+    uid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    device_id: Mapped[str | None] = mapped_column(String(36))
+    revision: Mapped[int] = mapped_column(BigInteger)
+    revised_by: Mapped[str | None] = mapped_column(String(36))
+    dirty: Mapped[bool] = mapped_column()

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import Row, insert, select
 from sqlalchemy.orm import Session
 
+from data import revisions
 from data.checked import add_interruption
 from data.rows import (
     BLOCKS,
@@ -39,9 +40,11 @@ def interrupt(session: Session, interruption: Interruption, done: datetime) -> I
     shell of the running block (its start is all they need) and its interruption going on."""
     row = _running_row(session)
     if row is None or interruption.at < row.start_utc:
-        holder = session.scalar(
+        holder = session.scalar(  # this device's: another's history is not logged into
             select(BLOCKS.c.id).where(
-                BLOCKS.c.start_utc <= interruption.at, BLOCKS.c.end_utc > interruption.at
+                BLOCKS.c.start_utc <= interruption.at,
+                BLOCKS.c.end_utc > interruption.at,
+                BLOCKS.c.device_id.is_(None),
             )
         )
         if holder is not None:
@@ -121,6 +124,7 @@ def _insert(
         .values(interruption_values(interruption, block_id))
         .returning(INTERRUPTIONS.c.id)
     )
+    revisions.touch(session, block_id)
     record(session, Action.PRESS, interruption.at, done, item_id=new_id)
     return replace(interruption, id=new_id)
 

@@ -8,19 +8,17 @@ the system): the interchange format carries offsets, not zones.
 """
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from sqlalchemy import Select, Table, delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from data.models import BlockRow, InterruptionRow, LoosePressRow, PauseRow
+from data import revisions
+from data.tables import BLOCKS, DEVICES, INTERRUPTIONS, LOOSE_PRESSES, PAUSES, TOMBSTONES
 from tracker.model import Block, Interruption, Pause
 from tracker.types import Kind
 
-BLOCKS = cast(Table, BlockRow.__table__)
-PAUSES = cast(Table, PauseRow.__table__)
-INTERRUPTIONS = cast(Table, InterruptionRow.__table__)
-LOOSE_PRESSES = cast(Table, LoosePressRow.__table__)
+__all__ = ["BLOCKS", "DEVICES", "INTERRUPTIONS", "LOOSE_PRESSES", "PAUSES", "TOMBSTONES"]
 Child = TypeVar("Child", Pause, Interruption)
 
 
@@ -31,6 +29,7 @@ def block_values(block: Block) -> dict[str, Any]:
         "running": True if block.end is None else None,
         "task": block.task,
         "timezone": block.timezone,
+        "device_id": block.device,
     }
 
 
@@ -99,6 +98,7 @@ def load(session: Session, ids: Select[Any]) -> list[Block]:
             tuple(interruptions.get(row.id, ())),
             row.timezone,
             row.id,
+            row.device_id,
         )
         for row in block_rows
     ]
@@ -121,6 +121,7 @@ def save(session: Session, block: Block) -> Block:
         session.execute(update(BLOCKS).where(BLOCKS.c.id == block_id).values(block_values(block)))
     _sync(session, PAUSES, block_id, block.pauses, pause_values)
     _sync(session, INTERRUPTIONS, block_id, block.interruptions, interruption_values)
+    revisions.touch(session, block_id)
     saved = load_one(session, block_id)
     assert saved is not None
     return saved
@@ -151,7 +152,10 @@ def insert_many(session: Session, blocks: Iterable[Block], first_id: int) -> Non
     """New finished blocks in true batches (ids assigned by the caller, under the write lock:
     RETURNING ids in order would cost one statement per block on SQLite)."""
     numbered = list(enumerate(blocks, first_id))
-    session.execute(insert(BLOCKS), [{"id": i, **block_values(b)} for i, b in numbered])
+    revision = revisions.tick(session)  # one change: the import
+    session.execute(
+        insert(BLOCKS), [{"id": i, "revision": revision, **block_values(b)} for i, b in numbered]
+    )
     pause_rows = [pause_values(p, i) for i, b in numbered for p in b.pauses]
     interruption_rows = [interruption_values(x, i) for i, b in numbered for x in b.interruptions]
     if pause_rows:

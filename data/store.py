@@ -15,7 +15,8 @@ from sqlalchemy.engine import URL, CursorResult
 from sqlalchemy.orm import Session
 
 from data import engine as engines
-from data import presses, undo_log
+from data import presses, revisions, undo_log
+from data import sync as syncing
 from data.checked import (
     check_and_save,
     named,
@@ -27,6 +28,7 @@ from data.failures import as_store_errors
 from data.importing import ImportResult, Progress, add_new
 from data.rows import BLOCKS, INTERRUPTIONS, LOOSE_PRESSES, PAUSES, load, load_one, save
 from data.schema import ensure_schema
+from data.sync import SyncResult, SyncState
 from tracker import overlaps, running
 from tracker.days import DayClock
 from tracker.errors import TransitionError, ValidationError
@@ -302,6 +304,8 @@ class Store:
                         _("that block was changed or removed meanwhile; look again and retry")
                     )
                 if after is None:
+                    assert before.id is not None  # it was found stored
+                    revisions.bury(session, before.id)
                     session.execute(delete(BLOCKS).where(BLOCKS.c.id == before.id))
                     return None
                 return check_and_save(session, replace(after, id=before.id))
@@ -327,6 +331,18 @@ class Store:
                 select(BLOCKS.c.heartbeat_utc).where(BLOCKS.c.running.is_(True))
             )
             return value
+
+    # ------------------------------------------------------------ sync
+
+    def sync(self, url: str) -> SyncResult:
+        """Push this device's changes to the PostgreSQL target ``url`` and pull the same
+        person's changes from their other devices (:mod:`data.sync`)."""
+        with self._errors():
+            return syncing.sync(self.engine, url, self._writer)
+
+    def sync_state(self) -> SyncState:
+        with self._read() as session:
+            return syncing.state(session)
 
     # ------------------------------------------------------------ import
 

@@ -12,6 +12,7 @@ from typing import Any, cast
 from sqlalchemy import Row, Table, delete, insert, select
 from sqlalchemy.orm import Session
 
+from data import revisions
 from data.checked import check_and_save
 from data.models import UndoStepRow
 from data.rows import BLOCKS, INTERRUPTIONS, LOOSE_PRESSES, load_one
@@ -80,12 +81,18 @@ def undo_latest(session: Session) -> Step:
             raise TransitionError(_("cannot undo that: {0}").format(GONE))
         check_and_save(session, _decode(row.before, current.id))
     elif step.action is Action.PRESS:
-        gone = session.execute(delete(INTERRUPTIONS).where(INTERRUPTIONS.c.id == step.item_id))
-        if not getattr(gone, "rowcount", 0):
+        holder = session.scalar(
+            select(INTERRUPTIONS.c.block_id).where(INTERRUPTIONS.c.id == step.item_id)
+        )
+        if holder is None:
             raise TransitionError(_("cannot undo that interruption: {0}").format(GONE))
+        session.execute(delete(INTERRUPTIONS).where(INTERRUPTIONS.c.id == step.item_id))
+        revisions.touch(session, holder)
     elif step.action is Action.LOOSE:
         session.execute(delete(LOOSE_PRESSES).where(LOOSE_PRESSES.c.id == step.item_id))
     else:  # START, ADD: the block it made goes
+        if step.block_id is not None:
+            revisions.bury(session, step.block_id)
         gone = session.execute(delete(BLOCKS).where(BLOCKS.c.id == step.block_id))
         if not getattr(gone, "rowcount", 0):
             raise TransitionError(_("cannot undo that block: {0}").format(GONE))

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 
+from tracker.counted_once import counted_once
 from tracker.days import DayClock, week_days
 from tracker.metrics import Metrics
 from tracker.model import Block, Interruption
@@ -157,7 +158,7 @@ def week_view(
     days = week_days(monday)
     week_start, week_end = clock.midnight(days[0]), clock.midnight(days[-1] + timedelta(days=1))
     inside = [b for b in blocks if _touches(b, week_start, week_end, now)]
-    timelines = [build_timeline(b, params, now) for b in inside]
+    timelines = [build_timeline(b, params, now) for b in counted_once(inside, now)]
     internal, external = _hour_maps(timelines, clock, days, week_start, week_end)
     compared, until, today, now_h = None, None, None, None
     if week_start <= now < week_end:

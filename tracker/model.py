@@ -131,6 +131,8 @@ class Block:
     interruptions: tuple[Interruption, ...] = ()
     timezone: str = field(default="UTC", compare=False)
     id: int | None = field(default=None, compare=False)
+    device: str | None = field(default=None, compare=False)
+    """The device the block was made on, when not this one (a block synced from another)."""
 
     def __post_init__(self) -> None:
         _normalise(self, "start", "end")

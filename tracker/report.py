@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+from tracker.counted_once import counted_once
 from tracker.days import DayClock, monday_of, week_days, week_name
 from tracker.i18n import _, day_name, month_name
 from tracker.metrics import Metrics, combine, daily_metrics
@@ -82,7 +83,7 @@ def week_reports(
     # Each task's days from only its blocks' timelines; a day is its tasks combined (the
     # same sums and maxima as a week of days), so every timeline is walked once.
     by_task: dict[str | None, list[Timeline]] = defaultdict(list)
-    for block in blocks:
+    for block in counted_once(blocks, now):
         by_task[block.task].append(build_timeline(block, params, now))
     task_days = {task: daily_metrics(lines, params, clock, days) for task, lines in by_task.items()}
     per_day = {day: combine(metrics[day] for metrics in task_days.values()) for day in days}

@@ -100,6 +100,9 @@ class Settings:
     model: ModelParams = ModelParams()
     timezone: str | None = None
     database_url: str | None = None
+    sync_url: str | None = None
+    """The PostgreSQL database this device syncs its history with (``None``: none; nothing
+    leaves the machine)."""
     hotkey: str = DEFAULT_HOTKEY
     away_after_min: float = 5
     planned_block_min: float = 0
@@ -143,6 +146,7 @@ class Settings:
         out: dict[str, object] = dict(self.model.as_json())
         out["timezone"] = self.timezone
         out["database_url"] = self.database_url
+        out["sync_url"] = self.sync_url
         out["hotkey"] = self.hotkey
         for key in APP_KEYS[1:]:
             out[key] = _plain_number(getattr(self, key))
@@ -157,13 +161,20 @@ class Settings:
         model = ModelParams(**model_values)
         timezone = raw.get("timezone")
         database_url = raw.get("database_url")
-        for key, value in (("timezone", timezone), ("database_url", database_url)):
+        sync_url = raw.get("sync_url")
+        for key, value in (
+            ("timezone", timezone),
+            ("database_url", database_url),
+            ("sync_url", sync_url),
+        ):
             if value is not None and not isinstance(value, str):
                 raise SettingsError(_("{0} must be text").format(key))
         extra = {key: raw[key] for key in APP_KEYS if key in raw}
         if not isinstance(extra.get("hotkey", ""), str):
             raise SettingsError(_("hotkey must be text"))
-        return cls(model=model, timezone=timezone, database_url=database_url, **extra)
+        return cls(
+            model=model, timezone=timezone, database_url=database_url, sync_url=sync_url, **extra
+        )
 
 
 SETTING_NAMES: tuple[str, ...] = (

@@ -4,6 +4,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from tracker.counted_once import counted_once
 from tracker.days import DayClock
 from tracker.metrics import Metrics, daily_metrics
 from tracker.model import Block, Interruption
@@ -48,13 +49,13 @@ def live_status(
     if running is not None:
         blocks[(running.start, running.end)] = running
     today = clock.day_of(now)
-    timelines = {key: build_timeline(b, params, now) for key, b in blocks.items()}
-    metrics = daily_metrics(timelines.values(), params, clock, [today])[today]
+    counted = [build_timeline(b, params, now) for b in counted_once(blocks.values(), now)]
+    metrics = daily_metrics(counted, params, clock, [today])[today]
     state = state_of(running)
     if running is None or state is State.IDLE:
         zero = timedelta(0)
         return Status(state, None, now, Phase.NONE, False, zero, zero, zero, metrics)
-    timeline = timelines[(running.start, running.end)]
+    timeline = build_timeline(running, params, now)  # its own phases, whatever overlaps it
     stretch = timeline.current_stretch()
     if stretch is not None and any(i.at == stretch.end for i in running.interruptions):
         stretch = Stretch(now, now, Origin.INTERRUPTION)  # broken this instant: ramp-up again

@@ -21,6 +21,7 @@ PLURALS: dict[str, str] = {
     "interruption": "{n} interruptions",
     "uninterrupted period": "{n} uninterrupted periods",
     "block": "{n} blocks",
+    "change": "{n} changes",
 }
 """The plural of each counted word (its singular is ``{n} WORD``); translated as a whole, as
 languages pluralise differently."""

@@ -160,6 +160,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", "-f", choices=["json", "csv", "ics"], default="json")
     p.add_argument("--output", "-o", metavar="FILE", help="file to write (default: stdout)")
 
+    add(
+        "sync",
+        "syncing:sync",
+        "push this device's finished blocks to the sync target and pull your other devices'",
+    )
+
     p = add("import", "transfer:import_", "add blocks from a JSON or CSV export (all or nothing)")
     p.add_argument("file", metavar="FILE")
     p.add_argument(

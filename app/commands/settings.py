@@ -7,6 +7,7 @@ from dataclasses import replace
 from app.commands.context import Context
 from app.config import save_settings, settings_path, system_zone
 from data.engine import check_target
+from data.sync import check_sync_target
 from tracker.errors import SettingsError
 from tracker.i18n import _
 from tracker.redaction import redact_url
@@ -28,6 +29,8 @@ def settings(ctx: Context, args: argparse.Namespace) -> int:
         url = check_target(updated.database_url)
         if "://" not in updated.database_url:  # a path: kept whole, whichever folder asks
             updated = replace(updated, database_url=url.database)
+    if updated.sync_url and updated.sync_url != ctx.settings.sync_url:
+        check_sync_target(updated.sync_url)
     path = save_settings(updated)
     ctx.settings = updated
     print(_("Saved to {path}.").format(path=path), file=ctx.out)
@@ -37,14 +40,17 @@ def settings(ctx: Context, args: argparse.Namespace) -> int:
 
 def _show(ctx: Context, as_json: bool) -> None:
     values = ctx.settings.as_json()
-    if isinstance(values["database_url"], str):
-        values["database_url"] = redact_url(values["database_url"])
+    for secret in ("database_url", "sync_url"):
+        value = values[secret]
+        if isinstance(value, str):
+            values[secret] = redact_url(value)
     if as_json:
         print(json.dumps(values, indent=1), file=ctx.out)
         return
     defaults = {
         "timezone": _("system ({zone})").format(zone=system_zone()),
         "database_url": _("default (SQLite in the user data folder)"),
+        "sync_url": _("none (nothing leaves this machine)"),
     }
     width = max(len(name) for name in SETTING_NAMES)
     for name in SETTING_NAMES:

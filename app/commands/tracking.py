@@ -7,10 +7,12 @@ from zoneinfo import ZoneInfo
 
 from app.commands.context import Context
 from data.errors import StoreError
+from data.sync import SyncState
 from tracker.days import DayClock
 from tracker.errors import FlowtallyError
 from tracker.i18n import _
 from tracker.model import MAX_INTERRUPTION_MIN, Block, Interruption
+from tracker.redaction import redact_url
 from tracker.running import State
 from tracker.settings import ModelParams
 from tracker.status import Status, live_status
@@ -183,13 +185,42 @@ def status(ctx: Context, args: argparse.Namespace) -> int:
             raise
         return _status_without_store(ctx, args.json, str(problem))
     snapshot = live_status(running, blocks, ctx.settings.model, clock, ctx.now)
+    sync = ctx.store.sync_state() if ctx.settings.sync_url else None
     if args.json:
-        print(json.dumps(_status_json(snapshot, ctx), indent=1), file=ctx.out)
+        shown = _status_json(snapshot, ctx)
+        if sync is not None:
+            shown["sync"] = _sync_json(sync, ctx)
+        print(json.dumps(shown, indent=1), file=ctx.out)
     else:
         print(_status_text(snapshot, ctx), file=ctx.out)
+        if sync is not None:
+            print(_sync_text(sync, ctx), file=ctx.out)
         if ctx.app_info is not None:
             print(_app_text(ctx.app_info), file=ctx.out)
     return 0
+
+
+def _sync_json(sync: SyncState, ctx: Context) -> dict[str, object]:
+    return {
+        "target": redact_url(ctx.settings.sync_url or ""),
+        "last_synced": sync.synced.isoformat() if sync.synced else None,
+        "waiting": sync.waiting,
+        "problem": sync.problem,
+    }
+
+
+def _sync_text(sync: SyncState, ctx: Context) -> str:
+    """ "Sync: last synced 12:03, 3 changes waiting." (and why the last attempt failed)."""
+    waiting = plural(sync.waiting, "change")
+    if sync.synced is None:
+        line = _("Sync: not synced yet; {waiting} waiting.").format(waiting=waiting)
+    else:
+        today = ctx.now.astimezone(ctx.zone).date()
+        when = ctx.local(sync.synced, with_date=sync.synced.astimezone(ctx.zone).date() != today)
+        line = _("Sync: last synced {time}, {waiting} waiting.").format(time=when, waiting=waiting)
+    if sync.problem:
+        line += " " + _("The last attempt failed: {problem}.").format(problem=sync.problem)
+    return line
 
 
 def _status_without_store(ctx: Context, as_json: bool, problem: str) -> int:

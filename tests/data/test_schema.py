@@ -99,6 +99,20 @@ def test_upgrading_from_the_first_schema_keeps_every_row_and_a_backup(tmp_path: 
         assert store.count() == (1, 0, 1)
     assert block.task == "old"
     assert block.interruptions[0].note == "hi"
+    upgraded = create_engine(f"sqlite:///{path}")
+    with upgraded.connect() as connection:  # every row this device's, with a global id
+        for table in ("blocks", "interruptions"):
+            uids = connection.execute(text(f"SELECT uid FROM {table}")).scalars().all()
+            assert len(uids) == 1
+            assert len(uids[0]) == 36
+        assert connection.execute(text("SELECT device_id, revision, dirty FROM blocks")).one() == (
+            None,
+            1,
+            True,
+        )
+        (device,) = connection.execute(text("SELECT device_id, person_id FROM devices")).all()
+        assert len(set(device)) == 2
+    upgraded.dispose()
     backup = path.with_name(f"old.sqlite3.pre-{HEAD_REVISION}.bak")
     assert backup.exists()
     copy = create_engine(f"sqlite:///{backup}")

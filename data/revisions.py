@@ -1,0 +1,55 @@
+"""What sync needs to know of every write: which block changed, in which order, and which
+were deleted. A block and its pauses and interruptions change as one: any write to them
+gives the block a new revision from this device's Lamport clock (one above anything seen
+here, pulled revisions included), and marks it for the next push. A deleted block leaves a
+tombstone with a revision of its own, so the deletion travels, and wins, like an edit.
+
+Every write path of :mod:`data` calls :func:`touch` or :func:`bury`; the heartbeat does not
+(it is not history, only the running app's sign of life).
+"""
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.orm import Session
+
+from data.tables import BLOCKS, DEVICES, TOMBSTONES
+
+
+def tick(session: Session, seen: int = 0) -> int:
+    """The next revision: one above this device's clock and above ``seen`` (a pulled
+    revision), inside the caller's write transaction (which holds the write lock)."""
+    clock: int = session.scalar(select(DEVICES.c.clock)) or 0
+    now = max(clock, seen) + 1
+    session.execute(update(DEVICES).values(clock=now))
+    return now
+
+
+def witness(session: Session, seen: int) -> None:
+    """A revision pulled from elsewhere: the clock moves past it, so an edit made here next
+    is newer than everything this device has seen."""
+    session.execute(update(DEVICES).where(DEVICES.c.clock < seen).values(clock=seen))
+
+
+def touch(session: Session, block_id: int) -> None:
+    session.execute(
+        update(BLOCKS)
+        .where(BLOCKS.c.id == block_id)
+        .values(revision=tick(session), revised_by=None, dirty=True)
+    )
+
+
+def bury(session: Session, block_id: int) -> None:
+    """Remember a block about to be deleted (the caller deletes it)."""
+    row = session.execute(
+        select(BLOCKS.c.uid, BLOCKS.c.device_id).where(BLOCKS.c.id == block_id)
+    ).first()
+    if row is None:
+        return
+    session.execute(
+        insert(TOMBSTONES).values(
+            uid=row.uid,
+            device_id=row.device_id,
+            revision=tick(session),
+            revised_by=None,
+            dirty=True,
+        )
+    )

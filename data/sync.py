@@ -1,0 +1,403 @@
+"""Local-first sync: this device's SQLite file stays the store the app writes to, and
+``sync`` exchanges finished blocks with a PostgreSQL target that belongs to one person.
+
+The design, in four rules:
+
+1. **The unit is a finished block**, with its pauses and interruptions, as one JSON
+   document keyed by the block's global id. A running block stays on its device until it
+   is stopped (it changes every minute; another device has nothing to do with it yet).
+2. **Every version carries ``(revision, revised_by)``**: a Lamport revision (see
+   :mod:`data.revisions`) and the device that made it. Of two versions the higher pair
+   wins, on the server (an upsert that only ever moves forward) and on every device (a pull
+   applies only what is newer). A deletion is a version too (a tombstone). Whatever order
+   pushes and pulls happen in, every device ends with the same winner for every block.
+3. **The server numbers what it accepts** (``seq``, from one sequence, under a per-person
+   advisory lock), so a pull asks for "everything after the last number I saw": a sync with
+   nothing new is one query each way.
+4. **Nothing is half-done.** A push is one server transaction; only after it committed are
+   the pushed versions marked clean here (and only if they did not change meanwhile), so a
+   push cut short is pushed again, harmlessly. A pull is applied in one local transaction,
+   with the new position: all of it, or none.
+
+The target belongs to one person: the first device to sync records its person there;
+every later device that syncs to it becomes that person's.
+"""
+
+import hashlib
+import json
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Engine, delete, func, insert, select, text, update
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from data import engine as engines
+from data import revisions
+from data.errors import StoreError
+from data.tables import BLOCKS, DEVICES, INTERRUPTIONS, PAUSES, TOMBSTONES
+from tracker.i18n import _
+from tracker.redaction import redact_url
+
+REMOTE_SCHEMA = (
+    "CREATE SEQUENCE IF NOT EXISTS flowtally_sync_seq",
+    """CREATE TABLE IF NOT EXISTS flowtally_sync_owner (
+        one boolean PRIMARY KEY DEFAULT true CHECK (one),
+        person_id text NOT NULL
+    )""",
+    """CREATE TABLE IF NOT EXISTS flowtally_sync_blocks (
+        uid text PRIMARY KEY,
+        person_id text NOT NULL,
+        device_id text NOT NULL,
+        revision bigint NOT NULL,
+        revised_by text NOT NULL,
+        deleted boolean NOT NULL,
+        document text,
+        seq bigint NOT NULL
+    )""",
+    "CREATE INDEX IF NOT EXISTS flowtally_sync_blocks_seq "
+    "ON flowtally_sync_blocks (person_id, seq)",
+)
+UPSERT = text(
+    """INSERT INTO flowtally_sync_blocks
+        (uid, person_id, device_id, revision, revised_by, deleted, document, seq)
+    VALUES (:uid, :person_id, :device_id, :revision, :revised_by, :deleted, :document,
+        nextval('flowtally_sync_seq'))
+    ON CONFLICT (uid) DO UPDATE SET
+        device_id = excluded.device_id, revision = excluded.revision,
+        revised_by = excluded.revised_by, deleted = excluded.deleted,
+        document = excluded.document, seq = excluded.seq
+    WHERE (excluded.revision, excluded.revised_by)
+        > (flowtally_sync_blocks.revision, flowtally_sync_blocks.revised_by)"""
+)
+PULL_BATCH = 2000
+
+
+@dataclass(frozen=True, slots=True)
+class SyncResult:
+    pushed: int
+    pulled: int
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class SyncState:
+    """Where sync stands, for ``status``: when it last succeeded, what waits to be pushed,
+    and why the last attempt failed (``None`` when it did not)."""
+
+    target: str | None
+    synced: datetime | None
+    waiting: int
+    problem: str | None
+
+
+def target_key(url: str) -> str:
+    """The target as the device remembers it: never its password (a hash of the rest)."""
+    shown = engines.describe(engines.normalise_url(url))
+    return hashlib.sha256(shown.encode()).hexdigest()[:40]
+
+
+def state(session: Session) -> SyncState:
+    device = session.execute(select(DEVICES)).one()
+    waiting = (
+        session.scalar(
+            select(func.count())
+            .select_from(BLOCKS)
+            .where(BLOCKS.c.dirty.is_(True), BLOCKS.c.end_utc.is_not(None))
+        )
+        or 0
+    ) + (
+        session.scalar(select(func.count()).select_from(TOMBSTONES).where(TOMBSTONES.c.dirty)) or 0
+    )
+    return SyncState(device.target, device.synced_utc, waiting, device.sync_problem)
+
+
+# ---------------------------------------------------------------- documents
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _when(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value is not None else None
+
+
+def documents(session: Session, me: str, block_ids: Sequence[int]) -> list[dict[str, Any]]:
+    """The pushed form of finished blocks: one JSON document each, children with their ids."""
+    if not block_ids:
+        return []
+    pauses: dict[int, list[dict[str, Any]]] = {}
+    for row in session.execute(select(PAUSES).where(PAUSES.c.block_id.in_(block_ids))):
+        pauses.setdefault(row.block_id, []).append(
+            {
+                "uid": row.uid,
+                "start": _iso(row.start_utc),
+                "end": _iso(row.end_utc),
+                "tz": row.timezone,
+            }
+        )
+    interruptions: dict[int, list[dict[str, Any]]] = {}
+    for row in session.execute(
+        select(INTERRUPTIONS).where(INTERRUPTIONS.c.block_id.in_(block_ids))
+    ):
+        interruptions.setdefault(row.block_id, []).append(
+            {
+                "uid": row.uid,
+                "at": _iso(row.at_utc),
+                "end": _iso(row.end_utc),
+                "kind": row.kind,
+                "source": row.source,
+                "note": row.note,
+                "tz": row.timezone,
+            }
+        )
+    result = []
+    for row in session.execute(select(BLOCKS).where(BLOCKS.c.id.in_(block_ids))):
+        document = {
+            "start": _iso(row.start_utc),
+            "end": _iso(row.end_utc),
+            "task": row.task,
+            "tz": row.timezone,
+            "pauses": sorted(pauses.get(row.id, []), key=lambda p: p["uid"]),
+            "interruptions": sorted(interruptions.get(row.id, []), key=lambda i: i["uid"]),
+        }
+        result.append(
+            {
+                "uid": row.uid,
+                "device_id": row.device_id or me,
+                "revision": row.revision,
+                "revised_by": row.revised_by or me,
+                "deleted": False,
+                "document": json.dumps(document, sort_keys=True),
+            }
+        )
+    return result
+
+
+# ---------------------------------------------------------------- the two directions
+
+
+def _push_list(session: Session, me: str) -> list[dict[str, Any]]:
+    ids = list(
+        session.scalars(
+            select(BLOCKS.c.id).where(BLOCKS.c.dirty.is_(True), BLOCKS.c.end_utc.is_not(None))
+        )
+    )
+    pushed = documents(session, me, ids)
+    for row in session.execute(select(TOMBSTONES).where(TOMBSTONES.c.dirty.is_(True))):
+        pushed.append(
+            {
+                "uid": row.uid,
+                "device_id": row.device_id or me,
+                "revision": row.revision,
+                "revised_by": row.revised_by or me,
+                "deleted": True,
+                "document": None,
+            }
+        )
+    return pushed
+
+
+def _mark_pushed(session: Session, pushed: list[dict[str, Any]]) -> None:
+    """Pushed versions are clean here, unless they changed since they were read."""
+    for item in pushed:
+        table = TOMBSTONES if item["deleted"] else BLOCKS
+        session.execute(
+            update(table)
+            .where(table.c.uid == item["uid"], table.c.revision == item["revision"])
+            .values(dirty=False)
+        )
+
+
+def _local_version(session: Session, uid: str, me: str) -> tuple[int, str] | None:
+    for table in (BLOCKS, TOMBSTONES):
+        row = session.execute(
+            select(table.c.revision, table.c.revised_by).where(table.c.uid == uid)
+        ).first()
+        if row is not None:
+            return (row.revision, row.revised_by or me)
+    return None
+
+
+def apply(session: Session, me: str, row: Any) -> bool:
+    """One pulled version, applied if it is newer than what is here (rule 2)."""
+    revisions.witness(session, row.revision)
+    here = _local_version(session, row.uid, me)
+    if here is not None and (row.revision, row.revised_by) <= here:
+        return False
+    mine = None if row.revised_by == me else row.revised_by
+    origin = None if row.device_id == me else row.device_id
+    block_id = session.scalar(select(BLOCKS.c.id).where(BLOCKS.c.uid == row.uid))
+    session.execute(delete(TOMBSTONES).where(TOMBSTONES.c.uid == row.uid))
+    if row.deleted:
+        if block_id is not None:
+            session.execute(delete(BLOCKS).where(BLOCKS.c.id == block_id))
+        session.execute(
+            insert(TOMBSTONES).values(
+                uid=row.uid, device_id=origin, revision=row.revision, revised_by=mine, dirty=False
+            )
+        )
+        return True
+    document = json.loads(row.document)
+    values = {
+        "start_utc": _when(document["start"]),
+        "end_utc": _when(document["end"]),
+        "running": None,
+        "task": document["task"],
+        "timezone": document["tz"],
+        "uid": row.uid,
+        "device_id": origin,
+        "revision": row.revision,
+        "revised_by": mine,
+        "dirty": False,
+    }
+    if block_id is None:
+        block_id = session.scalar(insert(BLOCKS).values(values).returning(BLOCKS.c.id))
+    else:
+        session.execute(update(BLOCKS).where(BLOCKS.c.id == block_id).values(values))
+        session.execute(delete(PAUSES).where(PAUSES.c.block_id == block_id))
+        session.execute(delete(INTERRUPTIONS).where(INTERRUPTIONS.c.block_id == block_id))
+    pauses = [
+        {
+            "block_id": block_id,
+            "uid": p["uid"],
+            "start_utc": _when(p["start"]),
+            "end_utc": _when(p["end"]),
+            "timezone": p["tz"],
+        }
+        for p in document["pauses"]
+    ]
+    interruptions = [
+        {
+            "block_id": block_id,
+            "uid": i["uid"],
+            "at_utc": _when(i["at"]),
+            "end_utc": _when(i["end"]),
+            "kind": i["kind"],
+            "source": i["source"],
+            "note": i["note"],
+            "timezone": i["tz"],
+            "ongoing": None,
+        }
+        for i in document["interruptions"]
+    ]
+    if pauses:
+        session.execute(insert(PAUSES), pauses)
+    if interruptions:
+        session.execute(insert(INTERRUPTIONS), interruptions)
+    return True
+
+
+# ---------------------------------------------------------------- the server
+
+
+def check_sync_target(url: str) -> None:
+    """Refuse, before it is saved, a sync target that cannot be one (the server itself is
+    not contacted: it may be down for now)."""
+    if engines.normalise_url(url).get_backend_name() != "postgresql":
+        raise StoreError(_("a sync target must be a PostgreSQL database (postgresql://…)"))
+
+
+@contextmanager
+def _remote(url: str) -> Iterator[Engine]:
+    check_sync_target(url)
+    remote = engines.create(engines.normalise_url(url))
+    try:
+        yield remote
+    finally:
+        remote.dispose()
+
+
+def _locked(connection: Connection, person_id: str) -> None:
+    """One sync at a time per person: ``seq`` then grows in commit order, so "after the
+    last number seen" misses nothing."""
+    key = int(hashlib.sha256(person_id.encode()).hexdigest()[:15], 16)
+    connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
+
+
+def _owner(connection: Connection, person_id: str) -> str:
+    for statement in REMOTE_SCHEMA:
+        connection.execute(text(statement))
+    connection.execute(
+        text("INSERT INTO flowtally_sync_owner (person_id) VALUES (:p) ON CONFLICT DO NOTHING"),
+        {"p": person_id},
+    )
+    owner: str = connection.execute(text("SELECT person_id FROM flowtally_sync_owner")).scalar_one()
+    return owner
+
+
+def _problem(url: str, exc: SQLAlchemyError | OSError) -> StoreError:
+    shown = redact_url(url)
+    reason = redact_url(str(getattr(exc, "orig", None) or exc).strip().splitlines()[0])
+    return StoreError(_("cannot sync with {target}: {reason}").format(target=shown, reason=reason))
+
+
+@contextmanager
+def _talking_to(url: str) -> Iterator[None]:
+    """Within: a failure of the server (down, refusing, cut off) leaves as one sentence."""
+    try:
+        yield
+    except (SQLAlchemyError, OSError) as exc:
+        raise _problem(url, exc) from None
+
+
+def _pull_batch(remote: Engine, owner: str, after: int) -> Sequence[Any]:
+    with remote.begin() as connection:
+        _locked(connection, owner)
+        return connection.execute(
+            text(
+                "SELECT uid, device_id, revision, revised_by, deleted, document, seq "
+                "FROM flowtally_sync_blocks WHERE person_id = :p AND seq > :after "
+                "ORDER BY seq LIMIT :n"
+            ),
+            {"p": owner, "after": after, "n": PULL_BATCH},
+        ).all()
+
+
+def sync(local: Engine, url: str, writer: Engine | None = None) -> SyncResult:
+    """Push this device's changes to ``url`` and pull the person's others (rules 1 to 4).
+
+    ``local``: the store's engine (``writer``: the same, with its write option). A failure of
+    the server is a :class:`StoreError` saying so, also kept for ``status``; this device's
+    data is never touched by it."""
+    write_engine = writer or local
+    with Session(local) as session, session.begin():
+        device = session.execute(select(DEVICES)).one()
+        me = device.device_id
+        key = target_key(url)
+        position = device.pulled_seq if device.target == key else 0
+        pushed = _push_list(session, me)
+    try:
+        with _remote(url) as remote:
+            with _talking_to(url), remote.begin() as connection:
+                owner = _owner(connection, device.person_id)
+                _locked(connection, owner)
+                for item in pushed:
+                    connection.execute(UPSERT, {**item, "person_id": owner})
+            with Session(write_engine) as session, session.begin():
+                _mark_pushed(session, pushed)
+                session.execute(update(DEVICES).values(person_id=owner, target=key))
+            pulled = 0
+            while True:
+                with _talking_to(url):
+                    rows = _pull_batch(remote, owner, position)
+                if not rows:
+                    break
+                with Session(write_engine) as session, session.begin():
+                    pulled += sum(apply(session, me, row) for row in rows)
+                    position = rows[-1].seq
+                    session.execute(update(DEVICES).values(pulled_seq=position))
+                if len(rows) < PULL_BATCH:
+                    break
+    except StoreError as problem:
+        with Session(write_engine) as session, session.begin():
+            session.execute(update(DEVICES).values(sync_problem=str(problem)))
+        raise
+    now = datetime.now(UTC)
+    with Session(write_engine) as session, session.begin():
+        session.execute(update(DEVICES).values(synced_utc=now, sync_problem=None))
+    return SyncResult(len(pushed), pulled, now)
