@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, func, insert, select, text, update
+from sqlalchemy import Connection, Engine, bindparam, delete, func, insert, select, text, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -204,92 +204,121 @@ def _push_list(session: Session, me: str) -> list[dict[str, Any]]:
 
 def _mark_pushed(session: Session, pushed: list[dict[str, Any]]) -> None:
     """Pushed versions are clean here, unless they changed since they were read."""
-    for item in pushed:
-        table = TOMBSTONES if item["deleted"] else BLOCKS
-        session.execute(
-            update(table)
-            .where(table.c.uid == item["uid"], table.c.revision == item["revision"])
-            .values(dirty=False)
-        )
-
-
-def _local_version(session: Session, uid: str, me: str) -> tuple[int, str] | None:
-    for table in (BLOCKS, TOMBSTONES):
-        row = session.execute(
-            select(table.c.revision, table.c.revised_by).where(table.c.uid == uid)
-        ).first()
-        if row is not None:
-            return (row.revision, row.revised_by or me)
-    return None
-
-
-def apply(session: Session, me: str, row: Any) -> bool:
-    """One pulled version, applied if it is newer than what is here (rule 2)."""
-    revisions.witness(session, row.revision)
-    here = _local_version(session, row.uid, me)
-    if here is not None and (row.revision, row.revised_by) <= here:
-        return False
-    mine = None if row.revised_by == me else row.revised_by
-    origin = None if row.device_id == me else row.device_id
-    block_id = session.scalar(select(BLOCKS.c.id).where(BLOCKS.c.uid == row.uid))
-    session.execute(delete(TOMBSTONES).where(TOMBSTONES.c.uid == row.uid))
-    if row.deleted:
-        if block_id is not None:
-            session.execute(delete(BLOCKS).where(BLOCKS.c.id == block_id))
-        session.execute(
-            insert(TOMBSTONES).values(
-                uid=row.uid, device_id=origin, revision=row.revision, revised_by=mine, dirty=False
+    for table, deleted in ((BLOCKS, False), (TOMBSTONES, True)):
+        done = [
+            {"pushed_uid": item["uid"], "pushed_revision": item["revision"]}
+            for item in pushed
+            if item["deleted"] is deleted
+        ]
+        if done:
+            session.execute(
+                update(table)
+                .where(
+                    table.c.uid == bindparam("pushed_uid"),
+                    table.c.revision == bindparam("pushed_revision"),
+                )
+                .values(dirty=False),
+                done,
             )
+
+
+def _local_versions(session: Session, uids: Sequence[str], me: str) -> dict[str, tuple[int, str]]:
+    """The version here of each of ``uids`` that is here (a block or a tombstone)."""
+    found: dict[str, tuple[int, str]] = {}
+    for table in (BLOCKS, TOMBSTONES):
+        for row in session.execute(
+            select(table.c.uid, table.c.revision, table.c.revised_by).where(table.c.uid.in_(uids))
+        ):
+            found[row.uid] = (row.revision, row.revised_by or me)
+    return found
+
+
+def apply(session: Session, me: str, rows: Sequence[Any]) -> int:
+    """Pulled versions, each applied if it is newer than what is here (rule 2), in the
+    caller's one transaction; how many were. A batch costs a handful of statements, however
+    many blocks it holds."""
+    if not rows:
+        return 0
+    revisions.witness(session, max(row.revision for row in rows))
+    here = _local_versions(session, [row.uid for row in rows], me)
+    newer = {}
+    for row in rows:  # in seq order: a later number for the same block is its later version
+        if row.uid not in here or (row.revision, row.revised_by) > here[row.uid]:
+            newer[row.uid] = row
+            here[row.uid] = (row.revision, row.revised_by)
+    if not newer:
+        return 0
+    uids = list(newer)
+    session.execute(delete(TOMBSTONES).where(TOMBSTONES.c.uid.in_(uids)))
+    session.execute(delete(BLOCKS).where(BLOCKS.c.uid.in_(uids)))  # with their records
+    tombstones, blocks, children = [], [], []
+    for row in newer.values():
+        mine = None if row.revised_by == me else row.revised_by
+        origin = None if row.device_id == me else row.device_id
+        if row.deleted:
+            tombstones.append(
+                {
+                    "uid": row.uid,
+                    "device_id": origin,
+                    "revision": row.revision,
+                    "revised_by": mine,
+                    "dirty": False,
+                }
+            )
+            continue
+        document = json.loads(row.document)
+        blocks.append(
+            {
+                "start_utc": _when(document["start"]),
+                "end_utc": _when(document["end"]),
+                "running": None,
+                "task": document["task"],
+                "timezone": document["tz"],
+                "uid": row.uid,
+                "device_id": origin,
+                "revision": row.revision,
+                "revised_by": mine,
+                "dirty": False,
+            }
         )
-        return True
-    document = json.loads(row.document)
-    values = {
-        "start_utc": _when(document["start"]),
-        "end_utc": _when(document["end"]),
-        "running": None,
-        "task": document["task"],
-        "timezone": document["tz"],
-        "uid": row.uid,
-        "device_id": origin,
-        "revision": row.revision,
-        "revised_by": mine,
-        "dirty": False,
-    }
-    if block_id is None:
-        block_id = session.scalar(insert(BLOCKS).values(values).returning(BLOCKS.c.id))
-    else:
-        session.execute(update(BLOCKS).where(BLOCKS.c.id == block_id).values(values))
-        session.execute(delete(PAUSES).where(PAUSES.c.block_id == block_id))
-        session.execute(delete(INTERRUPTIONS).where(INTERRUPTIONS.c.block_id == block_id))
-    pauses = [
-        {
-            "block_id": block_id,
-            "uid": p["uid"],
-            "start_utc": _when(p["start"]),
-            "end_utc": _when(p["end"]),
-            "timezone": p["tz"],
-        }
-        for p in document["pauses"]
-    ]
-    interruptions = [
-        {
-            "block_id": block_id,
-            "uid": i["uid"],
-            "at_utc": _when(i["at"]),
-            "end_utc": _when(i["end"]),
-            "kind": i["kind"],
-            "source": i["source"],
-            "note": i["note"],
-            "timezone": i["tz"],
-            "ongoing": None,
-        }
-        for i in document["interruptions"]
-    ]
-    if pauses:
-        session.execute(insert(PAUSES), pauses)
-    if interruptions:
-        session.execute(insert(INTERRUPTIONS), interruptions)
-    return True
+        children.append(document)
+    if tombstones:
+        session.execute(insert(TOMBSTONES), tombstones)
+    if blocks:
+        session.execute(insert(BLOCKS), blocks)
+        made = select(BLOCKS.c.uid, BLOCKS.c.id).where(BLOCKS.c.uid.in_([b["uid"] for b in blocks]))
+        ids: dict[str, int] = {row.uid: row.id for row in session.execute(made)}
+        pauses = [
+            {
+                "block_id": ids[b["uid"]],
+                "uid": p["uid"],
+                "start_utc": _when(p["start"]),
+                "end_utc": _when(p["end"]),
+                "timezone": p["tz"],
+            }
+            for b, document in zip(blocks, children, strict=True)
+            for p in document["pauses"]
+        ]
+        interruptions = [
+            {
+                "block_id": ids[b["uid"]],
+                "uid": i["uid"],
+                "at_utc": _when(i["at"]),
+                "end_utc": _when(i["end"]),
+                "kind": i["kind"],
+                "source": i["source"],
+                "note": i["note"],
+                "timezone": i["tz"],
+                "ongoing": None,
+            }
+            for b, document in zip(blocks, children, strict=True)
+            for i in document["interruptions"]
+        ]
+        if pauses:
+            session.execute(insert(PAUSES), pauses)
+        if interruptions:
+            session.execute(insert(INTERRUPTIONS), interruptions)
+    return len(newer)
 
 
 # ---------------------------------------------------------------- the server
@@ -320,14 +349,26 @@ def _locked(connection: Connection, person_id: str) -> None:
 
 
 def _owner(connection: Connection, person_id: str) -> str:
+    """The person the target belongs to (this device's, on a new target). The tables are
+    made the first time only: a sync with nothing new stays a few statements."""
+    owner: str | None = connection.execute(
+        text(
+            "SELECT person_id FROM flowtally_sync_owner "
+            "WHERE to_regclass('flowtally_sync_blocks') IS NOT NULL"
+        )
+        if connection.execute(text("SELECT to_regclass('flowtally_sync_owner')")).scalar()
+        else text("SELECT NULL")
+    ).scalar()
+    if owner is not None:
+        return owner
     for statement in REMOTE_SCHEMA:
         connection.execute(text(statement))
     connection.execute(
         text("INSERT INTO flowtally_sync_owner (person_id) VALUES (:p) ON CONFLICT DO NOTHING"),
         {"p": person_id},
     )
-    owner: str = connection.execute(text("SELECT person_id FROM flowtally_sync_owner")).scalar_one()
-    return owner
+    made: str = connection.execute(text("SELECT person_id FROM flowtally_sync_owner")).scalar_one()
+    return made
 
 
 def _problem(url: str, exc: SQLAlchemyError | OSError) -> StoreError:
@@ -345,17 +386,26 @@ def _talking_to(url: str) -> Iterator[None]:
         raise _problem(url, exc) from None
 
 
-def _pull_batch(remote: Engine, owner: str, after: int) -> Sequence[Any]:
+def _pull_batch(remote: Engine, owner: str, me: str, after: int) -> tuple[Sequence[Any], int]:
+    """The next versions after ``after``, less the ones this device made (it has them, or
+    newer: its own revisions only grow), and the position to ask from next time."""
     with remote.begin() as connection:
         _locked(connection, owner)
-        return connection.execute(
+        rows = connection.execute(
             text(
                 "SELECT uid, device_id, revision, revised_by, deleted, document, seq "
                 "FROM flowtally_sync_blocks WHERE person_id = :p AND seq > :after "
-                "ORDER BY seq LIMIT :n"
+                "AND revised_by <> :me ORDER BY seq LIMIT :n"
             ),
-            {"p": owner, "after": after, "n": PULL_BATCH},
+            {"p": owner, "after": after, "n": PULL_BATCH, "me": me},
         ).all()
+        if len(rows) == PULL_BATCH:
+            return rows, rows[-1].seq
+        top = connection.execute(
+            text("SELECT coalesce(max(seq), 0) FROM flowtally_sync_blocks WHERE person_id = :p"),
+            {"p": owner},
+        ).scalar_one()
+        return rows, max(int(top), after)
 
 
 def sync(local: Engine, url: str, writer: Engine | None = None) -> SyncResult:
@@ -376,21 +426,21 @@ def sync(local: Engine, url: str, writer: Engine | None = None) -> SyncResult:
             with _talking_to(url), remote.begin() as connection:
                 owner = _owner(connection, device.person_id)
                 _locked(connection, owner)
-                for item in pushed:
-                    connection.execute(UPSERT, {**item, "person_id": owner})
-            with Session(write_engine) as session, session.begin():
-                _mark_pushed(session, pushed)
-                session.execute(update(DEVICES).values(person_id=owner, target=key))
+                if pushed:  # one batch: psycopg pipelines it
+                    connection.execute(UPSERT, [{**item, "person_id": owner} for item in pushed])
+            if pushed or device.target != key or device.person_id != owner:
+                with Session(write_engine) as session, session.begin():
+                    _mark_pushed(session, pushed)
+                    session.execute(update(DEVICES).values(person_id=owner, target=key))
             pulled = 0
             while True:
                 with _talking_to(url):
-                    rows = _pull_batch(remote, owner, position)
-                if not rows:
-                    break
-                with Session(write_engine) as session, session.begin():
-                    pulled += sum(apply(session, me, row) for row in rows)
-                    position = rows[-1].seq
-                    session.execute(update(DEVICES).values(pulled_seq=position))
+                    rows, reached = _pull_batch(remote, owner, me, position)
+                if reached != position:
+                    with Session(write_engine) as session, session.begin():
+                        pulled += apply(session, me, rows)
+                        session.execute(update(DEVICES).values(pulled_seq=reached))
+                    position = reached
                 if len(rows) < PULL_BATCH:
                     break
     except StoreError as problem:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication
 from app.config import load_settings, settings_stamp
 from app.gui import store_protocol as msg
 from app.gui.about_box import about_facts
+from app.gui.background_sync import BackgroundSync
 from app.gui.gap_reviews import GapReviews
 from app.gui.inputs import InputServices
 from app.gui.instance_server import InstanceServer
@@ -125,6 +126,12 @@ class AppController(QObject):
         )
         self.server.raise_requested.connect(self.presence.raise_)
         self.tray.goal_min = settings.daily_goal_min
+        self.background_sync = BackgroundSync(
+            database, lambda: self.settings.sync_url, self.presence.notify, self
+        )
+        self.background_sync.synced.connect(
+            lambda result: self._send(msg.Refresh()) if result.pulled else None
+        )
 
     # ---------------------------------------------------------------- start and stop
 
@@ -155,6 +162,7 @@ class AppController(QObject):
         worker = self.store.start(self._on_answer)
         self.inputs.bridge.pressed.connect(worker.handle)  # queued to the worker thread
         QTimer.singleShot(0, self._start_input_services)
+        self.background_sync.start()
 
     def _send(self, request: StoreRequest) -> None:
         self.store.send(request)
@@ -218,6 +226,7 @@ class AppController(QObject):
     def shutdown(self) -> None:
         for timer in (self._tick, self._heartbeat, self._refresh, self._render_soon):
             timer.stop()
+        self.background_sync.stop()
         self.inputs.stop()
         self.server.close()
         if self.dashboard is not None:
@@ -272,6 +281,7 @@ class AppController(QObject):
         """Drawn at most every :data:`RENDER_AFTER_SNAPSHOT_MS`: a burst of presses brings a
         snapshot each, and drawing each would keep the GUI thread busy for nothing."""
         self.snapshot = snapshot
+        self.background_sync.changed()  # pushed soon, if anything waits to be
         self.tray.set_recent_tasks(list(snapshot.recent_tasks))
         if not self._render_soon.isActive():
             self._render_soon.start()

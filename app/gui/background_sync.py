@@ -1,0 +1,126 @@
+"""The tray app's sync, in the background: shortly after a change, and every few minutes
+(to pull the person's other devices), whenever ``sync_url`` is set.
+
+It runs on a thread of its own with a store of its own, never on the store worker: a server
+that is slow or down may take seconds to refuse, and a press must not wait behind it. Quitting
+does not wait for it either (a sync cut short is harmless: :mod:`data.sync`, rule 4). A failure
+changes nothing here; when sync has failed for :data:`FAILING_LONG` the tray says so, once,
+until a sync succeeds again.
+"""
+
+import logging
+import os
+import threading
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from tracker.errors import FlowtallyError
+from tracker.i18n import _
+
+if TYPE_CHECKING:
+    from data.sync import SyncResult
+
+log = logging.getLogger(__name__)
+EVERY_S = 5 * 60.0
+"""How often the other devices' changes are pulled (``FLOWTALLY_SYNC_EVERY_S``)."""
+AFTER_CHANGE_S = 15.0
+"""How soon a change made here is pushed, so that changes close together go in one sync
+(``FLOWTALLY_SYNC_AFTER_CHANGE_S``)."""
+FAILING_LONG = 60 * 60.0
+"""After this long without one successful sync, the tray says so (once)."""
+
+
+def _ms(variable: str, default_s: float) -> int:
+    """An interval, shortened by tests through the environment."""
+    try:
+        seconds = float(os.environ.get(variable, default_s))
+    except ValueError:
+        seconds = default_s
+    return max(int(seconds * 1000), 100)
+
+
+class BackgroundSync(QObject):
+    synced = Signal(object)
+    """A :class:`~data.sync.SyncResult`, emitted on the sync thread (queued to the GUI)."""
+    failed = Signal(str)
+
+    def __init__(
+        self,
+        database: str | None,
+        target: Callable[[], str | None],
+        notify: Callable[[str], None],
+        parent: QObject | None = None,
+    ) -> None:
+        """``target``: the ``sync_url`` in force now; ``notify``: says a long failure."""
+        super().__init__(parent)
+        self._database = database
+        self._target = target
+        self._notify = notify
+        self._thread: threading.Thread | None = None
+        self._failing_since: float | None = None
+        self._told = False
+        self._timer = QTimer(self)
+        self._timer.setInterval(_ms("FLOWTALLY_SYNC_EVERY_S", EVERY_S))
+        self._timer.timeout.connect(lambda: self.now(pull=True))
+        self._soon = QTimer(self)
+        self._soon.setSingleShot(True)
+        self._soon.setInterval(_ms("FLOWTALLY_SYNC_AFTER_CHANGE_S", AFTER_CHANGE_S))
+        self._soon.timeout.connect(lambda: self.now(pull=False))
+        self.synced.connect(self._on_synced)
+        self.failed.connect(self._on_failed)
+
+    def start(self) -> None:
+        self._timer.start()
+        self.now(pull=True)
+
+    def stop(self) -> None:
+        self._timer.stop()
+        self._soon.stop()
+
+    def changed(self) -> None:
+        """Something was written here: push it soon."""
+        if self._target():
+            self._soon.start()
+
+    def now(self, pull: bool) -> None:
+        """Sync on the sync thread, unless one runs already. ``pull``: also when nothing
+        waits to be pushed (the timer's sync, which brings the other devices' changes)."""
+        url = self._target()
+        if not url or (self._thread is not None and self._thread.is_alive()):
+            return
+        self._thread = threading.Thread(
+            target=self._run, args=(url, pull), name="sync", daemon=True
+        )
+        self._thread.start()
+
+    def _run(self, url: str, pull: bool) -> None:
+        from data.store import Store  # SQLAlchemy: loaded by the store worker already
+
+        try:
+            with Store.open(self._database) as store:
+                if not pull and store.sync_state().waiting == 0:
+                    return
+                self.synced.emit(store.sync(url))
+        except FlowtallyError as exc:
+            self.failed.emit(str(exc))
+
+    def _on_synced(self, result: "SyncResult") -> None:
+        self._failing_since, self._told = None, False
+        log.info("synced: %d pushed, %d pulled", result.pushed, result.pulled)
+
+    def _on_failed(self, problem: str) -> None:
+        log.warning("%s", problem)  # the URL in it has no password (data.sync)
+        now = time.monotonic()
+        if self._failing_since is None:
+            self._failing_since = now
+        if not self._told and now - self._failing_since >= FAILING_LONG:
+            self._told = True
+            self._notify(
+                _(
+                    "Sync has not worked for an hour: {problem}. Everything is kept here and "
+                    "sent once the server answers."
+                ).format(problem=problem)
+            )
