@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from tracker.counted_once import counted_once
 from tracker.days import DayClock, week_days
+from tracker.intervals import Interval, merge, subtract
 from tracker.metrics import Metrics
 from tracker.model import Block, Interruption
 from tracker.report import WeekReport, week_report
@@ -214,20 +215,30 @@ def _day_picture(day: date, timelines: Iterable[Timeline], clock: DayClock) -> D
     next_midnight = clock.midnight(day + timedelta(days=1))
     bars: list[Bar] = []
     marks: list[Mark] = []
+    shown: list[Interval] = []  # what the blocks drawn so far tracked
     for timeline in timelines:
         if timeline.end <= midnight or timeline.start >= next_midnight:
             continue
+        pieces: list[tuple[Interval, SegmentKind]] = []
         for segment in timeline.segments:
-            start, end = max(segment.start, midnight), min(segment.end, next_midnight)
+            span = (max(segment.start, midnight), min(segment.end, next_midnight))
+            if segment.kind is SegmentKind.PAUSED:
+                # Another device's block tracked this time (tracker.counted_once): it is
+                # drawn there, not this block's pause over it.
+                pieces.extend((part, segment.kind) for part in subtract([span], shown))
+            elif span[0] < span[1]:
+                pieces.append((span, segment.kind))
+        for (start, end), kind in pieces:
             if start < end:
                 bars.append(
                     Bar(
                         (start - midnight) / HOUR,
                         (end - midnight) / HOUR,
-                        segment.kind,
+                        kind,
                         timeline.block.task,
                     )
                 )
+        shown = merge([*shown, *(span for span, kind in pieces if kind is not SegmentKind.PAUSED)])
         for broken in timeline.breaks:
             at = broken.interruption.at
             if midnight <= at < next_midnight:

@@ -1,5 +1,6 @@
 """The dashboard's numbers: worked examples, and properties tying them to the weekly report."""
 
+import itertools
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -194,3 +195,18 @@ def test_a_week_in_progress_is_compared_with_the_same_span_of_the_week_before() 
     assert done.compared_until is None
     assert next(h for h in done.headlines if h.name == "flow_min").previous == 450
     assert done.today is None
+
+
+def test_two_devices_at_the_same_time_draw_each_hour_once() -> None:
+    """The laptop's block holds 09:00 to 11:00; the desktop's, 10:00 to 12:30, is drawn from
+    11:00 only: not as a pause over the laptop's focus, and no hour twice."""
+    nine = datetime(2026, 11, 16, 9, tzinfo=UTC)
+    laptop = Block(nine, nine + timedelta(hours=2), "spec")
+    desktop = Block(nine + timedelta(hours=1), nine + timedelta(hours=3.5), "review", device="d")
+    (monday, *_rest) = view_of([desktop, laptop]).days
+    assert not [bar for bar in monday.bars if bar.kind is SegmentKind.PAUSED]
+    spans = sorted((bar.start_h, bar.end_h) for bar in monday.bars)
+    assert spans[0][0] == 9.0
+    assert spans[-1][1] == 12.5
+    assert all(a[1] <= b[0] + 1e-9 for a, b in itertools.pairwise(spans))
+    assert {bar.task for bar in monday.bars if bar.start_h >= 11} == {"review"}
