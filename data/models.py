@@ -163,6 +163,17 @@ class DeviceRow(Base):
     pulled_seq: Mapped[int] = mapped_column(BigInteger)
     synced_utc: Mapped[datetime | None] = mapped_column(UTCDateTime)
     sync_problem: Mapped[str | None] = mapped_column(Text)
+    name: Mapped[str] = mapped_column(String(200))
+    """What the person's other devices call this one (the host name)."""
+
+
+class PeerRow(Base):
+    """The name of another of the person's devices, as sync last heard it."""
+
+    __tablename__ = "peers"
+
+    device_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
 
 
 class TombstoneRow(Base):

@@ -334,15 +334,25 @@ class Store:
 
     # ------------------------------------------------------------ sync
 
-    def sync(self, url: str) -> SyncResult:
+    def sync(self, url: str, device_name: str | None = None) -> SyncResult:
         """Push this device's changes to the PostgreSQL target ``url`` and pull the same
         person's changes from their other devices (:mod:`data.sync`)."""
         with self._errors():
-            return syncing.sync(self.engine, url, self._writer)
+            return syncing.sync(self.engine, url, self._writer, device_name)
+
+    def rename_device(self, name: str) -> None:
+        """What the person's other devices are to call this one (sent at the next sync)."""
+        with self._write() as session:
+            syncing.rename(session, name)
 
     def sync_state(self) -> SyncState:
         with self._read() as session:
             return syncing.state(session)
+
+    def device_names(self) -> dict[str | None, str]:
+        """This device (``None``) and the person's others that sync has named, by id."""
+        with self._read() as session:
+            return syncing.device_names(session)
 
     # ------------------------------------------------------------ import
 

@@ -38,7 +38,7 @@ from sqlalchemy.orm import Session
 from data import engine as engines
 from data import revisions
 from data.errors import StoreError
-from data.tables import BLOCKS, DEVICES, INTERRUPTIONS, PAUSES, TOMBSTONES
+from data.tables import BLOCKS, DEVICES, INTERRUPTIONS, PAUSES, PEERS, TOMBSTONES
 from tracker.i18n import _
 from tracker.redaction import redact_url
 
@@ -60,6 +60,17 @@ REMOTE_SCHEMA = (
     )""",
     "CREATE INDEX IF NOT EXISTS flowtally_sync_blocks_seq "
     "ON flowtally_sync_blocks (person_id, seq)",
+    """CREATE TABLE IF NOT EXISTS flowtally_sync_devices (
+        device_id text PRIMARY KEY,
+        person_id text NOT NULL,
+        name text NOT NULL
+    )""",
+)
+NAME_DEVICE = text(
+    """INSERT INTO flowtally_sync_devices (device_id, person_id, name) VALUES (:d, :p, :n)
+    ON CONFLICT (device_id) DO UPDATE SET person_id = excluded.person_id, name = excluded.name
+    WHERE (flowtally_sync_devices.person_id, flowtally_sync_devices.name)
+        IS DISTINCT FROM (excluded.person_id, excluded.name)"""
 )
 UPSERT = text(
     """INSERT INTO flowtally_sync_blocks
@@ -354,7 +365,7 @@ def _owner(connection: Connection, person_id: str) -> str:
     owner: str | None = connection.execute(
         text(
             "SELECT person_id FROM flowtally_sync_owner "
-            "WHERE to_regclass('flowtally_sync_blocks') IS NOT NULL"
+            "WHERE to_regclass('flowtally_sync_devices') IS NOT NULL"
         )
         if connection.execute(text("SELECT to_regclass('flowtally_sync_owner')")).scalar()
         else text("SELECT NULL")
@@ -408,13 +419,23 @@ def _pull_batch(remote: Engine, owner: str, me: str, after: int) -> tuple[Sequen
         return rows, max(int(top), after)
 
 
-def sync(local: Engine, url: str, writer: Engine | None = None) -> SyncResult:
+def rename(session: Session, name: str) -> None:
+    session.execute(update(DEVICES).values(name=name.strip()[:200]))
+
+
+def sync(
+    local: Engine, url: str, writer: Engine | None = None, device_name: str | None = None
+) -> SyncResult:
     """Push this device's changes to ``url`` and pull the person's others (rules 1 to 4).
 
-    ``local``: the store's engine (``writer``: the same, with its write option). A failure of
+    ``local``: the store's engine (``writer``: the same, with its write option);
+    ``device_name``: what this device is to be called, when the user named it. A failure of
     the server is a :class:`StoreError` saying so, also kept for ``status``; this device's
     data is never touched by it."""
     write_engine = writer or local
+    if device_name:
+        with Session(write_engine) as session, session.begin():
+            rename(session, device_name)
     with Session(local) as session, session.begin():
         device = session.execute(select(DEVICES)).one()
         me = device.device_id
@@ -428,6 +449,14 @@ def sync(local: Engine, url: str, writer: Engine | None = None) -> SyncResult:
                 _locked(connection, owner)
                 if pushed:  # one batch: psycopg pipelines it
                     connection.execute(UPSERT, [{**item, "person_id": owner} for item in pushed])
+                connection.execute(NAME_DEVICE, {"d": me, "p": owner, "n": device.name})
+                peers = connection.execute(
+                    text(
+                        "SELECT device_id, name FROM flowtally_sync_devices "
+                        "WHERE person_id = :p AND device_id <> :d"
+                    ),
+                    {"p": owner, "d": me},
+                ).all()
             if pushed or device.target != key or device.person_id != owner:
                 with Session(write_engine) as session, session.begin():
                     _mark_pushed(session, pushed)
@@ -450,4 +479,24 @@ def sync(local: Engine, url: str, writer: Engine | None = None) -> SyncResult:
     now = datetime.now(UTC)
     with Session(write_engine) as session, session.begin():
         session.execute(update(DEVICES).values(synced_utc=now, sync_problem=None))
+        _remember_peers(session, {row.device_id: row.name for row in peers})
     return SyncResult(len(pushed), pulled, now)
+
+
+def _remember_peers(session: Session, names: dict[str, str]) -> None:
+    known = {row.device_id: row.name for row in session.execute(select(PEERS))}
+    if known == names:
+        return
+    session.execute(delete(PEERS))
+    if names:
+        session.execute(insert(PEERS), [{"device_id": d, "name": n} for d, n in names.items()])
+
+
+def device_names(session: Session) -> dict[str | None, str]:
+    """What each device is called: ``None`` is this one, the others by id (a device sync
+    has not named yet is not here)."""
+    names: dict[str | None, str] = {
+        row.device_id: row.name for row in session.execute(select(PEERS))
+    }
+    names[None] = session.execute(select(DEVICES.c.name)).scalar_one()
+    return names

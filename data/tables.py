@@ -5,7 +5,15 @@ from typing import cast
 
 from sqlalchemy import Table
 
-from data.models import BlockRow, DeviceRow, InterruptionRow, LoosePressRow, PauseRow, TombstoneRow
+from data.models import (
+    BlockRow,
+    DeviceRow,
+    InterruptionRow,
+    LoosePressRow,
+    PauseRow,
+    PeerRow,
+    TombstoneRow,
+)
 
 BLOCKS = cast(Table, BlockRow.__table__)
 PAUSES = cast(Table, PauseRow.__table__)
@@ -13,3 +21,4 @@ INTERRUPTIONS = cast(Table, InterruptionRow.__table__)
 LOOSE_PRESSES = cast(Table, LoosePressRow.__table__)
 DEVICES = cast(Table, DeviceRow.__table__)
 TOMBSTONES = cast(Table, TombstoneRow.__table__)
+PEERS = cast(Table, PeerRow.__table__)

@@ -6,8 +6,8 @@ places it on axes.
 """
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 
 from tracker.counted_once import counted_once
@@ -103,6 +103,9 @@ class WeekView:
     """Today, when it lies in this week: what the charts mark."""
     now_h: float | None = None
     """The time now, in hours since today's local midnight (when ``today`` is set)."""
+    devices: Mapping[str, str] = field(default_factory=dict)
+    """What the person's other devices are called, by id (their blocks say where they came
+    from)."""
 
     @property
     def headlines(self) -> tuple[Headline, ...]:
@@ -143,6 +146,7 @@ def week_view(
     monday: date,
     now: datetime,
     earlier: Sequence[Block] = (),
+    devices: Mapping[str, str] | None = None,
 ) -> WeekView:
     """The view of the week starting on ``monday``.
 
@@ -152,9 +156,11 @@ def week_view(
             the one before), as :func:`tracker.report.week_reports` makes them.
         earlier: the blocks of the week before, needed while this week is going on (to
             compare with the same span of it).
+        devices: the names of the person's other devices, by id.
     """
     if len(trend) < 2 or trend[-1].days[0][0] != monday:
         raise ValueError("trend must end with the week shown and hold the week before")
+    names = dict(devices or {})
     clock = DayClock(load_zone(zone_name))
     days = week_days(monday)
     week_start, week_end = clock.midnight(days[0]), clock.midnight(days[-1] + timedelta(days=1))
@@ -175,7 +181,7 @@ def week_view(
         report=trend[-1],
         previous=trend[-2],
         trend=tuple(trend),
-        days=tuple(_day_picture(day, timelines, clock) for day in days),
+        days=tuple(_day_picture(day, timelines, clock, names) for day in days),
         internal_by_hour=internal,
         external_by_hour=external,
         sources=source_costs(timelines, week_start, week_end),
@@ -184,6 +190,7 @@ def week_view(
         compared_until=until,
         today=today,
         now_h=now_h,
+        devices=names,
     )
 
 
@@ -210,7 +217,18 @@ def _touches(block: Block, start: datetime, end: datetime, now: datetime) -> boo
     return block.start < end and block_end > start
 
 
-def _day_picture(day: date, timelines: Iterable[Timeline], clock: DayClock) -> DayPicture:
+def shown_task(block: Block, devices: Mapping[str, str]) -> str | None:
+    """A block's task as the charts and the history write it: with the device it came from
+    when that is not this one (``spec · desktop``)."""
+    device = devices.get(block.device) if block.device is not None else None
+    if device is None:  # this one, or one sync has not named yet
+        return block.task
+    return f"{block.task} · {device}" if block.task else device
+
+
+def _day_picture(
+    day: date, timelines: Iterable[Timeline], clock: DayClock, devices: Mapping[str, str]
+) -> DayPicture:
     midnight = clock.midnight(day)
     next_midnight = clock.midnight(day + timedelta(days=1))
     bars: list[Bar] = []
@@ -228,16 +246,10 @@ def _day_picture(day: date, timelines: Iterable[Timeline], clock: DayClock) -> D
                 pieces.extend((part, segment.kind) for part in subtract([span], shown))
             elif span[0] < span[1]:
                 pieces.append((span, segment.kind))
+        task = shown_task(timeline.block, devices)
         for (start, end), kind in pieces:
             if start < end:
-                bars.append(
-                    Bar(
-                        (start - midnight) / HOUR,
-                        (end - midnight) / HOUR,
-                        kind,
-                        timeline.block.task,
-                    )
-                )
+                bars.append(Bar((start - midnight) / HOUR, (end - midnight) / HOUR, kind, task))
         shown = merge([*shown, *(span for span, kind in pieces if kind is not SegmentKind.PAUSED)])
         for broken in timeline.breaks:
             at = broken.interruption.at

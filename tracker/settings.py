@@ -103,6 +103,8 @@ class Settings:
     sync_url: str | None = None
     """The PostgreSQL database this device syncs its history with (``None``: none; nothing
     leaves the machine)."""
+    device_name: str | None = None
+    """What the person's other devices call this one (``None``: its host name)."""
     hotkey: str = DEFAULT_HOTKEY
     away_after_min: float = 5
     planned_block_min: float = 0
@@ -112,6 +114,8 @@ class Settings:
     def __post_init__(self) -> None:
         if self.timezone is not None:
             load_zone(self.timezone)
+        if self.device_name is not None and not 0 < len(self.device_name.strip()) <= 200:
+            raise SettingsError(_("device_name must be 1 to 200 characters"))
         object.__setattr__(self, "hotkey", normalise_hotkey(self.hotkey))
         for name in ("planned_block_min", "break_after_min", "daily_goal_min"):
             check_minutes(name, getattr(self, name))
@@ -147,6 +151,7 @@ class Settings:
         out["timezone"] = self.timezone
         out["database_url"] = self.database_url
         out["sync_url"] = self.sync_url
+        out["device_name"] = self.device_name
         out["hotkey"] = self.hotkey
         for key in APP_KEYS[1:]:
             out[key] = _plain_number(getattr(self, key))
@@ -162,10 +167,12 @@ class Settings:
         timezone = raw.get("timezone")
         database_url = raw.get("database_url")
         sync_url = raw.get("sync_url")
+        device_name = raw.get("device_name")
         for key, value in (
             ("timezone", timezone),
             ("database_url", database_url),
             ("sync_url", sync_url),
+            ("device_name", device_name),
         ):
             if value is not None and not isinstance(value, str):
                 raise SettingsError(_("{0} must be text").format(key))
@@ -173,7 +180,12 @@ class Settings:
         if not isinstance(extra.get("hotkey", ""), str):
             raise SettingsError(_("hotkey must be text"))
         return cls(
-            model=model, timezone=timezone, database_url=database_url, sync_url=sync_url, **extra
+            model=model,
+            timezone=timezone,
+            database_url=database_url,
+            sync_url=sync_url,
+            device_name=device_name,
+            **extra,
         )
 
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.dashboard import WeekView
+from tracker.dashboard import WeekView, shown_task
 from tracker.history import Part
 from tracker.model import Block
 from tracker.settings import load_zone
@@ -141,7 +141,7 @@ class HistoryTable(QTreeWidget):
             [
                 local.strftime("%Y-%m-%d %H:%M"),
                 time_on_day(block.end, zone, start) if block.end else tr("running"),
-                block.task or "",
+                shown_task(block, self.view.devices if self.view else {}) or "",
                 "",
                 summary,
             ]

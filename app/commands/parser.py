@@ -22,6 +22,14 @@ if TYPE_CHECKING:
 Command = Callable[["Context", argparse.Namespace], int]
 
 
+def device_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--device",
+        metavar="NAME",
+        help="only the blocks made on this device (as sync names it: its host name)",
+    )
+
+
 def resolve(target: str) -> Command:
     """``"module:function"`` imported on use: the tray app starts without loading SQLAlchemy
     (half a second) before its icon is shown."""
@@ -138,6 +146,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add("report", "reports:report", "the weekly report")
     week_option(p)
+    device_option(p)
     p.add_argument("--json", action="store_true", help="the JSON report of the spec")
     p.add_argument(
         "--output",
@@ -151,6 +160,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--weeks", type=int, default=12, help="how many weeks (default: 12)")
     p.add_argument("--to", metavar="YYYY-Www", help="the last week (default: this week)")
     p.add_argument("--json", action="store_true", help="machine-readable output")
+    device_option(p)
 
     p = add(
         "export",
@@ -159,6 +169,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--format", "-f", choices=["json", "csv", "ics"], default="json")
     p.add_argument("--output", "-o", metavar="FILE", help="file to write (default: stdout)")
+    device_option(p)
 
     add(
         "sync",

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from app.commands.context import Context
+from app.commands.devices import on_device
 from app.commands.table import table
 from app.commands.weeks import load_view
 from app.files import write_atomically
@@ -28,10 +29,13 @@ def _this_monday(ctx: Context) -> date:
     return monday_of(DayClock(ctx.zone).day_of(ctx.now))
 
 
-def load_reports(ctx: Context, first_monday: date, weeks: int) -> list[WeekReport]:
-    """Reports for ``weeks`` weeks from ``first_monday``, reading only the blocks they touch."""
+def load_reports(
+    ctx: Context, first_monday: date, weeks: int, device: str | None = None
+) -> list[WeekReport]:
+    """Reports for ``weeks`` weeks from ``first_monday``, reading only the blocks they touch
+    (those made on ``device`` only, when one is named)."""
     start, end = week_bounds(first_monday, ctx.zone_name, weeks)
-    blocks = ctx.store.blocks_between(start, end)
+    blocks = on_device(ctx.store, ctx.store.blocks_between(start, end), device)
     return week_reports(blocks, ctx.settings.model, ctx.zone_name, first_monday, weeks, ctx.now)
 
 
@@ -50,8 +54,8 @@ TREND_HEADERS = (
 def report(ctx: Context, args: argparse.Namespace) -> int:
     monday = parse_week(args.week) if args.week else _this_monday(ctx)
     if args.output:
-        return _write_report_file(ctx, monday, Path(args.output))
-    (week,) = load_reports(ctx, monday, 1)
+        return _write_report_file(ctx, monday, Path(args.output), args.device)
+    (week,) = load_reports(ctx, monday, 1, args.device)
     if args.json:
         print(json.dumps(week.as_json(), indent=1, ensure_ascii=False), file=ctx.out)
     else:
@@ -59,7 +63,7 @@ def report(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
-def _write_report_file(ctx: Context, monday: date, path: Path) -> int:
+def _write_report_file(ctx: Context, monday: date, path: Path, device: str | None) -> int:
     """The charts as a file, headless: matplotlib's Agg renderer, no Qt, no display."""
     fmt = path.suffix.lower().lstrip(".")
     if fmt not in CHART_FORMATS:
@@ -68,7 +72,7 @@ def _write_report_file(ctx: Context, monday: date, path: Path) -> int:
                 path.name
             )
         )
-    view = load_view(ctx.store, ctx.settings.model, ctx.zone_name, monday, ctx.now)
+    view = load_view(ctx.store, ctx.settings.model, ctx.zone_name, monday, ctx.now, device=device)
     from ui.charts_export import render_report
 
     write_atomically(path, render_report(view, fmt))
@@ -120,7 +124,7 @@ def trend(ctx: Context, args: argparse.Namespace) -> int:
         raise FlowtallyError(_("--weeks must be between 1 and 520"))
     last = parse_week(args.to) if args.to else _this_monday(ctx)
     first = last - timedelta(weeks=args.weeks - 1)
-    rows = trend_rows(load_reports(ctx, first, args.weeks))
+    rows = trend_rows(load_reports(ctx, first, args.weeks, args.device))
     if args.json:
         print(json.dumps({"timezone": ctx.zone_name, "weeks": rows}, indent=1), file=ctx.out)
         return 0

@@ -2,6 +2,7 @@
 
 import argparse
 import json
+import socket
 from dataclasses import replace
 
 from app.commands.context import Context
@@ -32,6 +33,8 @@ def settings(ctx: Context, args: argparse.Namespace) -> int:
     if updated.sync_url and updated.sync_url != ctx.settings.sync_url:
         check_sync_target(updated.sync_url)
     path = save_settings(updated)
+    if updated.device_name != ctx.settings.device_name:
+        ctx.store.rename_device(updated.device_name or socket.gethostname())
     ctx.settings = updated
     print(_("Saved to {path}.").format(path=path), file=ctx.out)
     _show(ctx, False)
@@ -51,6 +54,7 @@ def _show(ctx: Context, as_json: bool) -> None:
         "timezone": _("system ({zone})").format(zone=system_zone()),
         "database_url": _("default (SQLite in the user data folder)"),
         "sync_url": _("none (nothing leaves this machine)"),
+        "device_name": _("the host name ({name})").format(name=socket.gethostname()),
     }
     width = max(len(name) for name in SETTING_NAMES)
     for name in SETTING_NAMES:

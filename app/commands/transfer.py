@@ -6,6 +6,7 @@ from datetime import datetime
 from pathlib import Path
 
 from app.commands.context import Context
+from app.commands.devices import on_device
 from app.files import write_atomically
 from data.importing import Progress
 from tracker.errors import FlowtallyError, ValidationError
@@ -36,7 +37,7 @@ def export_content(
 
 
 def export(ctx: Context, args: argparse.Namespace) -> int:
-    blocks = ctx.store.all_blocks(finished_only=True)
+    blocks = on_device(ctx.store, ctx.store.all_blocks(finished_only=True), args.device)
     if ctx.store.running() is not None:
         print(_("flowtally: note: the running block is exported once it stops"), file=ctx.err)
     text = export_content(blocks, args.format, ctx.settings.model, ctx.now)

@@ -5,6 +5,7 @@ all build it here, so a screen and a file can never differ."""
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 
+from app.commands.devices import on_device
 from data.store import Store
 from tracker.dashboard import WeekView, week_view
 from tracker.model import Block
@@ -21,12 +22,14 @@ def load_view(
     monday: date,
     at: datetime,
     settled: dict[date, WeekReport] | None = None,
+    device: str | None = None,
 ) -> WeekView:
     """The view of the week of ``monday`` at ``at``.
 
     ``settled``: reports of weeks that can no longer change, kept between calls (the
     dashboard's cache); only the weeks missing from it are computed, a run of consecutive
-    weeks at a time, so stepping one week back or forward computes one week.
+    weeks at a time, so stepping one week back or forward computes one week. ``device``:
+    the blocks made on the device of that name only.
     """
     cache = {} if settled is None else settled
     running = store.running() if settled is not None else None
@@ -35,7 +38,9 @@ def load_view(
     fresh: dict[date, WeekReport] = {}
     week_blocks: list[Block] | None = None
     for run in _runs([m for m in mondays if m not in cache]):
-        blocks = store.blocks_between(*week_bounds(run[0], zone_name, len(run)))
+        blocks = on_device(
+            store, store.blocks_between(*week_bounds(run[0], zone_name, len(run))), device
+        )
         for report in week_reports(blocks, params, zone_name, run[0], len(run), at):
             week_monday = report.days[0][0]
             fresh[week_monday] = report
@@ -44,15 +49,20 @@ def load_view(
         if monday in run:
             week_blocks = blocks
     if week_blocks is None:  # the week shown was cached: its blocks are read again
-        week_blocks = store.blocks_between(*week_bounds(monday, zone_name))
+        week_blocks = on_device(
+            store, store.blocks_between(*week_bounds(monday, zone_name)), device
+        )
     trend = [fresh.get(m) or cache[m] for m in mondays]
     start, end = week_bounds(monday, zone_name)
     earlier: list[Block] = []
     if start <= at < end:  # going on: compared with the same span of the week before
-        earlier = store.blocks_between(
-            week_bounds(monday - timedelta(weeks=1), zone_name)[0], start
+        earlier = on_device(
+            store,
+            store.blocks_between(week_bounds(monday - timedelta(weeks=1), zone_name)[0], start),
+            device,
         )
-    return week_view(week_blocks, trend, params, zone_name, monday, at, earlier)
+    names = {key: name for key, name in store.device_names().items() if key is not None}
+    return week_view(week_blocks, trend, params, zone_name, monday, at, earlier, names)
 
 
 def is_settled(monday: date, zone_name: str, at: datetime, running: Block | None) -> bool:

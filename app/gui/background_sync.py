@@ -53,11 +53,14 @@ class BackgroundSync(QObject):
         target: Callable[[], str | None],
         notify: Callable[[str], None],
         parent: QObject | None = None,
+        name: Callable[[], str | None] = lambda: None,
     ) -> None:
-        """``target``: the ``sync_url`` in force now; ``notify``: says a long failure."""
+        """``target``: the ``sync_url`` in force now; ``notify``: says a long failure;
+        ``name``: the ``device_name`` in force now."""
         super().__init__(parent)
         self._database = database
         self._target = target
+        self._name = name
         self._notify = notify
         self._thread: threading.Thread | None = None
         self._failing_since: float | None = None
@@ -92,18 +95,18 @@ class BackgroundSync(QObject):
         if not url or (self._thread is not None and self._thread.is_alive()):
             return
         self._thread = threading.Thread(
-            target=self._run, args=(url, pull), name="sync", daemon=True
+            target=self._run, args=(url, pull, self._name()), name="sync", daemon=True
         )
         self._thread.start()
 
-    def _run(self, url: str, pull: bool) -> None:
+    def _run(self, url: str, pull: bool, name: str | None) -> None:
         from data.store import Store  # SQLAlchemy: loaded by the store worker already
 
         try:
             with Store.open(self._database) as store:
                 if not pull and store.sync_state().waiting == 0:
                     return
-                self.synced.emit(store.sync(url))
+                self.synced.emit(store.sync(url, name))
         except FlowtallyError as exc:
             self.failed.emit(str(exc))
 

@@ -127,7 +127,11 @@ class AppController(QObject):
         self.server.raise_requested.connect(self.presence.raise_)
         self.tray.goal_min = settings.daily_goal_min
         self.background_sync = BackgroundSync(
-            database, lambda: self.settings.sync_url, self.presence.notify, self
+            database,
+            lambda: self.settings.sync_url,
+            self.presence.notify,
+            self,
+            name=lambda: self.settings.device_name,
         )
         self.background_sync.synced.connect(
             lambda result: self._send(msg.Refresh()) if result.pulled else None

@@ -34,8 +34,11 @@ def test_two_machines_sync_through_one_server_and_agree(
     laptop, laptop_db = device(tmp_path, "laptop")
     desktop, desktop_db = device(tmp_path, "desktop")
     with postgres_server.database() as url:
-        for env, db in ((laptop, laptop_db), (desktop, desktop_db)):
-            run(env, db, "settings", f"sync_url={url}")
+        for (env, db), name in (
+            ((laptop, laptop_db), "laptop"),
+            ((desktop, desktop_db), "Desktop"),
+        ):
+            run(env, db, "settings", f"sync_url={url}", f"device_name={name}")
         run(
             laptop,
             laptop_db,
@@ -79,6 +82,20 @@ def test_two_machines_sync_through_one_server_and_agree(
         ]
         assert reports[0] == reports[1]
         assert reports[0]["totals"]["tracked_min"] == 120  # 09:00 to 11:00, never 150
+
+        def tracked(env: dict[str, str], db: str, *device: str) -> int:
+            report = run(env, db, "report", "--week", "2026-W47", "--json", *device)
+            minutes: int = json.loads(report)["totals"]["tracked_min"]
+            return minutes
+
+        assert tracked(laptop, laptop_db, "--device", "desktop") == 90  # any case
+        assert tracked(desktop, desktop_db, "--device", "laptop") == 60
+        only = json.loads(run(desktop, desktop_db, "export", "--device", "Laptop"))["blocks"]
+        assert [b["task"] for b in only] == ["spec"]
+        unknown = flowtally(
+            "report", "--device", "phone", "--db", laptop_db, env=laptop, check=False
+        )
+        assert_clean_error(unknown, "no device is called 'phone'", "Desktop, laptop")
 
         status = json.loads(run(desktop, desktop_db, "status", "--json"))["sync"]
         assert status["waiting"] == 0

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from tests.tracker.helpers import instant, lasting, m, minutes
 from tests.tracker.test_properties import blocks as block_strategy
-from tracker.dashboard import WeekView, week_view
+from tracker.dashboard import WeekView, shown_task, week_view
 from tracker.days import DayClock, monday_of
 from tracker.model import Block, Interruption, Pause
 from tracker.report import week_reports
@@ -210,3 +210,15 @@ def test_two_devices_at_the_same_time_draw_each_hour_once() -> None:
     assert spans[-1][1] == 12.5
     assert all(a[1] <= b[0] + 1e-9 for a, b in itertools.pairwise(spans))
     assert {bar.task for bar in monday.bars if bar.start_h >= 11} == {"review"}
+
+
+def test_a_block_from_another_device_says_where_it_came_from() -> None:
+    nine = datetime(2026, 11, 16, 9, tzinfo=UTC)
+    laptop = Block(nine, nine + timedelta(hours=1), "spec")
+    desktop = Block(nine + timedelta(hours=2), nine + timedelta(hours=3), "review", device="d1")
+    untitled = Block(nine + timedelta(hours=4), nine + timedelta(hours=5), None, device="d1")
+    blocks = [laptop, desktop, untitled]
+    trend = week_reports(blocks, PARAMS, "UTC", MONDAY - timedelta(weeks=11), 12, NOW)
+    view = week_view(blocks, trend, PARAMS, "UTC", MONDAY, NOW, devices={"d1": "desktop"})
+    assert {bar.task for bar in view.days[0].bars} == {"spec", "review · desktop", "desktop"}
+    assert shown_task(Block(nine, nine + timedelta(hours=1), "x", device="unnamed"), {}) == "x"

@@ -4,7 +4,8 @@ Every block, pause and interruption gets a global id (``uid``); a block also rec
 device it was made on (``device_id``, NULL for this one), its revision (a Lamport clock:
 higher wins), which device made that revision (``revised_by``, NULL for this one), and
 whether sync has yet to push it (``dirty``). ``devices`` holds this installation's identity
-and its sync position; ``tombstones`` remember deleted blocks until sync has pushed them.
+(its name is the host name) and its sync position; ``peers`` the names of the person's other
+devices; ``tombstones`` remember deleted blocks until sync has pushed them.
 Existing rows become this device's, revision 1, waiting to be pushed. Every change here is
 an ``ADD COLUMN`` or a new index: nothing makes SQLite copy a table (dropping the old
 ``blocks`` would cascade to its pauses and interruptions).
@@ -14,6 +15,7 @@ Revises: 0003
 Create Date: 2026-12-02
 """
 
+import socket
 import uuid
 from collections.abc import Sequence
 
@@ -40,7 +42,14 @@ def upgrade() -> None:
         sa.Column("pulled_seq", sa.BigInteger(), nullable=False),
         sa.Column("synced_utc", UTCDateTime(), nullable=True),
         sa.Column("sync_problem", sa.Text(), nullable=True),
+        sa.Column("name", sa.String(length=200), nullable=False),
         sa.PrimaryKeyConstraint("device_id", name="pk_devices"),
+    )
+    op.create_table(
+        "peers",
+        sa.Column("device_id", sa.String(length=36), nullable=False),
+        sa.Column("name", sa.String(length=200), nullable=False),
+        sa.PrimaryKeyConstraint("device_id", name="pk_peers"),
     )
     op.create_table(
         "tombstones",
@@ -74,10 +83,14 @@ def upgrade() -> None:
         op.create_index(f"ix_{table}_uid", table, ["uid"], unique=True)
     connection.execute(
         sa.text(
-            "INSERT INTO devices (device_id, person_id, clock, pulled_seq) "
-            "VALUES (:device, :person, 1, 0)"
+            "INSERT INTO devices (device_id, person_id, clock, pulled_seq, name) "
+            "VALUES (:device, :person, 1, 0, :name)"
         ),
-        {"device": str(uuid.uuid4()), "person": str(uuid.uuid4())},
+        {
+            "device": str(uuid.uuid4()),
+            "person": str(uuid.uuid4()),
+            "name": (socket.gethostname() or "this computer")[:200],
+        },
     )
 
 
@@ -90,4 +103,5 @@ def downgrade() -> None:
         with op.batch_alter_table(table) as batch:
             batch.drop_column("uid")
     op.drop_table("tombstones")
+    op.drop_table("peers")
     op.drop_table("devices")
