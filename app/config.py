@@ -15,6 +15,7 @@ import platformdirs
 from app.files import write_atomically
 from tracker.errors import SettingsError
 from tracker.i18n import _
+from tracker.redaction import MASK
 from tracker.settings import Settings, load_zone
 
 
@@ -65,12 +66,29 @@ def save_changes(changes: dict[str, str]) -> Settings:
     """
     before = load_settings()
     updated = before.updated(changes)
-    if updated.database_url and updated.database_url != before.database_url:
-        from data.engine import check_target
-
-        check_target(updated.database_url)
+    check_urls(before, updated)
     save_settings(updated)
     return updated
+
+
+def check_urls(before: Settings, updated: Settings) -> None:
+    """A database or sync URL that changed must be usable as one, and must not carry the
+    mask it is shown with (``me:***@host``: the password was not typed again)."""
+    from data.engine import check_target
+    from data.sync import check_sync_target
+
+    for key, check in (("database_url", check_target), ("sync_url", check_sync_target)):
+        value = getattr(updated, key)
+        if not value or value == getattr(before, key):
+            continue
+        if f":{MASK}@" in value:
+            raise SettingsError(
+                _(
+                    "{key}: the password shows as {mask}; type it again, or keep it in "
+                    "~/.pgpass and leave it out of the URL"
+                ).format(key=key, mask=MASK)
+            )
+        check(value)
 
 
 def system_zone() -> str:

@@ -30,6 +30,8 @@ FIELDS: tuple[tuple[str, str], ...] = (
     ("break_after_min", "Suggest a break after (minutes, 0 = never)"),
     ("daily_goal_min", "Daily focus goal (minutes, 0 = none)"),
     ("database_url", "Database URL (empty = local file; needs a restart)"),
+    ("sync_url", "Sync with (PostgreSQL URL, empty = none)"),
+    ("device_name", "This device's name (empty = host name)"),
 )
 
 

@@ -6,9 +6,8 @@ import socket
 from dataclasses import replace
 
 from app.commands.context import Context
-from app.config import save_settings, settings_path, system_zone
+from app.config import check_urls, save_settings, settings_path, system_zone
 from data.engine import check_target
-from data.sync import check_sync_target
 from tracker.errors import SettingsError
 from tracker.i18n import _
 from tracker.redaction import redact_url
@@ -26,12 +25,11 @@ def settings(ctx: Context, args: argparse.Namespace) -> int:
             raise SettingsError(_("write settings as KEY=VALUE, not {0!r}").format(assignment))
         changes[key.strip()] = value
     updated = ctx.settings.updated(changes)
-    if updated.database_url and updated.database_url != ctx.settings.database_url:
-        url = check_target(updated.database_url)
-        if "://" not in updated.database_url:  # a path: kept whole, whichever folder asks
-            updated = replace(updated, database_url=url.database)
-    if updated.sync_url and updated.sync_url != ctx.settings.sync_url:
-        check_sync_target(updated.sync_url)
+    check_urls(ctx.settings, updated)
+    url = updated.database_url
+    if url and url != ctx.settings.database_url and "://" not in url:
+        # a path: kept whole, whichever folder asks
+        updated = replace(updated, database_url=check_target(url).database)
     path = save_settings(updated)
     if updated.device_name != ctx.settings.device_name:
         ctx.store.rename_device(updated.device_name or socket.gethostname())

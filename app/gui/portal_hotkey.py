@@ -19,7 +19,8 @@ import logging
 import secrets
 import socket
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from app.gui.session import FALLBACK
@@ -194,11 +195,14 @@ class PortalHotkey:
             self._check_present()
             self._register()
             session = self._create_session()
-            self.trigger = self._bind(session)
-            self.bound = True
-            log.info("the portal bound the hotkey (%s)", self.trigger or "no key yet")
-            self.changed()
-            self._listen(session)
+            # Heard from before the binding is answered: a press the moment it is bound
+            # waits in the queue instead of passing by unheard.
+            with self._activations(session) as presses:
+                self.trigger = self._bind(session)
+                self.bound = True
+                log.info("the portal bound the hotkey (%s)", self.trigger or "no key yet")
+                self.changed()
+                self._listen(presses)
         except PortalRefused as refused:
             self._problem = str(refused)
             self.changed()
@@ -308,23 +312,28 @@ class PortalHotkey:
             ).format(command=FALLBACK)
         )
 
-    def _listen(self, session: str) -> None:
+    @contextmanager
+    def _activations(self, session: str) -> Iterator[Any]:
+        """The queue the session's ``Activated`` signals arrive in, subscribed to at once."""
         from jeepney import MatchRule
         from jeepney.bus_messages import message_bus
 
         rule = MatchRule(type="signal", interface=SHORTCUTS, member="Activated", path=PORTAL_PATH)
         rule.add_arg_condition(0, session, kind="path")
-        self._call(message_bus.AddMatch(rule))
         with self._connection.filter(rule, bufsize=64) as presses:
-            while not self._stop.is_set():
-                try:
-                    signal = self._connection.recv_until_filtered(presses, timeout=WAKE_S)
-                except TimeoutError:
-                    continue
-                _session, shortcut_id, _timestamp, options = signal.body
-                if shortcut_id == SHORTCUT_ID:
-                    token = options.get("activation_token", ("s", None))[1]
-                    self._fire(token if isinstance(token, str) and token else None)
+            self._call(message_bus.AddMatch(rule))
+            yield presses
+
+    def _listen(self, presses: Any) -> None:
+        while not self._stop.is_set():
+            try:
+                signal = self._connection.recv_until_filtered(presses, timeout=WAKE_S)
+            except TimeoutError:
+                continue
+            _session, shortcut_id, _timestamp, options = signal.body
+            if shortcut_id == SHORTCUT_ID:
+                token = options.get("activation_token", ("s", None))[1]
+                self._fire(token if isinstance(token, str) and token else None)
 
 
 class _Stopper:

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from app import autostart
 from app.config import load_settings, save_changes
 from tracker.errors import FlowtallyError
+from tracker.redaction import redact_url
 from tracker.settings import Settings
 from ui.settings_dialog import SettingsDialog
 
@@ -37,6 +38,8 @@ class SettingsFlow:
         values = {
             key: "" if value is None else str(value) for key, value in fresh.as_json().items()
         }
+        for secret in ("database_url", "sync_url"):  # shown as ***; saved only when retyped
+            values[secret] = redact_url(values[secret])
         note = self._services()
         self.dialog.load(values, autostart.is_enabled(), note)
         self.dialog.show()

@@ -108,6 +108,15 @@ def test_sync_without_a_target_or_with_a_wrong_one_is_one_clear_line(tmp_path: P
     assert_clean_error(flowtally("sync", "--db", db, env=env, check=False), "no sync target is set")
     refused = flowtally("settings", "sync_url=/tmp/a.sqlite3", "--db", db, env=env, check=False)
     assert_clean_error(refused, "must be a PostgreSQL database")
+    masked = flowtally(
+        "settings",
+        "sync_url=postgresql://me:***@127.0.0.1:9/flowtally",
+        "--db",
+        db,
+        env=env,
+        check=False,
+    )  # the URL as settings show it: the password was not typed again
+    assert_clean_error(masked, "sync_url: the password shows as ***")
     run(env, db, "settings", "sync_url=postgresql://me:hunter2@127.0.0.1:9/flowtally")
     shown = run(env, db, "settings")
     assert "hunter2" not in shown

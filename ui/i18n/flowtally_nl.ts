@@ -233,6 +233,14 @@
       <translation>Database-URL (leeg = lokaal bestand; herstart nodig)</translation>
     </message>
     <message>
+      <source>Sync with (PostgreSQL URL, empty = none)</source>
+      <translation>Synchroniseren met (PostgreSQL-URL, leeg = niet)</translation>
+    </message>
+    <message>
+      <source>This device's name (empty = host name)</source>
+      <translation>Naam van dit apparaat (leeg = hostnaam)</translation>
+    </message>
+    <message>
       <source>Changing ramp-up or flow after recomputes the phases of your whole history: every report and chart, past weeks too.</source>
       <translation>Aanloop of flow-na wijzigen berekent de fasen van je hele geschiedenis opnieuw: elk rapport en elke grafiek, ook van eerdere weken.</translation>
     </message>
