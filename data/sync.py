@@ -176,17 +176,21 @@ def documents(session: Session, me: str, block_ids: Sequence[int]) -> list[dict[
             "pauses": sorted(pauses.get(row.id, []), key=lambda p: p["uid"]),
             "interruptions": sorted(interruptions.get(row.id, []), key=lambda i: i["uid"]),
         }
-        result.append(
-            {
-                "uid": row.uid,
-                "device_id": row.device_id or me,
-                "revision": row.revision,
-                "revised_by": row.revised_by or me,
-                "deleted": False,
-                "document": json.dumps(document, sort_keys=True),
-            }
-        )
+        result.append(_version(row, me, json.dumps(document, sort_keys=True)))
     return result
+
+
+def _version(row: Any, me: str, document: str | None) -> dict[str, Any]:
+    """A block's version as pushed (``document`` ``None``: its deletion), with this device's
+    id where the row says "this one"."""
+    return {
+        "uid": row.uid,
+        "device_id": row.device_id or me,
+        "revision": row.revision,
+        "revised_by": row.revised_by or me,
+        "deleted": document is None,
+        "document": document,
+    }
 
 
 # ---------------------------------------------------------------- the two directions
@@ -199,17 +203,8 @@ def _push_list(session: Session, me: str) -> list[dict[str, Any]]:
         )
     )
     pushed = documents(session, me, ids)
-    for row in session.execute(select(TOMBSTONES).where(TOMBSTONES.c.dirty.is_(True))):
-        pushed.append(
-            {
-                "uid": row.uid,
-                "device_id": row.device_id or me,
-                "revision": row.revision,
-                "revised_by": row.revised_by or me,
-                "deleted": True,
-                "document": None,
-            }
-        )
+    tombstones = session.execute(select(TOMBSTONES).where(TOMBSTONES.c.dirty.is_(True)))
+    pushed.extend(_version(row, me, None) for row in tombstones)
     return pushed
 
 

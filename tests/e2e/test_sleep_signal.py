@@ -8,12 +8,12 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
+from tests import gnome_session
 from tests.app.cli_runner import ROOT
 from tests.e2e.running_app import RunningApp
 from tests.e2e.test_clock import LIBFAKETIME, app_on_a_fake_clock
@@ -24,21 +24,8 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-@contextmanager
-def private_bus() -> Iterator[str]:
-    """A real dbus-daemon of our own, standing in for the system bus."""
-    daemon = subprocess.Popen(
-        ["dbus-daemon", "--session", "--nofork", "--nopidfile", "--print-address=1"],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert daemon.stdout is not None
-    try:
-        yield daemon.stdout.readline().strip()
-    finally:
-        daemon.terminate()
-        daemon.wait(5)
-        daemon.stdout.close()
+private_bus = gnome_session.session_bus
+"""A real dbus-daemon of our own, standing in for the system bus."""
 
 
 class FakeLogind:
