@@ -77,3 +77,14 @@ def counted_once(blocks: Iterable[Block], now: datetime) -> list[Block]:
         claimed = merge([*claimed, *left])
         reach = max(reach, end)
     return counted
+
+
+def overlapping(block: Block, blocks: Iterable[Block], now: datetime) -> list[Block]:
+    """The blocks of other devices that share time with ``block``: what the history marks,
+    so an overlap can be seen and resolved (one deleted, or trimmed)."""
+    end = block.end or now
+    return [
+        other
+        for other in blocks
+        if other.device != block.device and other.start < end and (other.end or now) > block.start
+    ]

@@ -5,7 +5,7 @@ shows the stored result once the app has validated and saved it (an invalid valu
 the reason in the status bar). The table parses nothing itself: times are sent as typed.
 """
 
-from datetime import datetime
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracker.counted_once import overlapping
 from tracker.dashboard import WeekView, shown_task
 from tracker.history import Part
 from tracker.model import Block
@@ -137,11 +138,17 @@ class HistoryTable(QTreeWidget):
             summary += ", " + (
                 tr("1 pause") if count == 1 else tr("%1 pauses").replace("%1", str(count))
             )
+        view = self.view
+        if view is not None:
+            for other in overlapping(block, view.blocks, datetime.now(UTC)):
+                summary += "; " + tr("at the same time as %1 (counted once)").replace(
+                    "%1", shown_task(other, view.devices) or tr("a block")
+                )
         item = QTreeWidgetItem(
             [
                 local.strftime("%Y-%m-%d %H:%M"),
                 time_on_day(block.end, zone, start) if block.end else tr("running"),
-                shown_task(block, self.view.devices if self.view else {}) or "",
+                shown_task(block, view.devices if view else {}) or "",
                 "",
                 summary,
             ]

@@ -609,6 +609,14 @@
   <context>
     <name>History</name>
     <message>
+      <source>at the same time as %1 (counted once)</source>
+      <translation>tegelijk met %1 (één keer geteld)</translation>
+    </message>
+    <message>
+      <source>a block</source>
+      <translation>een blok</translation>
+    </message>
+    <message>
       <source>%1 interruptions</source>
       <translation>%1 onderbrekingen</translation>
     </message>
