@@ -334,11 +334,13 @@ class Store:
 
     # ------------------------------------------------------------ sync
 
-    def sync(self, url: str, device_name: str | None = None) -> SyncResult:
+    def sync(
+        self, url: str, device_name: str | None = None, person_name: str | None = None
+    ) -> SyncResult:
         """Push this device's changes to the PostgreSQL target ``url`` and pull the same
         person's changes from their other devices (:mod:`data.sync`)."""
         with self._errors():
-            return syncing.sync(self.engine, url, self._writer, device_name)
+            return syncing.sync(self.engine, url, self._writer, device_name, person_name)
 
     def rename_device(self, name: str) -> None:
         """What the person's other devices are to call this one (sent at the next sync)."""

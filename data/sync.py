@@ -46,7 +46,8 @@ REMOTE_SCHEMA = (
     "CREATE SEQUENCE IF NOT EXISTS flowtally_sync_seq",
     """CREATE TABLE IF NOT EXISTS flowtally_sync_owner (
         one boolean PRIMARY KEY DEFAULT true CHECK (one),
-        person_id text NOT NULL
+        person_id text NOT NULL,
+        name text
     )""",
     """CREATE TABLE IF NOT EXISTS flowtally_sync_blocks (
         uid text PRIMARY KEY,
@@ -419,12 +420,17 @@ def rename(session: Session, name: str) -> None:
 
 
 def sync(
-    local: Engine, url: str, writer: Engine | None = None, device_name: str | None = None
+    local: Engine,
+    url: str,
+    writer: Engine | None = None,
+    device_name: str | None = None,
+    person_name: str | None = None,
 ) -> SyncResult:
     """Push this device's changes to ``url`` and pull the person's others (rules 1 to 4).
 
     ``local``: the store's engine (``writer``: the same, with its write option);
-    ``device_name``: what this device is to be called, when the user named it. A failure of
+    ``device_name``: what this device is to be called, when the user named it;
+    ``person_name``: the person's display name, kept with the target. A failure of
     the server is a :class:`StoreError` saying so, also kept for ``status``; this device's
     data is never touched by it."""
     write_engine = writer or local
@@ -445,6 +451,14 @@ def sync(
                 if pushed:  # one batch: psycopg pipelines it
                     connection.execute(UPSERT, [{**item, "person_id": owner} for item in pushed])
                 connection.execute(NAME_DEVICE, {"d": me, "p": owner, "n": device.name})
+                if person_name:
+                    connection.execute(
+                        text(
+                            "UPDATE flowtally_sync_owner SET name = :n "
+                            "WHERE name IS DISTINCT FROM :n"
+                        ),
+                        {"n": person_name.strip()},
+                    )
                 peers = connection.execute(
                     text(
                         "SELECT device_id, name FROM flowtally_sync_devices "

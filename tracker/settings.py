@@ -105,6 +105,8 @@ class Settings:
     leaves the machine)."""
     device_name: str | None = None
     """What the person's other devices call this one (``None``: its host name)."""
+    person_name: str | None = None
+    """The person's display name, kept with their sync target (``None``: none given)."""
     hotkey: str = DEFAULT_HOTKEY
     away_after_min: float = 5
     planned_block_min: float = 0
@@ -114,8 +116,10 @@ class Settings:
     def __post_init__(self) -> None:
         if self.timezone is not None:
             load_zone(self.timezone)
-        if self.device_name is not None and not 0 < len(self.device_name.strip()) <= 200:
-            raise SettingsError(_("device_name must be 1 to 200 characters"))
+        for key in ("device_name", "person_name"):
+            value = getattr(self, key)
+            if value is not None and not 0 < len(value.strip()) <= 200:
+                raise SettingsError(_("{key} must be 1 to 200 characters").format(key=key))
         object.__setattr__(self, "hotkey", normalise_hotkey(self.hotkey))
         for name in ("planned_block_min", "break_after_min", "daily_goal_min"):
             check_minutes(name, getattr(self, name))
@@ -152,6 +156,7 @@ class Settings:
         out["database_url"] = self.database_url
         out["sync_url"] = self.sync_url
         out["device_name"] = self.device_name
+        out["person_name"] = self.person_name
         out["hotkey"] = self.hotkey
         for key in APP_KEYS[1:]:
             out[key] = _plain_number(getattr(self, key))
@@ -168,11 +173,13 @@ class Settings:
         database_url = raw.get("database_url")
         sync_url = raw.get("sync_url")
         device_name = raw.get("device_name")
+        person_name = raw.get("person_name")
         for key, value in (
             ("timezone", timezone),
             ("database_url", database_url),
             ("sync_url", sync_url),
             ("device_name", device_name),
+            ("person_name", person_name),
         ):
             if value is not None and not isinstance(value, str):
                 raise SettingsError(_("{0} must be text").format(key))
@@ -185,6 +192,7 @@ class Settings:
             database_url=database_url,
             sync_url=sync_url,
             device_name=device_name,
+            person_name=person_name,
             **extra,
         )
 

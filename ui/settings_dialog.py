@@ -32,6 +32,7 @@ FIELDS: tuple[tuple[str, str], ...] = (
     ("database_url", "Database URL (empty = local file; needs a restart)"),
     ("sync_url", "Sync with (PostgreSQL URL, empty = none)"),
     ("device_name", "This device's name (empty = host name)"),
+    ("person_name", "Your name, kept with the sync target"),
 )
 
 

@@ -53,6 +53,7 @@ def _show(ctx: Context, as_json: bool) -> None:
         "database_url": _("default (SQLite in the user data folder)"),
         "sync_url": _("none (nothing leaves this machine)"),
         "device_name": _("the host name ({name})").format(name=socket.gethostname()),
+        "person_name": _("none"),
     }
     width = max(len(name) for name in SETTING_NAMES)
     for name in SETTING_NAMES:

@@ -53,10 +53,10 @@ class BackgroundSync(QObject):
         target: Callable[[], str | None],
         notify: Callable[[str], None],
         parent: QObject | None = None,
-        name: Callable[[], str | None] = lambda: None,
+        name: Callable[[], tuple[str | None, str | None]] = lambda: (None, None),
     ) -> None:
         """``target``: the ``sync_url`` in force now; ``notify``: says a long failure;
-        ``name``: the ``device_name`` in force now."""
+        ``name``: the ``device_name`` and ``person_name`` in force now."""
         super().__init__(parent)
         self._database = database
         self._target = target
@@ -99,14 +99,14 @@ class BackgroundSync(QObject):
         )
         self._thread.start()
 
-    def _run(self, url: str, pull: bool, name: str | None) -> None:
+    def _run(self, url: str, pull: bool, names: tuple[str | None, str | None]) -> None:
         from data.store import Store  # SQLAlchemy: loaded by the store worker already
 
         try:
             with Store.open(self._database) as store:
                 if not pull and store.sync_state().waiting == 0:
                     return
-                self.synced.emit(store.sync(url, name))
+                self.synced.emit(store.sync(url, *names))
         except FlowtallyError as exc:
             self.failed.emit(str(exc))
 

@@ -131,7 +131,7 @@ class AppController(QObject):
             lambda: self.settings.sync_url,
             self.presence.notify,
             self,
-            name=lambda: self.settings.device_name,
+            name=lambda: (self.settings.device_name, self.settings.person_name),
         )
         self.background_sync.synced.connect(
             lambda result: self._send(msg.Refresh()) if result.pulled else None

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
 
 from tests.app.cli_runner import assert_clean_error, flowtally
 from tests.postgres_server import PostgresServer
@@ -61,6 +62,7 @@ def test_two_machines_sync_through_one_server_and_agree(
             "-t",
             "review",
         )
+        run(laptop, laptop_db, "settings", "person_name=Ana de Vries")
         status = run(laptop, laptop_db, "status")
         assert "Sync: not synced yet; 1 change waiting." in status
 
@@ -96,6 +98,12 @@ def test_two_machines_sync_through_one_server_and_agree(
             "report", "--device", "phone", "--db", laptop_db, env=laptop, check=False
         )
         assert_clean_error(unknown, "no device is called 'phone'", "Desktop, laptop")
+
+        server = create_engine(url)
+        with server.connect() as connection:  # the person's name, kept with their target
+            owner = connection.execute(text("SELECT name FROM flowtally_sync_owner")).scalar()
+        server.dispose()
+        assert owner == "Ana de Vries"
 
         status = json.loads(run(desktop, desktop_db, "status", "--json"))["sync"]
         assert status["waiting"] == 0

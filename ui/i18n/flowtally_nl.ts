@@ -241,6 +241,10 @@
       <translation>Naam van dit apparaat (leeg = hostnaam)</translation>
     </message>
     <message>
+      <source>Your name, kept with the sync target</source>
+      <translation>Je naam, bewaard bij het synchronisatiedoel</translation>
+    </message>
+    <message>
       <source>Changing ramp-up or flow after recomputes the phases of your whole history: every report and chart, past weeks too.</source>
       <translation>Aanloop of flow-na wijzigen berekent de fasen van je hele geschiedenis opnieuw: elk rapport en elke grafiek, ook van eerdere weken.</translation>
     </message>
