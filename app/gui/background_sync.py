@@ -88,11 +88,15 @@ class BackgroundSync(QObject):
         if self._target():
             self._soon.start()
 
+    def running(self) -> bool:
+        """A sync is under way on the sync thread."""
+        return self._thread is not None and self._thread.is_alive()
+
     def now(self, pull: bool) -> None:
         """Sync on the sync thread, unless one runs already. ``pull``: also when nothing
         waits to be pushed (the timer's sync, which brings the other devices' changes)."""
         url = self._target()
-        if not url or (self._thread is not None and self._thread.is_alive()):
+        if not url or self.running():
             return
         self._thread = threading.Thread(
             target=self._run, args=(url, pull, self._name()), name="sync", daemon=True
