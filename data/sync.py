@@ -434,7 +434,9 @@ def sync(
     the server is a :class:`StoreError` saying so, also kept for ``status``; this device's
     data is never touched by it."""
     write_engine = writer or local
-    if device_name:
+    with Session(local) as session, session.begin():
+        named = session.execute(select(DEVICES.c.name)).scalar_one()
+    if device_name and device_name.strip()[:200] != named:
         with Session(write_engine) as session, session.begin():
             rename(session, device_name)
     with Session(local) as session, session.begin():
