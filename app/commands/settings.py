@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from app.commands.context import Context
 from app.config import check_urls, save_settings, settings_path, system_zone
-from data.engine import check_target
+from data.engine import normalise_url
 from tracker.errors import SettingsError
 from tracker.i18n import _
 from tracker.redaction import redact_url
@@ -25,11 +25,11 @@ def settings(ctx: Context, args: argparse.Namespace) -> int:
             raise SettingsError(_("write settings as KEY=VALUE, not {0!r}").format(assignment))
         changes[key.strip()] = value
     updated = ctx.settings.updated(changes)
-    check_urls(ctx.settings, updated)
+    check_urls(ctx.settings, updated)  # the file or the server checked once, here
     url = updated.database_url
     if url and url != ctx.settings.database_url and "://" not in url:
         # a path: kept whole, whichever folder asks
-        updated = replace(updated, database_url=check_target(url).database)
+        updated = replace(updated, database_url=normalise_url(url).database)
     path = save_settings(updated)
     if updated.device_name != ctx.settings.device_name:
         ctx.store.rename_device(updated.device_name or socket.gethostname())
