@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from app.gui.input_services import stop_listeners
 from app.gui.session import FALLBACK
 from app.version import APP_ID
 from tracker.i18n import _
@@ -151,9 +152,7 @@ class PortalHotkey:
         return [] if thread is None else [_Stopper(self, thread)]
 
     def stop(self) -> None:
-        for stopper in self.release():
-            stopper.stop()
-            stopper.join(1.0)
+        stop_listeners(self.release())
 
     def shut(self) -> None:
         """Wake the thread from its socket at once and end the connection."""
