@@ -75,7 +75,7 @@ def check_urls(before: Settings, updated: Settings) -> None:
     """A database or sync URL that changed must be usable as one, and must not carry the
     mask it is shown with (``me:***@host``: the password was not typed again)."""
     from data.engine import check_target
-    from data.sync import check_sync_target
+    from data.remote import check_sync_target
 
     for key, check in (("database_url", check_target), ("sync_url", check_sync_target)):
         value = getattr(updated, key)

@@ -165,6 +165,8 @@ class DeviceRow(Base):
     sync_problem: Mapped[str | None] = mapped_column(Text)
     name: Mapped[str] = mapped_column(String(200))
     """What the person's other devices call this one (the host name)."""
+    team: Mapped[str | None] = mapped_column(String(200))
+    """The team whose database the target is (``None``: the person's own, or no target)."""
 
 
 class PeerRow(Base):

@@ -8,9 +8,10 @@ the system): the interchange format carries offsets, not zones.
 """
 
 from collections.abc import Callable, Iterable, Sequence
+from datetime import datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, Table, delete, insert, select, update
+from sqlalchemy import Select, Table, and_, delete, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from data import revisions
@@ -162,3 +163,22 @@ def insert_many(session: Session, blocks: Iterable[Block], first_id: int) -> Non
         session.execute(insert(PAUSES), pause_rows)
     if interruption_rows:
         session.execute(insert(INTERRUPTIONS), interruption_rows)
+
+
+def between(session: Session, start: datetime, end: datetime) -> list[Block]:
+    """Blocks sharing any instant with ``[start, end)``, the running one included: those
+    starting inside, and the one before, if it reaches in (blocks of one device never
+    overlap, so no other can)."""
+    previous = session.scalar(
+        select(BLOCKS.c.id)
+        .where(BLOCKS.c.start_utc < start)
+        .order_by(BLOCKS.c.start_utc.desc())
+        .limit(1)
+    )
+    inside = and_(BLOCKS.c.start_utc >= start, BLOCKS.c.start_utc < end)
+    reaching_in = and_(
+        BLOCKS.c.id == previous,
+        or_(BLOCKS.c.end_utc.is_(None), BLOCKS.c.end_utc > start),
+    )
+    condition = inside if previous is None else or_(inside, reaching_in)
+    return load(session, select(BLOCKS.c.id).where(condition))

@@ -14,7 +14,7 @@ from data.engine import WRITE_OPTION
 from data.errors import StoreError
 from tracker.i18n import _
 
-HEAD_REVISION = "0004"
+HEAD_REVISION = "0005"
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 

@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import Engine, and_, delete, func, or_, select, text
+from sqlalchemy import Engine, delete, func, select, text
 from sqlalchemy.engine import URL, CursorResult
 from sqlalchemy.orm import Session
 
@@ -26,7 +26,7 @@ from data.checked import (
 )
 from data.failures import as_store_errors
 from data.importing import ImportResult, Progress, add_new
-from data.rows import BLOCKS, INTERRUPTIONS, LOOSE_PRESSES, PAUSES, load, load_one, save
+from data.rows import BLOCKS, INTERRUPTIONS, LOOSE_PRESSES, PAUSES, between, load, load_one, save
 from data.schema import ensure_schema
 from data.sync import SyncResult, SyncState
 from tracker import overlaps, running
@@ -34,6 +34,7 @@ from tracker.days import DayClock
 from tracker.errors import TransitionError, ValidationError
 from tracker.i18n import _
 from tracker.model import Block, Interruption, LoosePress, Pressed, validate_block
+from tracker.team import Lens
 from tracker.undo import Action, Step
 
 _PG_WRITE_LOCK = 0x466C6F77  # serialises writers on PostgreSQL, as BEGIN IMMEDIATE does on SQLite
@@ -119,19 +120,7 @@ class Store:
     def blocks_between(self, start: datetime, end: datetime) -> list[Block]:
         """Blocks sharing any instant with ``[start, end)``, the running one included."""
         with self._read() as session:
-            previous = session.scalar(
-                select(BLOCKS.c.id)
-                .where(BLOCKS.c.start_utc < start)
-                .order_by(BLOCKS.c.start_utc.desc())
-                .limit(1)
-            )
-            inside = and_(BLOCKS.c.start_utc >= start, BLOCKS.c.start_utc < end)
-            reaching_in = and_(
-                BLOCKS.c.id == previous,
-                or_(BLOCKS.c.end_utc.is_(None), BLOCKS.c.end_utc > start),
-            )
-            condition = inside if previous is None else or_(inside, reaching_in)
-            return load(session, select(BLOCKS.c.id).where(condition))
+            return between(session, start, end)
 
     def day(self, clock: DayClock, instant: datetime) -> tuple[Block | None, list[Block]]:
         """The running block and the blocks touching the local day of ``instant``: what a
@@ -335,12 +324,17 @@ class Store:
     # ------------------------------------------------------------ sync
 
     def sync(
-        self, url: str, device_name: str | None = None, person_name: str | None = None
+        self,
+        url: str,
+        device_name: str | None = None,
+        person_name: str | None = None,
+        lens: Lens | None = None,
     ) -> SyncResult:
         """Push this device's changes to the PostgreSQL target ``url`` and pull the same
-        person's changes from their other devices (:mod:`data.sync`)."""
+        person's changes from their other devices (:mod:`data.sync`); on a team's database,
+        also count the days that changed with ``lens`` (:mod:`data.team`)."""
         with self._errors():
-            return syncing.sync(self.engine, url, self._writer, device_name, person_name)
+            return syncing.sync(self.engine, url, self._writer, device_name, person_name, lens)
 
     def rename_device(self, name: str) -> None:
         """What the person's other devices are to call this one (sent at the next sync)."""

@@ -25,48 +25,23 @@ every later device that syncs to it becomes that person's.
 
 import hashlib
 import json
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Engine, bindparam, delete, func, insert, select, text, update
-from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from data import engine as engines
+from data import remote as servers
 from data import revisions
+from data import team as teams
 from data.errors import StoreError
+from data.sync_tables import OWNER_TABLE, REMOTE_SCHEMA
 from data.tables import BLOCKS, DEVICES, INTERRUPTIONS, PAUSES, PEERS, TOMBSTONES
-from tracker.i18n import _
-from tracker.redaction import redact_url
+from tracker.team import Lens
 
-REMOTE_SCHEMA = (
-    "CREATE SEQUENCE IF NOT EXISTS flowtally_sync_seq",
-    """CREATE TABLE IF NOT EXISTS flowtally_sync_owner (
-        one boolean PRIMARY KEY DEFAULT true CHECK (one),
-        person_id text NOT NULL,
-        name text
-    )""",
-    """CREATE TABLE IF NOT EXISTS flowtally_sync_blocks (
-        uid text PRIMARY KEY,
-        person_id text NOT NULL,
-        device_id text NOT NULL,
-        revision bigint NOT NULL,
-        revised_by text NOT NULL,
-        deleted boolean NOT NULL,
-        document text,
-        seq bigint NOT NULL
-    )""",
-    "CREATE INDEX IF NOT EXISTS flowtally_sync_blocks_seq "
-    "ON flowtally_sync_blocks (person_id, seq)",
-    """CREATE TABLE IF NOT EXISTS flowtally_sync_devices (
-        device_id text PRIMARY KEY,
-        person_id text NOT NULL,
-        name text NOT NULL
-    )""",
-)
 NAME_DEVICE = text(
     """INSERT INTO flowtally_sync_devices (device_id, person_id, name) VALUES (:d, :p, :n)
     ON CONFLICT (device_id) DO UPDATE SET person_id = excluded.person_id, name = excluded.name
@@ -77,7 +52,7 @@ UPSERT = text(
     """INSERT INTO flowtally_sync_blocks
         (uid, person_id, device_id, revision, revised_by, deleted, document, seq)
     VALUES (:uid, :person_id, :device_id, :revision, :revised_by, :deleted, :document,
-        nextval('flowtally_sync_seq'))
+        (SELECT coalesce(max(seq), 0) + 1 FROM flowtally_sync_blocks WHERE person_id = :person_id))
     ON CONFLICT (uid) DO UPDATE SET
         device_id = excluded.device_id, revision = excluded.revision,
         revised_by = excluded.revised_by, deleted = excluded.deleted,
@@ -93,6 +68,8 @@ class SyncResult:
     pushed: int
     pulled: int
     at: datetime
+    team: str | None = None
+    """The team whose database the target is."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +81,7 @@ class SyncState:
     synced: datetime | None
     waiting: int
     problem: str | None
+    team: str | None = None
 
 
 def target_key(url: str) -> str:
@@ -124,7 +102,7 @@ def state(session: Session) -> SyncState:
     ) + (
         session.scalar(select(func.count()).select_from(TOMBSTONES).where(TOMBSTONES.c.dirty)) or 0
     )
-    return SyncState(device.target, device.synced_utc, waiting, device.sync_problem)
+    return SyncState(device.target, device.synced_utc, waiting, device.sync_problem, device.team)
 
 
 # ---------------------------------------------------------------- documents
@@ -197,14 +175,15 @@ def _version(row: Any, me: str, document: str | None) -> dict[str, Any]:
 # ---------------------------------------------------------------- the two directions
 
 
-def _push_list(session: Session, me: str) -> list[dict[str, Any]]:
-    ids = list(
-        session.scalars(
-            select(BLOCKS.c.id).where(BLOCKS.c.dirty.is_(True), BLOCKS.c.end_utc.is_not(None))
-        )
-    )
+def _push_list(session: Session, me: str, everything: bool) -> list[dict[str, Any]]:
+    """What to push: the changes not pushed yet, or, to a target this device has not
+    synced with before (a new server, a team joined), every finished block it holds."""
+    finished = select(BLOCKS.c.id).where(BLOCKS.c.end_utc.is_not(None))
+    ids = list(session.scalars(finished if everything else finished.where(BLOCKS.c.dirty)))
     pushed = documents(session, me, ids)
-    tombstones = session.execute(select(TOMBSTONES).where(TOMBSTONES.c.dirty.is_(True)))
+    tombstones = session.execute(
+        select(TOMBSTONES) if everything else select(TOMBSTONES).where(TOMBSTONES.c.dirty)
+    )
     pushed.extend(_version(row, me, None) for row in tombstones)
     return pushed
 
@@ -331,73 +310,54 @@ def apply(session: Session, me: str, rows: Sequence[Any]) -> int:
 # ---------------------------------------------------------------- the server
 
 
-def check_sync_target(url: str) -> None:
-    """Refuse, before it is saved, a sync target that cannot be one (the server itself is
-    not contacted: it may be down for now)."""
-    if engines.normalise_url(url).get_backend_name() != "postgresql":
-        raise StoreError(_("a sync target must be a PostgreSQL database (postgresql://…)"))
+@dataclass(frozen=True, slots=True)
+class _Target:
+    person: str
+    """Whose rows this device's are there."""
+    team: str | None
+    """The team, when the target is a team's database (:mod:`data.team`)."""
 
 
-@contextmanager
-def _remote(url: str) -> Iterator[Engine]:
-    check_sync_target(url)
-    remote = engines.create(engines.normalise_url(url))
-    try:
-        yield remote
-    finally:
-        remote.dispose()
-
-
-def _locked(connection: Connection, person_id: str) -> None:
-    """One sync at a time per person: ``seq`` then grows in commit order, so "after the
-    last number seen" misses nothing."""
-    key = int(hashlib.sha256(person_id.encode()).hexdigest()[:15], 16)
-    connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
-
-
-def _owner(connection: Connection, person_id: str) -> str:
-    """The person the target belongs to (this device's, on a new target). The tables are
-    made the first time only: a sync with nothing new stays a few statements."""
-    owner: str | None = connection.execute(
+def _target(connection: Connection, person_id: str, url: str) -> _Target:
+    """Who this device syncs as. On a team's database, the member the connection signs in
+    as (who cannot make tables there); on a person's own target, its owner, this device's
+    person on a new target, whose tables are made the first time only: a sync with nothing
+    new stays a few statements."""
+    kind = connection.execute(
         text(
-            "SELECT person_id FROM flowtally_sync_owner "
-            "WHERE to_regclass('flowtally_sync_devices') IS NOT NULL"
+            "SELECT to_regclass('flowtally_team') IS NOT NULL, "
+            "to_regclass('flowtally_sync_owner') IS NOT NULL "
+            "AND to_regclass('flowtally_sync_devices') IS NOT NULL"
         )
-        if connection.execute(text("SELECT to_regclass('flowtally_sync_owner')")).scalar()
-        else text("SELECT NULL")
-    ).scalar()
+    ).one()
+    if kind[0]:
+        found = teams.member(connection)
+        if found is None:
+            raise teams.not_a_member(url)
+        name = connection.execute(text("SELECT name FROM flowtally_team")).scalar_one()
+        return _Target(found[0], name)
+    owner = (
+        connection.execute(text("SELECT person_id FROM flowtally_sync_owner")).scalar()
+        if kind[1]
+        else None
+    )
     if owner is not None:
-        return owner
-    for statement in REMOTE_SCHEMA:
+        return _Target(owner, None)
+    for statement in (OWNER_TABLE, *REMOTE_SCHEMA):
         connection.execute(text(statement))
     connection.execute(
         text("INSERT INTO flowtally_sync_owner (person_id) VALUES (:p) ON CONFLICT DO NOTHING"),
         {"p": person_id},
     )
     made: str = connection.execute(text("SELECT person_id FROM flowtally_sync_owner")).scalar_one()
-    return made
-
-
-def _problem(url: str, exc: SQLAlchemyError | OSError) -> StoreError:
-    shown = redact_url(url)
-    reason = redact_url(str(getattr(exc, "orig", None) or exc).strip().splitlines()[0])
-    return StoreError(_("cannot sync with {target}: {reason}").format(target=shown, reason=reason))
-
-
-@contextmanager
-def _talking_to(url: str) -> Iterator[None]:
-    """Within: a failure of the server (down, refusing, cut off) leaves as one sentence."""
-    try:
-        yield
-    except (SQLAlchemyError, OSError) as exc:
-        raise _problem(url, exc) from None
+    return _Target(made, None)
 
 
 def _pull_batch(remote: Engine, owner: str, me: str, after: int) -> tuple[Sequence[Any], int]:
     """The next versions after ``after``, less the ones this device made (it has them, or
     newer: its own revisions only grow), and the position to ask from next time."""
     with remote.begin() as connection:
-        _locked(connection, owner)
+        servers.locked(connection, owner)
         rows = connection.execute(
             text(
                 "SELECT uid, device_id, revision, revised_by, deleted, document, seq "
@@ -425,14 +385,17 @@ def sync(
     writer: Engine | None = None,
     device_name: str | None = None,
     person_name: str | None = None,
+    lens: Lens | None = None,
 ) -> SyncResult:
     """Push this device's changes to ``url`` and pull the person's others (rules 1 to 4).
 
     ``local``: the store's engine (``writer``: the same, with its write option);
     ``device_name``: what this device is to be called, when the user named it;
-    ``person_name``: the person's display name, kept with the target. A failure of
-    the server is a :class:`StoreError` saying so, also kept for ``status``; this device's
-    data is never touched by it."""
+    ``person_name``: the person's display name, kept with the target; ``lens``: the
+    person's settings, which a team's database needs to count their days with
+    (:mod:`data.team`; without it, no day is counted). A failure of the server is a
+    :class:`StoreError` saying so, also kept for ``status``; this device's data is never
+    touched by it."""
     write_engine = writer or local
     with Session(local) as session, session.begin():
         named = session.execute(select(DEVICES.c.name)).scalar_one()
@@ -443,17 +406,21 @@ def sync(
         device = session.execute(select(DEVICES)).one()
         me = device.device_id
         key = target_key(url)
-        position = device.pulled_seq if device.target == key else 0
-        pushed = _push_list(session, me)
+        new_target = device.target != key
+        position = 0 if new_target else device.pulled_seq
+        pushed = _push_list(session, me, everything=new_target)
     try:
-        with _remote(url) as remote:
-            with _talking_to(url), remote.begin() as connection:
-                owner = _owner(connection, device.person_id)
-                _locked(connection, owner)
+        with servers.connected(url) as remote:
+            with servers.talking_to(url), remote.begin() as connection:
+                target = _target(connection, device.person_id, url)
+                owner = target.person
+                servers.locked(connection, owner)
                 if pushed:  # one batch: psycopg pipelines it
+                    if target.team is not None and lens is not None:
+                        teams.mark_stale(connection, owner, lens, pushed)
                     connection.execute(UPSERT, [{**item, "person_id": owner} for item in pushed])
                 connection.execute(NAME_DEVICE, {"d": me, "p": owner, "n": device.name})
-                if person_name:
+                if person_name and target.team is None:
                     connection.execute(
                         text(
                             "UPDATE flowtally_sync_owner SET name = :n "
@@ -468,21 +435,26 @@ def sync(
                     ),
                     {"p": owner, "d": me},
                 ).all()
-            if pushed or device.target != key or device.person_id != owner:
+            if pushed or new_target or device.person_id != owner or device.team != target.team:
                 with Session(write_engine) as session, session.begin():
                     _mark_pushed(session, pushed)
-                    session.execute(update(DEVICES).values(person_id=owner, target=key))
+                    session.execute(
+                        update(DEVICES).values(person_id=owner, target=key, team=target.team)
+                    )
             pulled = 0
             while True:
-                with _talking_to(url):
+                with servers.talking_to(url):
                     rows, reached = _pull_batch(remote, owner, me, position)
-                if reached != position:
+                if reached != position or new_target:
                     with Session(write_engine) as session, session.begin():
                         pulled += apply(session, me, rows)
                         session.execute(update(DEVICES).values(pulled_seq=reached))
-                    position = reached
+                    position, new_target = reached, False
                 if len(rows) < PULL_BATCH:
                     break
+            if target.team is not None and lens is not None:
+                with servers.talking_to(url):
+                    teams.publish(remote, local, owner, lens)
     except StoreError as problem:
         with Session(write_engine) as session, session.begin():
             session.execute(update(DEVICES).values(sync_problem=str(problem)))
@@ -491,7 +463,7 @@ def sync(
     with Session(write_engine) as session, session.begin():
         session.execute(update(DEVICES).values(synced_utc=now, sync_problem=None))
         _remember_peers(session, {row.device_id: row.name for row in peers})
-    return SyncResult(len(pushed), pulled, now)
+    return SyncResult(len(pushed), pulled, now, target.team)
 
 
 def _remember_peers(session: Session, names: dict[str, str]) -> None:

@@ -58,6 +58,10 @@ class PostgresServer:
             "-E",
             "UTF8",
         )
+        # The test's own superuser is trusted over the private socket; every other role
+        # signs in with its password, as on a real server (a team member's join URL).
+        hba = self.datadir / "pg_hba.conf"
+        hba.write_text(f"local all {self.user} trust\nlocal all all scram-sha-256\n")
         self._run(
             self.bindir / "pg_ctl",
             "-D",
