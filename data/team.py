@@ -266,11 +266,13 @@ def check_min_group(value: int) -> int:
 # ---------------------------------------------------------------- the admin's side
 
 
-def init(url: str, min_group: int | None, schema: Sequence[str]) -> Team:
+def init(url: str, min_group: int | None, schema: Sequence[str], name: str | None = None) -> Team:
     """Prepare the database at ``url`` for a team (again: its policies and function are
-    renewed, its members kept). ``schema``: the sync tables' own statements."""
+    renewed, its members kept). ``schema``: the sync tables' own statements; ``name``: what
+    the team is called (the database's name when it is new and none is given)."""
     if min_group is not None:
         check_min_group(min_group)
+    shown = check_name(name) if name is not None else None
 
     def work(connection: Connection) -> Team:
         if connection.execute(
@@ -310,10 +312,12 @@ def init(url: str, min_group: int | None, schema: Sequence[str]) -> Team:
             text(
                 "INSERT INTO flowtally_team (name, min_group, members_role, reporter_role) "
                 "VALUES (:name, :k, :members, :reporter) ON CONFLICT (one) DO UPDATE SET "
-                "min_group = coalesce(:given, flowtally_team.min_group)"
+                "min_group = coalesce(:given, flowtally_team.min_group), "
+                "name = coalesce(:named, flowtally_team.name)"
             ),
             {
-                "name": database,
+                "name": shown or database,
+                "named": shown,
                 "k": min_group or 5,
                 "given": min_group,
                 "members": members,
@@ -394,7 +398,7 @@ def _role_name(name: str) -> str:
 def check_name(name: str) -> str:
     shown = " ".join(name.split())
     if not shown or len(shown) > 100:
-        raise StoreError(_("a member's name must have 1 to 100 characters"))
+        raise StoreError(_("a name must have 1 to 100 characters"))
     return shown
 
 
@@ -528,11 +532,13 @@ def share(url: str, on: bool) -> tuple[Team, str]:
     return result
 
 
-def weeks(url: str, mondays: Sequence[date], at_least: int | None = None) -> list[dict[str, Any]]:
-    """The team function's answer for each week starting on ``mondays``."""
+def report(
+    url: str, mondays: Sequence[date], at_least: int | None = None
+) -> tuple[Team, list[dict[str, Any]]]:
+    """The team, and the team function's answer for each week starting on ``mondays``."""
 
-    def work(connection: Connection) -> list[dict[str, Any]]:
-        _team(connection)
+    def work(connection: Connection) -> tuple[Team, list[dict[str, Any]]]:
+        team = _team(connection)
         rows = connection.execute(
             text(
                 "SELECT flowtally_team_week(m, :k) FROM unnest(CAST(:mondays AS date[])) "
@@ -540,10 +546,15 @@ def weeks(url: str, mondays: Sequence[date], at_least: int | None = None) -> lis
             ),
             {"mondays": list(mondays), "k": at_least},
         ).scalars()
-        return [value if isinstance(value, dict) else json.loads(value) for value in rows]
+        return team, [value if isinstance(value, dict) else json.loads(value) for value in rows]
 
-    result: list[dict[str, Any]] = _run(url, work)
+    result: tuple[Team, list[dict[str, Any]]] = _run(url, work)
     return result
+
+
+def weeks(url: str, mondays: Sequence[date], at_least: int | None = None) -> list[dict[str, Any]]:
+    """The team function's answer for each week starting on ``mondays``."""
+    return report(url, mondays, at_least)[1]
 
 
 # ---------------------------------------------------------------- publishing a person's days

@@ -13,6 +13,7 @@ from tracker.errors import FlowtallyError
 from tracker.i18n import _, day_name
 from tracker.model import Block, Interruption, Pressed
 from tracker.settings import Settings, load_zone
+from tracker.team import Lens
 from tracker.timeparse import FUTURE_TOLERANCE, parse_user_time
 
 
@@ -65,6 +66,11 @@ class Context:
     @property
     def zone(self) -> ZoneInfo:
         return load_zone(self.zone_name)
+
+    @property
+    def lens(self) -> Lens:
+        """The settings this person's days are counted with (for a team's report too)."""
+        return Lens(self.settings.model, self.zone_name)
 
     @property
     def store(self) -> Store:

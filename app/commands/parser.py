@@ -177,6 +177,8 @@ def build_parser() -> argparse.ArgumentParser:
         "push this device's finished blocks to the sync target and pull your other devices'",
     )
 
+    _team_commands(sub, common)
+
     p = add("import", "transfer:import_", "add blocks from a JSON or CSV export (all or nothing)")
     p.add_argument("file", metavar="FILE")
     p.add_argument(
@@ -195,6 +197,47 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("assignments", nargs="*", metavar="KEY=VALUE")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     return parser
+
+
+def _team_commands(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
+    text = "a team's focus, aggregated: an admin prepares the database, members join and share"
+    team = sub.add_parser("team", parents=[common], help=text, description=text)
+    steps = team.add_subparsers(dest="team_command", metavar="STEP", required=True)
+
+    def step(name: str, handler: str, help_text: str) -> argparse.ArgumentParser:
+        p = steps.add_parser(name, parents=[common], help=help_text, description=help_text)
+        p.set_defaults(handler=f"team:{handler}")
+        return p
+
+    p = step("init", "init", "admin: prepare a PostgreSQL database for a team (again: renew it)")
+    p.add_argument("url", metavar="URL", help="the database, with its owner's sign-in")
+    p.add_argument(
+        "--min-group",
+        type=int,
+        metavar="N",
+        help="the fewest people any shown number may come from (default 5, at least 3)",
+    )
+    p.add_argument("--name", help="what to call the team (default: the database's name)")
+    p = step("add", "add", "admin: add a member; prints the URL they join with (--db ADMIN_URL)")
+    p.add_argument("name", metavar="NAME")
+    p = step("remove", "remove", "admin: remove a member and all their rows (--db ADMIN_URL)")
+    p.add_argument("name", metavar="NAME")
+    step("members", "members", "admin: list the members (--db ADMIN_URL)")
+    p = step("join", "join", "member: sync this device to the team, with the URL from 'team add'")
+    p.add_argument("url", metavar="URL")
+    p = step("share", "share", "member: count in the team's numbers (on), or stop (off)")
+    p.add_argument("choice", nargs="?", choices=["on", "off"])
+    p = step("report", "report", "the team's week: aggregates of the people who share")
+    week_option(p)
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument(
+        "--min-group",
+        type=int,
+        metavar="N",
+        help="hide more: numbers of at least N people (never fewer than the team's own)",
+    )
 
 
 FORWARDED = frozenset(

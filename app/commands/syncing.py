@@ -23,7 +23,7 @@ def sync(ctx: Context, _args: argparse.Namespace) -> int:
                 "sync_url=postgresql://USER@HOST/DATABASE'"
             )
         )
-    result = ctx.store.sync(url, ctx.settings.device_name, ctx.settings.person_name)
+    result = ctx.store.sync(url, ctx.settings.device_name, ctx.settings.person_name, ctx.lens)
     line = _("Synced with {target} at {time}: {pushed} pushed, {pulled} pulled.")
     print(
         line.format(

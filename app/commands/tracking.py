@@ -206,6 +206,7 @@ def _sync_json(sync: SyncState, ctx: Context) -> dict[str, object]:
         "last_synced": sync.synced.isoformat() if sync.synced else None,
         "waiting": sync.waiting,
         "problem": sync.problem,
+        "team": sync.team,
     }
 
 
@@ -218,6 +219,8 @@ def _sync_text(sync: SyncState, ctx: Context) -> str:
         today = ctx.now.astimezone(ctx.zone).date()
         when = ctx.local(sync.synced, with_date=sync.synced.astimezone(ctx.zone).date() != today)
         line = _("Sync: last synced {time}, {waiting} waiting.").format(time=when, waiting=waiting)
+    if sync.team:
+        line += " " + _("The target is the database of the team {team}.").format(team=sync.team)
     if sync.problem:
         line += " " + _("The last attempt failed: {problem}.").format(problem=sync.problem)
     return line

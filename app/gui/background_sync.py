@@ -22,6 +22,9 @@ from tracker.i18n import _
 
 if TYPE_CHECKING:
     from data.sync import SyncResult
+    from tracker.team import Lens
+
+    SyncAs = tuple[str | None, str | None, Lens | None]
 
 log = logging.getLogger(__name__)
 EVERY_S = 5 * 60.0
@@ -53,10 +56,11 @@ class BackgroundSync(QObject):
         target: Callable[[], str | None],
         notify: Callable[[str], None],
         parent: QObject | None = None,
-        name: Callable[[], tuple[str | None, str | None]] = lambda: (None, None),
+        name: Callable[[], "SyncAs"] = lambda: (None, None, None),
     ) -> None:
         """``target``: the ``sync_url`` in force now; ``notify``: says a long failure;
-        ``name``: the ``device_name`` and ``person_name`` in force now."""
+        ``name``: the ``device_name``, ``person_name`` and settings (a team counts the
+        person's days with them) in force now."""
         super().__init__(parent)
         self._database = database
         self._target = target
@@ -103,7 +107,7 @@ class BackgroundSync(QObject):
         )
         self._thread.start()
 
-    def _run(self, url: str, pull: bool, names: tuple[str | None, str | None]) -> None:
+    def _run(self, url: str, pull: bool, names: "SyncAs") -> None:
         from data.store import Store  # SQLAlchemy: loaded by the store worker already
 
         try:

@@ -39,6 +39,7 @@ from tracker.model import Block
 from tracker.running import State
 from tracker.settings import Settings, load_zone
 from tracker.status import Status, live_status
+from tracker.team import Lens
 from tracker.watch import BlockWatch
 from ui import app_icon
 from ui.about import AboutDialog
@@ -131,7 +132,11 @@ class AppController(QObject):
             lambda: self.settings.sync_url,
             self.presence.notify,
             self,
-            name=lambda: (self.settings.device_name, self.settings.person_name),
+            name=lambda: (
+                self.settings.device_name,
+                self.settings.person_name,
+                Lens(self.settings.model, self.zone_name),
+            ),
         )
         self.background_sync.synced.connect(
             lambda result: self._send(msg.Refresh()) if result.pulled else None

@@ -1,0 +1,268 @@
+"""``flowtally team …``: an admin prepares a team's database and adds members; a member
+joins it, chooses whether to share, and reads the team's report.
+
+Everything that protects a member is the database's doing (:mod:`data.team`); these
+commands only ask for it and say what happened, never printing a password except the one
+line ``team add`` exists to give.
+"""
+
+import argparse
+import json
+from dataclasses import replace
+from datetime import timedelta
+
+from app.commands.context import Context
+from app.commands.table import table
+from app.config import check_urls, save_settings
+from data import team as teams
+from data.errors import StoreError
+from data.sync_tables import REMOTE_SCHEMA
+from tracker.days import monday_of, parse_week, week_name
+from tracker.errors import FlowtallyError
+from tracker.i18n import _
+from tracker.redaction import redact_url
+from tracker.team import TREND_WEEKS, TeamWeek
+
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+HIDDEN = "·"
+
+
+def _admin_url(args: argparse.Namespace) -> str:
+    url: str | None = getattr(args, "db", None)
+    if not url:
+        raise FlowtallyError(
+            _("name the team's database with --db postgresql://ADMIN@HOST/DATABASE")
+        )
+    return url
+
+
+def _member_url(ctx: Context) -> str:
+    url = ctx.settings.sync_url
+    if not url:
+        raise FlowtallyError(
+            _("this device has not joined a team: run 'flowtally team join URL' with your URL")
+        )
+    return url
+
+
+def init(ctx: Context, args: argparse.Namespace) -> int:
+    team = teams.init(args.url, args.min_group, REMOTE_SCHEMA, args.name)
+    print(
+        _(
+            "The team database {team} at {target} is ready: its numbers show only what at "
+            "least {k} sharing people fed."
+        ).format(team=team.name, target=redact_url(args.url), k=team.min_group),
+        file=ctx.out,
+    )
+    print(
+        _("Add each member with: flowtally team add NAME --db {target}").format(
+            target=redact_url(args.url)
+        ),
+        file=ctx.out,
+    )
+    return 0
+
+
+def add(ctx: Context, args: argparse.Namespace) -> int:
+    url = _admin_url(args)
+    joined = teams.add_member(url, args.name)
+    lines = (
+        _("{name} is a member of the team at {target}.").format(
+            name=joined.name, target=redact_url(url)
+        ),
+        _("On {name}'s computer, run 'flowtally team join' with the URL below.").format(
+            name=joined.name
+        ),
+        _(
+            "Nothing of theirs counts in the team's numbers until they run "
+            "'flowtally team share on'."
+        ),
+        _(
+            "The URL holds {name}'s password and is shown only now: hand it to them privately."
+        ).format(name=joined.name),
+    )
+    for line in lines:
+        print(line, file=ctx.out)
+    print(joined.url, file=ctx.out)
+    return 0
+
+
+def remove(ctx: Context, args: argparse.Namespace) -> int:
+    name = teams.remove_member(_admin_url(args), args.name)
+    print(
+        _("{name} is no longer a member: their sign-in and every row of theirs are gone.").format(
+            name=name
+        ),
+        file=ctx.out,
+    )
+    return 0
+
+
+def members(ctx: Context, args: argparse.Namespace) -> int:
+    names = teams.members(_admin_url(args))
+    if not names:
+        print(_("The team has no members yet."), file=ctx.out)
+    for name in names:
+        print(name, file=ctx.out)
+    return 0
+
+
+def join(ctx: Context, args: argparse.Namespace) -> int:
+    team, name, sharing = teams.whoami(args.url)
+    before = ctx.settings.sync_url
+    updated = ctx.settings.updated({"sync_url": args.url})
+    check_urls(ctx.settings, updated)
+    save_settings(updated)
+    ctx.settings = updated
+    print(
+        _("Joined the team {team} as {name}: this device now syncs there.").format(
+            team=team.name, name=name
+        ),
+        file=ctx.out,
+    )
+    if before and before != args.url:
+        print(
+            _("(It syncs there instead of {target}.)").format(target=redact_url(before)),
+            file=ctx.out,
+        )
+    print(
+        _(
+            "Your rows there are yours: no other member can read or change them, and the "
+            "team's numbers are sums of at least {k} people."
+        ).format(k=team.min_group),
+        file=ctx.out,
+    )
+    print(_share_line(sharing), file=ctx.out)
+    try:
+        result = ctx.store.sync(args.url, updated.device_name, updated.person_name, ctx.lens)
+    except StoreError as problem:
+        print(
+            _("The first sync did not work ({problem}); 'flowtally sync' tries again.").format(
+                problem=problem
+            ),
+            file=ctx.out,
+        )
+        return 0
+    print(
+        _("First sync: {pushed} blocks sent.").format(pushed=result.pushed),
+        file=ctx.out,
+    )
+    return 0
+
+
+def _share_line(sharing: bool) -> str:
+    if sharing:
+        return _(
+            "You count in the team's numbers; 'flowtally team share off' takes you out of "
+            "every later report."
+        )
+    return _("You do not count in the team's numbers; to share, run 'flowtally team share on'.")
+
+
+def share(ctx: Context, args: argparse.Namespace) -> int:
+    url = _member_url(ctx)
+    if args.choice is None:
+        _team, _name, sharing = teams.whoami(url)
+        print(_share_line(sharing), file=ctx.out)
+        return 0
+    team, _name = teams.share(url, args.choice == "on")
+    if args.choice == "on":
+        line = _(
+            "You now count in the numbers of the team {team}: your days are summed with "
+            "other people's, never shown alone (no number fed by fewer than {k} people is shown)."
+        ).format(team=team.name, k=team.min_group)
+    else:
+        line = _(
+            "You no longer count in the numbers of the team {team}: every report from now "
+            "on leaves you out."
+        ).format(team=team.name)
+    print(line, file=ctx.out)
+    return 0
+
+
+def load_week(
+    url: str, week: str | None, at_least: int | None, now_week: str
+) -> tuple[teams.Team, TeamWeek]:
+    """The team, and its week ``week`` (this one when ``None``) with the weeks before it."""
+    monday = parse_week(week or now_week)
+    mondays = [monday - timedelta(weeks=n) for n in range(TREND_WEEKS, -1, -1)]
+    team, answers = teams.report(url, mondays, at_least)
+    shown = [TeamWeek.from_json(week_name(m), a) for m, a in zip(mondays, answers, strict=True)]
+    *before, this = shown
+    return team, replace(this, trend=tuple(before))
+
+
+def report(ctx: Context, args: argparse.Namespace) -> int:
+    url = _member_url(ctx)
+    now_week = week_name(monday_of(ctx.now.astimezone(ctx.zone).date()))
+    team, week = load_week(url, args.week, args.min_group, now_week)
+    team_name = team.name
+    if args.json:
+        print(json.dumps({"team": team_name, **week.as_json()}, indent=1), file=ctx.out)
+        return 0
+    print(render(team_name, week), file=ctx.out)
+    return 0
+
+
+def _number(value: float | None, shape: str) -> str:
+    return HIDDEN if value is None else shape.format(value)
+
+
+def render(team: str, week: TeamWeek) -> str:
+    """The report as text: the headline numbers week by week, the hour map, the sources."""
+    out = [
+        _("Team {team}, week {week}: {people} sharing.").format(
+            team=team, week=week.week, people=week.people
+        ),
+        _("Hidden ({mark}): anything fewer than {k} people fed.").format(
+            mark=HIDDEN, k=week.min_group
+        ),
+        "",
+    ]
+    headers = (
+        _("Week"),
+        _("People"),
+        _("Median focus min/day"),
+        _("Days with 90+ min"),
+        _("Interruptions/h"),
+    )
+    rows = [
+        [
+            w.week,
+            str(w.people),
+            _number(w.median_period_min, "{:.0f} min"),
+            _number(w.long_period_share, "{:.0%}"),
+            _number(w.interruptions_per_hour, "{:.2f}"),
+        ]
+        for w in (*week.trend, week)
+        if w.people or w is week  # weeks before anyone shared say nothing
+    ]
+    out += [table(headers, rows), ""]
+    hours = [h for h in range(24) if any(week.internal_by_hour[d][h] is not None for d in range(7))]
+    if hours:
+        out.append(_("Interruptions by local hour (internal/external):"))
+        grid = []
+        for d, day in enumerate(WEEKDAYS):
+            cells = []
+            for h in range(hours[0], hours[-1] + 1):
+                internal, external = week.internal_by_hour[d][h], week.external_by_hour[d][h]
+                cells.append(HIDDEN if internal is None else f"{internal}/{external}")
+            grid.append([_(day), *cells])
+        out += [table(["", *(f"{h:02d}" for h in range(hours[0], hours[-1] + 1))], grid), ""]
+    else:
+        out += [_("Interruptions by hour: hidden (too few people in every hour)."), ""]
+    out.append(_("Sources, by the recovery they caused:"))
+    source_rows = [
+        [s.source, str(s.interruptions), f"{s.recovery_min:.0f} min"]
+        for s in week.sources
+        if s.source is not None and s.interruptions is not None and s.recovery_min is not None
+    ]
+    if source_rows:
+        out.append(table((_("Source"), _("Interruptions"), _("Recovery")), source_rows))
+    if any(s.source is None for s in week.sources):
+        out.append(
+            _("Sources fewer than {k} people met are hidden, with their names.").format(
+                k=week.min_group
+            )
+        )
+    return "\n".join(out)
