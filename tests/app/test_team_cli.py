@@ -59,19 +59,22 @@ def test_a_team_of_three_joins_shares_and_reads_its_week(
     admin = machine(tmp_path, "admin")
     with postgres_server.database() as url:
         made = flowtally("team", "init", url, "--min-group", "3", "--name", "Platform", env=admin)
-        assert "Platform" in made.stdout and "3" in made.stdout
+        assert "Platform" in made.stdout
+        assert "3" in made.stdout
         members, passwords, outputs = [], [], [made.stdout]
         for index, name in enumerate(("Ada", "Bob", "Cyd")):
             added = flowtally("team", "add", name, "--db", url, env=admin)
             join_url = added.stdout.strip().splitlines()[-1]
-            assert join_url.startswith("postgresql") and " " not in join_url
+            assert join_url.startswith("postgresql")
+            assert " " not in join_url
             password = join_url.split("://", 1)[1].split("@")[0].split(":", 1)[1]
             assert len(password) >= 24
             assert added.stdout.count(password) == 1  # the last line, once
             passwords.append(password)
             env = machine(tmp_path, name)
             joined = flowtally("team", "join", join_url, env=env)
-            assert "Platform" in joined.stdout and name in joined.stdout
+            assert "Platform" in joined.stdout
+            assert name in joined.stdout
             log_a_week(env, 10 * index)
             outputs += [joined.stdout, flowtally("team", "share", "on", env=env).stdout]
             members.append(env)
@@ -101,7 +104,9 @@ def test_a_team_of_three_joins_shares_and_reads_its_week(
         assert team["hours"]["external"][0][9] is not None  # Monday 10:xx local, all three
         assert sum(c or 0 for row in team["hours"]["external"] for c in row) == interruptions
         text = flowtally("team", "report", "--week", "2026-W47", env=members[1]).stdout
-        assert "Platform" in text and "2026-W47" in text and "chat" in text
+        assert "Platform" in text
+        assert "2026-W47" in text
+        assert "chat" in text
         outputs.append(text)
         dutch = flowtally(
             "team",
@@ -110,12 +115,14 @@ def test_a_team_of_three_joins_shares_and_reads_its_week(
             "2026-W47",
             env={**members[2], "LANGUAGE": "nl", "LANG": "nl_NL.UTF-8"},
         ).stdout
-        assert "Bronnen" in dutch and "Platform" in dutch
+        assert "Bronnen" in dutch
+        assert "Platform" in dutch
         flowtally("team", "share", "off", env=members[2])
         after = json.loads(
             flowtally("team", "report", "--week", "2026-W47", "--json", env=members[0]).stdout
         )
-        assert after["people"] == 2 and after["person_days"] is None
+        assert after["people"] == 2
+        assert after["person_days"] is None
         assert "median_period_min" in after["suppressed"]
         outputs.append(flowtally("team", "members", "--db", url, env=admin).stdout)
         seen = "\n".join(outputs) + everything_seen(tmp_path)
@@ -153,14 +160,16 @@ def test_team_mistakes_are_one_clear_line_without_a_password(
         wrong = join_url.replace(password, password[::-1])
         refused = flowtally("team", "join", wrong, env=member, check=False)
         assert_clean_error(refused, "password authentication failed")
-        assert password[::-1] not in refused.stderr and password not in refused.stderr
+        assert password[::-1] not in refused.stderr
+        assert password not in refused.stderr
         assert_clean_error(flowtally("team", "join", url, env=member, check=False), "not a member")
         flowtally("team", "join", join_url, env=member)
         smaller = flowtally("team", "report", "--min-group", "3", env=member, check=False)
         assert_clean_error(smaller, "fewer than 5 people")
         assert password not in smaller.stderr
         week = json.loads(flowtally("team", "report", "--json", env=member).stdout)
-        assert week["people"] == 0 and week["median_period_min"] is None
+        assert week["people"] == 0
+        assert week["median_period_min"] is None
         gone = flowtally("team", "remove", "Ada", "--db", url, env=admin)
         assert "Ada" in gone.stdout
         assert_clean_error(flowtally("team", "share", "on", env=member, check=False))
