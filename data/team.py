@@ -28,7 +28,7 @@ import re
 import secrets
 import uuid
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -41,12 +41,12 @@ from data import remote as servers
 from data.errors import StoreError
 from data.rows import between, load
 from data.tables import BLOCKS
-from tracker.days import DayClock
+from tracker.days import DayClock, week_name
 from tracker.i18n import _
 from tracker.model import Block
 from tracker.redaction import redact_url
 from tracker.settings import load_zone
-from tracker.team import MIN_GROUP_FLOOR, Lens, person_days, span_days
+from tracker.team import MIN_GROUP_FLOOR, TREND_WEEKS, Lens, TeamWeek, person_days, span_days
 
 PERSONAL = (
     "flowtally_sync_blocks",
@@ -550,6 +550,16 @@ def report(
 
     result: tuple[Team, list[dict[str, Any]]] = _run(url, work)
     return result
+
+
+def team_week(url: str, monday: date, at_least: int | None = None) -> tuple[Team, TeamWeek]:
+    """The team, and its week from ``monday`` with the :data:`TREND_WEEKS` weeks before it:
+    what ``team report`` and the dashboard's Team page show."""
+    mondays = [monday - timedelta(weeks=n) for n in range(TREND_WEEKS, -1, -1)]
+    team, answers = report(url, mondays, at_least)
+    shown = [TeamWeek.from_json(week_name(m), a) for m, a in zip(mondays, answers, strict=True)]
+    *before, this = shown
+    return team, replace(this, trend=tuple(before))
 
 
 def weeks(url: str, mondays: Sequence[date], at_least: int | None = None) -> list[dict[str, Any]]:

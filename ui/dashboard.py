@@ -27,11 +27,13 @@ from tracker.history import Part, free_slot
 from tracker.i18n import day_name, month_name
 from tracker.model import Block
 from tracker.settings import ModelParams, load_zone
+from tracker.team import TeamWeek
 from ui.chart_view import ChartView
 from ui.charts import DARK, LIGHT, PAGES, Theme, headline_number, words
 from ui.charts_render import RenderedPage
 from ui.history_dialogs import AddBlockDialog, AddInterruptionDialog
 from ui.history_table import HistoryTable, time_on_day
+from ui.team_page import TeamPage
 
 
 def tr(text: str) -> str:
@@ -134,6 +136,7 @@ class DashboardWindow(QMainWindow):
     redo_requested = Signal()
     export_requested = Signal(str)
     render_requested = Signal(object)  # PageSpec: the visible chart page, as it is now
+    team_requested = Signal(object)  # the Monday of the team's week to show
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -215,6 +218,9 @@ class DashboardWindow(QMainWindow):
         self.history.addAction(delete)
         self.statusBar().showMessage(tr("Loading…"))
         self.dialog: AddBlockDialog | AddInterruptionDialog | None = None
+        self.team_page: TeamPage | None = None
+        """The Team tab, there while the sync target is a team's database."""
+        self._team_shown: date | None = None
 
     def _action(self, bar: QToolBar, text: str, slot: object, *keys: str) -> QAction:
         action = QAction(text, self)
@@ -247,6 +253,8 @@ class DashboardWindow(QMainWindow):
             # Later weeks usually arrive drawn already (the worker draws ahead); the page asks
             # only for what it does not have.
             current.request(self.monday, theme_of(self.palette()))
+        elif current is self.team_page and another_week:
+            self._ask_team()
         if another_week:  # the same week redrawn after an edit keeps the edit's line
             self.statusBar().showMessage(tr("Showing %1").replace("%1", view.report.week), 4000)
 
@@ -288,6 +296,37 @@ class DashboardWindow(QMainWindow):
                 self.history.show_view(self.view)
         elif isinstance(widget, ChartView) and self.monday is not None:
             widget.request(self.monday, theme_of(self.palette()))
+        elif widget is self.team_page and self._team_shown != self.monday:
+            self._ask_team()
+
+    # ---------------------------------------------------------------- the team
+
+    def set_team(self, team: str | None) -> None:
+        """Offer the Team tab while the sync target is a team's database (``team``)."""
+        if team is not None and self.team_page is None:
+            self.team_page = TeamPage()
+            self.team_page.setObjectName("team")
+            self.tabs.addTab(self.team_page, tr("Team"))
+        elif team is None and self.team_page is not None:
+            self.tabs.removeTab(self.tabs.indexOf(self.team_page))
+            self.team_page.deleteLater()
+            self.team_page, self._team_shown = None, None
+
+    def _ask_team(self) -> None:
+        if self.monday is not None:
+            self._team_shown = self.monday
+            self.team_requested.emit(self.monday)
+
+    def show_team(self, team: str, week: TeamWeek) -> None:
+        if self.team_page is None or self.monday is None:
+            return
+        days = [day_name(self.monday + timedelta(days=i)) for i in range(7)]
+        self.team_page.show_week(team, week, days)
+
+    def show_team_problem(self, message: str) -> None:
+        if self.team_page is not None:
+            self._team_shown = None  # asked again when the tab is opened again
+            self.team_page.show_problem(message)
 
     def changeEvent(self, event: QEvent) -> None:
         """A switch between the light and dark palette redraws the charts in its colours."""

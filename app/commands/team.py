@@ -8,8 +8,6 @@ line ``team add`` exists to give.
 
 import argparse
 import json
-from dataclasses import replace
-from datetime import timedelta
 
 from app.commands.context import Context
 from app.commands.table import table
@@ -19,11 +17,10 @@ from data.errors import StoreError
 from data.sync_tables import REMOTE_SCHEMA
 from tracker.days import monday_of, parse_week, week_name
 from tracker.errors import FlowtallyError
-from tracker.i18n import _
+from tracker.i18n import WEEKDAYS, _, source_name
 from tracker.redaction import redact_url
-from tracker.team import TREND_WEEKS, TeamWeek
+from tracker.team import TeamWeek
 
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 HIDDEN = "·"
 
 
@@ -180,22 +177,10 @@ def share(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
-def load_week(
-    url: str, week: str | None, at_least: int | None, now_week: str
-) -> tuple[teams.Team, TeamWeek]:
-    """The team, and its week ``week`` (this one when ``None``) with the weeks before it."""
-    monday = parse_week(week or now_week)
-    mondays = [monday - timedelta(weeks=n) for n in range(TREND_WEEKS, -1, -1)]
-    team, answers = teams.report(url, mondays, at_least)
-    shown = [TeamWeek.from_json(week_name(m), a) for m, a in zip(mondays, answers, strict=True)]
-    *before, this = shown
-    return team, replace(this, trend=tuple(before))
-
-
 def report(ctx: Context, args: argparse.Namespace) -> int:
     url = _member_url(ctx)
     now_week = week_name(monday_of(ctx.now.astimezone(ctx.zone).date()))
-    team, week = load_week(url, args.week, args.min_group, now_week)
+    team, week = teams.team_week(url, parse_week(args.week or now_week), args.min_group)
     team_name = team.name
     if args.json:
         print(json.dumps({"team": team_name, **week.as_json()}, indent=1), file=ctx.out)
@@ -253,7 +238,7 @@ def render(team: str, week: TeamWeek) -> str:
         out += [_("Interruptions by hour: hidden (too few people in every hour)."), ""]
     out.append(_("Sources, by the recovery they caused:"))
     source_rows = [
-        [s.source, str(s.interruptions), f"{s.recovery_min:.0f} min"]
+        [source_name(s.source), str(s.interruptions), f"{s.recovery_min:.0f} min"]
         for s in week.sources
         if s.source is not None and s.interruptions is not None and s.recovery_min is not None
     ]

@@ -320,7 +320,9 @@ class AppController(QObject):
         if self.dashboard is None:
             from app.gui.dashboard import Dashboard
 
-            self.dashboard = Dashboard(self.database, self.settings.model, self.zone_name)
+            self.dashboard = Dashboard(
+                self.database, self.settings.model, self.zone_name, lambda: self.settings.sync_url
+            )
             self.dashboard.data_changed.connect(lambda: self._send(msg.Refresh()))
         self.dashboard.show(week)
 

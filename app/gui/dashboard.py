@@ -5,6 +5,7 @@ matplotlib, and without a second database connection.
 """
 
 import logging
+from collections.abc import Callable
 from datetime import date
 from typing import assert_never
 
@@ -28,12 +29,18 @@ class Dashboard(QObject):
     data_changed = Signal()
     """The history was edited here: the tray's status must be read again."""
 
-    def __init__(self, database: str | None, params: ModelParams, zone_name: str) -> None:
+    def __init__(
+        self,
+        database: str | None,
+        params: ModelParams,
+        zone_name: str,
+        sync_url: Callable[[], str | None] = lambda: None,
+    ) -> None:
         super().__init__()
         self.window = DashboardWindow()
         self.worker_thread = QThread()
         self.worker_thread.setObjectName("dashboard-worker")
-        self.worker = DashboardWorker(database, params, zone_name)
+        self.worker = DashboardWorker(database, params, zone_name, sync_url=sync_url)
         self.worker.moveToThread(self.worker_thread)
         window, ask = self.window, self._ask
         window.week_requested.connect(lambda day: ask(msg.LoadWeek(day)))
@@ -52,6 +59,7 @@ class Dashboard(QObject):
         window.redo_requested.connect(lambda: ask(msg.Redo()))
         window.export_requested.connect(lambda path: ask(msg.Export(path)))
         window.render_requested.connect(lambda spec: ask(msg.Render(spec)))
+        window.team_requested.connect(lambda monday: ask(msg.LoadTeam(monday)))
         self.worker.answered.connect(self._on_answer)
         self._refresh = QTimer(self)
         self._refresh.setSingleShot(True)
@@ -65,8 +73,13 @@ class Dashboard(QObject):
     def _on_answer(self, answer: DashboardAnswer) -> None:
         window = self.window
         match answer:
-            case msg.WeekReady(view):
+            case msg.WeekReady(view, team):
+                window.set_team(team)
                 window.show_view(view)
+            case msg.TeamReady(team, week):
+                window.show_team(team, week)
+            case msg.TeamFailed(message):
+                window.show_team_problem(message)
             case msg.Rendered(page):
                 window.show_rendered(page)
             case msg.Failed(message):

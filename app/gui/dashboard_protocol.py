@@ -9,7 +9,13 @@ from tracker.dashboard import WeekView
 from tracker.history import Part
 from tracker.model import Block
 from tracker.settings import ModelParams
+from tracker.team import TeamWeek
 from ui.charts_render import PageSpec, RenderedPage
+
+
+@dataclass(frozen=True, slots=True)
+class LoadTeam:
+    monday: date
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,12 +103,26 @@ DashboardRequest = (
     | Export
     | Render
     | ApplySettings
+    | LoadTeam
 )
 
 
 @dataclass(frozen=True, slots=True)
 class WeekReady:
     view: WeekView
+    team: str | None = None
+    """The team, when the sync target is a team's database (the Team tab is offered)."""
+
+
+@dataclass(frozen=True, slots=True)
+class TeamReady:
+    team: str
+    week: TeamWeek
+
+
+@dataclass(frozen=True, slots=True)
+class TeamFailed:
+    message: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,4 +158,6 @@ class Exported:
     message: str
 
 
-DashboardAnswer = WeekReady | Rendered | Failed | Changed | HistoryChanged | Exported
+DashboardAnswer = (
+    WeekReady | Rendered | Failed | Changed | HistoryChanged | Exported | TeamReady | TeamFailed
+)

@@ -11,6 +11,7 @@ the weeks it touches. Every edit is a :class:`tracker.history.Change` kept for u
 """
 
 import logging
+import threading
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from functools import partial
@@ -56,9 +57,13 @@ class DashboardWorker(QObject):
         params: ModelParams,
         zone_name: str,
         chart_text: Translate = words,
+        sync_url: Callable[[], str | None] = lambda: None,
     ) -> None:
+        """``sync_url``: the sync target in force now (a team's database has a Team page)."""
         super().__init__()
         self.database = database
+        self.sync_url = sync_url
+        self._team_thread: threading.Thread | None = None
         self.params = params
         self.zone_name = zone_name
         self.clock = DayClock(load_zone(zone_name))
@@ -108,6 +113,8 @@ class DashboardWorker(QObject):
                 self._render_current()
             case msg.ApplySettings(params, zone_name):
                 self.apply_settings(params, zone_name)
+            case msg.LoadTeam(monday):
+                self.load_team(monday)
             case _:
                 assert_never(request)
 
@@ -140,9 +147,36 @@ class DashboardWorker(QObject):
             return
         step = -1 if self.monday is None or monday <= self.monday else 1
         self.view, self.monday = view, monday
-        self.answered.emit(msg.WeekReady(view))
+        self.answered.emit(msg.WeekReady(view, self._team()))
         self._render_current()
         QTimer.singleShot(0, partial(self._prefetch, monday, step))
+
+    def _team(self) -> str | None:
+        """The team whose database the sync target is, as the last sync found (read here:
+        no server is asked before the Team tab is opened)."""
+        if not self.sync_url() or self.store is None:
+            return None
+        return self.store.sync_state().team
+
+    def load_team(self, monday: date) -> None:
+        """The team's week, asked of its database on a thread of its own: a server that is
+        slow to refuse must not hold up an edit waiting behind it here."""
+        url = self.sync_url()
+        if not url or (self._team_thread is not None and self._team_thread.is_alive()):
+            return
+
+        def ask() -> None:
+            from data.team import team_week
+
+            try:
+                team, week = team_week(url, monday_of(monday))
+            except FlowtallyError as exc:
+                self.answered.emit(msg.TeamFailed(str(exc)))
+                return
+            self.answered.emit(msg.TeamReady(team.name, week))
+
+        self._team_thread = threading.Thread(target=ask, name="team-report", daemon=True)
+        self._team_thread.start()
 
     def reload(self, forget: bool) -> None:
         if forget:

@@ -422,6 +422,10 @@
   <context>
     <name>Dashboard</name>
     <message>
+      <source>Team</source>
+      <translation>Team</translation>
+    </message>
+    <message>
       <source>Add block…</source>
       <translation>Blok toevoegen…</translation>
     </message>
@@ -881,6 +885,73 @@
     <message>
       <source>Saved: the hotkey is now {key}.</source>
       <translation>Opgeslagen: de sneltoets is nu {key}.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Team</name>
+    <message>
+      <source>Hidden: too few people to show it without showing someone.</source>
+      <translation>Verborgen: te weinig mensen om het te tonen zonder iemand te tonen.</translation>
+    </message>
+    <message>
+      <source>Loading the team's week…</source>
+      <translation>De week van het team wordt geladen…</translation>
+    </message>
+    <message>
+      <source>Week</source>
+      <translation>Week</translation>
+    </message>
+    <message>
+      <source>People</source>
+      <translation>Mensen</translation>
+    </message>
+    <message>
+      <source>Median focus per person-day</source>
+      <translation>Mediaan focus per persoonsdag</translation>
+    </message>
+    <message>
+      <source>Person-days with 90+ min</source>
+      <translation>Persoonsdagen met 90+ min</translation>
+    </message>
+    <message>
+      <source>Interruptions per hour</source>
+      <translation>Onderbrekingen per uur</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation>Bron</translation>
+    </message>
+    <message>
+      <source>Interruptions</source>
+      <translation>Onderbrekingen</translation>
+    </message>
+    <message>
+      <source>Recovery caused</source>
+      <translation>Veroorzaakt herstel</translation>
+    </message>
+    <message>
+      <source>Interruptions by local hour (internal / external)</source>
+      <translation>Onderbrekingen per lokaal uur (intern / extern)</translation>
+    </message>
+    <message>
+      <source>Sources, by the recovery they caused</source>
+      <translation>Bronnen, naar het herstel dat ze kostten</translation>
+    </message>
+    <message>
+      <source>The team's week cannot be shown</source>
+      <translation>De week van het team kan niet getoond worden</translation>
+    </message>
+    <message>
+      <source>Team %1, week %2: %3 sharing</source>
+      <translation>Team %1, week %2: %3 delen</translation>
+    </message>
+    <message>
+      <source>Only aggregates of the people who share. Anything fewer than %1 people fed is hidden (%2), never shown as zero.</source>
+      <translation>Alleen totalen van de mensen die delen. Alles waaraan minder dan %1 mensen bijdroegen is verborgen (%2), nooit als nul getoond.</translation>
+    </message>
+    <message>
+      <source>Sources fewer than %1 people met</source>
+      <translation>Bronnen die minder dan %1 mensen troffen</translation>
     </message>
   </context>
 </TS>
