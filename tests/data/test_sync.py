@@ -181,3 +181,20 @@ def test_any_interleaving_of_edits_synced_in_any_order_converges(
         for store in (*order, *order):
             store.sync(url)
         assert history(laptop) == history(desktop)
+
+
+def test_a_new_target_gets_the_whole_history_not_only_what_changed_since(
+    laptop: Store, desktop: Store, postgres_server: PostgresServer
+) -> None:
+    """Moving to another server (or joining a team) must not leave behind what the old one
+    already had."""
+    with postgres_server.database() as old, postgres_server.database() as new:
+        laptop.add(block(0, 60, "spec", 20))
+        laptop.add(block(120, 180, "mail"))
+        laptop.sync(old)
+        gone = laptop.add(block(200, 230, "gone"))
+        laptop.sync(old)
+        laptop.change(gone, None)
+        assert laptop.sync(new).pushed == 3  # two blocks and the tombstone
+        desktop.sync(new)
+        assert history(desktop) == history(laptop)
