@@ -35,7 +35,7 @@ from sqlalchemy.orm import Session
 
 from data import engine as engines
 from data import remote as servers
-from data import revisions
+from data import revisions, team_days
 from data import team as teams
 from data.errors import StoreError
 from data.sync_tables import OWNER_TABLE, REMOTE_SCHEMA
@@ -417,7 +417,7 @@ def sync(
                 servers.locked(connection, owner)
                 if pushed:  # one batch: psycopg pipelines it
                     if target.team is not None and lens is not None:
-                        teams.mark_stale(connection, owner, lens, pushed)
+                        team_days.mark_stale(connection, owner, lens, pushed)
                     connection.execute(UPSERT, [{**item, "person_id": owner} for item in pushed])
                 connection.execute(NAME_DEVICE, {"d": me, "p": owner, "n": device.name})
                 if person_name and target.team is None:
@@ -454,7 +454,7 @@ def sync(
                     break
             if target.team is not None and lens is not None:
                 with servers.talking_to(url):
-                    teams.publish(remote, local, owner, lens)
+                    team_days.publish(remote, local, owner, lens)
     except StoreError as problem:
         with Session(write_engine) as session, session.begin():
             session.execute(update(DEVICES).values(sync_problem=str(problem)))

@@ -74,13 +74,6 @@ def day_name(day: date) -> str:
     return _(WEEKDAYS[day.weekday()])
 
 
-def source_name(source: str) -> str:
-    """A default interruption source in the reader's words; the user's own labels as typed."""
-    from tracker.types import DEFAULT_SOURCES
-
-    return _(source) if source in DEFAULT_SOURCES else source
-
-
 def month_name(day: date) -> str:
     """``Nov``, Dutch ``nov``."""
     return _(MONTHS[day.month - 1])

@@ -66,3 +66,8 @@ DEFAULT_SOURCES: tuple[str, ...] = (
 )
 
 PERIOD_BANDS: tuple[str, ...] = ("<45", "45-90", "90-120", "120+")
+
+
+def source_name(source: str) -> str:
+    """A default interruption source in the reader's words; the user's own labels as typed."""
+    return _(source) if source in DEFAULT_SOURCES else source

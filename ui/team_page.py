@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.i18n import source_name
 from tracker.team import TeamWeek
+from tracker.types import source_name
 
 HIDDEN = "·"
 HOT = QColor("#D55E00")

@@ -17,9 +17,10 @@ from data.errors import StoreError
 from data.sync_tables import REMOTE_SCHEMA
 from tracker.days import monday_of, parse_week, week_name
 from tracker.errors import FlowtallyError
-from tracker.i18n import WEEKDAYS, _, source_name
+from tracker.i18n import WEEKDAYS, _
 from tracker.redaction import redact_url
 from tracker.team import TeamWeek
+from tracker.types import source_name
 
 HIDDEN = "·"
 

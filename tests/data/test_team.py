@@ -22,6 +22,7 @@ from data import team as teams
 from data.errors import StoreError
 from data.store import Store
 from data.sync_tables import REMOTE_SCHEMA
+from data.team_schema import PERSONAL
 from tests.postgres_server import PostgresServer
 from tracker.dashboard import week_view
 from tracker.days import DayClock
@@ -156,7 +157,7 @@ def test_every_member_reads_and_changes_only_their_own_rows_by_plain_sql(
             text("INSERT INTO flowtally_team_stale VALUES (:p, '2026-11-20')"),
             [{"p": p} for p in person.values()],
         )
-    for table in teams.PERSONAL:
+    for table in PERSONAL:
         owners = {row.person_id for row in rows_of(everyone, table)}
         assert owners == set(person.values()), table  # every member has rows in each
     for member in six:
@@ -167,7 +168,7 @@ def test_every_member_reads_and_changes_only_their_own_rows_by_plain_sql(
             assert connection.execute(
                 text("SELECT rolbypassrls, rolsuper FROM pg_roles WHERE rolname = current_user")
             ).one() == (False, False)
-            for table in teams.PERSONAL:
+            for table in PERSONAL:
                 seen = list(connection.execute(text(f"SELECT person_id FROM {table}")))
                 assert seen, table
                 assert {row.person_id for row in seen} == {own}, table
@@ -253,7 +254,7 @@ def test_a_non_superuser_admin_sees_no_members_rows_and_only_the_report(
             teams.share(joined.url, True)
             people.append(store)
         owner = create_engine(admin_url)
-        for table in teams.PERSONAL:
+        for table in PERSONAL:
             assert rows_of(owner, table) == [], table
         assert len(rows_of(owner, "flowtally_team_members")) == 3
         week = teams.weeks(admin_url, [MONDAY])[0]
@@ -460,7 +461,7 @@ def test_an_admin_adds_and_removes_members_and_nothing_of_theirs_stays(
     assert teams.members(team_url) == [m.name for m in six]
     teams.remove_member(team_url, "Member 6")
     everyone = admin(team_url)
-    for table in teams.PERSONAL:
+    for table in PERSONAL:
         if table != "flowtally_team_stale":  # empty once every day is counted
             assert len({row.person_id for row in rows_of(everyone, table)}) == 5, table
     with pytest.raises(StoreError) as refused:
