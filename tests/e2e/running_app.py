@@ -57,7 +57,12 @@ class RunningApp:
                 text=True,
             )
         if wait:
-            self.wait_for(lambda s: s.get("app") is not None, "the app to answer")
+            try:
+                self.wait_for(lambda s: s.get("app") is not None, "the app to answer")
+            except AssertionError:
+                if self.process.poll() is None:  # never left behind to starve the next tests
+                    self.kill_hard()
+                raise
         return self
 
     def cli(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
