@@ -291,22 +291,20 @@ def whoami(url: str) -> tuple[Team, str, bool]:
             text("SELECT name, sharing FROM flowtally_team_members WHERE role = current_user")
         ).first()
         if row is None:
-            raise StoreError(_not_a_member(url))
+            raise not_a_member(url)
         return team, row.name, row.sharing
 
     result: tuple[Team, str, bool] = _run(url, work)
     return result
 
 
-def _not_a_member(url: str) -> str:
-    return _(
-        "{target} is a team database, and its user is not a member: sign in with the URL "
-        "'flowtally team add' printed for you"
-    ).format(target=redact_url(url))
-
-
 def not_a_member(url: str) -> StoreError:
-    return StoreError(_not_a_member(url))
+    return StoreError(
+        _(
+            "{target} is a team database, and its user is not a member: sign in with the URL "
+            "'flowtally team add' printed for you"
+        ).format(target=redact_url(url))
+    )
 
 
 def share(url: str, on: bool) -> tuple[Team, str]:
@@ -320,7 +318,7 @@ def share(url: str, on: bool) -> tuple[Team, str]:
             {"on": on},
         ).scalar()
         if name is None:
-            raise StoreError(_not_a_member(url))
+            raise not_a_member(url)
         return team, name
 
     result: tuple[Team, str] = _run(url, work)

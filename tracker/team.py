@@ -37,6 +37,13 @@ DEFAULT_MIN_GROUP = 5
 TREND_WEEKS = 8
 """How many weeks before the reported one the team report compares it with."""
 HEADLINES = ("median_period_min", "long_period_share", "interruptions_per_hour")
+HIDDEN = "·"
+"""How a suppressed cell is shown: never as 0 or as an empty cell."""
+
+
+def shown(value: float | None, shape: str) -> str:
+    """``value`` formatted with ``shape`` (``"{:.0f} min"``), or :data:`HIDDEN`."""
+    return HIDDEN if value is None else shape.format(value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,6 +264,11 @@ class TeamWeek:
             ),
             suppressed=tuple(data["suppressed"]),
         )
+
+    @property
+    def weeks_shown(self) -> tuple["TeamWeek", ...]:
+        """The trend and this week, less the weeks before anyone shared (they say nothing)."""
+        return tuple(w for w in (*self.trend, self) if w.people or w is self)
 
     def headline(self, name: str) -> float | None:
         value: float | None = getattr(self, name)

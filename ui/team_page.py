@@ -17,10 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.team import TeamWeek
+from tracker.team import HIDDEN, TeamWeek, shown
 from tracker.types import source_name
 
-HIDDEN = "·"
 HOT = QColor("#D55E00")
 ROW_PX = 22
 HIDDEN_CELL = QColor(128, 128, 128, 40)
@@ -47,10 +46,6 @@ def _item(text: str, hidden: bool = False) -> QTableWidgetItem:
         item.setForeground(QBrush(QColor("#888888")))
         item.setBackground(QBrush(HIDDEN_CELL))
     return item
-
-
-def _number(value: float | None, shape: str) -> str:
-    return HIDDEN if value is None else shape.format(value)
 
 
 class TeamPage(QWidget):
@@ -116,20 +111,17 @@ class TeamPage(QWidget):
             .replace("%1", str(week.min_group))
             .replace("%2", HIDDEN)
         )
-        weeks = [w for w in (*week.trend, week) if w.people or w is week]
+        weeks = week.weeks_shown
         self.trend.setRowCount(len(weeks))
-        for row, shown in enumerate(weeks):
+        for row, each in enumerate(weeks):
             cells = (
-                (shown.week, False),
-                (str(shown.people), False),
+                (each.week, False),
+                (str(each.people), False),
+                (shown(each.median_period_min, "{:.0f} min"), each.median_period_min is None),
+                (shown(each.long_period_share, "{:.0%}"), each.long_period_share is None),
                 (
-                    _number(shown.median_period_min, "{:.0f} min"),
-                    shown.median_period_min is None,
-                ),
-                (_number(shown.long_period_share, "{:.0%}"), shown.long_period_share is None),
-                (
-                    _number(shown.interruptions_per_hour, "{:.2f}"),
-                    shown.interruptions_per_hour is None,
+                    shown(each.interruptions_per_hour, "{:.2f}"),
+                    each.interruptions_per_hour is None,
                 ),
             )
             for column, (text, hidden) in enumerate(cells):
@@ -160,7 +152,7 @@ class TeamPage(QWidget):
         for row, source in enumerate(named):
             self.sources.setItem(row, 0, _item(source_name(source.source or "")))
             self.sources.setItem(row, 1, _item(str(source.interruptions)))
-            self.sources.setItem(row, 2, _item(_number(source.recovery_min, "{:.0f} min")))
+            self.sources.setItem(row, 2, _item(shown(source.recovery_min, "{:.0f} min")))
         if hidden_sources:
             row = len(named)
             self.sources.setItem(

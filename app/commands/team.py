@@ -19,10 +19,8 @@ from tracker.days import monday_of, parse_week, week_name
 from tracker.errors import FlowtallyError
 from tracker.i18n import WEEKDAYS, _
 from tracker.redaction import redact_url
-from tracker.team import TeamWeek
+from tracker.team import HIDDEN, TeamWeek, shown
 from tracker.types import source_name
-
-HIDDEN = "·"
 
 
 def _admin_url(args: argparse.Namespace) -> str:
@@ -190,10 +188,6 @@ def report(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
-def _number(value: float | None, shape: str) -> str:
-    return HIDDEN if value is None else shape.format(value)
-
-
 def render(team: str, week: TeamWeek) -> str:
     """The report as text: the headline numbers week by week, the hour map, the sources."""
     out = [
@@ -216,12 +210,11 @@ def render(team: str, week: TeamWeek) -> str:
         [
             w.week,
             str(w.people),
-            _number(w.median_period_min, "{:.0f} min"),
-            _number(w.long_period_share, "{:.0%}"),
-            _number(w.interruptions_per_hour, "{:.2f}"),
+            shown(w.median_period_min, "{:.0f} min"),
+            shown(w.long_period_share, "{:.0%}"),
+            shown(w.interruptions_per_hour, "{:.2f}"),
         ]
-        for w in (*week.trend, week)
-        if w.people or w is week  # weeks before anyone shared say nothing
+        for w in week.weeks_shown
     ]
     out += [table(headers, rows), ""]
     hours = [h for h in range(24) if any(week.internal_by_hour[d][h] is not None for d in range(7))]

@@ -16,7 +16,8 @@ import random
 import statistics
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -115,37 +116,53 @@ def floor_connect_and_ask(url: str, runs: int = 20) -> float:
     return statistics.median(samples)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
+def year_options(description: str | None) -> argparse.Namespace:
+    """``--blocks`` and ``--interruptions``: the size of the generated year."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--blocks", type=int, default=2500)
     parser.add_argument("--interruptions", type=int, default=12000)
-    args = parser.parse_args()
+    return parser.parse_args()
+
+
+@contextmanager
+def local_server() -> Iterator[PostgresServer]:
+    """A private PostgreSQL server for one benchmark run, stopped at the end."""
     bindir = find_bindir()
     if bindir is None:
         raise SystemExit("PostgreSQL's server binaries are needed (Debian's postgresql)")
-    work = Path(tempfile.mkdtemp(prefix="flowtally-bench-sync-"))
     server = PostgresServer(bindir)
     server.start()
     try:
-        with server.database() as url, server.database() as floor_url:
-            year = a_year(args.blocks, args.interruptions)
-            with Store.open(str(work / "laptop.sqlite3")) as laptop:
-                laptop.import_blocks(year)
-                first = timed(lambda: laptop.sync(url))
-                no_change = [timed(lambda: laptop.sync(url)) for _ in range(5)]
-                target = laptop.all_blocks()[-1]
-                assert target.end is not None
-                extra = Interruption(target.end - timedelta(seconds=1), None, Kind.INTERNAL, "self")
-                laptop.change(target, replace(target, interruptions=(*target.interruptions, extra)))
-                one = timed(lambda: laptop.sync(url))
-            with Store.open(str(work / "desktop.sqlite3")) as desktop:
-                pull = timed(lambda: desktop.sync(url))
-                assert len(desktop.all_blocks()) == args.blocks
-            size = 5 * 1024 * args.interruptions // max(args.blocks, 1) // 10 + 300
-            insert_floor = floor_insert(floor_url, args.blocks, size)
-            trip = floor_connect_and_ask(floor_url)
+        yield server
     finally:
         server.stop()
+
+
+def one_edit(store: Store) -> None:
+    """One new interruption in the last block: the smallest change a sync sends."""
+    target = store.all_blocks()[-1]
+    assert target.end is not None
+    extra = Interruption(target.end - timedelta(seconds=1), None, Kind.INTERNAL, "self")
+    store.change(target, replace(target, interruptions=(*target.interruptions, extra)))
+
+
+def main() -> None:
+    args = year_options(__doc__)
+    work = Path(tempfile.mkdtemp(prefix="flowtally-bench-sync-"))
+    with local_server() as server, server.database() as url, server.database() as floor_url:
+        year = a_year(args.blocks, args.interruptions)
+        with Store.open(str(work / "laptop.sqlite3")) as laptop:
+            laptop.import_blocks(year)
+            first = timed(lambda: laptop.sync(url))
+            no_change = [timed(lambda: laptop.sync(url)) for _ in range(5)]
+            one_edit(laptop)
+            one = timed(lambda: laptop.sync(url))
+        with Store.open(str(work / "desktop.sqlite3")) as desktop:
+            pull = timed(lambda: desktop.sync(url))
+            assert len(desktop.all_blocks()) == args.blocks
+        size = 5 * 1024 * args.interruptions // max(args.blocks, 1) // 10 + 300
+        insert_floor = floor_insert(floor_url, args.blocks, size)
+        trip = floor_connect_and_ask(floor_url)
     n = f"{args.blocks} blocks, {args.interruptions} interruptions"
     change = statistics.median(no_change)
     rows = [

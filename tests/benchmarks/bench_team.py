@@ -11,11 +11,9 @@ week with its eight weeks before, through the team function (aggregation and sup
 in the database), against reading those nine weeks' day rows with a plain ``SELECT``.
 """
 
-import argparse
 import statistics
 import tempfile
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -24,12 +22,9 @@ import psycopg
 from data import team as teams
 from data.store import Store
 from data.sync_tables import REMOTE_SCHEMA
-from tests.benchmarks.bench_sync import a_year, libpq, timed
-from tests.postgres_server import PostgresServer, find_bindir
-from tracker.model import Interruption
+from tests.benchmarks.bench_sync import a_year, libpq, local_server, one_edit, timed, year_options
 from tracker.settings import ModelParams
 from tracker.team import Lens
-from tracker.types import Kind
 
 MONDAY = date(2026, 10, 26)  # the last whole week of the generated year
 LENS = Lens(ModelParams(), "Europe/Amsterdam")
@@ -51,13 +46,6 @@ def floor_read(url: str, runs: int = 5) -> float:
     return statistics.median(samples)
 
 
-def one_edit(store: Store) -> None:
-    target = store.all_blocks()[-1]
-    assert target.end is not None
-    extra = Interruption(target.end - timedelta(seconds=1), None, Kind.INTERNAL, "self")
-    store.change(target, replace(target, interruptions=(*target.interruptions, extra)))
-
-
 def syncs(store: Store, sync: Callable[[Store], object]) -> tuple[float, float, float]:
     """The first sync, the median of five with no change, and one of a single edit."""
     first = timed(lambda: sync(store))
@@ -67,43 +55,32 @@ def syncs(store: Store, sync: Callable[[Store], object]) -> tuple[float, float, 
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--blocks", type=int, default=2500)
-    parser.add_argument("--interruptions", type=int, default=12000)
-    args = parser.parse_args()
-    bindir = find_bindir()
-    if bindir is None:
-        raise SystemExit("PostgreSQL's server binaries are needed (Debian's postgresql)")
+    args = year_options(__doc__)
     work = Path(tempfile.mkdtemp(prefix="flowtally-bench-team-"))
-    server = PostgresServer(bindir)
-    server.start()
-    try:
-        with server.database() as team_url, server.database() as own_url:
-            teams.init(team_url, 5, REMOTE_SCHEMA)
-            firsts, urls = [], []
-            for index in range(6):
-                joined = teams.add_member(team_url, f"Member {index}")
-                url = joined.url
-                with Store.open(str(work / f"m{index}.sqlite3")) as store:
-                    store.import_blocks(a_year(args.blocks, args.interruptions, seed=index))
+    with local_server() as server, server.database() as team_url, server.database() as own_url:
+        teams.init(team_url, 5, REMOTE_SCHEMA)
+        firsts, urls = [], []
+        for index in range(6):
+            joined = teams.add_member(team_url, f"Member {index}")
+            url = joined.url
+            with Store.open(str(work / f"m{index}.sqlite3")) as store:
+                store.import_blocks(a_year(args.blocks, args.interruptions, seed=index))
 
-                    def to_team(s: Store, u: str = url) -> object:
-                        return s.sync(u, lens=LENS)
+                def to_team(s: Store, u: str = url) -> object:
+                    return s.sync(u, lens=LENS)
 
-                    first, team_same, team_edit = syncs(store, to_team)
-                    firsts.append(first)
-                teams.share(url, True)
-                urls.append(url)
-            with Store.open(str(work / "own.sqlite3")) as own:
-                own.import_blocks(a_year(args.blocks, args.interruptions, seed=5))
-                own_first, own_same, own_edit = syncs(own, lambda s: s.sync(own_url))
-            reports = [timed(lambda: teams.team_week(urls[0], MONDAY)) for _ in range(5)]
-            week = teams.team_week(urls[0], MONDAY)[1]
-            assert week.people == 6
-            assert week.median_period_min is not None
-            floor = floor_read(team_url)
-    finally:
-        server.stop()
+                first, team_same, team_edit = syncs(store, to_team)
+                firsts.append(first)
+            teams.share(url, True)
+            urls.append(url)
+        with Store.open(str(work / "own.sqlite3")) as own:
+            own.import_blocks(a_year(args.blocks, args.interruptions, seed=5))
+            own_first, own_same, own_edit = syncs(own, lambda s: s.sync(own_url))
+        reports = [timed(lambda: teams.team_week(urls[0], MONDAY)) for _ in range(5)]
+        week = teams.team_week(urls[0], MONDAY)[1]
+        assert week.people == 6
+        assert week.median_period_min is not None
+        floor = floor_read(team_url)
     n = f"{args.blocks} blocks, {args.interruptions} interruptions"
     rows = [
         (
