@@ -26,7 +26,17 @@ from data.checked import (
 )
 from data.failures import as_store_errors
 from data.importing import ImportResult, Progress, add_new
-from data.rows import BLOCKS, INTERRUPTIONS, LOOSE_PRESSES, PAUSES, between, load, load_one, save
+from data.rows import (
+    BLOCKS,
+    DEVICES,
+    INTERRUPTIONS,
+    LOOSE_PRESSES,
+    PAUSES,
+    between,
+    load,
+    load_one,
+    save,
+)
 from data.schema import ensure_schema
 from data.sync import SyncResult, SyncState
 from tracker import overlaps, running
@@ -340,6 +350,12 @@ class Store:
         """What the person's other devices are to call this one (sent at the next sync)."""
         with self._write() as session:
             syncing.rename(session, name)
+
+    def sync_team(self) -> str | None:
+        """The team whose database the sync target is, as the last sync found."""
+        with self._read() as session:
+            team: str | None = session.scalar(select(DEVICES.c.team))
+            return team
 
     def sync_state(self) -> SyncState:
         with self._read() as session:

@@ -156,7 +156,7 @@ class DashboardWorker(QObject):
         no server is asked before the Team tab is opened)."""
         if not self.sync_url() or self.store is None:
             return None
-        return self.store.sync_state().team
+        return self.store.sync_team()
 
     def load_team(self, monday: date) -> None:
         """The team's week, asked of its database on a thread of its own: a server that is
