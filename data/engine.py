@@ -73,16 +73,19 @@ def describe(url: URL) -> str:
     return url.render_as_string(hide_password=True)
 
 
-def create(url: URL, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
+def create(url: URL, busy_timeout_ms: int = BUSY_TIMEOUT_MS, server_options: str = "") -> Engine:
     """An engine for ``url``, the SQLite file created private to the user if it is new.
 
-    ``busy_timeout_ms``: how long a write waits for another program's lock on a SQLite file.
+    ``busy_timeout_ms``: how long a write waits for another program's lock on a SQLite file;
+    ``server_options``: a PostgreSQL server's settings for each connection (``-c name=value``).
     """
     if url.get_backend_name() == "sqlite":
         return _sqlite_engine(url, busy_timeout_ms)
-    connect_args = (
-        {"connect_timeout": CONNECT_TIMEOUT_S} if url.get_backend_name() == "postgresql" else {}
-    )
+    connect_args: dict[str, Any] = {}
+    if url.get_backend_name() == "postgresql":
+        connect_args["connect_timeout"] = CONNECT_TIMEOUT_S
+        if server_options:
+            connect_args["options"] = server_options
     try:
         return create_engine(url, pool_pre_ping=True, connect_args=connect_args)
     except ModuleNotFoundError as exc:

@@ -24,10 +24,26 @@ def check_sync_target(url: str) -> None:
         raise StoreError(_("a sync target must be a PostgreSQL database (postgresql://…)"))
 
 
+LOCK_TIMEOUT_MS = 4000
+"""How long a statement waits for a lock another session holds: a member who locks a shared
+table (members may, as they may change their own rows) makes the others' syncs fail, said in
+one line, instead of hanging them."""
+STATEMENT_TIMEOUT_MS = 120_000
+"""The longest one statement may run: a first sync of years is a few seconds."""
+
+
 @contextmanager
 def connected(url: str) -> Iterator[Engine]:
+    """An engine for a sync target or a team's database, whose every statement gives up on a
+    lock held too long or a server that stopped answering, rather than hang the sync."""
     check_sync_target(url)
-    remote = engines.create(engines.normalise_url(url))
+    remote = engines.create(
+        engines.normalise_url(url),
+        server_options=(
+            f"-c lock_timeout={LOCK_TIMEOUT_MS} -c statement_timeout={STATEMENT_TIMEOUT_MS} "
+            f"-c idle_in_transaction_session_timeout={STATEMENT_TIMEOUT_MS}"
+        ),
+    )
     try:
         yield remote
     finally:
@@ -35,7 +51,17 @@ def connected(url: str) -> Iterator[Engine]:
 
 
 def reason(exc: BaseException) -> str:
-    """The server's own first line, without any password in it."""
+    """The server's own first line, without any password in it (a timeout in our words)."""
+    state = getattr(getattr(exc, "orig", None), "sqlstate", None)
+    if state == "55P03":
+        return _(
+            "another session held a lock on the server for over {seconds:.0f} s (a member "
+            "locking a shared table?)"
+        ).format(seconds=LOCK_TIMEOUT_MS / 1000)
+    if state == "57014":
+        return _("the server did not answer within {seconds:.0f} s").format(
+            seconds=STATEMENT_TIMEOUT_MS / 1000
+        )
     return redact_url(str(getattr(exc, "orig", None) or exc).strip().splitlines()[0])
 
 

@@ -38,18 +38,21 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from data import remote as servers
+from data import team_roles as roles
 from data.errors import StoreError
 from data.team_schema import TEAM_TABLES, secure
 from tracker.days import week_name
 from tracker.i18n import _
 from tracker.redaction import redact_url
-from tracker.team import MIN_GROUP_FLOOR, TREND_WEEKS, TeamWeek
+from tracker.team import DEFAULT_MIN_GROUP, MIN_GROUP_FLOOR, TREND_WEEKS, TeamWeek
 
 
 @dataclass(frozen=True, slots=True)
 class Team:
     name: str
     min_group: int
+    notes: tuple[str, ...] = ()
+    """What ``init`` could not close, one sentence each (:func:`data.team_schema.secure`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,10 +65,6 @@ class Joined:
 
 
 # ---------------------------------------------------------------- helpers
-
-
-def _quote(connection: Connection, name: str) -> str:
-    return connection.dialect.identifier_preparer.quote_identifier(name)
 
 
 def _problem(url: str, exc: SQLAlchemyError | OSError) -> StoreError:
@@ -149,45 +148,35 @@ def init(url: str, min_group: int | None, schema: Sequence[str], name: str | Non
                 )
             )
         database = connection.execute(text("SELECT current_database()")).scalar_one()
-        members, reporter = (
-            f"{database}_flowtally_members"[:63],
-            f"{database}_flowtally_reporter"[:63],
-        )
-        for role in (members, reporter):
-            if not connection.execute(
-                text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": role}
-            ).first():
-                connection.execute(
-                    text(f"CREATE ROLE {_quote(connection, role)} NOLOGIN NOBYPASSRLS")
-                )
         for statement in (*schema, *TEAM_TABLES):
             connection.execute(text(statement))
+        (members, reporter), old = roles.group_roles(connection)
         connection.execute(
             text(
                 "INSERT INTO flowtally_team (name, min_group, members_role, reporter_role) "
                 "VALUES (:name, :k, :members, :reporter) ON CONFLICT (one) DO UPDATE SET "
                 "min_group = coalesce(:given, flowtally_team.min_group), "
-                "name = coalesce(:named, flowtally_team.name)"
+                "name = coalesce(:named, flowtally_team.name), "
+                "members_role = excluded.members_role, reporter_role = excluded.reporter_role"
             ),
             {
                 "name": shown or database,
                 "named": shown,
-                "k": min_group or 5,
+                "k": min_group or DEFAULT_MIN_GROUP,
                 "given": min_group,
                 "members": members,
                 "reporter": reporter,
             },
         )
-        secure(connection, _quote(connection, members), _quote(connection, reporter))
-        return _team(connection)
+        roles.move_members(connection, members, old)
+        quoted = roles.quote(connection, members), roles.quote(connection, reporter)
+        notes = secure(connection, *quoted)
+        roles.retire(connection, old)
+        roles.verify(connection, members, reporter)
+        return replace(_team(connection), notes=tuple(notes))
 
     result: Team = _run(url, work)
     return result
-
-
-def _role_name(name: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")[:24] or "member"
-    return f"flowtally_{slug}_{secrets.token_hex(3)}"
 
 
 def check_name(name: str) -> str:
@@ -208,13 +197,13 @@ def add_member(url: str, name: str) -> Joined:
             text("SELECT 1 FROM flowtally_team_members WHERE name = :n"), {"n": shown}
         ).first():
             raise StoreError(_("{name} is a member already").format(name=shown))
-        role = _role_name(shown)
+        role = roles.fresh("m")
         verifier = _verifier(connection, password, role)
         members = connection.execute(text("SELECT members_role FROM flowtally_team")).scalar_one()
         connection.exec_driver_sql(  # the verifier as written: no bind markers read in it
-            f"CREATE ROLE {_quote(connection, role)} LOGIN INHERIT NOSUPERUSER NOCREATEDB "
+            f"CREATE ROLE {roles.quote(connection, role)} LOGIN INHERIT NOSUPERUSER NOCREATEDB "
             f"NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD '{verifier}' "
-            f"IN ROLE {_quote(connection, members)}"
+            f"IN ROLE {roles.quote(connection, members)}"
         )
         connection.execute(
             text("INSERT INTO flowtally_team_members (role, person_id, name) VALUES (:r, :p, :n)"),
@@ -244,12 +233,21 @@ def _join_url(admin_url: str, role: str, password: str) -> str:
     return url.render_as_string(hide_password=False)
 
 
-def remove_member(url: str, name: str) -> str:
-    """Take ``name`` out of the team: their role, and every row of theirs (the foreign keys
-    cascade, whatever the row security)."""
+@dataclass(frozen=True, slots=True)
+class Removed:
+    name: str
+    kept_role: str | None
+    """The member's role, when it owns something in another database and so stays (with no
+    login and in no group): the server's superuser drops it there."""
+
+
+def remove_member(url: str, name: str) -> Removed:
+    """Take ``name`` out of the team: their login, and every row and object of theirs (the
+    foreign keys cascade, whatever the row security; large objects and grants go with the
+    role). It always completes: a role the server cannot drop is left unable to sign in."""
     shown = check_name(name)
 
-    def work(connection: Connection) -> str:
+    def work(connection: Connection) -> Removed:
         _team(connection)
         role = connection.execute(
             text("DELETE FROM flowtally_team_members WHERE name = :n RETURNING role"),
@@ -257,10 +255,16 @@ def remove_member(url: str, name: str) -> str:
         ).scalar()
         if role is None:
             raise StoreError(_("the team has no member called {name}").format(name=shown))
-        connection.execute(text(f"DROP ROLE IF EXISTS {_quote(connection, role)}"))
-        return shown
+        members = connection.execute(text("SELECT members_role FROM flowtally_team")).scalar_one()
+        if roles.exists(connection, role):
+            quoted = roles.quote(connection, role)
+            connection.execute(text(f"REVOKE {roles.quote(connection, members)} FROM {quoted}"))
+            connection.execute(text(f"ALTER ROLE {quoted} NOLOGIN"))
+            if roles.retire(connection, [role]):
+                return Removed(shown, role)
+        return Removed(shown, None)
 
-    result: str = _run(url, work)
+    result: Removed = _run(url, work)
     return result
 
 

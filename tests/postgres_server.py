@@ -89,9 +89,10 @@ class PostgresServer:
         )
 
     @contextmanager
-    def database(self) -> Iterator[str]:
-        """A fresh, empty database; its URL as a string for ``--db``."""
-        name = f"t_{uuid.uuid4().hex[:12]}"
+    def database(self, name: str | None = None) -> Iterator[str]:
+        """A fresh, empty database (called ``name``, or something random); its URL as a
+        string for ``--db``."""
+        name = name or f"t_{uuid.uuid4().hex[:12]}"
         admin = create_engine(self.url(), isolation_level="AUTOCOMMIT")
         try:
             with admin.connect() as connection:

@@ -6,7 +6,7 @@ places it on axes.
 """
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 
@@ -280,6 +280,27 @@ def _hour_maps(
     )
 
 
+def recoveries(timeline: Timeline) -> Iterator[tuple[Interruption, datetime, datetime, int]]:
+    """Each ramp-up an interruption caused, as ``(cause, start, end, causes)``: the stretch
+    is caused by the interruptions that end where it starts (an instant one at its instant, a
+    lasting one at its end, clipped to the block), and ``causes`` share it equally."""
+    ending_at: dict[datetime, list[Interruption]] = defaultdict(list)
+    for interruption in timeline.block.interruptions:
+        finish = interruption.at if interruption.end is None else interruption.end
+        ending_at[min(finish, timeline.end)].append(interruption)
+    for segment in timeline.segments:
+        stretch = segment.stretch
+        if (
+            segment.kind is not SegmentKind.RAMP_UP
+            or stretch is None
+            or stretch.origin is not Origin.INTERRUPTION
+        ):
+            continue
+        causes = ending_at.get(stretch.start, [])
+        for cause in causes:
+            yield cause, segment.start, segment.end, len(causes)
+
+
 def source_costs(
     timelines: Iterable[Timeline], start: datetime, end: datetime
 ) -> tuple[SourceCost, ...]:
@@ -287,34 +308,18 @@ def source_costs(
 
     Recovery is the ramp-up of a stretch whose origin is an interruption (the spec's
     ``recovery_min``), cut to ``[start, end)`` like the report cuts it, so the costs add up to
-    the report's total. The stretch is caused by the interruptions that end where it starts
-    (an instant one at its instant, a lasting one at its end, clipped to the block).
+    the report's total (:func:`recoveries`).
     """
     counts: dict[str, int] = defaultdict(int)
     cost: dict[str, timedelta] = defaultdict(timedelta)
     for timeline in timelines:
-        block_end = timeline.end
-        ending_at: dict[datetime, list[Interruption]] = defaultdict(list)
         for interruption in timeline.block.interruptions:
             if start <= interruption.at < end:
                 counts[interruption.source] += 1
-            finish = interruption.at if interruption.end is None else interruption.end
-            ending_at[min(finish, block_end)].append(interruption)
-        for segment in timeline.segments:
-            stretch = segment.stretch
-            if (
-                segment.kind is not SegmentKind.RAMP_UP
-                or stretch is None
-                or stretch.origin is not Origin.INTERRUPTION
-            ):
-                continue
-            piece = min(segment.end, end) - max(segment.start, start)
-            causes = ending_at.get(stretch.start, [])
-            if piece <= timedelta(0) or not causes:
-                continue
-            share = piece / len(causes)
-            for cause in causes:
-                cost[cause.source] += share
+        for cause, first, last, causes in recoveries(timeline):
+            piece = min(last, end) - max(first, start)
+            if piece > timedelta(0):
+                cost[cause.source] += piece / causes
     names = set(counts) | set(cost)
     ranked = sorted(names, key=lambda s: (-cost[s], -counts[s], s))
     return tuple(SourceCost(name, counts[name], cost[name]) for name in ranked)

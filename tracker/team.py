@@ -19,7 +19,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from tracker.counted_once import counted_once
-from tracker.dashboard import source_costs
+from tracker.dashboard import recoveries
 from tracker.days import DayClock
 from tracker.metrics import daily_metrics
 from tracker.model import Block
@@ -37,6 +37,8 @@ DEFAULT_MIN_GROUP = 5
 TREND_WEEKS = 8
 """How many weeks before the reported one the team report compares it with."""
 HEADLINES = ("median_period_min", "long_period_share", "interruptions_per_hour")
+SUMMARY_VERSION = 2
+"""The shape of a day's summary (2: sources by hour): a new shape counts every day again."""
 HIDDEN = "·"
 """How a suppressed cell is shown: never as 0 or as an empty cell."""
 
@@ -62,6 +64,7 @@ class Lens:
                 "flow_after_min": self.params.flow_after_min,
                 "min_period_min": self.params.min_period_min,
                 "zone": self.zone,
+                "summary": SUMMARY_VERSION,
             },
             sort_keys=True,
         )
@@ -79,7 +82,10 @@ class HourShare:
 
 @dataclass(frozen=True, slots=True)
 class SourceShare:
+    """A source within one local hour: the team report sums only the hours it shows."""
+
     source: str
+    hour: int
     interruptions: int
     recovery_min: float
 
@@ -114,7 +120,7 @@ class PersonDay:
                 [[h.hour, h.tracked_min, h.internal, h.external] for h in self.hours]
             ),
             "sources": json.dumps(
-                [[s.source, s.interruptions, s.recovery_min] for s in self.sources]
+                [[s.source, s.hour, s.interruptions, s.recovery_min] for s in self.sources]
             ),
         }
 
@@ -160,13 +166,15 @@ def person_days(
     wanted = sorted(touching if days is None else set(days) & set(touching))
     metrics = daily_metrics(timelines, params, clock, wanted)
     hours = _hours(timelines, zone, clock, set(wanted))
+    sources = _sources(timelines, zone, clock, set(wanted))
     result = []
     for day in wanted:
         m = metrics[day]
         if m.tracked <= timedelta(0):
             continue
         bands = dict(m.periods_by_length)
-        costs = source_costs(touching[day], clock.midnight(day), clock.midnight(day + timedelta(1)))
+        for share in sources[day]:
+            hours[day].setdefault(share.hour, HourShare(share.hour))
         result.append(
             PersonDay(
                 day=day,
@@ -178,7 +186,7 @@ def person_days(
                 external=m.external,
                 recovery_min=m.recovery / MINUTE,
                 hours=tuple(hours[day][hour] for hour in sorted(hours[day])),
-                sources=tuple(SourceShare(c.source, c.count, c.recovery / MINUTE) for c in costs),
+                sources=sources[day],
             )
         )
     return result
@@ -212,6 +220,30 @@ def _hours(
     return cells
 
 
+def _sources(
+    timelines: Iterable[Timeline], zone: ZoneInfo, clock: DayClock, days: set[date]
+) -> dict[date, tuple[SourceShare, ...]]:
+    """Each day's sources by local hour: the interruptions that struck in the hour, and the
+    recovery they caused that fell in it (:func:`tracker.dashboard.recoveries`)."""
+    counts: dict[tuple[date, int, str], int] = defaultdict(int)
+    cost: dict[tuple[date, int, str], timedelta] = defaultdict(timedelta)
+    for timeline in timelines:
+        for interruption in timeline.block.interruptions:
+            day = clock.day_of(interruption.at)
+            if day in days:
+                counts[day, interruption.at.astimezone(zone).hour, interruption.source] += 1
+        for cause, start, end, causes in recoveries(timeline):
+            for day, hour, length in _hour_pieces(zone, clock, start, end):
+                if day in days:
+                    cost[day, hour, cause.source] += length / causes
+    found: dict[date, list[SourceShare]] = defaultdict(list)
+    for day, hour, source in sorted({*counts, *cost}):
+        found[day].append(
+            SourceShare(source, hour, counts[day, hour, source], cost[day, hour, source] / MINUTE)
+        )
+    return defaultdict(tuple, {day: tuple(shares) for day, shares in found.items()})
+
+
 # ---------------------------------------------------------------- the report, as read
 
 
@@ -242,6 +274,8 @@ class TeamWeek:
     external_by_hour: tuple[tuple[int | None, ...], ...]
     sources: tuple[TeamSource, ...]
     suppressed: tuple[str, ...]
+    skipped: int = 0
+    """Person-days left out because their summary was not one a device could have counted."""
     trend: tuple["TeamWeek", ...] = field(default=())
     """The weeks before, oldest first (their own trend empty)."""
 
@@ -263,6 +297,7 @@ class TeamWeek:
                 for s in data["sources"]
             ),
             suppressed=tuple(data["suppressed"]),
+            skipped=int(data.get("skipped") or 0),
         )
 
     @property
@@ -307,4 +342,5 @@ class TeamWeek:
             ],
             "trend": trend,
             "suppressed": suppressed,
+            "skipped": self.skipped,
         }

@@ -50,6 +50,8 @@ def init(ctx: Context, args: argparse.Namespace) -> int:
         ).format(team=team.name, target=redact_url(args.url), k=team.min_group),
         file=ctx.out,
     )
+    for note in team.notes:
+        print(note, file=ctx.out)
     print(
         _("Add each member with: flowtally team add NAME --db {target}").format(
             target=redact_url(args.url)
@@ -84,13 +86,22 @@ def add(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def remove(ctx: Context, args: argparse.Namespace) -> int:
-    name = teams.remove_member(_admin_url(args), args.name)
+    removed = teams.remove_member(_admin_url(args), args.name)
     print(
         _("{name} is no longer a member: their sign-in and every row of theirs are gone.").format(
-            name=name
+            name=removed.name
         ),
         file=ctx.out,
     )
+    if removed.kept_role is not None:
+        print(
+            _(
+                "Their role {role} can no longer sign in, and stays only because it owns "
+                "something in another database on this server: the server's superuser can "
+                "run DROP OWNED BY {role} there, then DROP ROLE {role}."
+            ).format(role=removed.kept_role),
+            file=ctx.out,
+        )
     return 0
 
 
@@ -199,6 +210,13 @@ def render(team: str, week: TeamWeek) -> str:
         ),
         "",
     ]
+    if week.skipped:
+        out[-1:-1] = [
+            _(
+                "Left out: {n} person-days whose summary no device could have counted (a "
+                "member's device should sync again)."
+            ).format(n=week.skipped)
+        ]
     headers = (
         _("Week"),
         _("People"),

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import Connection, Engine, create_engine, text
@@ -24,13 +25,13 @@ from data.store import Store
 from data.sync_tables import REMOTE_SCHEMA
 from data.team_schema import PERSONAL
 from tests.postgres_server import PostgresServer
-from tracker.dashboard import week_view
+from tracker.dashboard import source_costs, week_view
 from tracker.days import DayClock
 from tracker.model import Block, Interruption, Pause
 from tracker.report import week_reports
 from tracker.settings import ModelParams, load_zone
 from tracker.team import Lens
-from tracker.timeline import build_timeline
+from tracker.timeline import Timeline, build_timeline
 from tracker.types import Kind, SegmentKind
 
 pytestmark = pytest.mark.postgres
@@ -209,6 +210,7 @@ def test_every_member_reads_and_changes_only_their_own_rows_by_plain_sql(
                 )
                 assert shared.rowcount == 0
                 connection.rollback()
+            reporter = connection.execute(text("SELECT reporter_role FROM flowtally_team")).scalar()
             members_seen = list(connection.execute(text("SELECT name FROM flowtally_team_members")))
             assert [row.name for row in members_seen] == [member.name]
             for statement in (
@@ -220,7 +222,7 @@ def test_every_member_reads_and_changes_only_their_own_rows_by_plain_sql(
                 "DROP POLICY own_rows ON flowtally_sync_blocks",
                 "CREATE TABLE copied AS SELECT 1",
                 "CREATE FUNCTION public.peek() RETURNS int LANGUAGE sql AS 'SELECT 1'",
-                f"SET ROLE {team_url.split('/')[-1].split('?')[0]}_flowtally_reporter",
+                f"SET ROLE {reporter}",
                 f"SET ROLE {superuser}",
             ):
                 with pytest.raises((ProgrammingError, DBAPIError), match=r"ermission|must be"):
@@ -270,14 +272,31 @@ def personal(member: Member) -> tuple[list[Block], Lens]:
     return member.store.all_blocks(finished_only=True), member.lens
 
 
+Cell = tuple[int, int]
+"""A local weekday (Monday 0) and hour."""
+
+
+def hour_cut(start: datetime, end: datetime, zone: ZoneInfo) -> Iterator[tuple[datetime, datetime]]:
+    """``[start, end)`` cut where the local hour changes (plain, for the test's own count)."""
+    cursor = start
+    while cursor < end:
+        local = cursor.astimezone(zone).replace(minute=0, second=0, microsecond=0)
+        step = min(end, (local + timedelta(hours=1)).astimezone(UTC))
+        yield cursor, step
+        cursor = step
+
+
 def expected_week(members: list[Member], monday: date, k: int) -> dict[str, Any]:
-    """The team numbers from the members' own reports and dashboards, per person first."""
-    period, long, interruptions, tracked = [], [], 0, 0.0
-    internal: dict[tuple[int, int], int] = defaultdict(int)
-    external: dict[tuple[int, int], int] = defaultdict(int)
-    fed: dict[tuple[int, int], set[str]] = defaultdict(set)
-    sources: dict[str, list[float]] = defaultdict(lambda: [0, 0.0])
-    source_people: dict[str, set[str]] = defaultdict(set)
+    """The team numbers from the members' own reports and dashboards, per person first. A
+    person feeds a cell only with tracked time in it; the sources and the interruptions per
+    hour are summed over the cells shown."""
+    period, long = [], []
+    internal: dict[Cell, int] = defaultdict(int)
+    external: dict[Cell, int] = defaultdict(int)
+    fed: dict[Cell, set[str]] = defaultdict(set)
+    tracked: dict[Cell, timedelta] = defaultdict(timedelta)
+    windows: dict[str, dict[Cell, tuple[datetime, datetime]]] = defaultdict(dict)
+    timelines: dict[str, list[Timeline]] = {}
     for member in members:
         blocks, lens = personal(member)
         reports = week_reports(blocks, lens.params, lens.zone, monday - timedelta(weeks=1), 2, NOW)
@@ -286,36 +305,50 @@ def expected_week(members: list[Member], monday: date, k: int) -> dict[str, Any]
                 period.append(metrics.in_periods / timedelta(minutes=1))
                 bands = dict(metrics.periods_by_length)
                 long.append(bands["90-120"] + bands["120+"] > 0)
-                interruptions += metrics.interruptions
-                tracked += metrics.tracked / timedelta(minutes=1)
-        view = week_view(blocks, reports, lens.params, lens.zone, monday, NOW)
-        for weekday in range(7):
-            for hour in range(24):
-                internal[weekday, hour] += view.internal_by_hour[weekday][hour]
-                external[weekday, hour] += view.external_by_hour[weekday][hour]
-                if view.internal_by_hour[weekday][hour] + view.external_by_hour[weekday][hour]:
-                    fed[weekday, hour].add(member.name)
-        for cost in view.sources:
-            sources[cost.source][0] += cost.count
-            sources[cost.source][1] += cost.recovery / timedelta(minutes=1)
-            source_people[cost.source].add(member.name)
         zone = load_zone(lens.zone)
         clock = DayClock(zone)
         start, end = clock.midnight(monday), clock.midnight(monday + timedelta(days=7))
-        for block in blocks:
-            for segment in build_timeline(block, lens.params, NOW).segments:
+        timelines[member.name] = [build_timeline(block, lens.params, NOW) for block in blocks]
+        mine: dict[Cell, timedelta] = defaultdict(timedelta)
+        for timeline in timelines[member.name]:
+            for segment in timeline.segments:
                 if segment.kind is SegmentKind.PAUSED:
                     continue
-                minute = max(segment.start, start)
-                while minute < min(segment.end, end):  # a minute at a time: slow, plain
-                    local = minute.astimezone(zone)
-                    fed[local.weekday(), local.hour].add(member.name)
-                    minute += timedelta(minutes=1)
+                for first, last in hour_cut(max(segment.start, start), min(segment.end, end), zone):
+                    local = first.astimezone(zone)
+                    cell = (local.weekday(), local.hour)
+                    mine[cell] += last - first
+                    hour = local.replace(minute=0, second=0, microsecond=0)
+                    windows[member.name][cell] = (
+                        hour.astimezone(UTC),
+                        (hour + timedelta(hours=1)).astimezone(UTC),
+                    )
+        view = week_view(blocks, reports, lens.params, lens.zone, monday, NOW)
+        for hour_cell, length in mine.items():
+            if length > timedelta(0):
+                weekday, hour_of_day = hour_cell
+                fed[hour_cell].add(member.name)
+                tracked[hour_cell] += length
+                internal[hour_cell] += view.internal_by_hour[weekday][hour_of_day]
+                external[hour_cell] += view.external_by_hour[weekday][hour_of_day]
+    shown_cells = {cell for cell, people in fed.items() if len(people) >= k}
+    sources: dict[str, list[float]] = defaultdict(lambda: [0, 0.0])
+    source_people: dict[str, set[str]] = defaultdict(set)
+    for member in members:
+        for cell, (first, last) in windows[member.name].items():
+            if cell not in shown_cells or member.name not in fed[cell]:
+                continue
+            for cost in source_costs(timelines[member.name], first, last):
+                sources[cost.source][0] += cost.count
+                sources[cost.source][1] += cost.recovery / timedelta(minutes=1)
+                source_people[cost.source].add(member.name)
     people = len(members)
     shown = people >= k
+    interruptions = sum(internal[c] + external[c] for c in shown_cells)
+    hours_shown = sum((tracked[c] for c in shown_cells), timedelta()) / timedelta(hours=1)
 
-    def cell(counts: dict[tuple[int, int], int], weekday: int, hour: int) -> int | None:
-        return counts[weekday, hour] if len(fed[weekday, hour]) >= k else None
+    def shown_cell(counts: dict[Cell, int], weekday: int, hour: int) -> int | None:
+        return counts[weekday, hour] if (weekday, hour) in shown_cells else None
 
     ranked = sorted(
         (s for s in sources if len(source_people[s]) >= k),
@@ -326,9 +359,9 @@ def expected_week(members: list[Member], monday: date, k: int) -> dict[str, Any]
         "person_days": len(period) if shown else None,
         "median_period_min": round(statistics.median(period), 2) if shown else None,
         "long_period_share": round(sum(long) / len(long), 2) if shown else None,
-        "interruptions_per_hour": round(interruptions / (tracked / 60), 2) if shown else None,
-        "internal": [[cell(internal, d, h) for h in range(24)] for d in range(7)],
-        "external": [[cell(external, d, h) for h in range(24)] for d in range(7)],
+        "interruptions_per_hour": round(interruptions / hours_shown, 2) if shown_cells else None,
+        "internal": [[shown_cell(internal, d, h) for h in range(24)] for d in range(7)],
+        "external": [[shown_cell(external, d, h) for h in range(24)] for d in range(7)],
         "sources": [(s, int(sources[s][0]), round(sources[s][1], 2)) for s in ranked],
         "hidden_sources": any(len(source_people[s]) < k for s in sources),
     }
@@ -377,8 +410,8 @@ def test_with_two_members_sharing_every_cell_is_suppressed(six: list[Member]) ->
         for cell in row
     )
     assert len([n for n in week["suppressed"] if n.startswith("hours.")]) == 7 * 24
-    assert week["sources"] == [{"source": None, "interruptions": None, "recovery_min": None}]
-    assert "sources.other" in week["suppressed"]
+    assert week["sources"] == []  # every hour is hidden, and so is every source in them
+    assert "sources.other" not in week["suppressed"]
 
 
 def test_sharing_off_takes_a_member_out_of_the_next_report_at_once(six: list[Member]) -> None:

@@ -1,0 +1,245 @@
+"""The team database's roles: their names, which never collide and never name a person,
+and the check ``flowtally team init`` makes after securing the team.
+
+Names are a fixed prefix and random hex, ASCII and far below PostgreSQL's 63 bytes: a name
+derived from the database's name was cut by characters while PostgreSQL cuts by bytes, so a
+long (or Cyrillic) database name made the members role and the reporter role one role. A
+fresh database gets fresh roles, so a login left over from a dropped team of the same name is
+in neither.
+"""
+
+import re
+import secrets
+from collections.abc import Sequence
+
+from sqlalchemy import Connection, text
+from sqlalchemy.exc import SQLAlchemyError
+
+from data.errors import StoreError
+from data.team_schema import PERSONAL, WEEK_SIGNATURE
+from tracker.i18n import _
+
+NAME = re.compile(r"flowtally_(?:members|reporter|m)_[0-9a-f]{12}")
+"""What a role made here looks like: what a member's ``pg_roles`` shows tells nobody's name."""
+ROLE_ATTRIBUTES = "NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS"
+
+
+def fresh(kind: str) -> str:
+    """A new role name for ``kind`` (``members``, ``reporter``, ``m`` for a member)."""
+    name = f"flowtally_{kind}_{secrets.token_hex(6)}"
+    assert NAME.fullmatch(name)
+    assert len(name.encode()) <= 63
+    return name
+
+
+def quote(connection: Connection, name: str) -> str:
+    return connection.dialect.identifier_preparer.quote_identifier(name)
+
+
+def exists(connection: Connection, role: str) -> bool:
+    return bool(
+        connection.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": role}).first()
+    )
+
+
+def group_roles(connection: Connection) -> tuple[tuple[str, str], tuple[str, ...]]:
+    """The team's members role and reporter role, made when missing, and the roles of an
+    earlier ``init`` that are to go (names a database's name made, or one role for both)."""
+    recorded = connection.execute(
+        text(
+            "SELECT members_role, reporter_role FROM flowtally_team "
+            "WHERE to_regclass('flowtally_team') IS NOT NULL"
+        )
+    ).first()
+    old: tuple[str, ...] = ()
+    if recorded is not None:
+        members, reporter = recorded
+        if members != reporter and NAME.fullmatch(members) and NAME.fullmatch(reporter):
+            for role in (members, reporter):
+                if not exists(connection, role):
+                    connection.execute(
+                        text(f"CREATE ROLE {quote(connection, role)} NOLOGIN {ROLE_ATTRIBUTES}")
+                    )
+            return (members, reporter), old
+        old = tuple(dict.fromkeys(r for r in (members, reporter) if exists(connection, r)))
+    made = fresh("members"), fresh("reporter")
+    for role in made:
+        if exists(connection, role):  # 48 random bits: never, but never silently either
+            raise StoreError(_("a role called {role} exists already").format(role=role))
+        connection.execute(text(f"CREATE ROLE {quote(connection, role)} NOLOGIN {ROLE_ATTRIBUTES}"))
+    return made, old
+
+
+def move_members(connection: Connection, members: str, old: tuple[str, ...]) -> None:
+    """Every member's login into ``members``, and out of the roles an earlier init made."""
+    for (role,) in connection.execute(text("SELECT role FROM flowtally_team_members")).all():
+        if not exists(connection, role):
+            continue
+        connection.execute(text(f"GRANT {quote(connection, members)} TO {quote(connection, role)}"))
+        for former in old:
+            connection.execute(
+                text(f"REVOKE {quote(connection, former)} FROM {quote(connection, role)}")
+            )
+
+
+def retire(connection: Connection, old: Sequence[str]) -> list[str]:
+    """Drop ``old`` roles with everything they own and every privilege given to them here
+    (a large object a member made, a grant from another member); those that still hold
+    something in another database on the server stay, with no login and in no group. The
+    ones kept, by name."""
+    superuser = _is_superuser(connection)
+    kept = []
+    for role in old:
+        quoted = quote(connection, role)
+        if not superuser:  # DROP OWNED needs the role's privileges
+            connection.execute(text(f"GRANT {quoted} TO CURRENT_USER"))
+        _unlink_large_objects(connection, role, superuser)
+        connection.execute(text(f"DROP OWNED BY {quoted}"))
+        dropping = connection.begin_nested()
+        try:
+            connection.execute(text(f"DROP ROLE {quoted}"))
+            dropping.commit()
+        except SQLAlchemyError:
+            dropping.rollback()
+            kept.append(role)
+            connection.execute(text(f"ALTER ROLE {quoted} NOLOGIN"))
+            for (group,) in connection.execute(
+                text(
+                    "SELECT r.rolname FROM pg_auth_members a JOIN pg_roles r ON r.oid = a.roleid "
+                    "JOIN pg_roles m ON m.oid = a.member WHERE m.rolname = :r"
+                ),
+                {"r": role},
+            ).all():
+                connection.execute(text(f"REVOKE {quote(connection, group)} FROM {quoted}"))
+            if not superuser:
+                connection.execute(text(f"REVOKE {quoted} FROM CURRENT_USER"))
+    return kept
+
+
+def _unlink_large_objects(connection: Connection, role: str, superuser: bool) -> None:
+    """Remove the large objects ``role`` owns or was granted (by another member, which the
+    admin could not revoke as it is not theirs): a team's database has no use for any."""
+    found = connection.execute(
+        text(
+            "SELECT m.oid, pg_get_userbyid(m.lomowner) AS owner FROM pg_largeobject_metadata m "
+            "WHERE pg_get_userbyid(m.lomowner) = :r OR EXISTS (SELECT 1 FROM "
+            "aclexplode(m.lomacl) a WHERE pg_get_userbyid(a.grantee) = :r)"
+        ),
+        {"r": role},
+    ).all()
+    for oid, owner in found:
+        if owner != role and not superuser:
+            connection.execute(text(f"GRANT {quote(connection, owner)} TO CURRENT_USER"))
+        connection.execute(text(f"ALTER LARGE OBJECT {int(oid)} OWNER TO CURRENT_USER"))
+        connection.execute(text("SELECT lo_unlink(:o)"), {"o": oid})
+        if owner != role and not superuser:
+            connection.execute(text(f"REVOKE {quote(connection, owner)} FROM CURRENT_USER"))
+
+
+def _is_superuser(connection: Connection) -> bool:
+    return bool(
+        connection.execute(
+            text("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
+        ).scalar()
+    )
+
+
+TABLE_PRIVILEGES = ("SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE", "REFERENCES", "TRIGGER")
+MEMBERS_MAY = {
+    **{table: {"SELECT", "INSERT", "UPDATE", "DELETE"} for table in PERSONAL},
+    "flowtally_team_members": {"SELECT"},
+    "flowtally_team": {"SELECT"},
+}
+REPORTER_MAY = {
+    "flowtally_team_days": {"SELECT"},
+    "flowtally_team_members": {"SELECT"},
+    "flowtally_team": {"SELECT"},
+}
+
+
+def verify(connection: Connection, members: str, reporter: str) -> None:
+    """Refuse (and so roll back) a team whose roles do not hold exactly what they should."""
+    faults = _faults(connection, members, reporter)
+    if faults:
+        raise StoreError(
+            _("the team was not secured, and nothing was changed: {faults}").format(
+                faults="; ".join(faults)
+            )
+        )
+
+
+def _faults(connection: Connection, members: str, reporter: str) -> list[str]:
+    faults: list[str] = []
+    if members == reporter:
+        return [_("the members role and the reporter role are one role")]
+    for role in (members, reporter):
+        row = connection.execute(
+            text(
+                "SELECT rolsuper OR rolbypassrls OR rolcanlogin OR rolcreaterole OR rolcreatedb "
+                "OR rolreplication AS loose FROM pg_roles WHERE rolname = :r"
+            ),
+            {"r": role},
+        ).first()
+        if row is None or row.loose:
+            faults.append(_("the role {role} may do more than read").format(role=role))
+    held = connection.execute(
+        text(
+            "SELECT m.rolname FROM pg_auth_members a JOIN pg_roles r ON r.oid = a.roleid "
+            "JOIN pg_roles m ON m.oid = a.member WHERE r.rolname = :r "
+            "AND m.rolname <> current_user"  # PostgreSQL 16 makes a role's creator its admin
+        ),
+        {"r": reporter},
+    ).scalars()
+    faults += [_("{role} can act as the reporter").format(role=role) for role in held]
+    strangers = connection.execute(
+        text(
+            "SELECT m.rolname FROM pg_auth_members a JOIN pg_roles r ON r.oid = a.roleid "
+            "JOIN pg_roles m ON m.oid = a.member WHERE r.rolname = :r AND (m.rolsuper "
+            "OR m.rolbypassrls OR m.rolname NOT IN (SELECT role FROM flowtally_team_members)) "
+            "AND m.rolname <> current_user"
+        ),
+        {"r": members},
+    ).scalars()
+    faults += [
+        _("{role} is in the members role, not as a member").format(role=r) for r in strangers
+    ]
+    for role, may in ((members, MEMBERS_MAY), (reporter, REPORTER_MAY)):
+        for table in (*PERSONAL, "flowtally_team_members", "flowtally_team"):
+            for privilege in TABLE_PRIVILEGES:
+                has = connection.execute(
+                    text("SELECT has_table_privilege(:r, :t, :p)"),
+                    {"r": role, "t": f"public.{table}", "p": privilege},
+                ).scalar()
+                if bool(has) != (privilege in may.get(table, set())):
+                    faults.append(
+                        _("{role} {may} {privilege} on {table}").format(
+                            role=role,
+                            may=_("may") if has else _("may not"),
+                            privilege=privilege,
+                            table=table,
+                        )
+                    )
+    unsecured = connection.execute(
+        text(
+            "SELECT relname FROM pg_class WHERE relname = ANY(:t) "
+            "AND relnamespace = 'public'::regnamespace "
+            "AND NOT (relrowsecurity AND relforcerowsecurity)"
+        ),
+        {"t": [*PERSONAL, "flowtally_team_members"]},
+    ).scalars()
+    faults += [_("{table} has no forced row security").format(table=t) for t in unsecured]
+    report = connection.execute(
+        text(
+            "SELECT pg_get_userbyid(proowner) AS owner, prosecdef FROM pg_proc "
+            "WHERE oid = CAST(:f AS regprocedure)"
+        ),
+        {"f": f"public.{WEEK_SIGNATURE}"},
+    ).one()
+    if report.owner != reporter or not report.prosecdef:
+        faults.append(_("the report function is not the reporter's"))
+    if connection.execute(
+        text("SELECT pg_has_role(:a, :b, 'USAGE') OR pg_has_role(:b, :a, 'USAGE')"),
+        {"a": members, "b": reporter},
+    ).scalar():
+        faults.append(_("the members role and the reporter role share privileges"))
+    return faults
