@@ -167,6 +167,9 @@ class DeviceRow(Base):
     """What the person's other devices call this one (the host name)."""
     team: Mapped[str | None] = mapped_column(String(200))
     """The team whose database the target is (``None``: the person's own, or no target)."""
+    syncs: Mapped[int | None] = mapped_column(BigInteger)
+    """How many syncs with the target the target has counted for this device (``None``:
+    none yet); :mod:`data.sync_identity`."""
 
 
 class PeerRow(Base):

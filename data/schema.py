@@ -14,7 +14,7 @@ from data.engine import WRITE_OPTION
 from data.errors import StoreError
 from tracker.i18n import _
 
-HEAD_REVISION = "0005"
+HEAD_REVISION = "0006"
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 

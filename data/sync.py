@@ -26,7 +26,7 @@ every later device that syncs to it becomes that person's.
 import hashlib
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -36,17 +36,19 @@ from sqlalchemy.orm import Session
 from data import engine as engines
 from data import remote as servers
 from data import revisions, team_days
+from data import sync_identity as identity
 from data import team as teams
 from data.errors import StoreError
-from data.sync_tables import OWNER_TABLE, REMOTE_SCHEMA
+from data.sync_tables import HISTORY_COLUMN, OWNER_TABLE, REMOTE_SCHEMA
 from data.tables import BLOCKS, DEVICES, INTERRUPTIONS, PAUSES, PEERS, TOMBSTONES
+from tracker.i18n import _
 from tracker.team import Lens
 
 NAME_DEVICE = text(
-    """INSERT INTO flowtally_sync_devices (device_id, person_id, name) VALUES (:d, :p, :n)
-    ON CONFLICT (device_id) DO UPDATE SET person_id = excluded.person_id, name = excluded.name
-    WHERE (flowtally_sync_devices.person_id, flowtally_sync_devices.name)
-        IS DISTINCT FROM (excluded.person_id, excluded.name)"""
+    """INSERT INTO flowtally_sync_devices (device_id, person_id, name, syncs)
+    VALUES (:d, :p, :n, :syncs)
+    ON CONFLICT (device_id) DO UPDATE SET person_id = excluded.person_id, name = excluded.name,
+        syncs = excluded.syncs"""
 )
 UPSERT = text(
     """INSERT INTO flowtally_sync_blocks
@@ -70,6 +72,9 @@ class SyncResult:
     at: datetime
     team: str | None = None
     """The team whose database the target is."""
+    recovered: str | None = None
+    """What this sync found and mended: the target or this device not the ones that spoke
+    last (:mod:`data.sync_identity`), in one sentence."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -327,9 +332,20 @@ def _target(connection: Connection, person_id: str, url: str) -> _Target:
         text(
             "SELECT to_regclass('flowtally_team') IS NOT NULL, "
             "to_regclass('flowtally_sync_owner') IS NOT NULL "
-            "AND to_regclass('flowtally_sync_devices') IS NOT NULL"
+            "AND to_regclass('flowtally_sync_devices') IS NOT NULL, "
+            "EXISTS (SELECT 1 FROM pg_attribute WHERE attname = 'syncs' AND NOT attisdropped "
+            "AND attrelid = to_regclass('flowtally_sync_devices'))"
         )
     ).one()
+    if kind[0] and not kind[2]:
+        raise StoreError(
+            _(
+                "the team's database was prepared by an older Flowtally: its admin runs "
+                "'flowtally team init' again (members and their data are kept)"
+            )
+        )
+    if kind[1] and not kind[2]:
+        connection.execute(text(HISTORY_COLUMN))
     if kind[0]:
         found = teams.member(connection)
         if found is None:
@@ -395,7 +411,27 @@ def sync(
     person's settings, which a team's database needs to count their days with
     (:mod:`data.team`; without it, no day is counted). A failure of the server is a
     :class:`StoreError` saying so, also kept for ``status``; this device's data is never
-    touched by it."""
+    touched by it. A target or a device that is not the one that spoke last (restored,
+    copied, made anew: :mod:`data.sync_identity`) is mended here, and the result says so."""
+    try:
+        return _sync(local, url, writer, device_name, person_name, lens)
+    except identity.Diverged as diverged:
+        drift = diverged.drift
+        with Session(writer or local) as session, session.begin():
+            me = session.execute(select(DEVICES.c.device_id)).scalar_one()
+            identity.recover(session, me, diverged, _push_list(session, me, everything=False))
+    again = _sync(local, url, writer, device_name, person_name, lens)
+    return replace(again, recovered=drift.said)
+
+
+def _sync(
+    local: Engine,
+    url: str,
+    writer: Engine | None,
+    device_name: str | None,
+    person_name: str | None,
+    lens: Lens | None,
+) -> SyncResult:
     write_engine = writer or local
     with Session(local) as session, session.begin():
         named = session.execute(select(DEVICES.c.name)).scalar_one()
@@ -415,11 +451,14 @@ def sync(
                 target = _target(connection, device.person_id, url)
                 owner = target.person
                 servers.locked(connection, owner)
+                count = identity.check(connection, me, owner, device.syncs, new_target, pushed)
                 if pushed:  # one batch: psycopg pipelines it
                     if target.team is not None and lens is not None:
                         team_days.mark_stale(connection, owner, lens, pushed)
                     connection.execute(UPSERT, [{**item, "person_id": owner} for item in pushed])
-                connection.execute(NAME_DEVICE, {"d": me, "p": owner, "n": device.name})
+                connection.execute(
+                    NAME_DEVICE, {"d": me, "p": owner, "n": device.name, "syncs": count}
+                )
                 if person_name and target.team is None:
                     connection.execute(
                         text(
@@ -439,7 +478,9 @@ def sync(
                 with Session(write_engine) as session, session.begin():
                     _mark_pushed(session, pushed)
                     session.execute(
-                        update(DEVICES).values(person_id=owner, target=key, team=target.team)
+                        update(DEVICES).values(
+                            person_id=owner, target=key, team=target.team, syncs=count
+                        )
                     )
             pulled = 0
             while True:
@@ -461,7 +502,7 @@ def sync(
         raise
     now = datetime.now(UTC)
     with Session(write_engine) as session, session.begin():
-        session.execute(update(DEVICES).values(synced_utc=now, sync_problem=None))
+        session.execute(update(DEVICES).values(synced_utc=now, sync_problem=None, syncs=count))
         _remember_peers(session, {row.device_id: row.name for row in peers})
     return SyncResult(len(pushed), pulled, now, target.team)
 

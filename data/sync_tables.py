@@ -7,6 +7,8 @@ OWNER_TABLE = """CREATE TABLE IF NOT EXISTS flowtally_sync_owner (
     person_id text NOT NULL,
     name text
 )"""
+HISTORY_COLUMN = "ALTER TABLE flowtally_sync_devices ADD COLUMN IF NOT EXISTS syncs bigint"
+"""Each device's count of syncs (:mod:`data.sync_identity`), added to older targets too."""
 REMOTE_SCHEMA = (
     """CREATE TABLE IF NOT EXISTS flowtally_sync_blocks (
         uid text PRIMARY KEY,
@@ -25,4 +27,5 @@ REMOTE_SCHEMA = (
         person_id text NOT NULL,
         name text NOT NULL
     )""",
+    HISTORY_COLUMN,
 )

@@ -210,15 +210,14 @@ def _faults(connection: Connection, members: str, reporter: str) -> list[str]:
                     text("SELECT has_table_privilege(:r, :t, :p)"),
                     {"r": role, "t": f"public.{table}", "p": privilege},
                 ).scalar()
-                if bool(has) != (privilege in may.get(table, set())):
-                    faults.append(
-                        _("{role} {may} {privilege} on {table}").format(
-                            role=role,
-                            may=_("may") if has else _("may not"),
-                            privilege=privilege,
-                            table=table,
-                        )
+                should = privilege in may.get(table, set())
+                if bool(has) != should:
+                    wrong = (
+                        _("{role} lacks {privilege} on {table}")
+                        if should
+                        else _("{role} has {privilege} on {table}, which it must not")
                     )
+                    faults.append(wrong.format(role=role, privilege=privilege, table=table))
     unsecured = connection.execute(
         text(
             "SELECT relname FROM pg_class WHERE relname = ANY(:t) "

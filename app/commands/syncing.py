@@ -34,4 +34,6 @@ def sync(ctx: Context, _args: argparse.Namespace) -> int:
         ),
         file=ctx.out,
     )
+    if result.recovered:
+        print(result.recovered, file=ctx.out)
     return 0

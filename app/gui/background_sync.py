@@ -121,6 +121,9 @@ class BackgroundSync(QObject):
     def _on_synced(self, result: "SyncResult") -> None:
         self._failing_since, self._told = None, False
         log.info("synced: %d pushed, %d pulled", result.pushed, result.pulled)
+        if result.recovered:
+            log.warning("%s", result.recovered)
+            self._notify(result.recovered)
 
     def _on_failed(self, problem: str) -> None:
         log.warning("%s", problem)  # the URL in it has no password (data.sync)
