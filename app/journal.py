@@ -23,18 +23,18 @@ import logging
 import os
 import uuid
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import IO
 
 import platformdirs
 
-from tracker.errors import FlowtallyError
+from tracker.errors import FlowtallyError, ValidationError
 from tracker.i18n import _, os_reason
-from tracker.model import Interruption
+from tracker.model import MAX_INTERRUPTION_MIN, Block, Interruption, validate_interruption
 from tracker.redaction import redact_url
 from tracker.settings import load_zone
-from tracker.timeparse import format_iso, parse_iso
+from tracker.timeparse import FUTURE_TOLERANCE, format_iso, in_range, parse_iso
 from tracker.types import Kind
 
 log = logging.getLogger(__name__)
@@ -83,9 +83,19 @@ class Journal:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._handle: IO[str] | None = None
+        self.rejected: list[str] = []
+        """Why lines were set aside by the last :meth:`entries` (to be said once)."""
 
-    def entries(self) -> list[Entry]:
-        """The presses in the file not marked stored, in the order they were pressed."""
+    @property
+    def rejected_path(self) -> Path:
+        """Where lines that can never be stored are kept (for the person to look at)."""
+        return self.path.with_suffix(".rejected")
+
+    def entries(self, now: datetime | None = None) -> list[Entry]:
+        """The presses in the file not marked stored, in the order they were pressed. A line
+        that reads but holds what no press could (a time in the future or outside the years
+        Flowtally handles, an unknown zone, text that is not UTF-8) is set aside in
+        :attr:`rejected_path` and marked done, so it blocks no press after it."""
         try:
             lines = self.path.read_text(encoding="utf-8").splitlines()
         except FileNotFoundError:
@@ -94,16 +104,42 @@ class Journal:
             log.warning("cannot read the press journal %s: %s", self.path, exc)
             return []
         waiting: dict[str, Kept] = {}
+        refused: dict[str, tuple[str, str]] = {}
+        self.rejected = []
         for number, line in enumerate(lines, 1):
             try:
                 record = json.loads(line)
                 if "done" in record:
                     waiting.pop(str(record["done"]), None)
-                else:
-                    waiting[str(record["id"])] = _kept(record)
-            except (ValueError, KeyError, TypeError, FlowtallyError):
+                    refused.pop(str(record["done"]), None)
+                    continue
+                key = str(record["id"])
+            except (ValueError, KeyError, TypeError, AttributeError):
                 log.warning("press journal %s: line %d is unreadable, skipped", self.path, number)
+                continue
+            try:
+                waiting[key] = checked(_kept(record), now or datetime.now(UTC))
+            except (ValueError, KeyError, TypeError, FlowtallyError) as exc:
+                refused[key] = (line, _("line {n}: {reason}").format(n=number, reason=exc))
+        for key, (line, reason) in refused.items():
+            self._set_aside(key, line, reason)
         return [Entry(key, value) for key, value in waiting.items()]
+
+    def _set_aside(self, key: str, line: str, reason: str) -> None:
+        try:
+            self.rejected_path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            fd = os.open(self.rejected_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+            with os.fdopen(fd, "a", encoding="utf-8", errors="surrogateescape") as handle:
+                handle.write(line + "\n")
+                handle.flush()
+                os.fsync(handle.fileno())
+        except OSError as exc:  # kept in the journal, then: skipped again next time
+            log.warning("cannot set aside a journal line in %s: %s", self.rejected_path, exc)
+            return
+        self._write({"done": key})
+        log.warning("press journal %s: %s; set aside in %s", self.path, reason, self.rejected_path)
+        line = _("A kept interruption could not be saved ({reason}); it is set aside in {path}")
+        self.rejected.append(line.format(reason=reason, path=self.rejected_path))
 
     def append(self, kept: Kept) -> Entry:
         """Write ``kept`` durably; raises :class:`FlowtallyError` if it cannot."""
@@ -178,6 +214,25 @@ def _record(kept: Kept) -> dict[str, object]:
         "zone": interruption.timezone,
         "ongoing": interruption.ongoing,
     }
+
+
+def checked(kept: Kept, now: datetime) -> Kept:
+    """``kept`` if a live press could have made it: the same rules as the hotkey's and
+    ``flowtally interrupt``'s (no time in the future, an interruption of at most a day, an
+    IANA zone, text fit for every backend)."""
+    load_zone(kept.timezone)
+    moments = [kept.at] if isinstance(kept, BackAt) else [kept.at, kept.end]
+    for moment in moments:
+        if moment is None:
+            continue
+        in_range(moment, moment.isoformat())
+        if moment > now + FUTURE_TOLERANCE:
+            raise ValidationError("at", _("the time lies in the future"))
+    if isinstance(kept, Interruption):
+        validate_interruption(Block(kept.at, None), kept)
+        if kept.end is not None and kept.end - kept.at > timedelta(minutes=MAX_INTERRUPTION_MIN):
+            raise ValidationError("end", _("an interruption lasts at most a day"))
+    return kept
 
 
 def _kept(record: dict[str, object]) -> Kept:

@@ -3,6 +3,7 @@ stored block, and a refusal names the block in the way (its day, times and task)
 
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Select, or_, select
@@ -13,6 +14,9 @@ from tracker import overlaps
 from tracker.errors import TransitionError, ValidationError
 from tracker.i18n import _
 from tracker.model import Block, Interruption, validate_block
+from tracker.settings import load_zone
+from tracker.timeparse import FUTURE_TOLERANCE
+from tracker.units import duration
 
 
 def running_block(session: Session) -> Block | None:
@@ -52,8 +56,25 @@ def check_and_save(session: Session, block: Block) -> Block:
         others = others.where(BLOCKS.c.start_utc < block.end)
     other = session.execute(others.order_by(BLOCKS.c.start_utc).limit(1)).first()
     if other is not None:
-        raise TransitionError(_("the block would overlap {0}").format(named(other)))
+        ahead = recorded_ahead(other.start_utc, other.timezone, _("the block in the way"))
+        raise ahead or TransitionError(_("the block would overlap {0}").format(named(other)))
     return save(session, block)
+
+
+def recorded_ahead(latest: datetime, zone: str | None, what: str) -> TransitionError | None:
+    """Why a step is refused when what is in its way lies in the future (``None`` when it does
+    not): the computer's clock was ahead when it was recorded, and has been put right since."""
+    now = datetime.now(UTC)
+    if latest <= now + FUTURE_TOLERANCE:
+        return None
+    local = latest.astimezone(load_zone(zone or "UTC"))
+    return TransitionError(
+        _(
+            "{what} is recorded at {time}, {ahead} from now: this computer's clock was ahead "
+            "then. Take that step back with 'flowtally undo', or correct the time in the "
+            "dashboard's history"
+        ).format(what=what, time=local.strftime("%Y-%m-%d %H:%M"), ahead=duration(latest - now))
+    )
 
 
 def spans(device: str | None = None) -> Select[Any]:

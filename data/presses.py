@@ -40,12 +40,11 @@ def interrupt(session: Session, interruption: Interruption, done: datetime) -> I
     shell of the running block (its start is all they need) and its interruption going on."""
     row = _running_row(session)
     if row is None or interruption.at < row.start_utc:
-        holder = session.scalar(  # this device's: another's history is not logged into
-            select(BLOCKS.c.id).where(
-                BLOCKS.c.start_utc <= interruption.at,
-                BLOCKS.c.end_utc > interruption.at,
-                BLOCKS.c.device_id.is_(None),
-            )
+        holder = session.scalar(  # this device's block first, else one synced from another
+            select(BLOCKS.c.id)
+            .where(BLOCKS.c.start_utc <= interruption.at, BLOCKS.c.end_utc > interruption.at)
+            .order_by(BLOCKS.c.device_id.is_not(None), BLOCKS.c.start_utc)
+            .limit(1)
         )
         if holder is not None:
             added = add_interruption(session, holder, interruption)

@@ -20,6 +20,7 @@ from data import sync as syncing
 from data.checked import (
     check_and_save,
     named,
+    recorded_ahead,
     running_block,
     spans,
     update_block,
@@ -177,7 +178,8 @@ class Store:
             block = running.start(running_block(session), at, zone_name, task)
             later = session.execute(spans().where(BLOCKS.c.end_utc > at).limit(1)).first()
             if later is not None:
-                raise TransitionError(
+                ahead = recorded_ahead(later.start_utc, later.timezone, _("the block in the way"))
+                raise ahead or TransitionError(
                     _("that start overlaps {0} (it ended later); blocks cannot overlap").format(
                         named(later)
                     )
@@ -219,7 +221,17 @@ class Store:
     ) -> Block:
         with self._write() as session:
             before = running_block(session)
-            after = save(session, change(before))
+            try:
+                changed = change(before)
+            except TransitionError:
+                if before is None:
+                    raise
+                what = _("the running block's last step")
+                ahead = recorded_ahead(running.last_event(before), before.timezone, what)
+                if ahead is None:
+                    raise
+                raise ahead from None
+            after = save(session, changed)
             undo_log.record(session, action, at, _done(), after, before=before)
             return after
 

@@ -11,6 +11,7 @@ in neither.
 import re
 import secrets
 from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy import Connection, text
 from sqlalchemy.exc import SQLAlchemyError
@@ -168,6 +169,21 @@ def verify(connection: Connection, members: str, reporter: str) -> None:
         )
 
 
+def _members_of(connection: Connection, group: str) -> list[Any]:
+    """The roles in ``group`` (but the admin: PostgreSQL 16 makes a role's creator its
+    admin), each with whether it could pass any row security (``loose``)."""
+    return list(
+        connection.execute(
+            text(
+                "SELECT m.rolname, m.rolsuper OR m.rolbypassrls AS loose FROM pg_auth_members a "
+                "JOIN pg_roles r ON r.oid = a.roleid JOIN pg_roles m ON m.oid = a.member "
+                "WHERE r.rolname = :r AND m.rolname <> current_user"
+            ),
+            {"r": group},
+        )
+    )
+
+
 def _faults(connection: Connection, members: str, reporter: str) -> list[str]:
     faults: list[str] = []
     if members == reporter:
@@ -182,26 +198,15 @@ def _faults(connection: Connection, members: str, reporter: str) -> list[str]:
         ).first()
         if row is None or row.loose:
             faults.append(_("the role {role} may do more than read").format(role=role))
-    held = connection.execute(
-        text(
-            "SELECT m.rolname FROM pg_auth_members a JOIN pg_roles r ON r.oid = a.roleid "
-            "JOIN pg_roles m ON m.oid = a.member WHERE r.rolname = :r "
-            "AND m.rolname <> current_user"  # PostgreSQL 16 makes a role's creator its admin
-        ),
-        {"r": reporter},
-    ).scalars()
-    faults += [_("{role} can act as the reporter").format(role=role) for role in held]
-    strangers = connection.execute(
-        text(
-            "SELECT m.rolname FROM pg_auth_members a JOIN pg_roles r ON r.oid = a.roleid "
-            "JOIN pg_roles m ON m.oid = a.member WHERE r.rolname = :r AND (m.rolsuper "
-            "OR m.rolbypassrls OR m.rolname NOT IN (SELECT role FROM flowtally_team_members)) "
-            "AND m.rolname <> current_user"
-        ),
-        {"r": members},
-    ).scalars()
     faults += [
-        _("{role} is in the members role, not as a member").format(role=r) for r in strangers
+        _("{role} can act as the reporter").format(role=row.rolname)
+        for row in _members_of(connection, reporter)
+    ]
+    listed = set(connection.execute(text("SELECT role FROM flowtally_team_members")).scalars())
+    faults += [
+        _("{role} is in the members role, not as a member").format(role=row.rolname)
+        for row in _members_of(connection, members)
+        if row.loose or row.rolname not in listed
     ]
     for role, may in ((members, MEMBERS_MAY), (reporter, REPORTER_MAY)):
         for table in (*PERSONAL, "flowtally_team_members", "flowtally_team"):

@@ -28,6 +28,11 @@ def _check_text(path: str, value: str | None, limit: int) -> None:
         raise ValidationError(path, _("longer than {0} characters").format(limit))
     if "\x00" in value:
         raise ValidationError(path, _("contains a NUL character"))
+    if not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate: bytes that were not UTF-8 in argv
+            raise ValidationError(path, _("is not valid UTF-8 text")) from None
 
 
 def _opt_key(value: datetime | None) -> tuple[bool, datetime | None]:

@@ -78,7 +78,7 @@ def start(running: Block | None, at: datetime, zone_name: str, task: str | None)
 
 def pause(block: Block | None, at: datetime, zone_name: str) -> Block:
     block = _need(block, (State.RUNNING,), _("cannot pause: {reason}"))
-    _not_before(at, _last_event(block), _("the block's last recorded event"))
+    _not_before(at, last_event(block), _("the block's last recorded event"))
     block = _end_ongoing(block, at)
     return replace(block, pauses=(*block.pauses, Pause(at, None, zone_name)))
 
@@ -100,7 +100,7 @@ def stop(block: Block | None, at: datetime) -> Block:
     if open_pause is not None:
         at = open_pause.start
         block = replace(block, pauses=tuple(p for p in block.pauses if p is not open_pause))
-    _not_before(at, _last_event(block), _("the block's last recorded event"))
+    _not_before(at, last_event(block), _("the block's last recorded event"))
     if at == block.start:
         raise TransitionError(_("the block would have no length; nothing to stop"))
     return _checked(replace(_end_ongoing(block, at), end=at))
@@ -147,7 +147,7 @@ def _end_ongoing(block: Block, at: datetime) -> Block:
     return replace(block, interruptions=(*others, ended))
 
 
-def _last_event(block: Block) -> datetime:
+def last_event(block: Block) -> datetime:
     """The latest instant the block already records; a pause or stop cannot precede it."""
     instants = [block.start]
     instants += [p.end or p.start for p in block.pauses]

@@ -120,6 +120,10 @@ class Settings:
             value = getattr(self, key)
             if value is not None and not 0 < len(value.strip()) <= 200:
                 raise SettingsError(_("{key} must be 1 to 200 characters").format(key=key))
+            if value is not None and not value.isprintable():
+                raise SettingsError(
+                    _("{key} must be printable UTF-8 text (no control characters)").format(key=key)
+                )
         object.__setattr__(self, "hotkey", normalise_hotkey(self.hotkey))
         for name in ("planned_block_min", "break_after_min", "daily_goal_min"):
             check_minutes(name, getattr(self, name))
@@ -225,7 +229,8 @@ def load_zone(name: str) -> ZoneInfo:
         )
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long for a file
+        shown = name if len(name) <= 60 else f"{name[:57]}…"
         raise SettingsError(
-            _("unknown time zone {0!r} (use an IANA name such as Europe/Amsterdam)").format(name)
+            _("unknown time zone {0!r} (use an IANA name such as Europe/Amsterdam)").format(shown)
         ) from None

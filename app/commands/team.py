@@ -21,6 +21,7 @@ from tracker.i18n import WEEKDAYS, _
 from tracker.redaction import redact_url
 from tracker.team import HIDDEN, TeamWeek, shown
 from tracker.types import source_name
+from tracker.units import plural
 
 
 def _admin_url(args: argparse.Namespace) -> str:
@@ -151,7 +152,7 @@ def join(ctx: Context, args: argparse.Namespace) -> int:
         )
         return 0
     print(
-        _("First sync: {pushed} blocks sent.").format(pushed=result.pushed),
+        _("First sync: {blocks} sent.").format(blocks=plural(result.pushed, "block")),
         file=ctx.out,
     )
     return 0

@@ -56,17 +56,17 @@ def export(ctx: Context, args: argparse.Namespace) -> int:
 def import_(ctx: Context, args: argparse.Namespace) -> int:
     path = Path(args.file)
     try:
-        size = path.stat().st_size
-        if size > MAX_IMPORT_BYTES:
-            raise FlowtallyError(
-                _(
-                    "{0} is {1:.0f} MB; an import takes at most {2} MB at once: split the file; "
-                    "nothing was imported"
-                ).format(path, size / 1024**2, MAX_IMPORT_BYTES // 1024**2)
-            )
-        raw = path.read_bytes()
+        with path.open("rb") as handle:  # a device or a pipe says nothing of its size: read
+            raw = handle.read(MAX_IMPORT_BYTES + 1)
     except OSError as exc:
         raise FlowtallyError(_("cannot read {0}: {1}").format(path, os_reason(exc))) from None
+    if len(raw) > MAX_IMPORT_BYTES:
+        raise FlowtallyError(
+            _(
+                "{0} is over {1} MB; an import takes at most {1} MB at once: split the file; "
+                "nothing was imported"
+            ).format(path, MAX_IMPORT_BYTES // 1024**2)
+        )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -6,6 +6,11 @@ that is slow or down may take seconds to refuse, and a press must not wait behin
 does not wait for it either (a sync cut short is harmless: :mod:`data.sync`, rule 4). A failure
 changes nothing here; when sync has failed for :data:`FAILING_LONG` the tray says so, once,
 until a sync succeeds again.
+
+On a team's database a member's syncs keep to a schedule shared by every member: the UTC
+quarter hours (:data:`TEAM_SLOT_S`), and nothing in between, whatever changed. A member
+who watches the database then sees everyone's tray connect, and rows change, at the same
+moments, which tells neither when someone stopped a block nor who did.
 """
 
 import logging
@@ -32,6 +37,8 @@ EVERY_S = 5 * 60.0
 AFTER_CHANGE_S = 15.0
 """How soon a change made here is pushed, so that changes close together go in one sync
 (``FLOWTALLY_SYNC_AFTER_CHANGE_S``)."""
+TEAM_SLOT_S = 15 * 60.0
+"""A team member syncs at the multiples of this since the epoch (``FLOWTALLY_TEAM_SLOT_S``)."""
 FAILING_LONG = 60 * 60.0
 """After this long without one successful sync, the tray says so (once)."""
 
@@ -49,6 +56,8 @@ class BackgroundSync(QObject):
     synced = Signal(object)
     """A :class:`~data.sync.SyncResult`, emitted on the sync thread (queued to the GUI)."""
     failed = Signal(str)
+    team_seen = Signal(bool)
+    """Whether the target is a team's database, as the store last knew it (sync thread)."""
 
     def __init__(
         self,
@@ -69,50 +78,78 @@ class BackgroundSync(QObject):
         self._thread: threading.Thread | None = None
         self._failing_since: float | None = None
         self._told = False
+        self._team = False
         self._timer = QTimer(self)
-        self._timer.setInterval(_ms("FLOWTALLY_SYNC_EVERY_S", EVERY_S))
-        self._timer.timeout.connect(lambda: self.now(pull=True))
+        self._timer.timeout.connect(self._on_timer)
         self._soon = QTimer(self)
         self._soon.setSingleShot(True)
         self._soon.setInterval(_ms("FLOWTALLY_SYNC_AFTER_CHANGE_S", AFTER_CHANGE_S))
         self._soon.timeout.connect(lambda: self.now(pull=False))
         self.synced.connect(self._on_synced)
         self.failed.connect(self._on_failed)
+        self.team_seen.connect(self._on_team_seen)
 
     def start(self) -> None:
-        self._timer.start()
+        self._arm()
         self.now(pull=True)
+
+    def _arm(self) -> None:
+        """The next scheduled sync: every few minutes, or a team's next slot."""
+        if self._team:
+            slot = _ms("FLOWTALLY_TEAM_SLOT_S", TEAM_SLOT_S)
+            self._timer.setSingleShot(True)
+            self._timer.setInterval(slot - int(time.time() * 1000) % slot)
+        else:
+            self._timer.setSingleShot(False)
+            self._timer.setInterval(_ms("FLOWTALLY_SYNC_EVERY_S", EVERY_S))
+        self._timer.start()
+
+    def _on_timer(self) -> None:
+        self.now(pull=True, slot=True)
+        if self._team:
+            self._arm()
+
+    def _on_team_seen(self, team: bool) -> None:
+        if team != self._team:
+            self._team = team
+            self._soon.stop()
+            self._arm()
 
     def stop(self) -> None:
         self._timer.stop()
         self._soon.stop()
 
     def changed(self) -> None:
-        """Something was written here: push it soon."""
-        if self._target():
+        """Something was written here: push it soon (a team member: at the next slot)."""
+        if self._target() and not self._team:
             self._soon.start()
 
     def running(self) -> bool:
         """A sync is under way on the sync thread."""
         return self._thread is not None and self._thread.is_alive()
 
-    def now(self, pull: bool) -> None:
+    def now(self, pull: bool, slot: bool = False) -> None:
         """Sync on the sync thread, unless one runs already. ``pull``: also when nothing
-        waits to be pushed (the timer's sync, which brings the other devices' changes)."""
+        waits to be pushed (the timer's sync, which brings the other devices' changes);
+        ``slot``: this is a team's scheduled moment (at any other, a team member waits)."""
         url = self._target()
         if not url or self.running():
             return
         self._thread = threading.Thread(
-            target=self._run, args=(url, pull, self._name()), name="sync", daemon=True
+            target=self._run, args=(url, pull, slot, self._name()), name="sync", daemon=True
         )
         self._thread.start()
 
-    def _run(self, url: str, pull: bool, names: "SyncAs") -> None:
+    def _run(self, url: str, pull: bool, slot: bool, names: "SyncAs") -> None:
         from data.store import Store  # SQLAlchemy: loaded by the store worker already
 
         try:
             with Store.open(self._database) as store:
-                if not pull and store.sync_state().waiting == 0:
+                state = store.sync_state()
+                self.team_seen.emit(state.team is not None)
+                if state.team is not None and not slot:
+                    return
+                if not pull and state.waiting == 0:
                     return
                 self.synced.emit(store.sync(url, *names))
         except FlowtallyError as exc:
@@ -120,6 +157,7 @@ class BackgroundSync(QObject):
 
     def _on_synced(self, result: "SyncResult") -> None:
         self._failing_since, self._told = None, False
+        self._on_team_seen(result.team is not None)
         log.info("synced: %d pushed, %d pulled", result.pushed, result.pulled)
         if result.recovered:
             log.warning("%s", result.recovered)

@@ -2,6 +2,7 @@
 the store worker: its attempt (which raises :class:`StoreError` while the database is busy,
 so that it can be retried) and how it fails. Either way the client gets exactly one answer."""
 
+import contextlib
 import io
 import logging
 from collections.abc import Callable
@@ -9,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from app.commands import runner
+from app.commands.parser import forwardable
 from app.gui.store_protocol import CommandDone, Forwarded
 from data.errors import StoreError
 from data.store import Store
@@ -50,11 +52,14 @@ def forwarded_job(
     the journal, makes a press as the hotkey does, and says "I'm back" as the popup does.
     """
     request_id = request.request_id
-    try:
-        args = runner.parse(request.argv)
-    except SystemExit as exit_:  # argparse usage errors (the client checked them first)
-        code = exit_.code if isinstance(exit_.code, int) else 2
-        answer(CommandDone(request_id, code, "", "flowtally: error: bad command\n"))
+    try:  # the client parsed it first: argparse's words (usage, --help) are not for the app
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            args = runner.parse(request.argv)
+    except SystemExit:
+        answer(CommandDone(request_id, 2, "", "flowtally: error: bad command\n"))
+        return None
+    if not forwardable(args):  # a client never sends these: they name the terminal's paths
+        answer(CommandDone(request_id, 2, "", "flowtally: error: not a forwarded command\n"))
         return None
     host = runner.Host(
         store=store(args.command),

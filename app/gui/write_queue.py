@@ -71,6 +71,8 @@ class WriteQueue:
         """The presses an earlier run left in the journal go first."""
         kept = self.journal.entries()
         self._items.extend(WaitingPress(e.kept, e, replayed=True) for e in kept)
+        for reason in self.journal.rejected:  # set aside for good: said this once
+            self._report(reason)
         return len(kept)
 
     def keep(self, kept: Kept) -> None:

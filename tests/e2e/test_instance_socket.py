@@ -98,3 +98,32 @@ def test_the_socket_listens_again_after_running_out_of_file_descriptors(
         assert app.rows("SELECT task FROM blocks") == [("after the storm",)]
     finally:
         assert app.quit() == 0
+
+
+def test_the_app_refuses_what_no_client_sends(x_display: str, tmp_path: Path) -> None:
+    """Another program on the socket (the user's own, but not ``flowtally``) cannot make the
+    app export, import or move its database: a client runs those in the terminal."""
+    app = RunningApp(tmp_path / "raw.sqlite3", x_display).launch()
+    elsewhere = tmp_path / "elsewhere.sqlite3"
+    try:
+        for argv in (
+            ["export", "--format", "json", "--output", str(tmp_path / "out.json")],
+            ["import", str(tmp_path / "in.json")],
+            ["settings", f"database_url={elsewhere}"],
+            ["report", "--output", str(tmp_path / "r.html")],
+            ["--help"],
+            ["status", "--help"],
+        ):
+            client = _connect(app)
+            client.sendall(json.dumps({"argv": argv}).encode() + b"\n")
+            answer = json.loads(_answer(client))
+            client.close()
+            assert answer["code"] == 2, argv
+            assert answer["err"].startswith("flowtally: error: "), argv
+            assert answer["out"] == "", argv
+        assert not (tmp_path / "out.json").exists()
+        assert not (tmp_path / "r.html").exists()
+        assert not elsewhere.exists()
+        assert app.status()["app"] is not None
+    finally:
+        assert app.quit() == 0
