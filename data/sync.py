@@ -20,27 +20,30 @@ The design, in four rules:
    with the new position: all of it, or none.
 
 The target belongs to one person: the first device to sync records its person there;
-every later device that syncs to it becomes that person's.
+every later device that syncs to it becomes that person's. This module is the conversation
+with the server; the device's own side (its versions out, pulled ones in) is
+:mod:`data.sync_versions`, and what a restored, copied or new target or device means is
+:mod:`data.sync_identity`.
 """
 
 import hashlib
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, bindparam, delete, func, insert, select, text, update
+from sqlalchemy import Connection, Engine, delete, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from data import engine as engines
 from data import remote as servers
-from data import revisions, team_days
 from data import sync_identity as identity
+from data import sync_versions as versions
 from data import team as teams
+from data import team_days
 from data.errors import StoreError
 from data.sync_tables import HISTORY_COLUMN, OWNER_TABLE, REMOTE_SCHEMA
-from data.tables import BLOCKS, DEVICES, INTERRUPTIONS, PAUSES, PEERS, TOMBSTONES
+from data.tables import BLOCKS, DEVICES, PEERS, TOMBSTONES
 from tracker.i18n import _
 from tracker.team import Lens
 
@@ -108,208 +111,6 @@ def state(session: Session) -> SyncState:
         session.scalar(select(func.count()).select_from(TOMBSTONES).where(TOMBSTONES.c.dirty)) or 0
     )
     return SyncState(device.target, device.synced_utc, waiting, device.sync_problem, device.team)
-
-
-# ---------------------------------------------------------------- documents
-
-
-def _iso(value: datetime | None) -> str | None:
-    return value.isoformat() if value is not None else None
-
-
-def _when(value: str | None) -> datetime | None:
-    return datetime.fromisoformat(value) if value is not None else None
-
-
-def documents(session: Session, me: str, block_ids: Sequence[int]) -> list[dict[str, Any]]:
-    """The pushed form of finished blocks: one JSON document each, children with their ids."""
-    if not block_ids:
-        return []
-    pauses: dict[int, list[dict[str, Any]]] = {}
-    for row in session.execute(select(PAUSES).where(PAUSES.c.block_id.in_(block_ids))):
-        pauses.setdefault(row.block_id, []).append(
-            {
-                "uid": row.uid,
-                "start": _iso(row.start_utc),
-                "end": _iso(row.end_utc),
-                "tz": row.timezone,
-            }
-        )
-    interruptions: dict[int, list[dict[str, Any]]] = {}
-    for row in session.execute(
-        select(INTERRUPTIONS).where(INTERRUPTIONS.c.block_id.in_(block_ids))
-    ):
-        interruptions.setdefault(row.block_id, []).append(
-            {
-                "uid": row.uid,
-                "at": _iso(row.at_utc),
-                "end": _iso(row.end_utc),
-                "kind": row.kind,
-                "source": row.source,
-                "note": row.note,
-                "tz": row.timezone,
-            }
-        )
-    result = []
-    for row in session.execute(select(BLOCKS).where(BLOCKS.c.id.in_(block_ids))):
-        document = {
-            "start": _iso(row.start_utc),
-            "end": _iso(row.end_utc),
-            "task": row.task,
-            "tz": row.timezone,
-            "pauses": sorted(pauses.get(row.id, []), key=lambda p: p["uid"]),
-            "interruptions": sorted(interruptions.get(row.id, []), key=lambda i: i["uid"]),
-        }
-        result.append(_version(row, me, json.dumps(document, sort_keys=True)))
-    return result
-
-
-def _version(row: Any, me: str, document: str | None) -> dict[str, Any]:
-    """A block's version as pushed (``document`` ``None``: its deletion), with this device's
-    id where the row says "this one"."""
-    return {
-        "uid": row.uid,
-        "device_id": row.device_id or me,
-        "revision": row.revision,
-        "revised_by": row.revised_by or me,
-        "deleted": document is None,
-        "document": document,
-    }
-
-
-# ---------------------------------------------------------------- the two directions
-
-
-def _push_list(session: Session, me: str, everything: bool) -> list[dict[str, Any]]:
-    """What to push: the changes not pushed yet, or, to a target this device has not
-    synced with before (a new server, a team joined), every finished block it holds."""
-    finished = select(BLOCKS.c.id).where(BLOCKS.c.end_utc.is_not(None))
-    ids = list(session.scalars(finished if everything else finished.where(BLOCKS.c.dirty)))
-    pushed = documents(session, me, ids)
-    tombstones = session.execute(
-        select(TOMBSTONES) if everything else select(TOMBSTONES).where(TOMBSTONES.c.dirty)
-    )
-    pushed.extend(_version(row, me, None) for row in tombstones)
-    return pushed
-
-
-def _mark_pushed(session: Session, pushed: list[dict[str, Any]]) -> None:
-    """Pushed versions are clean here, unless they changed since they were read."""
-    for table, deleted in ((BLOCKS, False), (TOMBSTONES, True)):
-        done = [
-            {"pushed_uid": item["uid"], "pushed_revision": item["revision"]}
-            for item in pushed
-            if item["deleted"] is deleted
-        ]
-        if done:
-            session.execute(
-                update(table)
-                .where(
-                    table.c.uid == bindparam("pushed_uid"),
-                    table.c.revision == bindparam("pushed_revision"),
-                )
-                .values(dirty=False),
-                done,
-            )
-
-
-def _local_versions(session: Session, uids: Sequence[str], me: str) -> dict[str, tuple[int, str]]:
-    """The version here of each of ``uids`` that is here (a block or a tombstone)."""
-    found: dict[str, tuple[int, str]] = {}
-    for table in (BLOCKS, TOMBSTONES):
-        for row in session.execute(
-            select(table.c.uid, table.c.revision, table.c.revised_by).where(table.c.uid.in_(uids))
-        ):
-            found[row.uid] = (row.revision, row.revised_by or me)
-    return found
-
-
-def apply(session: Session, me: str, rows: Sequence[Any]) -> int:
-    """Pulled versions, each applied if it is newer than what is here (rule 2), in the
-    caller's one transaction; how many were. A batch costs a handful of statements, however
-    many blocks it holds."""
-    if not rows:
-        return 0
-    revisions.witness(session, max(row.revision for row in rows))
-    here = _local_versions(session, [row.uid for row in rows], me)
-    newer = {}
-    for row in rows:  # in seq order: a later number for the same block is its later version
-        if row.uid not in here or (row.revision, row.revised_by) > here[row.uid]:
-            newer[row.uid] = row
-            here[row.uid] = (row.revision, row.revised_by)
-    if not newer:
-        return 0
-    uids = list(newer)
-    session.execute(delete(TOMBSTONES).where(TOMBSTONES.c.uid.in_(uids)))
-    session.execute(delete(BLOCKS).where(BLOCKS.c.uid.in_(uids)))  # with their records
-    tombstones, blocks, children = [], [], []
-    for row in newer.values():
-        mine = None if row.revised_by == me else row.revised_by
-        origin = None if row.device_id == me else row.device_id
-        if row.deleted:
-            tombstones.append(
-                {
-                    "uid": row.uid,
-                    "device_id": origin,
-                    "revision": row.revision,
-                    "revised_by": mine,
-                    "dirty": False,
-                }
-            )
-            continue
-        document = json.loads(row.document)
-        blocks.append(
-            {
-                "start_utc": _when(document["start"]),
-                "end_utc": _when(document["end"]),
-                "running": None,
-                "task": document["task"],
-                "timezone": document["tz"],
-                "uid": row.uid,
-                "device_id": origin,
-                "revision": row.revision,
-                "revised_by": mine,
-                "dirty": False,
-            }
-        )
-        children.append(document)
-    if tombstones:
-        session.execute(insert(TOMBSTONES), tombstones)
-    if blocks:
-        session.execute(insert(BLOCKS), blocks)
-        made = select(BLOCKS.c.uid, BLOCKS.c.id).where(BLOCKS.c.uid.in_([b["uid"] for b in blocks]))
-        ids: dict[str, int] = {row.uid: row.id for row in session.execute(made)}
-        pauses = [
-            {
-                "block_id": ids[b["uid"]],
-                "uid": p["uid"],
-                "start_utc": _when(p["start"]),
-                "end_utc": _when(p["end"]),
-                "timezone": p["tz"],
-            }
-            for b, document in zip(blocks, children, strict=True)
-            for p in document["pauses"]
-        ]
-        interruptions = [
-            {
-                "block_id": ids[b["uid"]],
-                "uid": i["uid"],
-                "at_utc": _when(i["at"]),
-                "end_utc": _when(i["end"]),
-                "kind": i["kind"],
-                "source": i["source"],
-                "note": i["note"],
-                "timezone": i["tz"],
-                "ongoing": None,
-            }
-            for b, document in zip(blocks, children, strict=True)
-            for i in document["interruptions"]
-        ]
-        if pauses:
-            session.execute(insert(PAUSES), pauses)
-        if interruptions:
-            session.execute(insert(INTERRUPTIONS), interruptions)
-    return len(newer)
 
 
 # ---------------------------------------------------------------- the server
@@ -419,7 +220,8 @@ def sync(
         drift = diverged.drift
         with Session(writer or local) as session, session.begin():
             me = session.execute(select(DEVICES.c.device_id)).scalar_one()
-            identity.recover(session, me, diverged, _push_list(session, me, everything=False))
+            unsent = versions.push_list(session, me, everything=False)
+            identity.recover(session, me, diverged, unsent)
     again = _sync(local, url, writer, device_name, person_name, lens)
     return replace(again, recovered=drift.said)
 
@@ -444,7 +246,7 @@ def _sync(
         key = target_key(url)
         new_target = device.target != key
         position = 0 if new_target else device.pulled_seq
-        pushed = _push_list(session, me, everything=new_target)
+        pushed = versions.push_list(session, me, everything=new_target)
     try:
         with servers.connected(url) as remote:
             with servers.talking_to(url), remote.begin() as connection:
@@ -476,7 +278,7 @@ def _sync(
                 ).all()
             if pushed or new_target or device.person_id != owner or device.team != target.team:
                 with Session(write_engine) as session, session.begin():
-                    _mark_pushed(session, pushed)
+                    versions.mark_pushed(session, pushed)
                     session.execute(
                         update(DEVICES).values(
                             person_id=owner, target=key, team=target.team, syncs=count
@@ -488,7 +290,7 @@ def _sync(
                     rows, reached = _pull_batch(remote, owner, me, position)
                 if reached != position or new_target:
                     with Session(write_engine) as session, session.begin():
-                        pulled += apply(session, me, rows)
+                        pulled += versions.apply(session, me, rows)
                         session.execute(update(DEVICES).values(pulled_seq=reached))
                     position, new_target = reached, False
                 if len(rows) < PULL_BATCH:

@@ -17,7 +17,8 @@ from sqlalchemy import Connection, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from data.errors import StoreError
-from data.team_schema import PERSONAL, WEEK_SIGNATURE
+from data.team_schema import PERSONAL
+from data.team_week_sql import WEEK_SIGNATURE
 from tracker.i18n import _
 
 NAME = re.compile(r"flowtally_(?:members|reporter|m)_[0-9a-f]{12}")

@@ -1,0 +1,215 @@
+"""This device's side of sync: its finished blocks as the versions it pushes (one JSON
+document each, children with their ids), which of them are sent, and pulled versions applied
+where they are newer (:mod:`data.sync`, rules 1, 2 and 4)."""
+
+import json
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy.orm import Session
+
+from data import revisions
+from data.tables import BLOCKS, INTERRUPTIONS, PAUSES, TOMBSTONES
+
+# ---------------------------------------------------------------- documents
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _when(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value is not None else None
+
+
+def documents(session: Session, me: str, block_ids: Sequence[int]) -> list[dict[str, Any]]:
+    """The pushed form of finished blocks: one JSON document each, children with their ids."""
+    if not block_ids:
+        return []
+    pauses: dict[int, list[dict[str, Any]]] = {}
+    for row in session.execute(select(PAUSES).where(PAUSES.c.block_id.in_(block_ids))):
+        pauses.setdefault(row.block_id, []).append(
+            {
+                "uid": row.uid,
+                "start": _iso(row.start_utc),
+                "end": _iso(row.end_utc),
+                "tz": row.timezone,
+            }
+        )
+    interruptions: dict[int, list[dict[str, Any]]] = {}
+    for row in session.execute(
+        select(INTERRUPTIONS).where(INTERRUPTIONS.c.block_id.in_(block_ids))
+    ):
+        interruptions.setdefault(row.block_id, []).append(
+            {
+                "uid": row.uid,
+                "at": _iso(row.at_utc),
+                "end": _iso(row.end_utc),
+                "kind": row.kind,
+                "source": row.source,
+                "note": row.note,
+                "tz": row.timezone,
+            }
+        )
+    result = []
+    for row in session.execute(select(BLOCKS).where(BLOCKS.c.id.in_(block_ids))):
+        document = {
+            "start": _iso(row.start_utc),
+            "end": _iso(row.end_utc),
+            "task": row.task,
+            "tz": row.timezone,
+            "pauses": sorted(pauses.get(row.id, []), key=lambda p: p["uid"]),
+            "interruptions": sorted(interruptions.get(row.id, []), key=lambda i: i["uid"]),
+        }
+        result.append(_version(row, me, json.dumps(document, sort_keys=True)))
+    return result
+
+
+def _version(row: Any, me: str, document: str | None) -> dict[str, Any]:
+    """A block's version as pushed (``document`` ``None``: its deletion), with this device's
+    id where the row says "this one"."""
+    return {
+        "uid": row.uid,
+        "device_id": row.device_id or me,
+        "revision": row.revision,
+        "revised_by": row.revised_by or me,
+        "deleted": document is None,
+        "document": document,
+    }
+
+
+# ---------------------------------------------------------------- the two directions
+
+
+def push_list(session: Session, me: str, everything: bool) -> list[dict[str, Any]]:
+    """What to push: the changes not pushed yet, or, to a target this device has not
+    synced with before (a new server, a team joined), every finished block it holds."""
+    finished = select(BLOCKS.c.id).where(BLOCKS.c.end_utc.is_not(None))
+    ids = list(session.scalars(finished if everything else finished.where(BLOCKS.c.dirty)))
+    pushed = documents(session, me, ids)
+    tombstones = session.execute(
+        select(TOMBSTONES) if everything else select(TOMBSTONES).where(TOMBSTONES.c.dirty)
+    )
+    pushed.extend(_version(row, me, None) for row in tombstones)
+    return pushed
+
+
+def mark_pushed(session: Session, pushed: list[dict[str, Any]]) -> None:
+    """Pushed versions are clean here, unless they changed since they were read."""
+    for table, deleted in ((BLOCKS, False), (TOMBSTONES, True)):
+        done = [
+            {"pushed_uid": item["uid"], "pushed_revision": item["revision"]}
+            for item in pushed
+            if item["deleted"] is deleted
+        ]
+        if done:
+            session.execute(
+                update(table)
+                .where(
+                    table.c.uid == bindparam("pushed_uid"),
+                    table.c.revision == bindparam("pushed_revision"),
+                )
+                .values(dirty=False),
+                done,
+            )
+
+
+def _local_versions(session: Session, uids: Sequence[str], me: str) -> dict[str, tuple[int, str]]:
+    """The version here of each of ``uids`` that is here (a block or a tombstone)."""
+    found: dict[str, tuple[int, str]] = {}
+    for table in (BLOCKS, TOMBSTONES):
+        for row in session.execute(
+            select(table.c.uid, table.c.revision, table.c.revised_by).where(table.c.uid.in_(uids))
+        ):
+            found[row.uid] = (row.revision, row.revised_by or me)
+    return found
+
+
+def apply(session: Session, me: str, rows: Sequence[Any]) -> int:
+    """Pulled versions, each applied if it is newer than what is here (rule 2), in the
+    caller's one transaction; how many were. A batch costs a handful of statements, however
+    many blocks it holds."""
+    if not rows:
+        return 0
+    revisions.witness(session, max(row.revision for row in rows))
+    here = _local_versions(session, [row.uid for row in rows], me)
+    newer = {}
+    for row in rows:  # in seq order: a later number for the same block is its later version
+        if row.uid not in here or (row.revision, row.revised_by) > here[row.uid]:
+            newer[row.uid] = row
+            here[row.uid] = (row.revision, row.revised_by)
+    if not newer:
+        return 0
+    uids = list(newer)
+    session.execute(delete(TOMBSTONES).where(TOMBSTONES.c.uid.in_(uids)))
+    session.execute(delete(BLOCKS).where(BLOCKS.c.uid.in_(uids)))  # with their records
+    tombstones, blocks, children = [], [], []
+    for row in newer.values():
+        mine = None if row.revised_by == me else row.revised_by
+        origin = None if row.device_id == me else row.device_id
+        if row.deleted:
+            tombstones.append(
+                {
+                    "uid": row.uid,
+                    "device_id": origin,
+                    "revision": row.revision,
+                    "revised_by": mine,
+                    "dirty": False,
+                }
+            )
+            continue
+        document = json.loads(row.document)
+        blocks.append(
+            {
+                "start_utc": _when(document["start"]),
+                "end_utc": _when(document["end"]),
+                "running": None,
+                "task": document["task"],
+                "timezone": document["tz"],
+                "uid": row.uid,
+                "device_id": origin,
+                "revision": row.revision,
+                "revised_by": mine,
+                "dirty": False,
+            }
+        )
+        children.append(document)
+    if tombstones:
+        session.execute(insert(TOMBSTONES), tombstones)
+    if blocks:
+        session.execute(insert(BLOCKS), blocks)
+        made = select(BLOCKS.c.uid, BLOCKS.c.id).where(BLOCKS.c.uid.in_([b["uid"] for b in blocks]))
+        ids: dict[str, int] = {row.uid: row.id for row in session.execute(made)}
+        pauses = [
+            {
+                "block_id": ids[b["uid"]],
+                "uid": p["uid"],
+                "start_utc": _when(p["start"]),
+                "end_utc": _when(p["end"]),
+                "timezone": p["tz"],
+            }
+            for b, document in zip(blocks, children, strict=True)
+            for p in document["pauses"]
+        ]
+        interruptions = [
+            {
+                "block_id": ids[b["uid"]],
+                "uid": i["uid"],
+                "at_utc": _when(i["at"]),
+                "end_utc": _when(i["end"]),
+                "kind": i["kind"],
+                "source": i["source"],
+                "note": i["note"],
+                "timezone": i["tz"],
+                "ongoing": None,
+            }
+            for b, document in zip(blocks, children, strict=True)
+            for i in document["interruptions"]
+        ]
+        if pauses:
+            session.execute(insert(PAUSES), pauses)
+        if interruptions:
+            session.execute(insert(INTERRUPTIONS), interruptions)
+    return len(newer)
