@@ -119,12 +119,11 @@ def secure(connection: Connection, members: str, reporter: str) -> list[str]:
     run(DAY_OK_FUNCTION)
     run(f"REVOKE ALL ON FUNCTION public.{DAY_OK_SIGNATURE} FROM PUBLIC")
     run(f"GRANT EXECUTE ON FUNCTION public.{DAY_OK_SIGNATURE} TO {members}, {reporter}")
-    _constrain(
-        run,
-        "flowtally_team_days",
-        "flowtally_team_days_sane",
-        f"public.flowtally_day_ok({DAY_OK_ARGUMENTS})",
+    run(  # computed once per write, not at every report
+        "ALTER TABLE flowtally_team_days ADD COLUMN IF NOT EXISTS ok boolean GENERATED ALWAYS "
+        f"AS (public.flowtally_day_ok({DAY_OK_ARGUMENTS})) STORED"
     )
+    _constrain(run, "flowtally_team_days", "flowtally_team_days_sane", "ok")
     _constrain(run, "flowtally_sync_blocks", "flowtally_sync_blocks_sane", SANE_BLOCKS)
     _constrain(
         run,

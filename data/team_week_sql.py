@@ -57,10 +57,11 @@ END
 $fn$
 """
 """Whether a day's summary is one a device could have counted: types, ranges and sizes.
-The table checks it on every write, and the report skips (and counts) a row that fails it,
-so one member's row can neither break nor poison everyone's report."""
+The table keeps its answer for each row (``ok``, computed when the row is written) and refuses
+a write that fails it; the report skips (and counts) an older row that fails it, so one
+member's row can neither break nor poison everyone's report."""
 
-WEEK_FUNCTION = f"""
+WEEK_FUNCTION = """
 CREATE OR REPLACE FUNCTION public.flowtally_team_week(monday date, at_least integer DEFAULT NULL)
 RETURNS jsonb LANGUAGE plpgsql STABLE SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
@@ -79,8 +80,7 @@ BEGIN
     END IF;
     k := greatest(k, coalesce(at_least, k));
     WITH candidates AS (
-        SELECT d.*, public.flowtally_day_ok({DAY_OK_ARGUMENTS}) AS ok
-        FROM public.flowtally_team_days d
+        SELECT d.* FROM public.flowtally_team_days d
         JOIN public.flowtally_team_members m ON m.person_id = d.person_id AND m.sharing
         WHERE d.day >= monday AND d.day < monday + 7
     ), days AS (

@@ -88,10 +88,6 @@ class Interruption:
     def __post_init__(self) -> None:
         _normalise(self, "at", "end")
 
-    @property
-    def is_instant(self) -> bool:
-        return not self.ongoing and (self.end is None or self.end == self.at)
-
     def end_by(self, now: datetime) -> datetime | None:
         """Its end, an ongoing one's being ``now`` (never before its ``at``)."""
         return max(self.at, now) if self.ongoing else self.end

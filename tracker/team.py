@@ -28,8 +28,6 @@ from tracker.timeline import Timeline, build_timeline
 from tracker.types import Kind, SegmentKind
 
 MINUTE = timedelta(minutes=1)
-LONG_PERIOD = timedelta(minutes=90)
-"""The model's bands from 90 minutes up (``90-120`` and ``120+``): the long periods."""
 MIN_GROUP_FLOOR = 3
 """No team cell is ever fed by fewer people than this, whatever a team chose."""
 DEFAULT_MIN_GROUP = 5
