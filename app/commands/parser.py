@@ -101,7 +101,14 @@ def build_parser() -> argparse.ArgumentParser:
         ("resume", "tracking:resume", "resume the paused block"),
         ("stop", "tracking:stop", "stop the running block"),
     ):
-        add(name, handler, text).add_argument("--at", metavar="TIME", help="when (default: now)")
+        p = add(name, handler, text)
+        p.add_argument("--at", metavar="TIME", help="when (default: now)")
+        if name == "stop":
+            p.add_argument(
+                "--gap",
+                choices=["break", "focus"],
+                help="what the time since the tray app last watched the block was",
+            )
 
     p = add("add", "tracking:add", "add a finished block you forgot to track (backfill)")
     p.add_argument("--from", dest="start", metavar="TIME", required=True, help="when it began")

@@ -96,7 +96,8 @@ class StoreWorker(QObject):
                 self._write(lambda s: s.start_from_press(press_id))
             case msg.NoticeGap(gap):
                 self._on_running(
-                    lambda b: edits.resolve_gap(b, gap, edits.GapChoice.BREAK, self.zone_name)
+                    lambda b: edits.resolve_gap(b, gap, edits.GapChoice.BREAK, self.zone_name),
+                    watched_until=gap.end,
                 )
             case msg.ResolveGap(gap, choice, kind, source, note):
                 self._on_running(
@@ -328,11 +329,18 @@ class StoreWorker(QObject):
     def _on_block_of(self, interruption_id: int, change: Callable[[Block], Block]) -> None:
         self._write(lambda store: store.update_holding(interruption_id, change))
 
-    def _on_running(self, change: Callable[[Block], Block]) -> None:
+    def _on_running(
+        self, change: Callable[[Block], Block], watched_until: datetime | None = None
+    ) -> None:
+        """``watched_until``: a gap was noticed up to then, so the heartbeat moves there (a
+        restart before the next one must not ask about the same gap again)."""
+
         def apply(store: Store) -> None:
             running = store.running()
             if running is not None and running.id is not None:
                 store.update(running.id, change)
+                if watched_until is not None:
+                    store.heartbeat(watched_until)
 
         self._write(apply)
 

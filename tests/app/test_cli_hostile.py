@@ -108,3 +108,43 @@ def test_an_interruption_lands_in_a_block_synced_from_another_machine(
     with Store.open(db) as store:
         (block,) = store.all_blocks()
     assert [i.source for i in block.interruptions] == ["call"]
+
+
+def watched_until_an_hour_ago(db: str) -> None:
+    """A block the tray app watched until it quit an hour ago (its last heartbeat)."""
+    now = datetime.now(UTC)
+    with Store.open(db) as store:
+        store.start(now - timedelta(hours=2), "UTC", "spec")
+        store.heartbeat(now - timedelta(hours=1))
+
+
+def test_a_stop_without_the_app_asks_about_the_time_nobody_watched(db: str) -> None:
+    watched_until_an_hour_ago(db)
+    one_line_error(run("stop", "--db", db), "--gap break", "1 h")
+    with Store.open(db) as store:
+        assert store.running() is not None  # nothing was changed
+
+
+def test_a_stop_with_gap_break_counts_the_unwatched_time_as_a_break(db: str) -> None:
+    watched_until_an_hour_ago(db)
+    code, out, err = run("stop", "--db", db, "--gap", "break")
+    assert code == 0, err
+    assert "count as a break" in out
+    with Store.open(db) as store:
+        (block,) = store.all_blocks()
+    assert block.end is not None
+    assert len(block.pauses) == 1
+    assert block.pauses[0].end == block.end
+    assert abs((block.pauses[0].end - block.pauses[0].start) - timedelta(hours=1)) < timedelta(
+        seconds=5
+    )
+
+
+def test_a_stop_with_gap_focus_or_of_a_block_no_app_watched_counts_it_all(db: str) -> None:
+    watched_until_an_hour_ago(db)
+    assert run("stop", "--db", db, "--gap", "focus")[0] == 0
+    assert run("start", "--db", db)[0] == 0  # the command line alone: no heartbeat, no question
+    code, _out, err = run("stop", "--db", db)
+    assert code == 0, err
+    with Store.open(db) as store:
+        assert all(b.pauses == () for b in store.all_blocks())

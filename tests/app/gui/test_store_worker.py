@@ -18,7 +18,10 @@ from app.gui import store_protocol as msg
 from app.gui.store_protocol import Snapshot, StoreAnswer
 from app.gui.store_worker import StoreWorker, stop_worker
 from data.store import Store
+from tracker.edits import Gap, GapChoice, GapReason
 from tracker.model import Block
+from tracker.types import Kind
+from tracker.watch import BlockWatch
 
 
 class Relay(QObject):
@@ -242,3 +245,28 @@ def test_a_read_only_data_folder_keeps_presses_until_it_is_writable(
         assert stored.args[0].at == pressed
     finally:
         stop_worker(instance, thread)
+
+
+def test_a_gap_noticed_is_not_asked_about_again_after_a_quick_restart(
+    qtbot: QtBot, worker: StoreWorker, relay: Relay, tmp_path: Path
+) -> None:
+    """Answered, then the app quit before its next heartbeat: the next start must ask only
+    about the time since the answer, not the whole span again."""
+    start = datetime.now(UTC) - timedelta(minutes=10)
+    with Store.open(str(tmp_path / "w.sqlite3")) as store:
+        store.start(start, "Europe/Amsterdam")
+        store.heartbeat(start + timedelta(minutes=1))
+    gap = Gap(start + timedelta(minutes=1), datetime.now(UTC), GapReason.CRASH)
+    with qtbot.waitSignal(relay.snapshot_ready, timeout=10_000):
+        worker.requested.emit(msg.NoticeGap(gap))
+    with qtbot.waitSignal(relay.snapshot_ready, timeout=10_000):
+        worker.requested.emit(msg.ResolveGap(gap, GapChoice.FOCUS, Kind.EXTERNAL, "", ""))
+    with Store.open(str(tmp_path / "w.sqlite3")) as store:
+        running, heartbeat = store.running(), store.last_heartbeat()
+    assert heartbeat == gap.end
+    assert running is not None
+    assert running.pauses == ()  # still focusing: tracked
+    restarted = gap.end + timedelta(minutes=2)
+    assert BlockWatch().opened(running, heartbeat, restarted) == [
+        Gap(gap.end, restarted, GapReason.CRASH)  # only the time since it was answered
+    ]
