@@ -40,6 +40,7 @@ from data.rows import (
 )
 from data.schema import ensure_schema
 from data.sync import SyncResult, SyncState
+from data.tables import TOMBSTONES
 from tracker import overlaps, running
 from tracker.days import DayClock
 from tracker.errors import TransitionError, ValidationError
@@ -362,6 +363,23 @@ class Store:
         """What the person's other devices are to call this one (sent at the next sync)."""
         with self._write() as session:
             syncing.rename(session, name)
+
+    def history_mark(self) -> tuple[int, ...]:
+        """A mark that changes whenever a finished block changes, comes, or goes (here, from
+        another process, or by sync), and not with the running block or its heartbeat: what a
+        cache of settled weeks checks before it is trusted again."""
+        with self._read() as session:
+            finished = session.execute(
+                select(
+                    func.count(),
+                    func.coalesce(func.sum(BLOCKS.c.revision), 0),
+                    func.max(BLOCKS.c.id),
+                ).where(BLOCKS.c.end_utc.is_not(None))
+            ).one()
+            gone = session.execute(
+                select(func.count(), func.coalesce(func.sum(TOMBSTONES.c.revision), 0))
+            ).one()
+            return (*(int(v or 0) for v in finished), *(int(v or 0) for v in gone))
 
     def sync_team(self) -> str | None:
         """The team whose database the sync target is, as the last sync found."""

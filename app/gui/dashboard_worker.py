@@ -77,6 +77,8 @@ class DashboardWorker(QObject):
         self.monday: date | None = None
         self.view: WeekView | None = None
         self._cache: dict[date, WeekReport] = {}
+        self._mark: tuple[int, ...] | None = None
+        """The history the kept weeks were computed from (:meth:`Store.history_mark`)."""
         self._undo: list[Change] = []
         self._redo: list[Change] = []
         self.requested.connect(self.handle)  # a bound method: run on the worker's thread
@@ -179,8 +181,17 @@ class DashboardWorker(QObject):
         self._team_thread.start()
 
     def reload(self, forget: bool) -> None:
-        if forget:
+        """The shown week again; every kept week too when ``forget``, or when history changed
+        since they were kept (a forwarded ``interrupt --at``, an import, a sync: the cards and
+        every chart then show the same, new numbers)."""
+        try:
+            mark = self._open().history_mark()
+        except FlowtallyError as exc:
+            self._fail(str(exc))
+            return
+        if forget or mark != self._mark:
             self._forget_everything()
+        self._mark = mark
         if self.monday is not None:
             self.load_week(self.monday)
 

@@ -409,3 +409,24 @@ def test_charts_follow_a_dark_palette(qtbot: QtBot, dashboard: Dashboard) -> Non
         )
     )
     save(window, "dashboard-dark.png")
+
+
+def test_a_change_made_elsewhere_redraws_the_cards_and_every_chart_of_its_week(
+    qtbot: QtBot, dashboard: Dashboard, database: str
+) -> None:
+    """``flowtally interrupt --at`` from a terminal into the week on screen, a settled week
+    whose report the dashboard keeps: the refresh the app sends after it shows it
+    everywhere at once."""
+    window = window_of(dashboard)
+    show_tab(qtbot, window, "interruptions")
+    before = shown(window).report.as_json()
+    (first, *_rest) = shown(window).blocks
+    assert first.end is not None
+    at = first.start + (first.end - first.start) / 3
+    with Store.open(database) as store:  # another process: the CLI
+        store.interrupt(Interruption(at, None, Kind.EXTERNAL, "call", timezone=ZONE))
+    dashboard.refresh()
+    qtbot.waitUntil(lambda: shown(window).report.as_json() != before, timeout=10_000)
+    assert shown(window).report.as_json() == expected_report(database)
+    qtbot.waitUntil(lambda: drawn(window, "interruptions"), timeout=10_000)  # the same view
+    show_tab(qtbot, window, "week")  # and the page drawn before the change, drawn again
