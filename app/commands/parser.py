@@ -183,6 +183,13 @@ def build_parser() -> argparse.ArgumentParser:
         "syncing:sync",
         "push this device's finished blocks to the sync target and pull your other devices'",
     )
+    p = add(
+        "desktop",
+        "desktop_entry:desktop_",
+        "put Flowtally in the applications menu and 'flowtally' on PATH (install), or take "
+        "it out (remove)",
+    )
+    p.add_argument("step", choices=["install", "remove"])
 
     _team_commands(sub, common)
 
