@@ -24,6 +24,7 @@ def private_user_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Ite
         ("XDG_CONFIG_HOME", "config"),
         ("XDG_STATE_HOME", "state"),
         ("XDG_CACHE_HOME", "cache"),
+        ("XDG_BIN_HOME", "bin"),  # flowtally desktop install's launcher
     ):
         monkeypatch.setenv(variable, str(home / folder))
     runtime = Path(tempfile.mkdtemp(prefix="ft-run-"))  # short: Unix socket paths are limited
