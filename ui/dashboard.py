@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QStandardPaths, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QPalette
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
@@ -216,11 +216,23 @@ class DashboardWindow(QMainWindow):
         delete.setShortcut(QKeySequence.StandardKey.Delete)
         delete.triggered.connect(self.delete_selected)
         self.history.addAction(delete)
+        close = QAction(self)
+        close.setShortcut(QKeySequence("Ctrl+W"))
+        close.triggered.connect(self.close)
+        self.addAction(close)
         self.statusBar().showMessage(tr("Loading…"))
         self.dialog: AddBlockDialog | AddInterruptionDialog | None = None
         self.team_page: TeamPage | None = None
         """The Team tab, there while the sync target is a team's database."""
         self._team_shown: date | None = None
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Esc closes the window, as in any dialog; an editor that takes Esc (a history cell
+        being edited) keeps it, as it never reaches here."""
+        if event.key() == Qt.Key.Key_Escape and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            self.close()
+            return
+        super().keyPressEvent(event)
 
     def _action(self, bar: QToolBar, text: str, slot: object, *keys: str) -> QAction:
         action = QAction(text, self)

@@ -430,3 +430,28 @@ def test_a_change_made_elsewhere_redraws_the_cards_and_every_chart_of_its_week(
     assert shown(window).report.as_json() == expected_report(database)
     qtbot.waitUntil(lambda: drawn(window, "interruptions"), timeout=10_000)  # the same view
     show_tab(qtbot, window, "week")  # and the page drawn before the change, drawn again
+
+
+@pytest.mark.parametrize(
+    "keys",
+    [
+        (Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier),
+    ],
+)
+def test_esc_and_ctrl_w_close_the_dashboard_but_esc_in_an_editor_only_cancels_it(
+    qtbot: QtBot, dashboard: Dashboard, keys: tuple[Qt.Key, Qt.KeyboardModifier]
+) -> None:
+    window = window_of(dashboard)
+    window.tabs.setCurrentWidget(window.history_tab)
+    first = row(window, 0)
+    window.history.setCurrentItem(first)
+    window.history.editItem(first, 2)
+    editor = window.history.findChild(QLineEdit)
+    assert editor is not None
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    qtbot.wait(100)
+    assert window.isVisible()  # Esc ended the edit only
+    window.activateWindow()
+    qtbot.keyClick(window.history, keys[0], keys[1])
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=5_000)
