@@ -48,10 +48,7 @@ def group_roles(connection: Connection) -> tuple[tuple[str, str], tuple[str, ...
     """The team's members role and reporter role, made when missing, and the roles of an
     earlier ``init`` that are to go (names a database's name made, or one role for both)."""
     recorded = connection.execute(
-        text(
-            "SELECT members_role, reporter_role FROM flowtally_team "
-            "WHERE to_regclass('flowtally_team') IS NOT NULL"
-        )
+        text("SELECT members_role, reporter_role FROM flowtally_team")
     ).first()
     old: tuple[str, ...] = ()
     if recorded is not None:

@@ -320,3 +320,37 @@ def test_large_objects_cannot_keep_a_member_from_being_removed(
             ).all()
             objects = connection.execute(text("SELECT count(*) FROM pg_largeobject_metadata"))
             assert (left, objects.scalar()) == ([], 0)
+
+
+def test_init_again_mends_a_team_whose_two_roles_were_one(
+    postgres_server: PostgresServer, tmp_path: Path
+) -> None:
+    """A team made by the earlier Flowtally on a long database name: its members role was its
+    reporter role. The next ``init`` makes two new roles, moves the members, drops the old."""
+    with postgres_server.database() as url:
+        teams.init(url, 3, REMOTE_SCHEMA)
+        urls = [joined(url, f"P{n}", tmp_path, working_week()) for n in range(3)]
+        with connected(url) as connection:  # the old state, as the superuser makes it again
+            connection.execute(text("CREATE ROLE legacy_flowtally_members NOLOGIN"))
+            for (role,) in connection.execute(text("SELECT role FROM flowtally_team_members")):
+                connection.execute(text(f'GRANT legacy_flowtally_members TO "{role}"'))
+            connection.execute(
+                text(
+                    "UPDATE flowtally_team SET members_role = 'legacy_flowtally_members', "
+                    "reporter_role = 'legacy_flowtally_members'"
+                )
+            )
+        teams.init(url, 3, REMOTE_SCHEMA)
+        with connected(url) as connection:
+            roles = connection.execute(
+                text("SELECT members_role, reporter_role FROM flowtally_team")
+            ).one()
+            legacy = connection.execute(
+                text("SELECT 1 FROM pg_roles WHERE rolname = 'legacy_flowtally_members'")
+            ).first()
+        assert roles[0] != roles[1]
+        assert legacy is None
+        assert teams.weeks(urls[0], [MONDAY])[0]["people"] == 3
+        with connected(urls[1]) as connection:
+            seen = connection.execute(text("SELECT DISTINCT person_id FROM flowtally_team_days"))
+            assert len(seen.all()) == 1
