@@ -1,11 +1,11 @@
 """Start at login: an XDG autostart entry on Linux desktops."""
 
 import shlex
-import sys
 from pathlib import Path
 
 import platformdirs
 
+from app.desktop import this_installation
 from app.files import write_atomically
 from app.version import APP_ID
 
@@ -23,9 +23,7 @@ def set_enabled(enabled: bool) -> None:
     if not enabled:
         path.unlink(missing_ok=True)
         return
-    # In a PyInstaller bundle the executable is Flowtally itself, not a Python to run it with.
-    frozen = getattr(sys, "frozen", False)
-    command = shlex.join([sys.executable] if frozen else [sys.executable, "-m", "app"])
+    command = shlex.join(this_installation())
     write_atomically(
         path,
         "[Desktop Entry]\n"

@@ -127,9 +127,7 @@ class Journal:
 
     def _set_aside(self, key: str, line: str, reason: str) -> None:
         try:
-            self.rejected_path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            fd = os.open(self.rejected_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
-            with os.fdopen(fd, "a", encoding="utf-8", errors="surrogateescape") as handle:
+            with _open_for_appending(self.rejected_path) as handle:
                 handle.write(line + "\n")
                 handle.flush()
                 os.fsync(handle.fileno())
@@ -180,14 +178,20 @@ class Journal:
 
     def _open(self) -> IO[str]:
         if self._handle is None:
-            folder = self.path.parent
-            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-            created = not self.path.exists()
-            fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
-            self._handle = os.fdopen(fd, "a", encoding="utf-8")
-            if created:  # the new file's name must survive a power cut too
-                _fsync_folder(folder)
+            self._handle = _open_for_appending(self.path)
         return self._handle
+
+
+def _open_for_appending(path: Path) -> IO[str]:
+    """``path`` opened to append to, private, made with its folder when missing."""
+    folder = path.parent
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    created = not path.exists()
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+    handle = os.fdopen(fd, "a", encoding="utf-8")
+    if created:  # the new file's name must survive a power cut too
+        _fsync_folder(folder)
+    return handle
 
 
 def _fsync_folder(folder: Path) -> None:
@@ -227,11 +231,11 @@ def checked(kept: Kept, now: datetime) -> Kept:
             continue
         in_range(moment, moment.isoformat())
         if moment > now + FUTURE_TOLERANCE:
-            raise ValidationError("at", _("the time lies in the future"))
+            raise ValidationError("at", _("{0!r} is in the future").format(moment.isoformat()))
     if isinstance(kept, Interruption):
         validate_interruption(Block(kept.at, None), kept)
         if kept.end is not None and kept.end - kept.at > timedelta(minutes=MAX_INTERRUPTION_MIN):
-            raise ValidationError("end", _("an interruption lasts at most a day"))
+            raise ValidationError("end", _("an interruption cannot last more than a day"))
     return kept
 
 

@@ -4,8 +4,9 @@ gives the block a new revision from this device's Lamport clock (one above anyth
 here, pulled revisions included), and marks it for the next push. A deleted block leaves a
 tombstone with a revision of its own, so the deletion travels, and wins, like an edit.
 
-Every write path of :mod:`data` calls :func:`touch` or :func:`bury`; the heartbeat does not
-(it is not history, only the running app's sign of life).
+Every write path of :mod:`data` calls :func:`touch`, :func:`touch_tombstone` or
+:func:`bury`; the heartbeat does not (it is not history, only the running app's sign of
+life).
 """
 
 from sqlalchemy import insert, select, update
@@ -33,6 +34,15 @@ def touch(session: Session, block_id: int) -> None:
     session.execute(
         update(BLOCKS)
         .where(BLOCKS.c.id == block_id)
+        .values(revision=tick(session), revised_by=None, dirty=True)
+    )
+
+
+def touch_tombstone(session: Session, uid: str) -> None:
+    """A deletion made again here (a new revision, to be pushed), as :func:`touch` a block."""
+    session.execute(
+        update(TOMBSTONES)
+        .where(TOMBSTONES.c.uid == uid)
         .values(revision=tick(session), revised_by=None, dirty=True)
     )
 

@@ -113,9 +113,7 @@ def check(
             raise Diverged(Drift.TARGET_LOST)
         return 1
     held: int | None = row.syncs
-    if new_target:
-        return (held or 0) + 1
-    if held == known:
+    if new_target or held == known:
         return (held or 0) + 1
     if held is None or (known is not None and held < known):
         raise Diverged(Drift.TARGET_LOST)
@@ -197,11 +195,7 @@ def _restamp(session: Session, table: Any, uid: str) -> None:
         if block_id is not None:
             revisions.touch(session, block_id)
         return
-    session.execute(
-        update(TOMBSTONES)
-        .where(TOMBSTONES.c.uid == uid)
-        .values(revision=revisions.tick(session), revised_by=None, dirty=True)
-    )
+    revisions.touch_tombstone(session, uid)
 
 
 def _keep_beside(session: Session, uid: str) -> None:

@@ -255,14 +255,8 @@ def remove_member(url: str, name: str) -> Removed:
         ).scalar()
         if role is None:
             raise StoreError(_("the team has no member called {name}").format(name=shown))
-        members = connection.execute(text("SELECT members_role FROM flowtally_team")).scalar_one()
-        if roles.exists(connection, role):
-            quoted = roles.quote(connection, role)
-            connection.execute(text(f"REVOKE {roles.quote(connection, members)} FROM {quoted}"))
-            connection.execute(text(f"ALTER ROLE {quoted} NOLOGIN"))
-            if roles.retire(connection, [role]):
-                return Removed(shown, role)
-        return Removed(shown, None)
+        kept = roles.retire(connection, [role]) if roles.exists(connection, role) else []
+        return Removed(shown, role if kept else None)
 
     result: Removed = _run(url, work)
     return result

@@ -17,7 +17,7 @@ from sqlalchemy import Connection, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from data.errors import StoreError
-from data.team_schema import PERSONAL
+from data.team_schema import PERSONAL, is_superuser
 from data.team_week_sql import WEEK_SIGNATURE
 from tracker.i18n import _
 
@@ -55,18 +55,20 @@ def group_roles(connection: Connection) -> tuple[tuple[str, str], tuple[str, ...
         members, reporter = recorded
         if members != reporter and NAME.fullmatch(members) and NAME.fullmatch(reporter):
             for role in (members, reporter):
-                if not exists(connection, role):
-                    connection.execute(
-                        text(f"CREATE ROLE {quote(connection, role)} NOLOGIN {ROLE_ATTRIBUTES}")
-                    )
+                if not exists(connection, role):  # a database restored on another server
+                    _create_group(connection, role)
             return (members, reporter), old
         old = tuple(dict.fromkeys(r for r in (members, reporter) if exists(connection, r)))
     made = fresh("members"), fresh("reporter")
     for role in made:
         if exists(connection, role):  # 48 random bits: never, but never silently either
             raise StoreError(_("a role called {role} exists already").format(role=role))
-        connection.execute(text(f"CREATE ROLE {quote(connection, role)} NOLOGIN {ROLE_ATTRIBUTES}"))
+        _create_group(connection, role)
     return made, old
+
+
+def _create_group(connection: Connection, role: str) -> None:
+    connection.execute(text(f"CREATE ROLE {quote(connection, role)} NOLOGIN {ROLE_ATTRIBUTES}"))
 
 
 def move_members(connection: Connection, members: str, old: tuple[str, ...]) -> None:
@@ -86,7 +88,7 @@ def retire(connection: Connection, old: Sequence[str]) -> list[str]:
     (a large object a member made, a grant from another member); those that still hold
     something in another database on the server stay, with no login and in no group. The
     ones kept, by name."""
-    superuser = _is_superuser(connection)
+    superuser = is_superuser(connection)
     kept = []
     for role in old:
         quoted = quote(connection, role)
@@ -135,14 +137,6 @@ def _unlink_large_objects(connection: Connection, role: str, superuser: bool) ->
             connection.execute(text(f"REVOKE {quote(connection, owner)} FROM CURRENT_USER"))
 
 
-def _is_superuser(connection: Connection) -> bool:
-    return bool(
-        connection.execute(
-            text("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
-        ).scalar()
-    )
-
-
 TABLE_PRIVILEGES = ("SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE", "REFERENCES", "TRIGGER")
 MEMBERS_MAY = {
     **{table: {"SELECT", "INSERT", "UPDATE", "DELETE"} for table in PERSONAL},
@@ -182,6 +176,26 @@ def _members_of(connection: Connection, group: str) -> list[Any]:
     )
 
 
+def _privilege_faults(connection: Connection, role: str, may: dict[str, set[str]]) -> list[str]:
+    """Each table privilege ``role`` holds and should not, or lacks and should have."""
+    faults = []
+    for table in (*PERSONAL, "flowtally_team_members", "flowtally_team"):
+        for privilege in TABLE_PRIVILEGES:
+            has = connection.execute(
+                text("SELECT has_table_privilege(:r, :t, :p)"),
+                {"r": role, "t": f"public.{table}", "p": privilege},
+            ).scalar()
+            should = privilege in may.get(table, set())
+            if bool(has) != should:
+                wrong = (
+                    _("{role} lacks {privilege} on {table}")
+                    if should
+                    else _("{role} has {privilege} on {table}, which it must not")
+                )
+                faults.append(wrong.format(role=role, privilege=privilege, table=table))
+    return faults
+
+
 def _faults(connection: Connection, members: str, reporter: str) -> list[str]:
     faults: list[str] = []
     if members == reporter:
@@ -206,21 +220,8 @@ def _faults(connection: Connection, members: str, reporter: str) -> list[str]:
         for row in _members_of(connection, members)
         if row.loose or row.rolname not in listed
     ]
-    for role, may in ((members, MEMBERS_MAY), (reporter, REPORTER_MAY)):
-        for table in (*PERSONAL, "flowtally_team_members", "flowtally_team"):
-            for privilege in TABLE_PRIVILEGES:
-                has = connection.execute(
-                    text("SELECT has_table_privilege(:r, :t, :p)"),
-                    {"r": role, "t": f"public.{table}", "p": privilege},
-                ).scalar()
-                should = privilege in may.get(table, set())
-                if bool(has) != should:
-                    wrong = (
-                        _("{role} lacks {privilege} on {table}")
-                        if should
-                        else _("{role} has {privilege} on {table}, which it must not")
-                    )
-                    faults.append(wrong.format(role=role, privilege=privilege, table=table))
+    faults += _privilege_faults(connection, members, MEMBERS_MAY)
+    faults += _privilege_faults(connection, reporter, REPORTER_MAY)
     unsecured = connection.execute(
         text(
             "SELECT relname FROM pg_class WHERE relname = ANY(:t) "

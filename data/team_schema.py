@@ -75,26 +75,68 @@ SANE_BLOCKS = (
 )
 """What a member may write in a synced block: sizes a device could make."""
 STATISTICS = (
-    "SELECT format('%s %s', CASE WHEN p.prokind IS NULL THEN 'TABLE' ELSE 'FUNCTION' END, o) "
-    'FROM (SELECT c.oid::regclass::text AS o, CAST(NULL AS "char") AS prokind FROM pg_class c '
+    "SELECT 'SELECT' AS privilege, 'TABLE ' || c.oid::regclass::text AS object, "
+    "true AS monitoring FROM pg_class c "
     "WHERE c.relnamespace = 'pg_catalog'::regnamespace AND c.relkind = 'v' "
     "AND (c.relname LIKE 'pg\\_stat%' OR c.relname = 'pg_locks') "
-    "UNION ALL SELECT p.oid::regprocedure::text, p.prokind FROM pg_proc p "
+    "UNION ALL SELECT 'EXECUTE', 'FUNCTION ' || p.oid::regprocedure::text, "
+    "p.proname NOT LIKE 'lo\\_%' FROM pg_proc p "
     "WHERE p.pronamespace = 'pg_catalog'::regnamespace AND (p.proname LIKE 'pg\\_stat\\_get%' "
     "OR p.proname IN ('pg_lock_status', 'pg_blocking_pids', 'pg_safe_snapshot_blocking_pids', "
-    "'lo_create', 'lo_creat', 'lo_from_bytea', 'lo_import'))) p "
-    "ORDER BY 1"
+    "'lo_create', 'lo_creat', 'lo_from_bytea', 'lo_import')) "
+    "ORDER BY 2"
 )
 """What tells one session about another's (who is connected, rows changed per table, locks
 held) and the large objects a member could make to outlive their removal: everyone may use
 them unless the server's superuser says otherwise, in this database."""
 
 
-def _constrain(run: Callable[[str], None], table: str, name: str, check: str) -> None:
+def _constrain(run: Callable[[str], None], table: str, name: str, definition: str) -> None:
+    """Add a constraint once (a second ``init`` finds it there)."""
     run(
         f"DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conname = '{name}') "
-        f"THEN ALTER TABLE {table} ADD CONSTRAINT {name} CHECK ({check}) NOT VALID; "
-        f"END IF; END $$"
+        f"THEN ALTER TABLE {table} ADD CONSTRAINT {name} {definition}; END IF; END $$"
+    )
+
+
+def is_superuser(connection: Connection) -> bool:
+    return bool(
+        connection.execute(
+            text("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
+        ).scalar()
+    )
+
+
+def _check_writes(run: Callable[[str], None], members: str, reporter: str) -> None:
+    """What members may write: rows of a member who is there, and values a device could make
+    (a day's summary checked when written, its verdict kept in ``ok`` for the report)."""
+    for table in PERSONAL:
+        _constrain(
+            run,
+            table,
+            f"{table}_member",
+            "FOREIGN KEY (person_id) REFERENCES flowtally_team_members (person_id) "
+            "ON DELETE CASCADE",
+        )
+    run(DAY_OK_FUNCTION)
+    run(f"REVOKE ALL ON FUNCTION public.{DAY_OK_SIGNATURE} FROM PUBLIC")
+    run(f"GRANT EXECUTE ON FUNCTION public.{DAY_OK_SIGNATURE} TO {members}, {reporter}")
+    run(  # computed once per write, not at every report
+        "ALTER TABLE flowtally_team_days ADD COLUMN IF NOT EXISTS ok boolean GENERATED ALWAYS "
+        f"AS (public.flowtally_day_ok({DAY_OK_ARGUMENTS})) STORED"
+    )
+    _constrain(run, "flowtally_team_days", "flowtally_team_days_sane", "CHECK (ok) NOT VALID")
+    _constrain(
+        run,
+        "flowtally_sync_blocks",
+        "flowtally_sync_blocks_sane",
+        f"CHECK ({SANE_BLOCKS}) NOT VALID",
+    )
+    _constrain(
+        run,
+        "flowtally_sync_devices",
+        "flowtally_sync_devices_sane",
+        "CHECK (length(name) <= 200 AND length(device_id) <= 64) NOT VALID",
     )
 
 
@@ -105,32 +147,8 @@ def secure(connection: Connection, members: str, reporter: str) -> list[str]:
     def run(statement: str) -> None:
         connection.execute(text(statement))
 
-    def scalar(statement: str) -> object:
-        return connection.execute(text(statement)).scalar()
-
     run("REVOKE CREATE ON SCHEMA public FROM PUBLIC")
-    for table in PERSONAL:
-        run(
-            f"DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_constraint "
-            f"WHERE conname = '{table}_member') THEN ALTER TABLE {table} ADD CONSTRAINT "
-            f"{table}_member FOREIGN KEY (person_id) REFERENCES flowtally_team_members "
-            f"(person_id) ON DELETE CASCADE; END IF; END $$"
-        )
-    run(DAY_OK_FUNCTION)
-    run(f"REVOKE ALL ON FUNCTION public.{DAY_OK_SIGNATURE} FROM PUBLIC")
-    run(f"GRANT EXECUTE ON FUNCTION public.{DAY_OK_SIGNATURE} TO {members}, {reporter}")
-    run(  # computed once per write, not at every report
-        "ALTER TABLE flowtally_team_days ADD COLUMN IF NOT EXISTS ok boolean GENERATED ALWAYS "
-        f"AS (public.flowtally_day_ok({DAY_OK_ARGUMENTS})) STORED"
-    )
-    _constrain(run, "flowtally_team_days", "flowtally_team_days_sane", "ok")
-    _constrain(run, "flowtally_sync_blocks", "flowtally_sync_blocks_sane", SANE_BLOCKS)
-    _constrain(
-        run,
-        "flowtally_sync_devices",
-        "flowtally_sync_devices_sane",
-        "length(name) <= 200 AND length(device_id) <= 64",
-    )
+    _check_writes(run, members, reporter)
     for table in (*PERSONAL, "flowtally_team_members"):
         run(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
         run(f"ALTER TABLE {table} FORCE ROW LEVEL SECURITY")
@@ -160,7 +178,7 @@ def secure(connection: Connection, members: str, reporter: str) -> list[str]:
     run(f"GRANT SELECT ON flowtally_team_members, flowtally_team TO {reporter}")
     run(f"GRANT SELECT ON flowtally_team TO {members}")
     run("REVOKE ALL ON flowtally_team FROM PUBLIC")
-    superuser = bool(scalar("SELECT rolsuper FROM pg_roles WHERE rolname = current_user"))
+    superuser = is_superuser(connection)
     if not superuser:  # to hand the function to the reporter, the admin must be in it
         run(f"GRANT {reporter} TO CURRENT_USER")
     run(WEEK_FUNCTION)
@@ -203,11 +221,10 @@ def _close_the_windows(
             )
         )
     if superuser:
-        for granted in connection.execute(text(STATISTICS)).scalars():
-            kind = "EXECUTE" if granted.startswith("FUNCTION") else "SELECT"
-            run(f"REVOKE {kind} ON {granted} FROM PUBLIC")
-            if "lo_" not in granted:  # monitoring keeps what it reads
-                run(f"GRANT {kind} ON {granted} TO pg_read_all_stats")
+        for privilege, granted, monitoring in connection.execute(text(STATISTICS)).all():
+            run(f"REVOKE {privilege} ON {granted} FROM PUBLIC")
+            if monitoring:  # monitoring keeps what it reads
+                run(f"GRANT {privilege} ON {granted} TO pg_read_all_stats")
     else:
         notes.append(
             _(

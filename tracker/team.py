@@ -157,11 +157,8 @@ def person_days(
     params = lens.params
     finished = [b for b in blocks if b.end is not None]
     timelines = [build_timeline(b, params, now) for b in counted_once(finished, now)]
-    touching: dict[date, list[Timeline]] = defaultdict(list)
-    for timeline in timelines:
-        for day, _, _ in clock.split(timeline.start, timeline.end):
-            touching[day].append(timeline)
-    wanted = sorted(touching if days is None else set(days) & set(touching))
+    touched = {day for t in timelines for day, _, _ in clock.split(t.start, t.end)}
+    wanted = sorted(touched if days is None else set(days) & touched)
     metrics = daily_metrics(timelines, params, clock, wanted)
     hours = _hours(timelines, zone, clock, set(wanted))
     sources = _sources(timelines, zone, clock, set(wanted))

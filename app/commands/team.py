@@ -200,24 +200,28 @@ def report(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
-def render(team: str, week: TeamWeek) -> str:
-    """The report as text: the headline numbers week by week, the hour map, the sources."""
-    out = [
+def _heading(team: str, week: TeamWeek) -> list[str]:
+    """Whose week it is, what is hidden, and what was left out."""
+    lines = [
         _("Team {team}, week {week}: {people} sharing.").format(
             team=team, week=week.week, people=week.people
         ),
         _("Hidden ({mark}): anything fewer than {k} people fed.").format(
             mark=HIDDEN, k=week.min_group
         ),
-        "",
     ]
     if week.skipped:
-        out[-1:-1] = [
-            _(
-                "Left out: {n} person-days whose summary no device could have counted (a "
-                "member's device should sync again)."
-            ).format(n=week.skipped)
-        ]
+        line = _(
+            "Left out: {n} person-days whose summary no device could have counted (a "
+            "member's device should sync again)."
+        )
+        lines.append(line.format(n=week.skipped))
+    return [*lines, ""]
+
+
+def render(team: str, week: TeamWeek) -> str:
+    """The report as text: the headline numbers week by week, the hour map, the sources."""
+    out = _heading(team, week)
     headers = (
         _("Week"),
         _("People"),
