@@ -50,7 +50,8 @@ def this_installation() -> list[str]:
 
 
 def entry_text(launcher: Path) -> str:
-    """The desktop entry, its commands pointing at ``launcher``."""
+    """The desktop entry, its commands pointing at ``launcher`` (the Linux bundle's too,
+    with ``flowtally``, which its install.sh points at the bundle)."""
     command = shlex.quote(str(launcher))
     return (
         "[Desktop Entry]\n"

@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # run as a script, from anywhere: the project's packages
     sys.path.insert(0, str(ROOT))
 
+from app.desktop import entry_text  # noqa: E402 - needs the path above
 from app.version import APP_ID  # noqa: E402 - needs the path above
 
 INSTALLER = ROOT / "installer"
@@ -144,7 +145,8 @@ def linux_package(version: str, icons: Path, dist: Path) -> Path:
     (dist / "flowtally").rename(stage / "flowtally")
     share = stage / "share"
     (share / "applications").mkdir(parents=True)
-    shutil.copy(INSTALLER / "linux" / f"{APP_ID}.desktop", share / "applications")
+    entry = share / "applications" / f"{APP_ID}.desktop"  # install.sh points Exec at the bundle
+    entry.write_text(entry_text(Path("flowtally")), encoding="utf-8")
     (share / "metainfo").mkdir()
     metainfo = (INSTALLER / "linux" / f"{APP_ID}.metainfo.xml").read_text(encoding="utf-8")
     (share / "metainfo" / f"{APP_ID}.metainfo.xml").write_text(
