@@ -6,10 +6,10 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from app.commands.context import Context
+from app.commands.unwatched import unwatched
 from data.errors import StoreError
 from data.sync import SyncState
 from tracker.days import DayClock
-from tracker.edits import Gap, GapChoice, GapReason, resolve_gap
 from tracker.errors import FlowtallyError
 from tracker.i18n import _
 from tracker.model import MAX_INTERRUPTION_MIN, Block, Interruption
@@ -21,7 +21,6 @@ from tracker.timeline import build_timeline
 from tracker.timeparse import parse_user_time
 from tracker.types import Kind, Phase, SegmentKind, phase_name
 from tracker.units import duration, plural
-from tracker.watch import Thresholds
 
 
 def start(ctx: Context, args: argparse.Namespace) -> int:
@@ -58,39 +57,13 @@ def resume(ctx: Context, args: argparse.Namespace) -> int:
 
 def stop(ctx: Context, args: argparse.Namespace) -> int:
     at = ctx.time(args.at)
-    unwatched = _unwatched(ctx, at, getattr(args, "gap", None))
+    unseen = unwatched(ctx, at, getattr(args, "gap", None))
     block = ctx.store.stop(at)
     print(stopped_line(block, ctx.settings.model, ctx.zone), file=ctx.out)
-    if unwatched is not None:
+    if unseen is not None:
         line = _("The {length} the app did not watch count as a break.")
-        print(line.format(length=duration(unwatched)), file=ctx.out)
+        print(line.format(length=duration(unseen)), file=ctx.out)
     return 0
-
-
-def _unwatched(ctx: Context, at: datetime, gap: str | None) -> timedelta | None:
-    """Without the tray app, a block it watched until it quit has time nobody saw: the
-    person says what it was (``--gap``), as the app would have asked; a break is recorded
-    now. How long it was when recorded as a break (``None`` otherwise)."""
-    if ctx.app_info is not None:
-        return None  # the app itself asks about its gaps
-    running = ctx.store.running()
-    heartbeat = ctx.store.last_heartbeat() if running is not None else None
-    if running is None or running.id is None or heartbeat is None or running.open_pause:
-        return None
-    if at - heartbeat <= Thresholds().crash_gap:
-        return None
-    if gap is None:
-        raise FlowtallyError(
-            _(
-                "the tray app last watched this block at {time} ({length} ago): say what that "
-                "time was with 'flowtally stop --gap break' (not tracked) or '--gap focus'"
-            ).format(time=ctx.local(heartbeat), length=duration(at - heartbeat))
-        )
-    if gap == "focus":
-        return None
-    unseen = Gap(heartbeat, at, GapReason.CRASH)
-    ctx.store.update(running.id, lambda b: resolve_gap(b, unseen, GapChoice.BREAK, ctx.zone_name))
-    return at - heartbeat
 
 
 def stopped_line(block: Block, params: ModelParams, zone: ZoneInfo) -> str:
