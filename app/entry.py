@@ -1,13 +1,15 @@
 """The ``flowtally`` process entry: forward to the running app, raise it, start it, or run
-the command here (:mod:`app.runner`).
+the command here (:mod:`app.commands.runner`).
 
-User errors print one line on stderr and exit 1, never a traceback; usage errors exit 2.
-Commands that need no GUI never import Qt or matplotlib, so they stay quick.
+The command line is parsed once (:mod:`app.language.grammar`) into a typed request. The
+path to the socket (:mod:`app.instance`) imports no handler and no database, so a forwarded
+command costs little more than the interpreter; a command that runs here imports its
+handler then. User errors print one line on stderr and exit 1, never a traceback; usage
+errors exit 2. Commands that need no GUI never import Qt or matplotlib.
 """
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 import traceback
@@ -15,9 +17,9 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TextIO
 
-from app.commands import runner
-from app.commands.parser import forwardable
 from app.config import effective_database, load_settings
+from app.language import grammar
+from app.language import requests as rq
 from tracker.days import parse_week
 from tracker.errors import FlowtallyError
 from tracker.i18n import _
@@ -49,20 +51,21 @@ def main(
 
 
 def _main(argv: list[str], out: TextIO, err: TextIO) -> int:
-    args = runner.parse(argv)
+    invocation = grammar.parse(argv)
+    request = invocation.request
     settings = load_settings()  # once: a damaged file is warned about once
-    if getattr(args, "command", None) is None or forwardable(args):
+    if request is None or rq.forwarded(request):
         from app import instance
 
         try:
-            database = effective_database(getattr(args, "db", None), settings)
-            if args.command is None:
-                return instance.raise_or_run(database, lambda: _gui(args, settings))
-            if args.command == "dashboard":
-                week = parse_week(args.week) if args.week else None
-            forwarded = instance.forward(database, argv)
-            if forwarded is None and args.command == "dashboard":
-                return _gui(args, settings, dashboard=True, week=week)
+            database = effective_database(invocation.db, settings)
+            if request is None:
+                return instance.raise_or_run(database, lambda: _gui(invocation, settings))
+            if isinstance(request, rq.Dashboard):
+                week = parse_week(request.week) if request.week else None
+            forwarded = instance.send(database, invocation)
+            if forwarded is None and isinstance(request, rq.Dashboard):
+                return _gui(invocation, settings, dashboard=True, week=week)
         except FlowtallyError as exc:
             print(_("flowtally: error: {problem}").format(problem=exc), file=err)
             return 1
@@ -71,7 +74,9 @@ def _main(argv: list[str], out: TextIO, err: TextIO) -> int:
             out.write(text)
             err.write(error)
             return code
-    return runner.run(args, out, err, settings=settings)
+    from app.commands import runner
+
+    return runner.run(invocation, out, err, settings=settings)
 
 
 def _record_crash(argv: list[str]) -> str:
@@ -91,9 +96,9 @@ def _record_crash(argv: list[str]) -> str:
 
 
 def _gui(
-    args: argparse.Namespace, settings: Settings, dashboard: bool = False, week: date | None = None
+    invocation: rq.Invocation, settings: Settings, dashboard: bool = False, week: date | None = None
 ) -> int:
     """The tray app (with the dashboard open when asked); Qt is imported only here."""
     from app.gui.main import run_app
 
-    return run_app(getattr(args, "db", None), getattr(args, "tz", None), settings, dashboard, week)
+    return run_app(invocation.db, invocation.tz, settings, dashboard, week)

@@ -2,9 +2,10 @@
 
 The app holds an exclusive lock file and listens on a Unix socket beside it (both named after
 the database, in the user runtime folder). A tracking command finds the socket, sends its
-arguments as one JSON line and prints the answer, so the GUI and the CLI never disagree. The
-client side is plain ``socket``: the CLI never imports Qt. A socket left by a killed app is
-recognised (the lock is free) and replaced.
+request as one JSON line (:mod:`app.language.wire`) and prints the answer, so the GUI and
+the CLI never disagree. The client side is plain ``socket``: the CLI never imports Qt, and
+the path to the socket imports no handler and no database. A socket left by a killed app
+is recognised (the lock is free) and replaced.
 """
 
 import contextlib
@@ -21,6 +22,8 @@ from typing import IO, Any
 
 import platformdirs
 
+from app.language import grammar, wire
+from app.language.requests import Invocation
 from tracker.errors import FlowtallyError
 from tracker.i18n import _
 
@@ -126,13 +129,16 @@ def _request(database: str | None, message: dict[str, Any]) -> dict[str, Any] | 
 
 
 def forward(database: str | None, argv: list[str]) -> tuple[int, str, str] | None:
-    """Run a command in the running app: its exit code, output and errors; ``None`` if no app
-    runs for ``database`` (the caller then runs the command itself)."""
-    message: dict[str, Any] = {"argv": argv}
-    token = os.environ.get("XDG_ACTIVATION_TOKEN")
-    if token:  # a desktop shortcut's launch: the app's popup may then take the keyboard
-        message["activation_token"] = token
-    answer = _request(database, message)
+    """Run a command line in the running app: its exit code, output and errors; ``None`` if
+    no app runs for ``database`` (the caller then runs the command itself)."""
+    return send(database, grammar.parse(argv))
+
+
+def send(database: str | None, invocation: Invocation) -> tuple[int, str, str] | None:
+    """Run a parsed command in the running app (see :func:`forward`)."""
+    token = os.environ.get("XDG_ACTIVATION_TOKEN")  # a desktop shortcut's launch: the
+    # app's popup may then take the keyboard
+    answer = _request(database, wire.encode(invocation, token))
     if answer is None:
         return None
     return int(answer.get("code", 1)), str(answer.get("out", "")), str(answer.get("err", ""))
@@ -140,11 +146,15 @@ def forward(database: str | None, argv: list[str]) -> tuple[int, str, str] | Non
 
 def raise_or_run(database: str | None, run: Callable[[], int]) -> int:
     """Show the running app if there is one (a second ``flowtally`` just raises the first)."""
-    answer = _request(database, {"raise": True})
-    if answer is not None:
-        print(_("Flowtally is already running; it was shown."))
-        return 0
-    return run()
+    answer = _request(database, wire.encode(Invocation(None)))
+    if answer is None:
+        return run()
+    code = answer.get("code", 0)
+    if code != 0:  # an app of another version: it says so
+        sys.stderr.write(str(answer.get("err", "")))
+        return int(code)
+    print(_("Flowtally is already running; it was shown."))
+    return 0
 
 
 class InstanceLock:

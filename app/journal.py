@@ -23,12 +23,13 @@ import logging
 import os
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import IO
 
 import platformdirs
 
+from tracker import clock
 from tracker.errors import FlowtallyError, ValidationError
 from tracker.i18n import _, os_reason
 from tracker.model import MAX_INTERRUPTION_MIN, Block, Interruption, validate_interruption
@@ -118,7 +119,7 @@ class Journal:
                 log.warning("press journal %s: line %d is unreadable, skipped", self.path, number)
                 continue
             try:
-                waiting[key] = checked(_kept(record), now or datetime.now(UTC))
+                waiting[key] = checked(_kept(record), now or clock.now())
             except (ValueError, KeyError, TypeError, FlowtallyError) as exc:
                 refused[key] = (line, _("line {n}: {reason}").format(n=number, reason=exc))
         for key, (line, reason) in refused.items():

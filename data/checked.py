@@ -3,14 +3,14 @@ stored block, and a refusal names the block in the way (its day, times and task)
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session
 
 from data.rows import BLOCKS, load, load_one, save
-from tracker import overlaps
+from tracker import clock, overlaps
 from tracker.errors import TransitionError, ValidationError
 from tracker.i18n import _
 from tracker.model import Block, Interruption, validate_block
@@ -64,7 +64,7 @@ def check_and_save(session: Session, block: Block) -> Block:
 def recorded_ahead(latest: datetime, zone: str | None, what: str) -> TransitionError | None:
     """Why a step is refused when what is in its way lies in the future (``None`` when it does
     not): the computer's clock was ahead when it was recorded, and has been put right since."""
-    now = datetime.now(UTC)
+    now = clock.now()
     if latest <= now + FUTURE_TOLERANCE:
         return None
     local = latest.astimezone(load_zone(zone or "UTC"))

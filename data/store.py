@@ -7,7 +7,7 @@ back and raises; a failed call leaves the database as it was.
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any, cast
 
 from sqlalchemy import Engine, delete, func, select, text
@@ -41,7 +41,7 @@ from data.rows import (
 from data.schema import ensure_schema
 from data.sync import SyncResult, SyncState
 from data.tables import TOMBSTONES
-from tracker import overlaps, running
+from tracker import clock, overlaps, running
 from tracker.days import DayClock
 from tracker.errors import TransitionError, ValidationError
 from tracker.i18n import _
@@ -55,7 +55,7 @@ _PG_WRITE_LOCK = 0x466C6F77  # serialises writers on PostgreSQL, as BEGIN IMMEDI
 def _done() -> datetime:
     """When an action is done, for its undo step (the wall clock: undo is offered for a few
     minutes after it)."""
-    return datetime.now(UTC)
+    return clock.now()
 
 
 class Store:

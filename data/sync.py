@@ -29,7 +29,7 @@ with the server; the device's own side (its versions out, pulled ones in) is
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, func, insert, select, text, update
@@ -44,6 +44,7 @@ from data import team_days
 from data.errors import StoreError
 from data.sync_tables import HISTORY_COLUMN, OWNER_TABLE, REMOTE_SCHEMA
 from data.tables import BLOCKS, DEVICES, PEERS, TOMBSTONES
+from tracker import clock
 from tracker.i18n import _
 from tracker.team import Lens
 
@@ -302,7 +303,7 @@ def _sync(
         with Session(write_engine) as session, session.begin():
             session.execute(update(DEVICES).values(sync_problem=str(problem)))
         raise
-    now = datetime.now(UTC)
+    now = clock.now()
     with Session(write_engine) as session, session.begin():
         session.execute(update(DEVICES).values(synced_utc=now, sync_problem=None, syncs=count))
         _remember_peers(session, {row.device_id: row.name for row in peers})

@@ -8,7 +8,7 @@ those days again (all of them when the settings they were counted with changed).
 
 import json
 from collections.abc import Iterable, Sequence
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, Engine, select, text
@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from data import remote as servers
 from data.rows import between, load
 from data.tables import BLOCKS
+from tracker import clock
 from tracker.days import DayClock
 from tracker.model import Block
 from tracker.settings import load_zone
@@ -101,7 +102,7 @@ def publish(remote: Engine, local: Engine, person: str, lens: Lens) -> int:
             )
             if not days:
                 return 0
-        counted = person_days(_local_blocks(local, lens, days), lens, days, datetime.now(UTC))
+        counted = person_days(_local_blocks(local, lens, days), lens, days, clock.now())
         if days is None:
             connection.execute(
                 text("DELETE FROM flowtally_team_days WHERE person_id = :p"), {"p": person}

@@ -8,10 +8,10 @@ fields are refused rather than dropped, so a misspelt ``interuptions`` loses not
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
-from tracker import overlaps
+from tracker import clock, overlaps
 from tracker.errors import ValidationError
 from tracker.i18n import _
 from tracker.model import (
@@ -44,7 +44,7 @@ class Record:
 
 
 def latest_allowed(now: datetime | None) -> datetime:
-    return (now or datetime.now(UTC)) + FUTURE_TOLERANCE
+    return (now or clock.now()) + FUTURE_TOLERANCE
 
 
 def refuse_future(end: datetime, latest: datetime, path: str) -> None:

@@ -3,9 +3,10 @@
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
+from tracker import clock as wall
 from tracker.counted_once import counted_once
 from tracker.days import DayClock, monday_of, week_days, week_name
 from tracker.i18n import _, day_name, month_name
@@ -77,7 +78,7 @@ def week_reports(
 
     ``blocks`` may hold more than those weeks need; a running block is counted until ``now``.
     """
-    now = now if now is not None else datetime.now(UTC)
+    now = now if now is not None else wall.now()
     clock = DayClock(load_zone(zone_name))
     days = [first_monday + timedelta(days=i) for i in range(7 * weeks)]
     # Each task's days from only its blocks' timelines; a day is its tasks combined (the

@@ -14,10 +14,11 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from tracker import clock as wall
 from tracker.counted_once import counted_once
 from tracker.dashboard import recoveries
 from tracker.days import DayClock
@@ -151,7 +152,7 @@ def person_days(
 ) -> list[PersonDay]:
     """The person's days with tracked time among ``days`` (every day the blocks touch when
     ``None``), from their finished blocks, counted as their own report counts them."""
-    now = now if now is not None else datetime.now(UTC)
+    now = now if now is not None else wall.now()
     zone = load_zone(lens.zone)
     clock = DayClock(zone)
     params = lens.params

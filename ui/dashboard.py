@@ -5,7 +5,7 @@ It shows a :class:`tracker.dashboard.WeekView` handed to it and asks for everyth
 thread. matplotlib loads with the first chart drawn, not with this module.
 """
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QStandardPaths, Qt, Signal
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracker import clock
 from tracker.dashboard import Headline, WeekView
 from tracker.history import Part, free_slot
 from tracker.i18n import day_name, month_name
@@ -408,7 +409,7 @@ class DashboardWindow(QMainWindow):
         if self.view is None or self.monday is None:
             return
         zone = load_zone(self.view.report.timezone)
-        now = datetime.now(UTC)
+        now = clock.now()
         today = now.astimezone(zone).date()
         selected = self.history.selected()
         if selected is not None:

@@ -5,7 +5,7 @@ shows the stored result once the app has validated and saved it (an invalid valu
 the reason in the status bar). The table parses nothing itself: times are sent as typed.
 """
 
-from datetime import UTC, datetime
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracker import clock
 from tracker.counted_once import overlapping
 from tracker.dashboard import WeekView, shown_task
 from tracker.history import Part
@@ -140,7 +141,7 @@ class HistoryTable(QTreeWidget):
             )
         view = self.view
         if view is not None:
-            for other in overlapping(block, view.blocks, datetime.now(UTC)):
+            for other in overlapping(block, view.blocks, clock.now()):
                 summary += "; " + tr("at the same time as %1 (counted once)").replace(
                     "%1", shown_task(other, view.devices) or tr("a block")
                 )

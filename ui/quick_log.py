@@ -9,8 +9,6 @@ shows it going on until the person is back.
 For a press made while no block ran, it offers to start a block from that press instead.
 """
 
-from datetime import UTC, datetime
-
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
@@ -25,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracker import clock
 from tracker.model import Interruption, LoosePress
 from tracker.types import DEFAULT_SOURCES, Kind
 from ui.tray import length
@@ -248,7 +247,7 @@ class QuickLogPopup(QFrame):
 
     def _update_elapsed(self) -> None:
         if self._interruption is not None and self._interruption.ongoing:
-            lasted = length(datetime.now(UTC) - self._interruption.at)
+            lasted = length(clock.now() - self._interruption.at)
             self.elapsed.setText(tr("for {duration}").format(duration=lasted))
         else:
             self.elapsed.clear()

@@ -1,14 +1,13 @@
 """``flowtally desktop install|remove``: the applications menu's entry, the icon and the
 ``flowtally`` launcher on PATH, for this installation (:mod:`app.desktop`)."""
 
-import argparse
-
 from app import desktop
 from app.commands.context import Context
+from app.language import requests as rq
 from tracker.i18n import _
 
 
-def desktop_(ctx: Context, args: argparse.Namespace) -> int:
+def desktop_(ctx: Context, args: rq.Desktop) -> int:
     if args.step == "remove":
         removed = desktop.remove()
         if not removed:

@@ -1,6 +1,5 @@
 """``report`` (one ISO week) and ``trend`` (several weeks), as tables or as JSON."""
 
-import argparse
 import json
 from datetime import date, timedelta
 from pathlib import Path
@@ -10,6 +9,7 @@ from app.commands.devices import on_device
 from app.commands.table import table
 from app.commands.weeks import load_view
 from app.files import write_atomically
+from app.language import requests as rq
 from tracker.days import DayClock, monday_of, parse_week
 from tracker.errors import FlowtallyError
 from tracker.i18n import _
@@ -51,7 +51,7 @@ TREND_HEADERS = (
 )
 
 
-def report(ctx: Context, args: argparse.Namespace) -> int:
+def report(ctx: Context, args: rq.Report) -> int:
     monday = parse_week(args.week) if args.week else _this_monday(ctx)
     if args.output:
         return _write_report_file(ctx, monday, Path(args.output), args.device)
@@ -119,7 +119,7 @@ def report_text(week: WeekReport) -> str:
     return "\n".join(lines)
 
 
-def trend(ctx: Context, args: argparse.Namespace) -> int:
+def trend(ctx: Context, args: rq.Trend) -> int:
     if args.weeks < 1 or args.weeks > 520:
         raise FlowtallyError(_("--weeks must be between 1 and 520"))
     last = parse_week(args.to) if args.to else _this_monday(ctx)

@@ -1,63 +1,41 @@
-"""Runs one ``flowtally`` command in this process: the CLI's own, or one the tray app was sent.
+"""Runs one parsed ``flowtally`` request in this process: the terminal's own, or one the tray
+app was sent.
 
-It never forwards (forwarding is the process entry's job, :mod:`app.cli`): a command the tray
-app runs for another process can therefore never loop back into the app's own socket.
-User errors print one line on stderr and give exit code 1.
+It never forwards (forwarding is the process entry's job, :mod:`app.entry`): a request the
+tray app runs for another process can therefore never loop back into the app's own socket.
+Handlers are imported when their request comes, so the tray starts without SQLAlchemy's
+half second and a command pays only for its own. User errors print one line on stderr and
+give exit code 1.
 """
 
 from __future__ import annotations
 
-import argparse
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, TextIO, assert_never
 
-from app.commands.parser import build_parser, resolve
+from app.config import effective_database, effective_zone, load_settings
+from app.language import requests as rq
 from tracker.errors import FlowtallyError
 from tracker.i18n import _
 
 if TYPE_CHECKING:
-    from datetime import datetime
-
-    from data.store import Store
-    from tracker.model import Block, Interruption, Pressed
+    from app.commands.app_facts import AppFacts
+    from app.commands.context import Context
+    from app.commands.writes import Writes
     from tracker.settings import Settings
 
 
-@dataclass(frozen=True, slots=True)
-class Host:
-    """What the running tray app lends a command it was sent."""
-
-    store: Callable[[], Store]
-    """The app's open store, or a :class:`data.errors.StoreError` saying why there is none."""
-    zone_name: str
-    app_info: dict[str, object]
-    """What the app says about itself, taken when the command arrived."""
-    keep: Callable[[Interruption], None]
-    """Keeps an interruption the database cannot take now (see :mod:`app.journal`)."""
-    press: Callable[[Interruption], Pressed | None]
-    """A press, as the app's hotkey makes one (see :attr:`Context.press`)."""
-    back: Callable[[datetime], Block | None]
-    """ "I'm back", as the popup says it (see :attr:`Context.back`)."""
-
-
-def parse(argv: Sequence[str]) -> argparse.Namespace:
-    """The parsed command line (argparse exits 2 with its usage on a bad one)."""
-    args = build_parser().parse_args(argv)
-    if not hasattr(args, "json"):
-        args.json = False
-    return args
-
-
 def run(
-    args: argparse.Namespace,
+    invocation: rq.Invocation,
     out: TextIO,
     err: TextIO,
-    host: Host | None = None,
+    writes: Writes | None = None,
+    app: AppFacts | None = None,
     raise_store_errors: bool = False,
     settings: Settings | None = None,
+    zone_name: str | None = None,
 ) -> int:
-    """Run the parsed command; with ``host``, against the tray app's store and zone.
+    """Run the request. In the tray app, ``writes`` is its durable writer, ``app`` what it
+    says about itself and ``zone_name`` its zone (when the command line named none).
 
     ``raise_store_errors``: a store that cannot be used now (a lock, a full disk, a server
     away) raises :class:`data.errors.StoreError` instead of printing it, so that the app may
@@ -65,26 +43,25 @@ def run(
     file is read afresh otherwise: the tray app follows its changes).
     """
     from app.commands.context import Context
+    from app.commands.writes import StoreWrites
     from data.errors import StoreError
 
-    handler = resolve(getattr(args, "handler", "tracking:status"))
-    ctx: Context | None = None
+    own: StoreWrites | None = None
     try:
-        tz = getattr(args, "tz", None) or (host.zone_name if host else None)
-        ctx = Context.create(
-            getattr(args, "db", None),
-            tz,
-            out,
-            err,
-            host.store if host is not None else None,
-            settings,
+        settings = settings or load_settings()
+        database = effective_database(invocation.db, settings)
+        if writes is None:
+            writes = own = StoreWrites(database)
+        ctx = Context(
+            settings=settings,
+            zone_name=effective_zone(invocation.tz or zone_name, settings),
+            database=database,
+            out=out,
+            err=err,
+            writes=writes,
+            app=app,
         )
-        if host is not None:
-            ctx.app_info = host.app_info
-            ctx.keep = host.keep
-            ctx.press = host.press
-            ctx.back = host.back
-        return handler(ctx, args)
+        return handle(ctx, invocation.request)
     except FlowtallyError as exc:
         if raise_store_errors and isinstance(exc, StoreError):
             raise
@@ -93,5 +70,130 @@ def run(
     except KeyboardInterrupt:
         return 130
     finally:
-        if ctx is not None:
-            ctx.close()
+        if own is not None:
+            own.close()
+
+
+def handle(ctx: Context, request: rq.Request | None) -> int:
+    """The request's handler, imported now: each takes the context and its own request."""
+    match request:
+        case None | rq.Status() | rq.Start() | rq.Pause() | rq.Resume() | rq.Stop() | rq.Add():
+            return _tracking(ctx, request or rq.Status())
+        case rq.Interrupt() | rq.Back() | rq.Undo():
+            return _moments(ctx, request)
+        case rq.Report() | rq.Trend() | rq.Dashboard():
+            return _reading(ctx, request)
+        case rq.Export() | rq.Import() | rq.Sync() | rq.Desktop() | rq.Settings():
+            return _moving(ctx, request)
+        case (
+            rq.TeamInit()
+            | rq.TeamAdd()
+            | rq.TeamRemove()
+            | rq.TeamMembers()
+            | rq.TeamJoin()
+            | rq.TeamShare()
+            | rq.TeamReport()
+        ):
+            return _team(ctx, request)
+        case _:
+            assert_never(request)
+
+
+def _tracking(
+    ctx: Context, request: rq.Status | rq.Start | rq.Pause | rq.Resume | rq.Stop | rq.Add
+) -> int:
+    from app.commands import status, tracking
+
+    match request:
+        case rq.Status():
+            return status.status(ctx, request)
+        case rq.Start():
+            return tracking.start(ctx, request)
+        case rq.Pause():
+            return tracking.pause(ctx, request)
+        case rq.Resume():
+            return tracking.resume(ctx, request)
+        case rq.Stop():
+            return tracking.stop(ctx, request)
+        case rq.Add():
+            return tracking.add(ctx, request)
+        case _:
+            assert_never(request)
+
+
+def _moments(ctx: Context, request: rq.Interrupt | rq.Back | rq.Undo) -> int:
+    from app.commands import moments
+
+    match request:
+        case rq.Interrupt():
+            return moments.interrupt(ctx, request)
+        case rq.Back():
+            return moments.back(ctx, request)
+        case rq.Undo():
+            return moments.undo(ctx)
+        case _:
+            assert_never(request)
+
+
+def _reading(ctx: Context, request: rq.Report | rq.Trend | rq.Dashboard) -> int:
+    from app.commands import reports
+
+    match request:
+        case rq.Report():
+            return reports.report(ctx, request)
+        case rq.Trend():
+            return reports.trend(ctx, request)
+        case rq.Dashboard():  # the entry starts the app with it, or the app opens it
+            raise FlowtallyError(_("the dashboard opens in the tray app"))
+        case _:
+            assert_never(request)
+
+
+def _moving(
+    ctx: Context, request: rq.Export | rq.Import | rq.Sync | rq.Desktop | rq.Settings
+) -> int:
+    match request:
+        case rq.Export():
+            from app.commands.transfer import export
+
+            return export(ctx, request)
+        case rq.Import():
+            from app.commands.transfer import import_
+
+            return import_(ctx, request)
+        case rq.Sync():
+            from app.commands.syncing import sync
+
+            return sync(ctx)
+        case rq.Desktop():
+            from app.commands.desktop_entry import desktop_
+
+            return desktop_(ctx, request)
+        case rq.Settings():
+            from app.commands.settings import settings
+
+            return settings(ctx, request)
+        case _:
+            assert_never(request)
+
+
+def _team(ctx: Context, request: rq.Team) -> int:
+    from app.commands import team
+
+    match request:
+        case rq.TeamInit():
+            return team.init(ctx, request)
+        case rq.TeamAdd():
+            return team.add(ctx, request)
+        case rq.TeamRemove():
+            return team.remove(ctx, request)
+        case rq.TeamMembers():
+            return team.members(ctx, request)
+        case rq.TeamJoin():
+            return team.join(ctx, request)
+        case rq.TeamShare():
+            return team.share(ctx, request)
+        case rq.TeamReport():
+            return team.report(ctx, request)
+        case _:
+            assert_never(request)

@@ -1,12 +1,13 @@
 """``flowtally settings``: show them, or set ``KEY=VALUE`` pairs (all or none)."""
 
-import argparse
 import json
 import socket
 from dataclasses import replace
 
+from app.checked_settings import check_urls
 from app.commands.context import Context
-from app.config import check_urls, save_settings, settings_path, system_zone
+from app.config import save_settings, settings_path, system_zone
+from app.language import requests as rq
 from data.engine import normalise_url
 from tracker.errors import SettingsError
 from tracker.i18n import _
@@ -14,7 +15,7 @@ from tracker.redaction import redact_url
 from tracker.settings import SETTING_NAMES
 
 
-def settings(ctx: Context, args: argparse.Namespace) -> int:
+def settings(ctx: Context, args: rq.Settings) -> int:
     if not args.assignments:
         _show(ctx, args.json)
         return 0

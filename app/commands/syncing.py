@@ -5,8 +5,6 @@ app's own writes and this one's take turns on the file's lock); the app reads wh
 pulled at its next refresh.
 """
 
-import argparse
-
 from app.commands.context import Context
 from tracker.errors import FlowtallyError
 from tracker.i18n import _
@@ -14,7 +12,7 @@ from tracker.redaction import redact_url
 from tracker.units import plural
 
 
-def sync(ctx: Context, _args: argparse.Namespace) -> int:
+def sync(ctx: Context) -> int:
     url = ctx.settings.sync_url
     if not url:
         raise FlowtallyError(

@@ -6,12 +6,13 @@ commands only ask for it and say what happened, never printing a password except
 line ``team add`` exists to give.
 """
 
-import argparse
 import json
 
+from app.checked_settings import check_urls
 from app.commands.context import Context
 from app.commands.table import table
-from app.config import check_urls, save_settings
+from app.config import save_settings
+from app.language import requests as rq
 from data import team as teams
 from data.errors import StoreError
 from data.sync_tables import REMOTE_SCHEMA
@@ -24,8 +25,8 @@ from tracker.types import source_name
 from tracker.units import plural
 
 
-def _admin_url(args: argparse.Namespace) -> str:
-    url: str | None = getattr(args, "db", None)
+def _admin_url(args: rq.TeamAdd | rq.TeamRemove | rq.TeamMembers) -> str:
+    url = args.admin_url
     if not url:
         raise FlowtallyError(
             _("name the team's database with --db postgresql://ADMIN@HOST/DATABASE")
@@ -42,7 +43,7 @@ def _member_url(ctx: Context) -> str:
     return url
 
 
-def init(ctx: Context, args: argparse.Namespace) -> int:
+def init(ctx: Context, args: rq.TeamInit) -> int:
     team = teams.init(args.url, args.min_group, REMOTE_SCHEMA, args.name)
     print(
         _(
@@ -62,7 +63,7 @@ def init(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
-def add(ctx: Context, args: argparse.Namespace) -> int:
+def add(ctx: Context, args: rq.TeamAdd) -> int:
     url = _admin_url(args)
     joined = teams.add_member(url, args.name)
     lines = (
@@ -86,7 +87,7 @@ def add(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
-def remove(ctx: Context, args: argparse.Namespace) -> int:
+def remove(ctx: Context, args: rq.TeamRemove) -> int:
     removed = teams.remove_member(_admin_url(args), args.name)
     print(
         _("{name} is no longer a member: their sign-in and every row of theirs are gone.").format(
@@ -106,7 +107,7 @@ def remove(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
-def members(ctx: Context, args: argparse.Namespace) -> int:
+def members(ctx: Context, args: rq.TeamMembers) -> int:
     names = teams.members(_admin_url(args))
     if not names:
         print(_("The team has no members yet."), file=ctx.out)
@@ -115,7 +116,7 @@ def members(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
-def join(ctx: Context, args: argparse.Namespace) -> int:
+def join(ctx: Context, args: rq.TeamJoin) -> int:
     team, name, sharing = teams.whoami(args.url)
     before = ctx.settings.sync_url
     updated = ctx.settings.updated({"sync_url": args.url})
@@ -167,7 +168,7 @@ def _share_line(sharing: bool) -> str:
     return _("You do not count in the team's numbers; to share, run 'flowtally team share on'.")
 
 
-def share(ctx: Context, args: argparse.Namespace) -> int:
+def share(ctx: Context, args: rq.TeamShare) -> int:
     url = _member_url(ctx)
     if args.choice is None:
         _team, _name, sharing = teams.whoami(url)
@@ -188,7 +189,7 @@ def share(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
-def report(ctx: Context, args: argparse.Namespace) -> int:
+def report(ctx: Context, args: rq.TeamReport) -> int:
     url = _member_url(ctx)
     now_week = week_name(monday_of(ctx.now.astimezone(ctx.zone).date()))
     team, week = teams.team_week(url, parse_week(args.week or now_week), args.min_group)

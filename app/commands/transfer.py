@@ -1,6 +1,5 @@
 """``export`` and ``import``: the interchange format in and out of the store."""
 
-import argparse
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
@@ -8,6 +7,7 @@ from pathlib import Path
 from app.commands.context import Context
 from app.commands.devices import on_device
 from app.files import write_atomically
+from app.language import requests as rq
 from data.importing import Progress
 from tracker.errors import FlowtallyError, ValidationError
 from tracker.i18n import _, os_reason
@@ -36,7 +36,7 @@ def export_content(
     return to_json(finished) if fmt == "json" else to_csv(finished)
 
 
-def export(ctx: Context, args: argparse.Namespace) -> int:
+def export(ctx: Context, args: rq.Export) -> int:
     blocks = on_device(ctx.store, ctx.store.all_blocks(finished_only=True), args.device)
     if ctx.store.running() is not None:
         print(_("flowtally: note: the running block is exported once it stops"), file=ctx.err)
@@ -53,7 +53,7 @@ def export(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
-def import_(ctx: Context, args: argparse.Namespace) -> int:
+def import_(ctx: Context, args: rq.Import) -> int:
     path = Path(args.file)
     try:
         with path.open("rb") as handle:  # a device or a pipe says nothing of its size: read

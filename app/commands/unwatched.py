@@ -15,7 +15,7 @@ def unwatched(ctx: Context, at: datetime, gap: str | None) -> timedelta | None:
     """Without the tray app, a block it watched until it quit has time nobody saw: the
     person says what it was (``--gap``), as the app would have asked; a break is recorded
     now. How long it was when recorded as a break (``None`` otherwise)."""
-    if ctx.app_info is not None:
+    if ctx.app is not None:
         return None  # the app itself asks about its gaps
     running = ctx.store.running()
     heartbeat = ctx.store.last_heartbeat() if running is not None else None

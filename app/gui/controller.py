@@ -10,13 +10,14 @@ from __future__ import annotations
 import logging
 import sys
 import time
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, assert_never, cast
 
 import shiboken6
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
+from app.commands.app_facts import AppFacts
 from app.config import load_settings, settings_stamp
 from app.gui import store_protocol as msg
 from app.gui.about_box import about_facts
@@ -32,7 +33,10 @@ from app.gui.store_link import StoreLink
 from app.gui.store_protocol import Snapshot, StoreAnswer, StoreRequest
 from app.gui.welcome_flow import WelcomeFlow
 from app.instance import InstanceLock
-from tracker.days import DayClock
+from app.language import requests as rq
+from app.language.requests import Invocation
+from tracker import clock
+from tracker.days import DayClock, parse_week
 from tracker.errors import FlowtallyError
 from tracker.i18n import _
 from tracker.model import Block
@@ -151,7 +155,7 @@ class AppController(QObject):
         if not self.server.listen():
             log.warning("cannot listen on %s: CLI commands will not be forwarded", self.server.path)
         self.presence.start()
-        self.watch.begin(datetime.now(UTC), time.monotonic())
+        self.watch.begin(clock.now(), time.monotonic())
         self._tick.start()
         self._heartbeat.start()
         self._refresh.start()
@@ -195,13 +199,13 @@ class AppController(QObject):
                 assert_never(answer)
 
     def _connect_views(self, view: TrayView | TimerWindow) -> None:
-        view.start_requested.connect(lambda task: self._send(msg.Start(task)))
-        view.pause_requested.connect(lambda: self._send(msg.Pause()))
-        view.resume_requested.connect(lambda: self._send(msg.Resume()))
-        view.stop_requested.connect(lambda: self._send(msg.Stop()))
+        view.start_requested.connect(lambda task: self._send(rq.Start(task)))
+        view.pause_requested.connect(lambda: self._send(rq.Pause()))
+        view.resume_requested.connect(lambda: self._send(rq.Resume()))
+        view.stop_requested.connect(lambda: self._send(rq.Stop()))
         view.interruption_requested.connect(self.quick_log.from_menu)
-        view.back_requested.connect(lambda: self._send(msg.Back()))
-        view.undo_requested.connect(lambda: self._send(msg.Undo()))
+        view.back_requested.connect(lambda: self._send(rq.Back()))
+        view.undo_requested.connect(lambda: self._send(rq.Undo()))
         view.dashboard_requested.connect(self.open_dashboard)
         view.settings_requested.connect(self.open_settings)
         view.about_requested.connect(self.open_about)
@@ -297,20 +301,18 @@ class AppController(QObject):
         if self.dashboard is not None:
             self.dashboard.refresh()
 
-    def _on_command(self, request_id: int, argv: list[str]) -> None:
+    def _on_command(self, request_id: int, invocation: Invocation) -> None:
         """A command forwarded by another ``flowtally``: the dashboard opens here, on the GUI
         thread; every other command runs in the store worker."""
-        from app.commands.parser import dashboard_week
-
-        try:
-            week = dashboard_week(argv)
-        except FlowtallyError as exc:
-            self.server.reply(
-                request_id, 1, "", _("flowtally: error: {problem}").format(problem=exc) + "\n"
-            )
+        request = invocation.request
+        if not isinstance(request, rq.Dashboard):
+            self._send(msg.Forwarded(request_id, invocation, self.app_facts()))
             return
-        if week is False:
-            self._send(msg.Forwarded(request_id, tuple(argv), self.app_info()))
+        try:
+            week = parse_week(request.week) if request.week else None
+        except FlowtallyError as exc:
+            line = _("flowtally: error: {problem}").format(problem=exc)
+            self.server.reply(request_id, 1, "", line + "\n")
             return
         self.open_dashboard(week)
         self.server.reply(request_id, 0, _("The dashboard is open.") + "\n", "")
@@ -330,24 +332,27 @@ class AppController(QObject):
         snapshot = self.snapshot
         running = snapshot.running if snapshot else None
         today = snapshot.today if snapshot else ()
-        return live_status(running, today, self.settings.model, self.clock, datetime.now(UTC))
+        return live_status(running, today, self.settings.model, self.clock, clock.now())
 
-    def app_info(self) -> dict[str, object]:
-        """What the running app says about itself in a forwarded ``status --json``."""
-        return {
+    def app_facts(self) -> AppFacts:
+        """What the running app says about itself to a forwarded command (``status``)."""
+        details = {
             **self.presence.facts(),
-            "hotkey": self.settings.hotkey,
             "model": self.settings.model.as_json(),
             **self.inputs.facts(),
             "reviews_waiting": [gap.reason.value for gap in self.reviews.waiting],
             "popup_visible": self.quick_log.popup.isVisible(),
             "popup_has_keyboard": self.quick_log.popup.isActiveWindow(),
             "welcome": self.welcome.facts(),
-            "pending_writes": self.snapshot.pending if self.snapshot else 0,
             "dashboard_open": self.dashboard is not None and self.dashboard.window.isVisible(),
             "charts_loaded": "matplotlib" in sys.modules,
             "event_loop_lag_ms": self.loop_lag.summary(),
         }
+        return AppFacts(
+            self.inputs.hotkey_facts(self.settings.hotkey),
+            self.snapshot.pending if self.snapshot else 0,
+            details,
+        )
 
     def _render(self) -> None:
         status = self._current_status()
@@ -374,7 +379,7 @@ class AppController(QObject):
 
     def _on_opened(self, running: Block | None, heartbeat: datetime | None) -> None:
         """After a crash, the time since the last heartbeat is a gap to ask about."""
-        self.reviews.notice(self.watch.opened(running, heartbeat, datetime.now(UTC)))
+        self.reviews.notice(self.watch.opened(running, heartbeat, clock.now()))
 
     def _follow_settings_file(self) -> None:
         """The settings file changed (``flowtally settings``, another editor): follow it."""
@@ -391,7 +396,7 @@ class AppController(QObject):
         self._follow_settings_file()
         idle, away_after = self.inputs.idle_seconds(), self.settings.away_after
         self.reviews.notice(
-            self.watch.tick(datetime.now(UTC), time.monotonic(), self._state(), idle, away_after)
+            self.watch.tick(clock.now(), time.monotonic(), self._state(), idle, away_after)
         )
         self.inputs.watch()
         self._render()
@@ -400,11 +405,11 @@ class AppController(QObject):
         return self.status.state if self.status is not None else None
 
     def _on_going_to_sleep(self) -> None:
-        self.watch.going_to_sleep(datetime.now(UTC))
+        self.watch.going_to_sleep(clock.now())
         self._send(msg.Heartbeat())
 
     def _on_woke(self) -> None:
-        self.reviews.notice(self.watch.woke(datetime.now(UTC), time.monotonic(), self._state()))
+        self.reviews.notice(self.watch.woke(clock.now(), time.monotonic(), self._state()))
 
     # ---------------------------------------------------------------- settings
 

@@ -20,7 +20,6 @@ from typing import assert_never
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from app.clock import now
 from app.commands.transfer import EXPORT_FORMATS, export_content
 from app.commands.weeks import is_settled, load_view
 from app.files import write_atomically
@@ -28,6 +27,7 @@ from app.gui import dashboard_protocol as msg
 from app.gui.dashboard_protocol import DashboardRequest
 from data.store import Store
 from tracker import history
+from tracker.clock import now
 from tracker.dashboard import WeekView
 from tracker.days import DayClock, monday_of
 from tracker.errors import FlowtallyError

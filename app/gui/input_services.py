@@ -9,13 +9,13 @@ Callbacks touch no widget: the hotkey emits a signal on a QObject living on the 
 import logging
 import re
 import time
-from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
 from app.gui.session import x11_input_refused
 from app.gui.store_protocol import Press
+from tracker import clock
 from tracker.i18n import _
 
 log = logging.getLogger(__name__)
@@ -39,7 +39,7 @@ class HotkeyBridge(QObject):
         if self.trying:
             self.tried.emit()
         else:
-            self.pressed.emit(Press(datetime.now(UTC), activation_token))
+            self.pressed.emit(Press(clock.now(), activation_token))
 
 
 def short_reason(problem: BaseException, most: int = 120) -> str:

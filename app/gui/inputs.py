@@ -5,6 +5,7 @@ import logging
 
 from PySide6.QtCore import QObject
 
+from app.commands.app_facts import HotkeyFacts
 from app.gui.idle_clocks import IdleClock, start_idle_clock
 from app.gui.input_services import HotkeyBridge, HotkeyService, stop_listeners
 from app.gui.portal_hotkey import PortalHotkey
@@ -74,16 +75,22 @@ class InputServices:
         idle = self.idle
         return idle.idle_seconds() if idle is not None and idle.is_alive() else None
 
-    def facts(self) -> dict[str, object]:
-        """For ``status --json``: which services run, and why the hotkey does not."""
+    def hotkey_facts(self, key: str) -> HotkeyFacts:
+        """For ``status``: whether the hotkey listens, and why it does not."""
         hotkey = self.hotkey
         listening = hotkey.listening()
+        return HotkeyFacts(
+            key=key,
+            active=listening,
+            waiting=hotkey.is_alive() and not listening,
+            problem=self.hotkey_problem,
+            trigger=hotkey.trigger if isinstance(hotkey, PortalHotkey) else None,
+            backend=hotkey.backend if listening else None,
+        )
+
+    def facts(self) -> dict[str, object]:
+        """For ``status --json``: which other services run, and why not."""
         return {
-            "hotkey_active": listening,
-            "hotkey_backend": hotkey.backend if listening else None,
-            "hotkey_trigger": hotkey.trigger if isinstance(hotkey, PortalHotkey) else None,
-            "hotkey_waiting": hotkey.is_alive() and not listening,
-            "hotkey_problem": self.hotkey_problem,
             "away_detection": self.idle is not None and self.idle.is_alive(),
             "away_backend": self.idle.backend if self.idle is not None else None,
             "away_problem": self.away_problem,

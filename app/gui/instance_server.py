@@ -1,10 +1,10 @@
 """The app's end of :mod:`app.instance`: a QLocalServer taking one JSON line per connection.
 
 Whatever arrives, the client gets an answer or a closed connection, never a hang: a line
-that is not a JSON object with ``argv`` (or ``raise``) is a bad request, and a line longer
-than :data:`MAX_LINE` is refused before it can fill memory. Qt closes a QLocalServer, and
-removes its socket file, when an ``accept`` fails (out of file descriptors, say); the server
-notices within :data:`RELISTEN_MS` and listens again.
+that is not a request of this version (:mod:`app.language.wire`) is refused with the reason,
+and a line longer than :data:`MAX_LINE` is refused before it can fill memory. Qt closes a
+QLocalServer, and removes its socket file, when an ``accept`` fails (out of file
+descriptors, say); the server notices within :data:`RELISTEN_MS` and listens again.
 """
 
 import contextlib
@@ -16,16 +16,19 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from app.instance import socket_path
+from app.language import requests as rq
+from app.language import wire
 
 log = logging.getLogger(__name__)
 MAX_LINE = 64 * 1024
 """A forwarded command line with a note of 2000 characters is under 10 kB."""
 RELISTEN_MS = 2000
 BAD_REQUEST = "flowtally: error: bad request\n"
+NOT_FORWARDED = "flowtally: error: not a forwarded command\n"
 
 
 class InstanceServer(QObject):
-    command_received = Signal(int, list)  # request id, argv
+    command_received = Signal(int, object)  # request id, Invocation
     raise_requested = Signal()
     activation_token = Signal(str)
     """The client's ``XDG_ACTIVATION_TOKEN`` (a desktop shortcut's launch gives one), just
@@ -73,34 +76,38 @@ class InstanceServer(QObject):
     def _read(self, connection: QLocalSocket) -> None:
         if not connection.canReadLine():
             if connection.bytesAvailable() > MAX_LINE:
-                self._send(connection, {"code": 2, "err": BAD_REQUEST})
+                self._refuse(connection, BAD_REQUEST)
             return
         try:
             message = json.loads(bytes(connection.readLine(MAX_LINE + 1).data()))
         except (ValueError, RecursionError):
             message = None
-        if not isinstance(message, dict):
-            self._send(connection, {"code": 2, "err": BAD_REQUEST})
+        try:
+            invocation = wire.decode(message)
+        except wire.WireError as exc:
+            self._refuse(connection, f"flowtally: error: {exc}\n")
             return
-        if message.get("raise"):
+        if isinstance(message, dict) and (token := wire.activation_token(message)):
+            self.activation_token.emit(token)
+        if invocation.request is None:
             self.raise_requested.emit()
             self._send(connection, {"code": 0})
             return
-        argv = message.get("argv")
-        if not isinstance(argv, list) or not all(isinstance(a, str) for a in argv):
-            self._send(connection, {"code": 2, "err": BAD_REQUEST})
+        if not rq.forwarded(invocation.request):  # a client runs these in its terminal
+            self._refuse(connection, NOT_FORWARDED)
             return
-        token = message.get("activation_token")
-        if isinstance(token, str) and token:
-            self.activation_token.emit(token)
         request_id = next(self._ids)
         self._waiting[request_id] = connection
-        self.command_received.emit(request_id, argv)
+        self.command_received.emit(request_id, invocation)
 
     def reply(self, request_id: int, code: int, out: str, err: str) -> None:
         connection = self._waiting.pop(request_id, None)
         if connection is not None:
             self._send(connection, {"code": code, "out": out, "err": err})
+
+    @classmethod
+    def _refuse(cls, connection: QLocalSocket, err: str) -> None:
+        cls._send(connection, {"code": 2, "out": "", "err": err})
 
     @staticmethod
     def _send(connection: QLocalSocket, answer: dict[str, object]) -> None:

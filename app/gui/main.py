@@ -11,7 +11,7 @@ import logging
 import os
 import signal
 import sys
-from datetime import UTC, date, datetime
+from datetime import date
 from types import TracebackType
 from typing import TYPE_CHECKING, NoReturn
 
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 from app.config import effective_database, effective_zone
 from app.instance import InstanceLock
 from app.version import APP_ID
+from tracker import clock
 from tracker.days import DayClock
 from tracker.errors import FlowtallyError
 from tracker.i18n import _
@@ -162,6 +163,6 @@ def _tray_first(settings: Settings, zone_name: str) -> TrayView:
     (and shows the running block, or the timer window when there is no tray)."""
     tray = TrayView(settings.model)
     if QSystemTrayIcon.isSystemTrayAvailable():
-        clock = DayClock(load_zone(zone_name))
-        tray.show_tray(live_status(None, (), settings.model, clock, datetime.now(UTC)))
+        days = DayClock(load_zone(zone_name))
+        tray.show_tray(live_status(None, (), settings.model, days, clock.now()))
     return tray

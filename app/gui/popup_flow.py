@@ -8,11 +8,13 @@ that same interruption, and brings its popup back with the keyboard (:mod:`data.
 import logging
 import os
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from app.gui import store_protocol as msg
 from app.gui.store_protocol import StoreRequest
+from app.language import requests as rq
+from tracker import clock
 from tracker.model import Pressed
 from tracker.types import Kind
 from ui.quick_log import QuickLogPopup
@@ -28,8 +30,8 @@ class PopupFlow:
         self.popup.tagged.connect(
             lambda i, kind, source, note: send(msg.Retag(i, Kind(kind), source, note))
         )
-        self.popup.back.connect(lambda _id: send(msg.Back()))
-        self.popup.undo_requested.connect(lambda: send(msg.Undo()))
+        self.popup.back.connect(lambda _id: send(rq.Back()))
+        self.popup.undo_requested.connect(lambda: send(rq.Undo()))
         self.popup.start_requested.connect(lambda press_id: send(msg.StartFromPress(press_id)))
         self._take_keyboard = False
         self._token: str | None = None
@@ -58,7 +60,7 @@ class PopupFlow:
     def from_menu(self) -> None:
         """ "Log interruption…" in the menu: the popup then takes the keyboard at once."""
         self._take_keyboard = True
-        self._send(msg.Press(datetime.now(UTC)))
+        self._send(msg.Press(clock.now()))
 
     def stored(self, pressed: Pressed) -> None:
         if pressed.loose is not None:

@@ -7,7 +7,8 @@ keeps the dialog open with the reason, and the old settings."""
 from collections.abc import Callable
 
 from app import autostart
-from app.config import load_settings, save_changes
+from app.checked_settings import save_changes
+from app.config import load_settings
 from tracker.errors import FlowtallyError
 from tracker.redaction import redact_url
 from tracker.settings import Settings

@@ -2,12 +2,17 @@
 
 Each direction is one Qt signal carrying one of these frozen dataclasses; both ends dispatch
 with ``match`` and ``assert_never``, so mypy proves that every message is handled and that a
-misspelt request cannot exist. Enums travel as enums.
+misspelt request cannot exist. Enums travel as enums. The tray's actions that are also
+commands (start, pause, resume, stop, back, undo) are the command language's own requests
+(:mod:`app.language.requests`).
 """
 
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from app.commands.app_facts import AppFacts
+from app.language import requests as rq
+from app.language.requests import Invocation
 from tracker.edits import Gap, GapChoice
 from tracker.model import Block, Pressed
 from tracker.types import Kind
@@ -17,26 +22,6 @@ from tracker.undo import Step
 @dataclass(frozen=True, slots=True)
 class Open:
     """Open the database (again, after it could not be used)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Start:
-    task: str
-
-
-@dataclass(frozen=True, slots=True)
-class Pause:
-    pass
-
-
-@dataclass(frozen=True, slots=True)
-class Resume:
-    pass
-
-
-@dataclass(frozen=True, slots=True)
-class Stop:
-    pass
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,16 +40,6 @@ class Retag:
     kind: Kind
     source: str
     note: str
-
-
-@dataclass(frozen=True, slots=True)
-class Back:
-    """ "I'm back": the interruption going on ends now."""
-
-
-@dataclass(frozen=True, slots=True)
-class Undo:
-    """Take back the last tracking action."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,12 +72,12 @@ class Heartbeat:
 
 @dataclass(frozen=True, slots=True)
 class Forwarded:
-    """A command line another ``flowtally`` process sent, with what the app says about
-    itself at the moment it arrived (for ``status``)."""
+    """A request another ``flowtally`` process sent, with what the app says about itself at
+    the moment it arrived (for ``status``)."""
 
     request_id: int
-    argv: tuple[str, ...]
-    app_info: dict[str, object] = field(default_factory=dict, compare=False)
+    invocation: Invocation
+    facts: AppFacts | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,14 +87,14 @@ class Refresh:
 
 StoreRequest = (
     Open
-    | Start
-    | Pause
-    | Resume
-    | Stop
+    | rq.Start
+    | rq.Pause
+    | rq.Resume
+    | rq.Stop
     | Press
     | Retag
-    | Back
-    | Undo
+    | rq.Back
+    | rq.Undo
     | StartFromPress
     | NoticeGap
     | ResolveGap

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import platformdirs
 
-from app.config import save_changes, settings_path
+from app.checked_settings import save_changes
+from app.config import settings_path
 from app.gui.input_services import HotkeyBridge
 from tracker.errors import FlowtallyError
 from tracker.settings import Settings

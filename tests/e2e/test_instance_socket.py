@@ -6,10 +6,12 @@ import json
 import os
 import resource
 import socket
+import subprocess
 import time
 from pathlib import Path
 
 from app.instance import socket_path
+from tests.app.cli_runner import FROM_SOURCE, ROOT
 from tests.e2e.running_app import RunningApp
 
 
@@ -125,5 +127,51 @@ def test_the_app_refuses_what_no_client_sends(x_display: str, tmp_path: Path) ->
         assert not (tmp_path / "r.html").exists()
         assert not elsewhere.exists()
         assert app.status()["app"] is not None
+    finally:
+        assert app.quit() == 0
+
+
+def test_a_client_of_another_version_is_told_so_in_one_line(x_display: str, tmp_path: Path) -> None:
+    app = RunningApp(tmp_path / "versions.sqlite3", x_display).launch()
+    try:
+        client = _connect(app)
+        other = {"flowtally": "0.000000000000", "request": {"type": "Status", "json": False}}
+        client.sendall(json.dumps(other).encode() + b"\n")
+        answer = json.loads(_answer(client))
+        client.close()
+        assert answer == {
+            "code": 2,
+            "out": "",
+            "err": "flowtally: error: the running Flowtally is another version: quit it and "
+            "start it again\n",
+        }
+        assert app.status()["app"] is not None
+    finally:
+        assert app.quit() == 0
+
+
+def test_a_report_file_named_in_the_terminal_is_written_there_by_the_app(
+    x_display: str, tmp_path: Path
+) -> None:
+    """``report -o`` is forwarded like every tracking command: the terminal made its path
+    absolute, so the app writes where the person is, whatever its own folder."""
+    app = RunningApp(tmp_path / "files.sqlite3", x_display).launch()
+    terminal = tmp_path / "terminal"
+    terminal.mkdir()
+    try:
+        app.cli("start", "--task", "charts")
+        result = subprocess.run(
+            [*FROM_SOURCE, "report", "-o", "week.png", "--db", str(app.database)],
+            cwd=terminal,
+            env={**app.env, "PYTHONPATH": str(ROOT)},
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        assert result.returncode == 0, result.stderr
+        assert str(terminal / "week.png") in result.stdout
+        assert (terminal / "week.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        assert app.app_info()["charts_loaded"] is True  # the app drew it: it was forwarded
     finally:
         assert app.quit() == 0

@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from app.gui import store_protocol as msg
 from app.gui.store_protocol import Snapshot, StoreAnswer
 from app.gui.store_worker import StoreWorker, stop_worker
+from app.language import requests as rq
 from data.store import Store
 from tracker.edits import Gap, GapChoice, GapReason
 from tracker.model import Block
@@ -50,7 +51,7 @@ def press_and_come_back(worker: StoreWorker, presses: list[datetime]) -> None:
     """Three interruptions, each ended by "I'm back" (which waits in the journal alike)."""
     for index, at in enumerate(presses):
         if index:
-            worker.requested.emit(msg.Back())
+            worker.requested.emit(rq.Back())
         worker.requested.emit(msg.Press(at))
 
 
@@ -74,7 +75,7 @@ def worker(qtbot: QtBot, tmp_path: Path, relay: Relay) -> Iterator[StoreWorker]:
 
 def test_a_press_is_stored_then_announced(qtbot: QtBot, worker: StoreWorker, relay: Relay) -> None:
     with qtbot.waitSignal(relay.snapshot_ready) as started:
-        worker.requested.emit(msg.Start("writing"))
+        worker.requested.emit(rq.Start("writing"))
     snapshot: Snapshot = started.args[0]
     assert snapshot.running is not None
     assert snapshot.running.task == "writing"
@@ -90,7 +91,7 @@ def test_presses_during_a_lock_wait_and_are_stored_in_order(
     qtbot: QtBot, worker: StoreWorker, relay: Relay, tmp_path: Path
 ) -> None:
     with qtbot.waitSignal(relay.snapshot_ready):
-        worker.requested.emit(msg.Start(""))
+        worker.requested.emit(rq.Start(""))
     blocker = sqlite3.connect(tmp_path / "w.sqlite3", isolation_level=None)
     blocker.execute("BEGIN IMMEDIATE")
     first = datetime.now(UTC)

@@ -1,0 +1,1 @@
+"""The ``flowtally`` command language: typed requests, their grammar, and their wire form."""

@@ -1,0 +1,321 @@
+"""The ``flowtally`` command line's grammar: argv in, one typed request out.
+
+The parser is built a command at a time, each function adding its words and saying which
+request they make. Importing this costs no Qt, no database and no handler: the terminal
+parses once, here, before it forwards the request or runs it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from collections.abc import Callable, Sequence
+
+from app.language import requests as rq
+from tracker.types import DEFAULT_SOURCES, Kind
+
+Make = Callable[[argparse.Namespace], rq.Request]
+
+
+def parse(argv: Sequence[str]) -> rq.Invocation:
+    """The parsed command line (argparse exits 2 with its usage on a bad one)."""
+    args = build_parser().parse_args(argv)
+    make: Make | None = getattr(args, "make", None)
+    return rq.Invocation(
+        make(args) if make is not None else None,
+        getattr(args, "db", None),
+        getattr(args, "tz", None),
+    )
+
+
+def absolute(path: str | None) -> str | None:
+    """A path as the terminal meant it, whichever process writes it (``-`` is stdout)."""
+    return path if path in (None, "-") else os.path.abspath(path)
+
+
+class _VersionAction(argparse.Action):
+    """Looks the version up only when asked: package metadata costs ~50 ms per start."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        from app.version import app_version
+
+        print(f"flowtally {app_version()}")
+        parser.exit()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _common_options()
+    parser = argparse.ArgumentParser(
+        prog="flowtally",
+        parents=[common],
+        description="Measure focus and flow: track focus blocks, log interruptions, "
+        "see uninterrupted periods per day.",
+        epilog="Times (--at, --end) accept HH:MM (today), 'YYYY-MM-DD HH:MM', ISO 8601 with an "
+        "offset, or '25m ago' / '1h ago' (or --at=-25m).",
+    )
+    parser.add_argument(
+        "--version", action=_VersionAction, nargs=0, help="show the version and exit"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def add(name: str, help_text: str, make: Make) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, parents=[common], help=help_text, description=help_text)
+        p.set_defaults(make=make)
+        return p
+
+    for commands in (_tracking, _logging, _reading, _moving):
+        commands(add)
+    _team(sub, common)
+    return parser
+
+
+def _common_options() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db",
+        metavar="URL",
+        default=argparse.SUPPRESS,
+        help="database URL or SQLite file (default: $FLOWTALLY_DB, the setting, or the "
+        "SQLite file in the user data folder)",
+    )
+    common.add_argument(
+        "--tz",
+        metavar="ZONE",
+        default=argparse.SUPPRESS,
+        help="IANA time zone for days and times (default: $FLOWTALLY_TZ, the setting, the system)",
+    )
+    return common
+
+
+Adder = Callable[[str, str, Make], argparse.ArgumentParser]
+
+
+def _at(p: argparse.ArgumentParser, help_text: str = "when (default: now)") -> None:
+    p.add_argument("--at", metavar="TIME", help=help_text)
+
+
+def _week(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--week", metavar="YYYY-Www", help="ISO week, e.g. 2026-W47 (default: this week)"
+    )
+
+
+def _device(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--device",
+        metavar="NAME",
+        help="only the blocks made on this device (as sync names it: its host name)",
+    )
+
+
+def _json(p: argparse.ArgumentParser, help_text: str = "machine-readable output") -> None:
+    p.add_argument("--json", action="store_true", help=help_text)
+
+
+def _min_group(p: argparse.ArgumentParser, help_text: str) -> None:
+    p.add_argument("--min-group", type=int, metavar="N", help=help_text)
+
+
+def _tracking(add: Adder) -> None:
+    p = add(
+        "start",
+        "start a focus block",
+        lambda a: rq.Start(a.task, a.at, a.at_press),
+    )
+    p.add_argument("--task", "-t", help="what the block is for")
+    when = p.add_mutually_exclusive_group()
+    when.add_argument("--at", metavar="TIME", help="when it started (default: now)")
+    when.add_argument(
+        "--at-press",
+        action="store_true",
+        help="at the last hotkey press made while no block ran (it becomes its interruption)",
+    )
+    _at(add("pause", "pause the running block (a deliberate break)", lambda a: rq.Pause(a.at)))
+    _at(add("resume", "resume the paused block", lambda a: rq.Resume(a.at)))
+    p = add("stop", "stop the running block", lambda a: rq.Stop(a.at, a.gap))
+    _at(p)
+    p.add_argument(
+        "--gap",
+        choices=["break", "focus"],
+        help="what the time since the tray app last watched the block was",
+    )
+    p = add(
+        "add",
+        "add a finished block you forgot to track (backfill)",
+        lambda a: rq.Add(a.start, a.end, a.task),
+    )
+    p.add_argument("--from", dest="start", metavar="TIME", required=True, help="when it began")
+    p.add_argument("--to", dest="end", metavar="TIME", required=True, help="when it ended")
+    p.add_argument("--task", "-t", help="what the block was for")
+
+
+def _logging(add: Adder) -> None:
+    p = add(
+        "interrupt",
+        "log an interruption in the running block (with --at, in any earlier block)",
+        lambda a: rq.Interrupt(Kind(a.kind), a.source, a.note, a.at, a.minutes, a.end),
+    )
+    p.add_argument(
+        "--kind",
+        "-k",
+        choices=[k.value for k in Kind],
+        default=Kind.EXTERNAL.value,
+        help="internal (self-caused) or external (default)",
+    )
+    p.add_argument(
+        "--source",
+        "-s",
+        default="other",
+        help=f"what interrupted, e.g. {', '.join(DEFAULT_SOURCES)} (default: other)",
+    )
+    p.add_argument("--note", "-n", help="a short note")
+    _at(p, "when it began (default: now)")
+    length = p.add_mutually_exclusive_group()
+    length.add_argument(
+        "--minutes",
+        "-m",
+        type=float,
+        help="how long it lasted; without --at it is taken to have just ended",
+    )
+    length.add_argument("--end", metavar="TIME", help="when it ended (or will end)")
+    p = add("back", "I'm back: end the interruption going on", lambda a: rq.Back(a.at))
+    _at(p, "when it ended (default: now)")
+    add(
+        "undo",
+        "take back the last tracking action (a press, start, pause, stop…)",
+        lambda _a: rq.Undo(),
+    )
+
+
+def _reading(add: Adder) -> None:
+    p = add("status", "show the running block, its phase, and today", lambda a: rq.Status(a.json))
+    _json(p)
+    p = add(
+        "report",
+        "the weekly report",
+        lambda a: rq.Report(a.week, a.device, a.json, absolute(a.output)),
+    )
+    _week(p)
+    _device(p)
+    _json(p, "the JSON report of the spec")
+    p.add_argument(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="write the charts instead: report.png, report.pdf (a page per chart) or "
+        "report.html (charts and numbers in one file); needs no display",
+    )
+    p = add(
+        "trend",
+        "periods and e-factor over several weeks",
+        lambda a: rq.Trend(a.weeks, a.to, a.json, a.device),
+    )
+    p.add_argument("--weeks", type=int, default=12, help="how many weeks (default: 12)")
+    p.add_argument("--to", metavar="YYYY-Www", help="the last week (default: this week)")
+    _json(p)
+    _device(p)
+    _week(
+        add(
+            "dashboard",
+            "open the dashboard (in the running tray app, or start the app with it)",
+            lambda a: rq.Dashboard(a.week),
+        )
+    )
+
+
+def _moving(add: Adder) -> None:
+    p = add(
+        "export",
+        "write every finished block as JSON or CSV, or as calendar events (ICS)",
+        lambda a: rq.Export(a.format, absolute(a.output), a.device),
+    )
+    p.add_argument("--format", "-f", choices=["json", "csv", "ics"], default="json")
+    p.add_argument("--output", "-o", metavar="FILE", help="file to write (default: stdout)")
+    _device(p)
+    p = add(
+        "import",
+        "add blocks from a JSON or CSV export (all or nothing)",
+        lambda a: rq.Import(os.path.abspath(a.file), a.format),
+    )
+    p.add_argument("file", metavar="FILE")
+    p.add_argument(
+        "--format", "-f", choices=["json", "csv"], help="default: from the file name or its content"
+    )
+    add(
+        "sync",
+        "push this device's finished blocks to the sync target and pull your other devices'",
+        lambda _a: rq.Sync(),
+    )
+    p = add(
+        "desktop",
+        "put Flowtally in the applications menu and 'flowtally' on PATH (install), or take "
+        "it out (remove)",
+        lambda a: rq.Desktop(a.step),
+    )
+    p.add_argument("step", choices=["install", "remove"])
+    p = add(
+        "settings",
+        "show settings, or set them: flowtally settings ramp_up_min=20 timezone=Europe/Oslo",
+        lambda a: rq.Settings(tuple(a.assignments), a.json),
+    )
+    p.add_argument("assignments", nargs="*", metavar="KEY=VALUE")
+    _json(p)
+
+
+def _team(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
+    text = "a team's focus, aggregated: an admin prepares the database, members join and share"
+    team = sub.add_parser("team", parents=[common], help=text, description=text)
+    steps = team.add_subparsers(dest="team_command", metavar="STEP", required=True)
+
+    def step(name: str, help_text: str, make: Make) -> argparse.ArgumentParser:
+        p = steps.add_parser(name, parents=[common], help=help_text, description=help_text)
+        p.set_defaults(make=make)
+        return p
+
+    p = step(
+        "init",
+        "admin: prepare a PostgreSQL database for a team (again: renew it)",
+        lambda a: rq.TeamInit(a.url, a.min_group, a.name),
+    )
+    p.add_argument("url", metavar="URL", help="the database, with its owner's sign-in")
+    _min_group(p, "the fewest people any shown number may come from (default 5, at least 3)")
+    p.add_argument("--name", help="what to call the team (default: the database's name)")
+    p = step(
+        "add",
+        "admin: add a member; prints the URL they join with (--db ADMIN_URL)",
+        lambda a: rq.TeamAdd(a.name, getattr(a, "db", None)),
+    )
+    p.add_argument("name", metavar="NAME")
+    p = step(
+        "remove",
+        "admin: remove a member and all their rows (--db ADMIN_URL)",
+        lambda a: rq.TeamRemove(a.name, getattr(a, "db", None)),
+    )
+    p.add_argument("name", metavar="NAME")
+    step(
+        "members",
+        "admin: list the members (--db ADMIN_URL)",
+        lambda a: rq.TeamMembers(getattr(a, "db", None)),
+    )
+    p = step(
+        "join",
+        "member: sync this device to the team, with the URL from 'team add'",
+        lambda a: rq.TeamJoin(a.url),
+    )
+    p.add_argument("url", metavar="URL")
+    p = step(
+        "share",
+        "member: count in the team's numbers (on), or stop (off)",
+        lambda a: rq.TeamShare(a.choice),
+    )
+    p.add_argument("choice", nargs="?", choices=["on", "off"])
+    p = step(
+        "report",
+        "the team's week: aggregates of the people who share",
+        lambda a: rq.TeamReport(a.week, a.json, a.min_group),
+    )
+    _week(p)
+    _json(p)
+    _min_group(p, "hide more: numbers of at least N people (never fewer than the team's own)")

@@ -1,0 +1,223 @@
+"""Every ``flowtally`` command as a typed request: what the terminal parses, what the socket
+carries to the running app, what a handler (:mod:`app.commands`) and the tray's store worker
+take.
+
+Frozen dataclasses of plain values, so that a request can be compared, logged and sent as
+JSON (:mod:`app.language.wire`). Times stay as the user typed them (``"14:05"``, ``"25m
+ago"``): they are read against the zone the command runs in, when it runs. Paths are
+absolute (the grammar makes them so in the terminal), so the app may write where the user
+asked whatever its own working folder.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from tracker.types import Kind
+
+GapMeaning = Literal["break", "focus"]
+
+
+@dataclass(frozen=True, slots=True)
+class Start:
+    task: str | None = None
+    at: str | None = None
+    at_press: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Pause:
+    at: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Resume:
+    at: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Stop:
+    at: str | None = None
+    gap: GapMeaning | None = None
+    """What the time since the tray app last watched the block was (asked without the app)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Add:
+    start: str
+    end: str
+    task: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Interrupt:
+    """Without a time (``at``, ``minutes``, ``end``) it is a press, as the hotkey makes."""
+
+    kind: Kind = Kind.EXTERNAL
+    source: str = "other"
+    note: str | None = None
+    at: str | None = None
+    minutes: float | None = None
+    end: str | None = None
+
+    @property
+    def is_press(self) -> bool:
+        return self.at is None and self.minutes is None and self.end is None
+
+
+@dataclass(frozen=True, slots=True)
+class Back:
+    at: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Undo:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Status:
+    json: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    week: str | None = None
+    device: str | None = None
+    json: bool = False
+    output: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Trend:
+    weeks: int = 12
+    to: str | None = None
+    json: bool = False
+    device: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Export:
+    format: Literal["json", "csv", "ics"] = "json"
+    output: str | None = None
+    device: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Import:
+    file: str
+    format: Literal["json", "csv"] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Sync:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Desktop:
+    step: Literal["install", "remove"]
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    assignments: tuple[str, ...] = ()
+    json: bool = False
+
+    @property
+    def moves_the_database(self) -> bool:
+        """Checked against the file where the terminal is, and not the running app's business."""
+        return any(a.split("=", 1)[0].strip() == "database_url" for a in self.assignments)
+
+
+@dataclass(frozen=True, slots=True)
+class Dashboard:
+    week: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TeamInit:
+    url: str
+    min_group: int | None = None
+    name: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TeamAdd:
+    name: str
+    admin_url: str | None = None
+    """``--db``: the team's database, with the admin's sign-in."""
+
+
+@dataclass(frozen=True, slots=True)
+class TeamRemove:
+    name: str
+    admin_url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TeamMembers:
+    admin_url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TeamJoin:
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class TeamShare:
+    choice: Literal["on", "off"] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TeamReport:
+    week: str | None = None
+    json: bool = False
+    min_group: int | None = None
+
+
+Tracking = Start | Pause | Resume | Stop | Add | Interrupt | Back | Undo
+Reading = Status | Report | Trend | Dashboard
+Moving = Export | Import | Sync | Desktop | Settings
+Team = TeamInit | TeamAdd | TeamRemove | TeamMembers | TeamJoin | TeamShare | TeamReport
+Request = Tracking | Reading | Moving | Team
+
+KINDS: tuple[type[Request], ...] = (
+    *(Start, Pause, Resume, Stop, Add, Interrupt, Back, Undo),
+    *(Status, Report, Trend, Dashboard),
+    *(Export, Import, Sync, Desktop, Settings),
+    *(TeamInit, TeamAdd, TeamRemove, TeamMembers, TeamJoin, TeamShare, TeamReport),
+)
+"""Every request type, in the order the wire's version is taken over."""
+
+FORWARDED: tuple[type[Request], ...] = (
+    *(Start, Pause, Resume, Stop, Add, Interrupt, Back, Undo),
+    *(Status, Report, Settings, Dashboard),
+)
+"""Run by the running app when there is one: it follows every change at once (its icon, its
+popup, its settings), and a report it answers counts what it has not saved yet."""
+
+
+def forwarded(request: Request) -> bool:
+    """Whether the running app runs ``request`` (the terminal runs the others)."""
+    if isinstance(request, Settings):
+        return not request.moves_the_database
+    return isinstance(request, FORWARDED)
+
+
+def at_once(request: Request) -> bool:
+    """Answered by the app without waiting its turn: ``status`` only reads, and an
+    ``interrupt`` or a ``back`` that the database cannot take now is kept like a press."""
+    return isinstance(request, Interrupt | Back | Status)
+
+
+@dataclass(frozen=True, slots=True)
+class Invocation:
+    """One command line, parsed: the request (``None``: start the app, or show it) and the
+    options every command takes."""
+
+    request: Request | None
+    db: str | None = None
+    tz: str | None = None
