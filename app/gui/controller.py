@@ -2,7 +2,9 @@
 
 Start-up order matters for how quickly the icon appears: the tray icon is shown first, then
 the store worker opens the database and pynput starts (a quarter of a second to import).
-The GUI thread only ever computes a status from the last :class:`Snapshot` in memory.
+Each service says how it stops as it starts (:class:`~app.gui.lifetimes.Lifetimes`), and
+they stop in reverse order; the settings in force live in one
+:class:`~app.gui.live_settings.LiveSettings` that each part follows by itself.
 """
 
 from __future__ import annotations
@@ -10,40 +12,38 @@ from __future__ import annotations
 import logging
 import sys
 import time
+from collections.abc import Callable
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any, assert_never, cast
+from typing import TYPE_CHECKING, assert_never
 
-import shiboken6
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from app.commands.app_facts import AppFacts
-from app.config import load_settings, settings_stamp
 from app.gui import store_protocol as msg
 from app.gui.about_box import about_facts
 from app.gui.background_sync import BackgroundSync
 from app.gui.gap_reviews import GapReviews
+from app.gui.gap_watch import GapWatch
 from app.gui.inputs import InputServices
 from app.gui.instance_server import InstanceServer
+from app.gui.lifetimes import Lifetimes
+from app.gui.live_settings import LiveSettings
 from app.gui.loop_lag import LoopLag
 from app.gui.popup_flow import PopupFlow
-from app.gui.presence import Presence
 from app.gui.settings_flow import SettingsFlow
+from app.gui.status_flow import StatusFlow
 from app.gui.store_link import StoreLink
-from app.gui.store_protocol import Snapshot, StoreAnswer, StoreRequest
+from app.gui.store_protocol import StoreAnswer, StoreRequest
 from app.gui.welcome_flow import WelcomeFlow
 from app.instance import InstanceLock
 from app.language import requests as rq
 from app.language.requests import Invocation
-from tracker import clock
-from tracker.days import DayClock, parse_week
+from tracker.days import parse_week
 from tracker.errors import FlowtallyError
 from tracker.i18n import _
 from tracker.model import Block
-from tracker.running import State
 from tracker.settings import Settings, load_zone
-from tracker.status import Status, live_status
-from tracker.team import Lens
 from tracker.watch import BlockWatch
 from ui import app_icon
 from ui.about import AboutDialog
@@ -55,7 +55,6 @@ if TYPE_CHECKING:  # the dashboard (and matplotlib) load when it is first opened
 
 log = logging.getLogger(__name__)
 TICK_MS = 5_000
-RENDER_AFTER_SNAPSHOT_MS = 50
 HEARTBEAT_MS = 30_000
 REFRESH_MS = 60_000
 
@@ -74,77 +73,66 @@ class AppController(QObject):
         ``app.main``, which puts the icon up before this module is imported."""
         super().__init__()
         self.app = app
-        self.settings = settings
-        self.zone_name = zone_name
-        self.clock = DayClock(load_zone(zone_name))
-        self.lock = lock or InstanceLock(database)
-        self.snapshot: Snapshot | None = None
-        self.status: Status | None = None
-
         self.database = database
+        self.zone_name = zone_name
+        zone = load_zone(zone_name)
+        self.lock = lock or InstanceLock(database)
+        self.lifetimes = Lifetimes()
+        self.live = LiveSettings(settings, zone_name, self)
         self.store = StoreLink(database, zone_name)
-
         self.tray = tray or TrayView(settings.model)
-        self.quick_log = PopupFlow(self._send, self.clock.zone)
-        self.reviews = GapReviews(self._send, self.clock.zone)
-        self.settings_flow = SettingsFlow(
-            lambda: self.settings, lambda: self.inputs.describe(), self._apply_settings
-        )
-        self.about: AboutDialog | None = None
-
+        self.lifetimes.own(self.tray, self.tray.tray, self.tray.menu)
+        self.quick_log = PopupFlow(self._send, zone)
+        self.reviews = GapReviews(self._send, zone)
         self.inputs = InputServices(settings.hotkey, self)
+        self.inputs.follow(self.live)  # a new hotkey starts listening: stopped at the end
+        self.lifetimes.started("the input services", self.inputs.stop)
         self.inputs.bridge.pressed.connect(self.quick_log.pressed)  # queued to the GUI thread
         self.inputs.bridge.service_changed.connect(self._on_hotkey_service_changed)
+        self.lifetimes.own(self.inputs.bridge, self.quick_log.popup, self.reviews.dialog)
+        self.settings_flow = SettingsFlow(self.live, self.inputs.describe)
         self.welcome = WelcomeFlow(
-            self.inputs.bridge,
-            lambda: self.settings,
-            lambda: self.inputs.hotkey_problem,
-            self._apply_settings,
-            self._where_data_lives,
+            self.inputs.bridge, self.live, lambda: self.inputs.hotkey_problem, self.database
         )
-        self.inputs.sleep.going_to_sleep.connect(self._on_going_to_sleep)
-        self.inputs.sleep.woke.connect(self._on_woke)
-
+        self.about: AboutDialog | None = None
+        self.dashboard: Dashboard | None = None
+        self.watch = BlockWatch()
+        self.status_flow = StatusFlow(self.tray, self.live, zone, self.watch, self._connect_views)
+        self.presence = self.status_flow.presence
+        self.gaps = GapWatch(
+            self.watch, self.reviews, self.inputs, self.live, self.status_flow.state, self._send
+        )
         self.server = InstanceServer(database)
         self.server.command_received.connect(self._on_command)
         self.server.activation_token.connect(self.quick_log.remember_token)
-        self.dashboard: Dashboard | None = None
-
-        self.loop_lag = LoopLag(self)
-        self._render_soon = QTimer(self)
-        self._render_soon.setSingleShot(True)
-        self._render_soon.setInterval(RENDER_AFTER_SNAPSHOT_MS)
-        self._render_soon.timeout.connect(self._render)
-        self._tick = QTimer(self)
-        self._tick.setInterval(TICK_MS)
-        self._tick.timeout.connect(self._on_tick)
-        self._heartbeat = QTimer(self)
-        self._heartbeat.setInterval(HEARTBEAT_MS)
-        self._heartbeat.timeout.connect(lambda: self._send(msg.Heartbeat()))
-        self._refresh = QTimer(self)
-        self._refresh.setInterval(REFRESH_MS)
-        self._refresh.timeout.connect(lambda: self._send(msg.Refresh()))
-        self.watch = BlockWatch()
-        self._settings_stamp = settings_stamp()
-        self.presence = Presence(
-            self.tray, self._current_status, lambda: self.settings.model, self._connect_views
-        )
         self.server.raise_requested.connect(self.presence.raise_)
-        self.tray.goal_min = settings.daily_goal_min
+        self.lifetimes.own(self.server)
+        self.loop_lag = LoopLag(self)
         self.background_sync = BackgroundSync(
-            database,
-            lambda: self.settings.sync_url,
-            self.presence.notify,
-            self,
-            name=lambda: (
-                self.settings.device_name,
-                self.settings.person_name,
-                Lens(self.settings.model, self.zone_name),
-            ),
+            database, self.live.sync_url, self.presence.notify, self, name=self.live.sync_as
         )
         self.background_sync.synced.connect(
             lambda result: self._send(msg.Refresh()) if result.pulled else None
         )
+        self._timers = (
+            self._every(TICK_MS, self._on_tick),
+            self._every(HEARTBEAT_MS, lambda: self._send(msg.Heartbeat())),
+            self._every(REFRESH_MS, lambda: self._send(msg.Refresh())),
+        )
+
+    @property
+    def settings(self) -> Settings:
+        return self.live.value
+
+    @property
+    def snapshot(self) -> msg.Snapshot | None:
+        return self.status_flow.snapshot
+
+    def _every(self, interval_ms: int, call: Callable[[], object]) -> QTimer:
+        timer = QTimer(self)
+        timer.setInterval(interval_ms)
+        timer.timeout.connect(call)
+        return timer
 
     # ---------------------------------------------------------------- start and stop
 
@@ -152,16 +140,30 @@ class AppController(QObject):
         """Take the instance lock and show the icon; ``False`` if another app has the lock."""
         if not self.lock.held and not self.lock.acquire():
             return False
+        lifetimes = self.lifetimes
+        lifetimes.started("the instance lock", self.lock.release)
+        lifetimes.started("the tray icon", self.tray.tray.hide)
+        lifetimes.started("the note that the block runs on", self._say_the_block_keeps_running)
         if not self.server.listen():
             log.warning("cannot listen on %s: CLI commands will not be forwarded", self.server.path)
+        lifetimes.started("the command socket, the timers", self._stop_feeding_the_store)
         self.presence.start()
-        self.watch.begin(clock.now(), time.monotonic())
-        self._tick.start()
-        self._heartbeat.start()
-        self._refresh.start()
+        lifetimes.own_at_end(lambda: [self.presence.window])
+        self.gaps.begin()
+        for timer in self._timers:
+            timer.start()
+        lifetimes.started("the status", self.status_flow.stop)
         self._backend_deadline = time.monotonic() + 1.0
         QTimer.singleShot(0, self._start_backend_when_shown)
         return True
+
+    def _stop_feeding_the_store(self) -> None:
+        """Nothing more for the store worker once it stops: no press it would never store,
+        no command whose client would wait for an answer that never comes."""
+        self.inputs.stop()
+        for timer in self._timers:
+            timer.stop()
+        self.server.close()
 
     def _start_backend_when_shown(self) -> None:
         """The database and pynput load once the icon is embedded (or after a second):
@@ -173,9 +175,13 @@ class AppController(QObject):
 
     def _start_backend(self) -> None:
         worker = self.store.start(self._on_answer)
+        self.lifetimes.started("the store worker", self.store.stop)
+        self.lifetimes.started("what feeds the store worker", self._stop_feeding_the_store)
+        self.lifetimes.own_at_end(self.store.objects)
         self.inputs.bridge.pressed.connect(worker.handle)  # queued to the worker thread
         QTimer.singleShot(0, self._start_input_services)
         self.background_sync.start()
+        self.lifetimes.started("background sync", self.background_sync.stop)
 
     def _send(self, request: StoreRequest) -> None:
         self.store.send(request)
@@ -183,7 +189,10 @@ class AppController(QObject):
     def _on_answer(self, answer: StoreAnswer) -> None:
         match answer:
             case msg.Snapshot():
-                self._on_snapshot(answer)
+                self.status_flow.show(answer)
+                self.background_sync.changed()  # pushed soon, if anything waits to be
+                if self.dashboard is not None:
+                    self.dashboard.refresh()
             case msg.Opened(running, heartbeat):
                 self._on_opened(running, heartbeat)
             case msg.Stored(pressed):
@@ -191,10 +200,11 @@ class AppController(QObject):
             case msg.Failed(message):
                 self._on_failed(message)
             case msg.Notice(message):
-                self._on_notice(message)
+                log.info("%s", message)
+                self.presence.notify(message)
             case msg.CommandDone(request_id, code, out, err):
                 self.server.reply(request_id, code, out, err)
-                self._follow_settings_file()  # a forwarded 'settings' is in force at once
+                self.live.follow_file()  # a forwarded 'settings' is in force at once
             case _:
                 assert_never(answer)
 
@@ -217,6 +227,7 @@ class AppController(QObject):
             self._on_failed(self.inputs.hotkey_problem)
         self.app.setWindowIcon(app_icon.icon())  # ~10 ms: after the tray, before any window
         self.welcome.first_run()
+        self.lifetimes.own_at_end(lambda: [self.welcome.window])
 
     def _on_hotkey_service_changed(self) -> None:
         """The portal answered late (the user approved or declined its dialog)."""
@@ -225,29 +236,16 @@ class AppController(QObject):
             self._on_failed(problem)
         self.settings_flow.refresh()
 
-    def _where_data_lives(self) -> tuple[str, str]:
-        facts = about_facts(self.database)
-        return facts.database, facts.log_folder
-
     def open_about(self) -> None:
         if self.about is None:
             self.about = AboutDialog(about_facts(self.database))
             self.about.welcome_requested.connect(self.welcome.open)
+            self.lifetimes.own(self.about)
         self.about.show()
         self.about.raise_()
 
     def shutdown(self) -> None:
-        for timer in (self._tick, self._heartbeat, self._refresh, self._render_soon):
-            timer.stop()
-        self.background_sync.stop()
-        self.inputs.stop()
-        self.server.close()
-        if self.dashboard is not None:
-            self.dashboard.close(quitting=True)
-        self.store.stop()
-        self.tray.tray.hide()
-        self.lock.release()
-        self._say_the_block_keeps_running()
+        self.lifetimes.stop()
 
     def _say_the_block_keeps_running(self) -> None:
         """Quitting the app is not stopping the block: a person who quits to end their day
@@ -269,37 +267,10 @@ class AppController(QObject):
         return self.dashboard is not None and self.dashboard.still_drawing()
 
     def dispose(self) -> None:
-        """Delete the Qt objects this controller made, children before parents."""
-        objects: list[QObject | None] = [
-            *(self.dashboard.objects() if self.dashboard is not None else ()),
-            self.quick_log.popup,
-            self.reviews.dialog,
-            self.welcome.window,
-            self.about,
-            self.presence.window,
-            self.tray.menu,
-            self.tray.tray,
-            self.server,
-            self.tray,
-            *self.store.objects(),
-            self.inputs.bridge,
-        ]
-        for obj in objects:
-            if obj is not None:
-                shiboken6.delete(cast(Any, obj))
+        """Delete the Qt objects made here, the last made first."""
+        self.lifetimes.dispose()
 
     # ---------------------------------------------------------------- what happened
-
-    def _on_snapshot(self, snapshot: Snapshot) -> None:
-        """Drawn at most every :data:`RENDER_AFTER_SNAPSHOT_MS`: a burst of presses brings a
-        snapshot each, and drawing each would keep the GUI thread busy for nothing."""
-        self.snapshot = snapshot
-        self.background_sync.changed()  # pushed soon, if anything waits to be
-        self.tray.set_recent_tasks(list(snapshot.recent_tasks))
-        if not self._render_soon.isActive():
-            self._render_soon.start()
-        if self.dashboard is not None:
-            self.dashboard.refresh()
 
     def _on_command(self, request_id: int, invocation: Invocation) -> None:
         """A command forwarded by another ``flowtally``: the dashboard opens here, on the GUI
@@ -322,17 +293,14 @@ class AppController(QObject):
         if self.dashboard is None:
             from app.gui.dashboard import Dashboard
 
-            self.dashboard = Dashboard(
-                self.database, self.settings.model, self.zone_name, lambda: self.settings.sync_url
-            )
-            self.dashboard.data_changed.connect(lambda: self._send(msg.Refresh()))
+            live = self.live
+            dashboard = Dashboard(self.database, live.value.model, self.zone_name, live.sync_url)
+            dashboard.follow(live)
+            dashboard.data_changed.connect(lambda: self._send(msg.Refresh()))
+            self.lifetimes.started("the dashboard", lambda: dashboard.close(quitting=True))
+            self.lifetimes.own_at_end(dashboard.objects)
+            self.dashboard = dashboard
         self.dashboard.show(week)
-
-    def _current_status(self) -> Status:
-        snapshot = self.snapshot
-        running = snapshot.running if snapshot else None
-        today = snapshot.today if snapshot else ()
-        return live_status(running, today, self.settings.model, self.clock, clock.now())
 
     def app_facts(self) -> AppFacts:
         """What the running app says about itself to a forwarded command (``status``)."""
@@ -354,83 +322,18 @@ class AppController(QObject):
             details,
         )
 
-    def _render(self) -> None:
-        status = self._current_status()
-        self.status = status
-        self.presence.show_status(status)
-        self.presence.set_undo(self._undo_offer(status.now))
-        self._notify_milestones(status)
-
-    def _undo_offer(self, now: datetime) -> str | None:
-        step = self.snapshot.last_step if self.snapshot is not None else None
-        if step is None or not step.offered(now):
-            return None
-        return step.describe(step.at.astimezone(self.clock.zone).strftime("%H:%M"))
-
-    def _on_notice(self, message: str) -> None:
-        log.info("%s", message)
-        self.presence.notify(message)
-
     def _on_failed(self, message: str) -> None:
         log.warning("%s", message)
         self.presence.notify(message)
 
-    # ---------------------------------------------------------------- gaps
-
     def _on_opened(self, running: Block | None, heartbeat: datetime | None) -> None:
-        """After a crash, the time since the last heartbeat is a gap to ask about."""
-        self.reviews.notice(self.watch.opened(running, heartbeat, clock.now()))
-
-    def _follow_settings_file(self) -> None:
-        """The settings file changed (``flowtally settings``, another editor): follow it."""
-        stamp = settings_stamp()
-        if stamp == self._settings_stamp:
-            return
-        self._settings_stamp = stamp
-        fresh = load_settings()
-        if fresh != self.settings:
-            log.info("the settings file changed; the app follows it")
-            self._apply_settings(fresh)
+        self.gaps.opened(running, heartbeat)
 
     def _on_tick(self) -> None:
-        self._follow_settings_file()
-        idle, away_after = self.inputs.idle_seconds(), self.settings.away_after
-        self.reviews.notice(
-            self.watch.tick(clock.now(), time.monotonic(), self._state(), idle, away_after)
-        )
+        self.live.follow_file()
+        self.gaps.tick()
         self.inputs.watch()
-        self._render()
-
-    def _state(self) -> State | None:
-        return self.status.state if self.status is not None else None
-
-    def _on_going_to_sleep(self) -> None:
-        self.watch.going_to_sleep(clock.now())
-        self._send(msg.Heartbeat())
-
-    def _on_woke(self) -> None:
-        self.reviews.notice(self.watch.woke(clock.now(), time.monotonic(), self._state()))
-
-    # ---------------------------------------------------------------- settings
+        self.status_flow.render()
 
     def open_settings(self) -> None:
         self.settings_flow.open()
-
-    def _apply_settings(self, updated: Settings) -> None:
-        """Put settings just saved in force, live."""
-        hotkey_changed = updated.hotkey != self.settings.hotkey
-        self.settings = updated
-        self.tray.set_params(updated.model)
-        self.tray.goal_min = updated.daily_goal_min
-        if self.dashboard is not None:
-            self.dashboard.apply_settings(updated.model, self.zone_name)
-        if hotkey_changed:
-            self.inputs.change_hotkey(updated.hotkey)
-        self._render()
-
-    def _notify_milestones(self, status: Status) -> None:
-        settings = self.settings
-        for milestone in self.watch.milestones(
-            status, settings.planned_block_min, settings.break_after_min
-        ):
-            self.tray.notify("Flowtally", milestone.text)

@@ -14,6 +14,7 @@ from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, QTimer, Signal
 from app.gui import dashboard_protocol as msg
 from app.gui.dashboard_protocol import DashboardAnswer, DashboardRequest
 from app.gui.dashboard_worker import DashboardWorker
+from app.gui.live_settings import LiveSettings
 from app.gui.store_worker import stop_worker
 from tracker.history import Part
 from tracker.settings import ModelParams
@@ -114,6 +115,10 @@ class Dashboard(QObject):
 
     def apply_settings(self, params: ModelParams, zone_name: str) -> None:
         self._ask(msg.ApplySettings(params, zone_name))
+
+    def follow(self, live: LiveSettings) -> None:
+        """Count with the settings in force, whichever way they change."""
+        live.changed.connect(lambda settings: self.apply_settings(settings.model, live.zone_name))
 
     def still_drawing(self) -> bool:
         """Whether the worker was still drawing when the app quit (it is then left to the

@@ -126,11 +126,11 @@ class DurableWriter:
         waited too long are given up."""
         done = self.queue.drain(self.open_store, self.unavailable)
         self._saved_late += sum(p.new and p.interruption is not None for p in done.stored)
+        self._listener.saved(done.stored)  # each acknowledged before any word about them
         if done.problem is not None:
             self._delayed(done.problem)
         elif not self.queue:
             self._settled()
-        self._listener.saved(done.stored)
 
     def drain_unless_retrying(self) -> None:
         """While retries run, a new write only joins the queue: trying the lock again for

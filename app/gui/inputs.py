@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject
 from app.commands.app_facts import HotkeyFacts
 from app.gui.idle_clocks import IdleClock, start_idle_clock
 from app.gui.input_services import HotkeyBridge, HotkeyService, stop_listeners
+from app.gui.live_settings import LiveSettings
 from app.gui.portal_hotkey import PortalHotkey
 from app.gui.session import session_kind, x11_input_refused
 from app.gui.sleep_signals import SleepSignals
@@ -58,6 +59,16 @@ class InputServices:
         sleep_problem = self.sleep.start()
         if sleep_problem:
             log.info("%s: suspends are found by the clock jump only", sleep_problem)
+
+    def follow(self, live: LiveSettings) -> None:
+        """Listen for the hotkey in force, whichever way it changes."""
+        live.changed.connect(
+            lambda settings: (
+                None
+                if settings.hotkey == live.before.hotkey
+                else self.change_hotkey(settings.hotkey)
+            )
+        )
 
     def change_hotkey(self, hotkey: str) -> None:
         self.hotkey.stop()

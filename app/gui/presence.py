@@ -18,7 +18,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtDBus import QDBusConnection, QDBusServiceWatcher
 from PySide6.QtWidgets import QSystemTrayIcon
 
-from tracker.settings import ModelParams
+from app.gui.live_settings import LiveSettings
 from tracker.status import Status
 from ui import icons
 from ui.timer_window import TimerWindow
@@ -42,15 +42,14 @@ class Presence:
         self,
         tray: TrayView,
         status: Callable[[], Status],
-        params: Callable[[], ModelParams],
+        live: LiveSettings,
         connect: Callable[[TrayView | TimerWindow], None],
     ) -> None:
-        """``status``: the status to draw now; ``params``: the model in force; ``connect``:
-        wires a view's requests."""
+        """``status``: the status to draw now; ``connect``: wires a view's requests."""
         self.tray = tray
         self.window: TimerWindow | None = None
         self._status = status
-        self._params = params
+        self._live = live
         self._connect = connect
         self._deadline = 0.0
         self._panels: QDBusServiceWatcher | None = None
@@ -103,7 +102,7 @@ class Presence:
         if self.tray.tray.isVisible() or self.window is None:
             self.tray.show_status(status)
         if self.window is not None:
-            look = icons.look_of(status, self._params())
+            look = icons.look_of(status, self._live.value.model)
             self.window.show_status(status, look, self.tray.goal_min)
 
     def set_undo(self, what: str | None) -> None:

@@ -7,26 +7,19 @@ keeps the dialog open with the reason, and the old settings."""
 from collections.abc import Callable
 
 from app import autostart
-from app.checked_settings import save_changes
 from app.config import load_settings
+from app.gui.live_settings import LiveSettings
 from tracker.errors import FlowtallyError
 from tracker.redaction import redact_url
-from tracker.settings import Settings
 from ui.settings_dialog import SettingsDialog
 
 
 class SettingsFlow:
-    def __init__(
-        self,
-        current: Callable[[], Settings],
-        services: Callable[[], str],
-        applied: Callable[[Settings], None],
-    ) -> None:
+    def __init__(self, live: LiveSettings, services: Callable[[], str]) -> None:
         """``services``: which source the hotkey and away detection use here, or why they are
-        off; ``applied`` is called with the settings just saved, to put them in force."""
-        self._current = current
+        off."""
+        self._live = live
         self._services = services
-        self._applied = applied
         self.dialog: SettingsDialog | None = None
 
     def open(self) -> None:
@@ -34,8 +27,7 @@ class SettingsFlow:
             self.dialog = SettingsDialog()
             self.dialog.apply_requested.connect(self.apply)
         fresh = load_settings()
-        if fresh != self._current():
-            self._applied(fresh)
+        self._live.apply(fresh)
         values = {
             key: "" if value is None else str(value) for key, value in fresh.as_json().items()
         }
@@ -53,12 +45,11 @@ class SettingsFlow:
 
     def apply(self, changes: dict[str, str], start_at_login: bool) -> None:
         try:
-            updated = save_changes(changes)
+            self._live.save(changes)
             autostart.set_enabled(start_at_login)
         except FlowtallyError as exc:
             if self.dialog is not None:
                 self.dialog.show_error(str(exc))
             return
-        self._applied(updated)
         if self.dialog is not None:
             self.dialog.accept()

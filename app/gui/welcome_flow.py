@@ -9,11 +9,11 @@ from pathlib import Path
 
 import platformdirs
 
-from app.checked_settings import save_changes
 from app.config import settings_path
+from app.gui.about_box import about_facts
 from app.gui.input_services import HotkeyBridge
+from app.gui.live_settings import LiveSettings
 from tracker.errors import FlowtallyError
-from tracker.settings import Settings
 from ui.welcome import WelcomeFacts, WelcomeWindow
 
 log = logging.getLogger(__name__)
@@ -27,17 +27,15 @@ class WelcomeFlow:
     def __init__(
         self,
         bridge: HotkeyBridge,
-        current: Callable[[], Settings],
+        live: LiveSettings,
         hotkey_problem: Callable[[], str | None],
-        applied: Callable[[Settings], None],
-        where: Callable[[], tuple[str, str]],
+        database: str | None,
     ) -> None:
-        """``where``: the database (shown redacted) and the log folder."""
+        """``database``: where the data lives (shown redacted)."""
         self._bridge = bridge
-        self._current = current
+        self._live = live
         self._hotkey_problem = hotkey_problem
-        self._applied = applied
-        self._where = where
+        self._database = database
         self.window: WelcomeWindow | None = None
         bridge.tried.connect(self._heard)
 
@@ -54,15 +52,15 @@ class WelcomeFlow:
         self.open()
 
     def open(self) -> None:
-        settings = self._current()
+        settings = self._live.value
         if self.window is None:
-            database, log_folder = self._where()
+            where = about_facts(self._database)
             facts = WelcomeFacts(
                 settings.hotkey,
                 self._hotkey_problem(),
-                database,
+                where.database,
                 str(settings_path()),
-                log_folder,
+                where.log_folder,
             )
             self.window = WelcomeWindow(facts, settings.model)
             self.window.try_requested.connect(self._try)
@@ -90,11 +88,10 @@ class WelcomeFlow:
 
     def _choose(self, hotkey: str) -> None:
         try:
-            updated = save_changes({"hotkey": hotkey})
+            updated = self._live.save({"hotkey": hotkey})
         except FlowtallyError as exc:
             if self.window is not None:
                 self.window.hotkey_refused(str(exc))
             return
-        self._applied(updated)
         if self.window is not None:
             self.window.hotkey_saved(updated.hotkey, self._hotkey_problem())

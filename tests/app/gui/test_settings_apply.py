@@ -56,6 +56,6 @@ def test_the_dialog_never_writes_stale_values(controller: AppController) -> None
 
 def test_the_app_follows_a_settings_file_changed_elsewhere(controller: AppController) -> None:
     save_settings(Settings().updated({"flow_after_min": "45", "daily_goal_min": "240"}))
-    controller._follow_settings_file()  # what every tick does
+    controller.live.follow_file()  # what every tick does
     assert controller.settings.model.flow_after_min == 45
     assert controller.tray.goal_min == 240

@@ -1,0 +1,93 @@
+"""The status the app shows: drawn in memory from the store worker's last snapshot, on the
+tray icon (or the timer window), with the undo on offer and the milestones said as they
+come. The GUI thread never reads the database for it."""
+
+from collections.abc import Callable
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QObject, QTimer
+
+from app.gui.live_settings import LiveSettings
+from app.gui.presence import Presence
+from app.gui.store_protocol import Snapshot
+from tracker import clock
+from tracker.days import DayClock
+from tracker.running import State
+from tracker.settings import Settings
+from tracker.status import Status, live_status
+from tracker.watch import BlockWatch
+from ui.timer_window import TimerWindow
+from ui.tray import TrayView
+
+RENDER_AFTER_SNAPSHOT_MS = 50
+
+
+class StatusFlow(QObject):
+    def __init__(
+        self,
+        tray: TrayView,
+        live: LiveSettings,
+        zone: ZoneInfo,
+        watch: BlockWatch,
+        connect: Callable[[TrayView | TimerWindow], None],
+    ) -> None:
+        """``connect``: wires the requests of a view (the tray, or the timer window)."""
+        super().__init__()
+        self.snapshot: Snapshot | None = None
+        self.status: Status | None = None
+        self.presence = Presence(tray, self.current, live, connect)
+        self._presence = self.presence
+        self._tray = tray
+        self._live = live
+        self._days = DayClock(zone)
+        self._watch = watch
+        self._render_soon = QTimer(self)
+        self._render_soon.setSingleShot(True)
+        self._render_soon.setInterval(RENDER_AFTER_SNAPSHOT_MS)
+        self._render_soon.timeout.connect(self.render)
+        self._tray.goal_min = live.value.daily_goal_min
+        live.changed.connect(self._settings_changed)
+
+    def stop(self) -> None:
+        self._render_soon.stop()
+
+    def show(self, snapshot: Snapshot) -> None:
+        """Drawn at most every :data:`RENDER_AFTER_SNAPSHOT_MS`: a burst of presses brings a
+        snapshot each, and drawing each would keep the GUI thread busy for nothing."""
+        self.snapshot = snapshot
+        self._tray.set_recent_tasks(list(snapshot.recent_tasks))
+        if not self._render_soon.isActive():
+            self._render_soon.start()
+
+    def current(self) -> Status:
+        snapshot = self.snapshot
+        running = snapshot.running if snapshot else None
+        today = snapshot.today if snapshot else ()
+        params = self._live.value.model
+        return live_status(running, today, params, self._days, clock.now())
+
+    def state(self) -> State | None:
+        return self.status.state if self.status is not None else None
+
+    def render(self) -> None:
+        status = self.current()
+        self.status = status
+        self._presence.show_status(status)
+        self._presence.set_undo(self._undo_offer(status.now))
+        settings = self._live.value
+        for milestone in self._watch.milestones(
+            status, settings.planned_block_min, settings.break_after_min
+        ):
+            self._tray.notify("Flowtally", milestone.text)
+
+    def _undo_offer(self, now: datetime) -> str | None:
+        step = self.snapshot.last_step if self.snapshot is not None else None
+        if step is None or not step.offered(now):
+            return None
+        return step.describe(step.at.astimezone(self._days.zone).strftime("%H:%M"))
+
+    def _settings_changed(self, settings: Settings) -> None:
+        self._tray.set_params(settings.model)
+        self._tray.goal_min = settings.daily_goal_min
+        self.render()
