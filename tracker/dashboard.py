@@ -9,6 +9,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
+from enum import StrEnum
 
 from tracker.counted_once import counted_once
 from tracker.days import DayClock, week_days
@@ -63,11 +64,31 @@ class SourceCost:
     recovery: timedelta
 
 
+class HeadlineName(StrEnum):
+    """The dashboard's headline numbers, named as the report's JSON names them."""
+
+    PERIODS = "periods"
+    E_FACTOR = "e_factor"
+    FLOW_MIN = "flow_min"
+    LONGEST_STRETCH_MIN = "longest_stretch_min"
+    RECOVERY_MIN = "recovery_min"
+    INTERRUPTIONS_PER_HOUR = "interruptions_per_hour"
+
+    @property
+    def is_ratio(self) -> bool:
+        """Shown with two decimals (the others are whole numbers)."""
+        return self in (HeadlineName.E_FACTOR, HeadlineName.INTERRUPTIONS_PER_HOUR)
+
+    @property
+    def lower_is_better(self) -> bool:
+        return self in (HeadlineName.RECOVERY_MIN, HeadlineName.INTERRUPTIONS_PER_HOUR)
+
+
 @dataclass(frozen=True, slots=True)
 class Headline:
     """A headline number and its value the week before."""
 
-    name: str
+    name: HeadlineName
     value: float
     previous: float
     unit: str
@@ -115,22 +136,22 @@ class WeekView:
 def headlines(this: Metrics, before: Metrics) -> tuple[Headline, ...]:
     """The dashboard's headline numbers, each against the week before."""
 
-    def row(name: str, unit: str, value: float, previous: float) -> Headline:
+    def row(name: HeadlineName, unit: str, value: float, previous: float) -> Headline:
         return Headline(name, value, previous, unit)
 
     return (
-        row("periods", "", this.periods, before.periods),
-        row("e_factor", "", this.e_factor, before.e_factor),
-        row("flow_min", "min", this.flow / MINUTE, before.flow / MINUTE),
+        row(HeadlineName.PERIODS, "", this.periods, before.periods),
+        row(HeadlineName.E_FACTOR, "", this.e_factor, before.e_factor),
+        row(HeadlineName.FLOW_MIN, "min", this.flow / MINUTE, before.flow / MINUTE),
         row(
-            "longest_stretch_min",
+            HeadlineName.LONGEST_STRETCH_MIN,
             "min",
             this.longest_stretch / MINUTE,
             before.longest_stretch / MINUTE,
         ),
-        row("recovery_min", "min", this.recovery / MINUTE, before.recovery / MINUTE),
+        row(HeadlineName.RECOVERY_MIN, "min", this.recovery / MINUTE, before.recovery / MINUTE),
         row(
-            "interruptions_per_hour",
+            HeadlineName.INTERRUPTIONS_PER_HOUR,
             "/h",
             this.interruptions_per_hour,
             before.interruptions_per_hour,

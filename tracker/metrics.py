@@ -7,7 +7,7 @@ length) belongs to the day it starts on; an interruption to the day of its ``at`
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
 from typing import Any
 
@@ -99,18 +99,9 @@ def combine(items: Iterable[Metrics]) -> Metrics:
     """Metrics of several days together: sums, except the longest stretch (a maximum)."""
     tally = _Tally()
     for m in items:
-        tally.rampup += m.rampup
-        tally.deep += m.deep
-        tally.flow += m.flow
-        tally.interrupted += m.interrupted
-        tally.paused += m.paused
-        tally.in_periods += m.in_periods
-        tally.recovery += m.recovery
+        for name in _SUMMED:
+            setattr(tally, name, getattr(tally, name) + getattr(m, name))
         tally.longest_stretch = max(tally.longest_stretch, m.longest_stretch)
-        tally.interruptions += m.interruptions
-        tally.internal += m.internal
-        tally.external += m.external
-        tally.flow_breaks += m.flow_breaks
         tally.by_source.update(dict(m.by_source))
         tally.bands.update(dict(m.periods_by_length))
     return tally.freeze()
@@ -155,21 +146,18 @@ class _Tally:
 
     def freeze(self) -> Metrics:
         return Metrics(
-            rampup=self.rampup,
-            deep=self.deep,
-            flow=self.flow,
-            interrupted=self.interrupted,
-            paused=self.paused,
-            in_periods=self.in_periods,
-            recovery=self.recovery,
-            longest_stretch=self.longest_stretch,
-            interruptions=self.interruptions,
-            internal=self.internal,
-            external=self.external,
-            flow_breaks=self.flow_breaks,
+            **{name: getattr(self, name) for name in (*_SUMMED, "longest_stretch")},
             by_source=tuple(sorted(self.by_source.items(), key=lambda kv: (-kv[1], kv[0]))),
             periods_by_length=tuple((band, self.bands[band]) for band in PERIOD_BANDS),
         )
+
+
+_SUMMED = tuple(
+    f.name
+    for f in fields(Metrics)
+    if f.name not in ("longest_stretch", "by_source", "periods_by_length")
+)
+"""The metrics a span of days adds up (the accumulator below holds each by the same name)."""
 
 
 def daily_metrics(

@@ -183,22 +183,51 @@ def task_table(week: WeekReport) -> tuple[tuple[str, ...], list[list[str]]]:
     return tuple(_(header) for header in TASK_HEADERS), rows
 
 
-def trend_rows(reports: Sequence[WeekReport]) -> list[dict[str, object]]:
-    """A compact row per week: the numbers a trend chart or table needs."""
-    rows = []
-    for report in reports:
-        t = report.totals
-        worked_days = sum(1 for _, m in report.days if m.tracked)
-        rows.append(
-            {
-                "week": report.week,
-                "periods": t.periods,
-                "worked_days": worked_days,
-                "periods_per_day": round(t.periods / worked_days, 2) if worked_days else 0.0,
-                "e_factor": round(t.e_factor, 2),
-                "flow_min": round(t.flow / timedelta(minutes=1), 2),
-                "tracked_min": round(t.tracked / timedelta(minutes=1), 2),
-                "interruptions": t.interruptions,
-            }
+@dataclass(frozen=True, slots=True)
+class TrendRow:
+    """A week in a trend: the numbers a trend chart or table needs."""
+
+    week: str
+    periods: int
+    worked_days: int
+    e_factor: float
+    flow: timedelta
+    tracked: timedelta
+    interruptions: int
+
+    @property
+    def periods_per_day(self) -> float:
+        return self.periods / self.worked_days if self.worked_days else 0.0
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "week": self.week,
+            "periods": self.periods,
+            "worked_days": self.worked_days,
+            "periods_per_day": round(self.periods_per_day, 2),
+            "e_factor": round(self.e_factor, 2),
+            "flow_min": round(self.flow / timedelta(minutes=1), 2),
+            "tracked_min": round(self.tracked / timedelta(minutes=1), 2),
+            "interruptions": self.interruptions,
+        }
+
+
+def week_trend(reports: Sequence[WeekReport]) -> list[TrendRow]:
+    """A row per week, oldest first."""
+    return [
+        TrendRow(
+            report.week,
+            report.totals.periods,
+            sum(1 for _, m in report.days if m.tracked),
+            report.totals.e_factor,
+            report.totals.flow,
+            report.totals.tracked,
+            report.totals.interruptions,
         )
-    return rows
+        for report in reports
+    ]
+
+
+def trend_rows(reports: Sequence[WeekReport]) -> list[dict[str, object]]:
+    """The trend as ``flowtally trend --json`` shows it."""
+    return [row.as_json() for row in week_trend(reports)]

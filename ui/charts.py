@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
-from tracker.dashboard import WeekView
+from tracker.dashboard import HeadlineName, WeekView
 from tracker.i18n import _, day_name
 from tracker.types import PERIOD_BANDS, Kind, SegmentKind
 
@@ -33,14 +33,13 @@ def words(text: str) -> str:
     return _(text)
 
 
-RATIOS = frozenset({"e_factor", "interruptions_per_hour"})
 """Headlines that are ratios, shown with two decimals; the others are counts and minutes."""
 
 
-def headline_number(name: str, value: float, signed: bool = False) -> str:
+def headline_number(name: HeadlineName, value: float, signed: bool = False) -> str:
     """A headline's number (or, ``signed``, its change) as the cards and reports show it."""
     sign = "+" if signed else ""
-    return f"{value:{sign}.2f}" if name in RATIOS else f"{value:{sign}.0f}"
+    return f"{value:{sign}.2f}" if name.is_ratio else f"{value:{sign}.0f}"
 
 
 @dataclass(frozen=True, slots=True)

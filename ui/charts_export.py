@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from datetime import timedelta
 from typing import TYPE_CHECKING, cast
 
-from tracker.dashboard import WeekView
+from tracker.dashboard import HeadlineName, WeekView
 from tracker.i18n import language as language_of_words
 from tracker.report import WeekReport, report_table, task_table
 from ui.charts import LIGHT, PAGES, Theme, Translate, compose, headline_number, words
@@ -22,12 +22,12 @@ FORMATS = ("png", "pdf", "html")
 PAGE_SIZE = (11.0, 7.5)  # inches: landscape, fits A4 and Letter
 DPI = 110
 HEADLINE_NAMES = {
-    "periods": "Uninterrupted periods",
-    "e_factor": "E-factor",
-    "flow_min": "Flow minutes",
-    "longest_stretch_min": "Longest stretch (min)",
-    "recovery_min": "Recovery minutes",
-    "interruptions_per_hour": "Interruptions per hour",
+    HeadlineName.PERIODS: "Uninterrupted periods",
+    HeadlineName.E_FACTOR: "E-factor",
+    HeadlineName.FLOW_MIN: "Flow minutes",
+    HeadlineName.LONGEST_STRETCH_MIN: "Longest stretch (min)",
+    HeadlineName.RECOVERY_MIN: "Recovery minutes",
+    HeadlineName.INTERRUPTIONS_PER_HOUR: "Interruptions per hour",
 }
 
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracker import clock
-from tracker.dashboard import Headline, WeekView
+from tracker.dashboard import Headline, HeadlineName, WeekView
 from tracker.history import Part, free_slot
 from tracker.i18n import day_name, month_name
 from tracker.model import Block
@@ -42,7 +42,6 @@ def tr(text: str) -> str:
 
 
 # Lower is better for these: a drop shows as good news.
-LOWER_IS_BETTER = frozenset({"recovery_min", "interruptions_per_hour"})
 EXPORT_FILTERS = (
     ("pdf", "PDF report (*.pdf)"),
     ("png", "PNG image (*.png)"),
@@ -53,38 +52,38 @@ EXPORT_FILTERS = (
 )
 
 
-def headline_title(name: str) -> str:
+def headline_title(name: HeadlineName) -> str:
     return {
-        "periods": tr("Uninterrupted periods"),
-        "e_factor": tr("E-factor"),
-        "flow_min": tr("Flow"),
-        "longest_stretch_min": tr("Longest stretch"),
-        "recovery_min": tr("Recovery"),
-        "interruptions_per_hour": tr("Interruptions per hour"),
+        HeadlineName.PERIODS: tr("Uninterrupted periods"),
+        HeadlineName.E_FACTOR: tr("E-factor"),
+        HeadlineName.FLOW_MIN: tr("Flow"),
+        HeadlineName.LONGEST_STRETCH_MIN: tr("Longest stretch"),
+        HeadlineName.RECOVERY_MIN: tr("Recovery"),
+        HeadlineName.INTERRUPTIONS_PER_HOUR: tr("Interruptions per hour"),
     }[name]
 
 
-def headline_meaning(name: str, params: ModelParams) -> str:
+def headline_meaning(name: HeadlineName, params: ModelParams) -> str:
     """What a card's number means, in one sentence (as ``model.md`` defines it)."""
     text = {
-        "periods": tr(
+        HeadlineName.PERIODS: tr(
             "Stretches of at least {period} minutes without an interruption: the time in "
             "which deep work gets done."
         ),
-        "e_factor": tr(
+        HeadlineName.E_FACTOR: tr(
             "Minutes inside uninterrupted periods divided by all tracked minutes: 1 means "
             "every tracked minute was in a long stretch, 0 none."
         ),
-        "flow_min": tr(
+        HeadlineName.FLOW_MIN: tr(
             "Minutes in flow: the part of each uninterrupted stretch after its first "
             "{flow} minutes."
         ),
-        "longest_stretch_min": tr("The longest time worked without an interruption."),
-        "recovery_min": tr(
+        HeadlineName.LONGEST_STRETCH_MIN: tr("The longest time worked without an interruption."),
+        HeadlineName.RECOVERY_MIN: tr(
             "Ramp-up minutes after interruptions: the time it took to get back into focus, "
             "which the interruptions cost."
         ),
-        "interruptions_per_hour": tr("Interruptions logged per tracked hour."),
+        HeadlineName.INTERRUPTIONS_PER_HOUR: tr("Interruptions logged per tracked hour."),
     }[name]
     return text.format(period=f"{params.min_period_min:g}", flow=f"{params.flow_after_min:g}")
 
@@ -290,7 +289,7 @@ class DashboardWindow(QMainWindow):
             title_label, value_label, change_label = self.card_labels[headline.name]
             value, change = headline_texts(headline)
             value_label.setText(value)
-            better = (headline.change < 0) == (headline.name in LOWER_IS_BETTER)
+            better = (headline.change < 0) == headline.name.lower_is_better
             colour = "#009E73" if better else "#D55E00"
             if abs(headline.change) < 1e-9:
                 colour = self.palette().color(QPalette.ColorRole.PlaceholderText).name()

@@ -1,7 +1,7 @@
 """A small always-on-top timer, shown instead of the tray icon where there is no system tray
 (e.g. GNOME without the AppIndicator extension). It says why it is there."""
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -9,6 +9,7 @@ from tracker.running import State
 from tracker.status import Status
 from ui import icons
 from ui.tray import describe
+from ui.view_requests import ViewRequests
 
 
 def tr(text: str) -> str:
@@ -16,21 +17,10 @@ def tr(text: str) -> str:
 
 
 class TimerWindow(QWidget):
-    start_requested = Signal(str)
-    pause_requested = Signal()
-    resume_requested = Signal()
-    stop_requested = Signal()
-    interruption_requested = Signal()
-    back_requested = Signal()
-    undo_requested = Signal()
-    dashboard_requested = Signal()
-    settings_requested = Signal()
-    about_requested = Signal()
-    quit_requested = Signal()
-
     def __init__(self, reason: str) -> None:
         super().__init__(None, Qt.WindowType.Tool | Qt.WindowType.WindowStaysOnTopHint)
         self.setWindowTitle("Flowtally")
+        self.requests = ViewRequests(self)
         self._state = State.IDLE
         self.icon = QLabel()
         self.text = QLabel()
@@ -40,20 +30,20 @@ class TimerWindow(QWidget):
         self.toggle = QPushButton()
         self.toggle.clicked.connect(self._toggle)
         self.stop = QPushButton(tr("Stop"))
-        self.stop.clicked.connect(self.stop_requested)
+        self.stop.clicked.connect(self.requests.stop_requested)
         self.log = QPushButton(tr("Interrupted!"))
-        self.log.clicked.connect(self.interruption_requested)
+        self.log.clicked.connect(self.requests.interruption_requested)
         self.back = QPushButton(tr("I'm back"))
-        self.back.clicked.connect(self.back_requested)
+        self.back.clicked.connect(self.requests.back_requested)
         self.undo = QPushButton(tr("Undo"))
-        self.undo.clicked.connect(self.undo_requested)
+        self.undo.clicked.connect(self.requests.undo_requested)
         self.undo.setVisible(False)
         self.charts = QPushButton(tr("Dashboard"))
-        self.charts.clicked.connect(self.dashboard_requested)
+        self.charts.clicked.connect(self.requests.dashboard_requested)
         self.settings = QPushButton(tr("Settings"))
-        self.settings.clicked.connect(self.settings_requested)
+        self.settings.clicked.connect(self.requests.settings_requested)
         self.about = QPushButton(tr("About"))
-        self.about.clicked.connect(self.about_requested)
+        self.about.clicked.connect(self.requests.about_requested)
         row = QHBoxLayout()
         row.addWidget(self.icon)
         row.addWidget(self.text, 1)
@@ -89,12 +79,12 @@ class TimerWindow(QWidget):
 
     def _toggle(self) -> None:
         if self._state is State.IDLE:
-            self.start_requested.emit("")
+            self.requests.start_requested.emit("")
         elif self._state is State.RUNNING:
-            self.pause_requested.emit()
+            self.requests.pause_requested.emit()
         else:
-            self.resume_requested.emit()
+            self.requests.resume_requested.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         event.accept()
-        self.quit_requested.emit()
+        self.requests.quit_requested.emit()

@@ -3,7 +3,7 @@ through signals; what an action does is decided in ``app``."""
 
 from datetime import timedelta
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QInputDialog, QMenu, QSystemTrayIcon
 
@@ -13,6 +13,7 @@ from tracker.status import Status
 from tracker.types import PHASE_NAMES, Phase
 from tracker.units import duration, plural
 from ui import icons
+from ui.view_requests import ViewRequests
 
 HEADER_LINES = 4
 
@@ -91,20 +92,9 @@ class TrayView(QObject):
     """The system tray icon. A left click shows the status (the menu, headed by it); a middle
     click pauses or resumes; the menu does everything else."""
 
-    start_requested = Signal(str)
-    pause_requested = Signal()
-    resume_requested = Signal()
-    stop_requested = Signal()
-    interruption_requested = Signal()
-    back_requested = Signal()
-    undo_requested = Signal()
-    dashboard_requested = Signal()
-    settings_requested = Signal()
-    about_requested = Signal()
-    quit_requested = Signal()
-
     def __init__(self, params: ModelParams, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.requests = ViewRequests(self)
         self._params = params
         self._status: Status | None = None
         self._look: icons.IconLook | None = None
@@ -128,35 +118,36 @@ class TrayView(QObject):
         self.pause_action = self.menu.addAction(tr("Pause"))
         self.pause_action.triggered.connect(self._pause_or_resume)
         self.stop_action = self.menu.addAction(tr("Stop"))
-        self.stop_action.triggered.connect(self.stop_requested)
+        self.stop_action.triggered.connect(self.requests.stop_requested)
         self.menu.addSeparator()
         self.log_action = self.menu.addAction(tr("Log interruption…"))
-        self.log_action.triggered.connect(self.interruption_requested)
+        self.log_action.triggered.connect(self.requests.interruption_requested)
         self.back_action = self.menu.addAction(tr("I'm back"))
-        self.back_action.triggered.connect(self.back_requested)
+        self.back_action.triggered.connect(self.requests.back_requested)
         self.undo_action = self.menu.addAction("")
-        self.undo_action.triggered.connect(self.undo_requested)
+        self.undo_action.triggered.connect(self.requests.undo_requested)
         self.undo_action.setVisible(False)
         self.menu.addSeparator()
         self.dashboard_action = self.menu.addAction(tr("Dashboard…"))
-        self.dashboard_action.triggered.connect(self.dashboard_requested)
+        self.dashboard_action.triggered.connect(self.requests.dashboard_requested)
         self.settings_action = self.menu.addAction(tr("Settings…"))
-        self.settings_action.triggered.connect(self.settings_requested)
+        self.settings_action.triggered.connect(self.requests.settings_requested)
         self.about_action = self.menu.addAction(tr("About Flowtally…"))
-        self.about_action.triggered.connect(self.about_requested)
+        self.about_action.triggered.connect(self.requests.about_requested)
         self.menu.addSeparator()
         self.quit_action = self.menu.addAction(tr("Quit"))
-        self.quit_action.triggered.connect(self.quit_requested)
+        self.quit_action.triggered.connect(self.requests.quit_requested)
 
     def _fill_start_menu(self) -> None:
         self.start_menu.clear()
         plain = self.start_menu.addAction(tr("Without a task"))
-        plain.triggered.connect(lambda: self.start_requested.emit(""))
+        plain.triggered.connect(lambda: self.requests.start_requested.emit(""))
         if self._recent:
             self.start_menu.addSeparator()
+            start = self.requests.start_requested
             for task in self._recent:
                 action = self.start_menu.addAction(task)
-                action.triggered.connect(lambda _=False, t=task: self.start_requested.emit(t))
+                action.triggered.connect(lambda _=False, t=task: start.emit(t))
         self.start_menu.addSeparator()
         other = self.start_menu.addAction(tr("New task…"))
         other.triggered.connect(self._ask_task)
@@ -164,7 +155,7 @@ class TrayView(QObject):
     def _ask_task(self) -> None:
         task, ok = QInputDialog.getText(None, tr("Start focus"), tr("What will you focus on?"))
         if ok:
-            self.start_requested.emit(task.strip())
+            self.requests.start_requested.emit(task.strip())
 
     def show_tray(self, status: Status) -> None:
         self.show_status(status)
@@ -215,16 +206,16 @@ class TrayView(QObject):
 
     def _pause_or_resume(self) -> None:
         if self._status is not None and self._status.state is State.PAUSED:
-            self.resume_requested.emit()
+            self.requests.resume_requested.emit()
         else:
-            self.pause_requested.emit()
+            self.requests.pause_requested.emit()
 
     def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason is QSystemTrayIcon.ActivationReason.MiddleClick:
             state = self._status.state if self._status else State.IDLE
             if state is State.RUNNING:
-                self.pause_requested.emit()
+                self.requests.pause_requested.emit()
             elif state is State.PAUSED:
-                self.resume_requested.emit()
+                self.requests.resume_requested.emit()
         elif reason is QSystemTrayIcon.ActivationReason.Trigger:
             self.menu.popup(QCursor.pos())

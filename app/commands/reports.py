@@ -17,9 +17,9 @@ from tracker.report import (
     WeekReport,
     report_table,
     task_table,
-    trend_rows,
     week_bounds,
     week_reports,
+    week_trend,
 )
 from tracker.units import duration
 from ui.charts_export import FORMATS as CHART_FORMATS
@@ -124,10 +124,31 @@ def trend(ctx: Context, args: rq.Trend) -> int:
         raise FlowtallyError(_("--weeks must be between 1 and 520"))
     last = parse_week(args.to) if args.to else _this_monday(ctx)
     first = last - timedelta(weeks=args.weeks - 1)
-    rows = trend_rows(load_reports(ctx, first, args.weeks, args.device))
+    rows = week_trend(load_reports(ctx, first, args.weeks, args.device))
     if args.json:
-        print(json.dumps({"timezone": ctx.zone_name, "weeks": rows}, indent=1), file=ctx.out)
+        shown = {"timezone": ctx.zone_name, "weeks": [row.as_json() for row in rows]}
+        print(json.dumps(shown, indent=1), file=ctx.out)
         return 0
+    print(
+        table(
+            tuple(_(header) for header in TREND_HEADERS),
+            [
+                [
+                    r.week,
+                    str(r.periods),
+                    str(r.worked_days),
+                    f"{r.periods_per_day:.2f}",
+                    f"{r.e_factor:.2f}",
+                    duration(r.flow),
+                    duration(r.tracked),
+                    str(r.interruptions),
+                ]
+                for r in rows
+            ],
+        ),
+        file=ctx.out,
+    )
+    return 0
     print(
         table(
             tuple(_(header) for header in TREND_HEADERS),

@@ -25,7 +25,7 @@ from app.gui.about_box import about_facts
 from app.gui.background_sync import BackgroundSync
 from app.gui.gap_reviews import GapReviews
 from app.gui.gap_watch import GapWatch
-from app.gui.inputs import InputServices
+from app.gui.input_services import InputServices
 from app.gui.instance_server import InstanceServer
 from app.gui.lifetimes import Lifetimes
 from app.gui.live_settings import LiveSettings
@@ -209,17 +209,18 @@ class AppController(QObject):
                 assert_never(answer)
 
     def _connect_views(self, view: TrayView | TimerWindow) -> None:
-        view.start_requested.connect(lambda task: self._send(rq.Start(task)))
-        view.pause_requested.connect(lambda: self._send(rq.Pause()))
-        view.resume_requested.connect(lambda: self._send(rq.Resume()))
-        view.stop_requested.connect(lambda: self._send(rq.Stop()))
-        view.interruption_requested.connect(self.quick_log.from_menu)
-        view.back_requested.connect(lambda: self._send(rq.Back()))
-        view.undo_requested.connect(lambda: self._send(rq.Undo()))
-        view.dashboard_requested.connect(self.open_dashboard)
-        view.settings_requested.connect(self.open_settings)
-        view.about_requested.connect(self.open_about)
-        view.quit_requested.connect(self.app.quit)
+        asked = view.requests
+        asked.start_requested.connect(lambda task: self._send(rq.Start(task)))
+        asked.pause_requested.connect(lambda: self._send(rq.Pause()))
+        asked.resume_requested.connect(lambda: self._send(rq.Resume()))
+        asked.stop_requested.connect(lambda: self._send(rq.Stop()))
+        asked.interruption_requested.connect(self.quick_log.from_menu)
+        asked.back_requested.connect(lambda: self._send(rq.Back()))
+        asked.undo_requested.connect(lambda: self._send(rq.Undo()))
+        asked.dashboard_requested.connect(self.open_dashboard)
+        asked.settings_requested.connect(self.open_settings)
+        asked.about_requested.connect(self.open_about)
+        asked.quit_requested.connect(self.app.quit)
 
     def _start_input_services(self) -> None:
         self.inputs.start()

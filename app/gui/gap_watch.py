@@ -9,7 +9,7 @@ from datetime import datetime
 
 from app.gui import store_protocol as msg
 from app.gui.gap_reviews import GapReviews
-from app.gui.inputs import InputServices
+from app.gui.input_services import InputServices
 from app.gui.live_settings import LiveSettings
 from app.gui.store_protocol import StoreRequest
 from tracker import clock

@@ -21,8 +21,8 @@ from typing import Any, Protocol
 from PySide6.QtCore import QTimer
 from PySide6.QtDBus import QDBusConnection, QDBusInterface, QDBusPendingCallWatcher
 
-from app.gui.input_services import ActivityClock
-from app.gui.session import session_kind
+from app.gui.desktop_session import session_kind
+from app.gui.pynput_listeners import ActivityClock
 from tracker.i18n import _
 
 log = logging.getLogger(__name__)

@@ -1,166 +1,137 @@
-"""pynput, in one place: the global hotkey and the last-input clock for away detection.
-
-Privacy: the hotkey listener only matches the configured combination; the activity listeners
-ignore which key or button it was and keep one number, the monotonic time of the last input.
-Callbacks touch no widget: the hotkey emits a signal on a QObject living on the GUI thread
-(Qt queues it to the store worker); activity is a plain float the GUI polls.
-"""
+"""The tray app's input services, started, watched and stopped together: the global hotkey,
+the idle clock (away detection) and logind's sleep signals."""
 
 import logging
-import re
-import time
-from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject
 
-from app.gui.session import x11_input_refused
-from app.gui.store_protocol import Press
-from tracker import clock
+from app.commands.app_facts import HotkeyFacts
+from app.gui.desktop_session import session_kind, x11_input_refused
+from app.gui.idle_clocks import IdleClock, start_idle_clock
+from app.gui.live_settings import LiveSettings
+from app.gui.portal_hotkey import PortalHotkey
+from app.gui.pynput_listeners import HotkeyBridge, HotkeyService, stop_listeners
+from app.gui.sleep_signals import SleepSignals
 from tracker.i18n import _
 
 log = logging.getLogger(__name__)
 
 
-class HotkeyBridge(QObject):
-    pressed = Signal(object)
-    """A :class:`~app.gui.store_protocol.Press`, emitted on pynput's thread."""
-    tried = Signal()
-    """The hotkey, pressed while the first-run window tries it: heard, not logged."""
-    service_changed = Signal()
-    """The hotkey's service was bound, or gave up (the portal's answer comes late)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.trying = False
-        """Set on the GUI thread, read on the listener's (a bool is read and written whole)."""
-
-    def heard(self, activation_token: str | None = None) -> None:
-        """The hotkey, on the listener's thread: a press, or the first-run window's try."""
-        if self.trying:
-            self.tried.emit()
-        else:
-            self.pressed.emit(Press(clock.now(), activation_token))
+IDLE_SOURCES = {
+    "mutter": "GNOME's own idle clock (IdleMonitor), no key listener",
+    "screensaver": "the desktop's idle clock (org.freedesktop.ScreenSaver), no key listener",
+    "xscreensaver": "the X server's idle counter, no key listener",
+    "pynput": "pynput's input listeners, which keep the time of the last input only",
+}
 
 
-def short_reason(problem: BaseException, most: int = 120) -> str:
-    """One short line from a library's error. pynput's, for an X server it cannot reach, is
-    a multi-line dump of a tuple with advice appended; the X library's own reason inside it
-    is what a person needs ("Can't connect to display ":1": [Errno 111] Connection refused")."""
-    text = str(problem)
-    found = re.search(r"failed to acquire X connection: (.+?)['\"],", text)
-    line = found[1] if found else (text.splitlines() or [type(problem).__name__])[0]
-    line = line.replace("\\'", "'")
-    return line if len(line) <= most else line[: most - 1] + "…"
+def hotkey_service(hotkey: str, bridge: HotkeyBridge) -> HotkeyService | PortalHotkey:
+    """The desktop's GlobalShortcuts portal on a Wayland session (where no program hears
+    keys typed in other windows); pynput everywhere else."""
+    if session_kind() == "wayland":
+        service = PortalHotkey(hotkey, bridge.heard)
+        service.changed = bridge.service_changed.emit
+        return service
+    return HotkeyService(hotkey, bridge)
 
 
-class HotkeyService:
-    """A pynput GlobalHotKeys listener that can be checked and restarted."""
+class InputServices:
+    def __init__(self, hotkey: str, parent: QObject) -> None:
+        self.bridge = HotkeyBridge()
+        self.hotkey = hotkey_service(hotkey, self.bridge)
+        self.idle: IdleClock | None = None
+        self.away_problem: str | None = None
+        """Why away detection is off here (``None`` while it works)."""
+        self.sleep = SleepSignals(parent)
+        self._start_problem: str | None = None
 
-    backend = "pynput"
+    @property
+    def hotkey_problem(self) -> str | None:
+        """Why the hotkey does not work here, in one sentence (``None`` while it does, or
+        while the desktop still asks the user)."""
+        return self._start_problem or self.hotkey.problem()
 
-    def __init__(self, hotkey: str, bridge: HotkeyBridge) -> None:
-        self.hotkey = hotkey
-        self.bridge = bridge
-        self._listener: Any = None
+    def start(self) -> None:
+        """Start them all; a service that cannot run says why in the log (the hotkey's
+        reason is kept for status and the settings dialog)."""
+        self._start_problem = self.hotkey.start()
+        self.idle, self.away_problem = start_idle_clock()
+        sleep_problem = self.sleep.start()
+        if sleep_problem:
+            log.info("%s: suspends are found by the clock jump only", sleep_problem)
 
-    def start(self) -> str | None:
-        """Start listening; returns why it cannot, or ``None``."""
-        reason = x11_input_refused()
-        if reason:
-            return reason
-        try:
-            from pynput import keyboard
-
-            keyboard.HotKey.parse(self.hotkey)
-            self._listener = keyboard.GlobalHotKeys({self.hotkey: self.bridge.heard})
-            self._listener.daemon = True
-            self._listener.start()
-        except (ImportError, ValueError, OSError) as exc:
-            self._listener = None
-            return _("the hotkey {hotkey} could not be set up: {why}").format(
-                hotkey=self.hotkey, why=short_reason(exc)
+    def follow(self, live: LiveSettings) -> None:
+        """Listen for the hotkey in force, whichever way it changes."""
+        live.changed.connect(
+            lambda settings: (
+                None
+                if settings.hotkey == live.before.hotkey
+                else self.change_hotkey(settings.hotkey)
             )
-        return None
+        )
 
-    def problem(self) -> str | None:
-        """Why it stopped working after a good start: never, for pynput (``start`` says)."""
-        return None
+    def change_hotkey(self, hotkey: str) -> None:
+        self.hotkey.stop()
+        self.hotkey = hotkey_service(hotkey, self.bridge)
+        self._start_problem = self.hotkey.start()
 
-    def is_alive(self) -> bool:
-        return self._listener is not None and self._listener.is_alive()
+    def watch(self) -> None:
+        """Restart a listener that died (pynput threads can end with the X connection)."""
+        if self.hotkey_problem is None and not self.hotkey.is_alive():
+            log.warning("the hotkey listener stopped; restarting it")
+            self.change_hotkey(self.hotkey.hotkey)
 
-    def listening(self) -> bool:
-        return self.is_alive()
+    def idle_seconds(self) -> float | None:
+        """Since the last input, or ``None`` when away detection is off."""
+        idle = self.idle
+        return idle.idle_seconds() if idle is not None and idle.is_alive() else None
 
-    def release(self) -> list[Any]:
-        """The running listener, forgotten here, for the caller to stop."""
-        listener, self._listener = self._listener, None
-        return [] if listener is None else [listener]
+    def hotkey_facts(self, key: str) -> HotkeyFacts:
+        """For ``status``: whether the hotkey listens, and why it does not."""
+        hotkey = self.hotkey
+        listening = hotkey.listening()
+        return HotkeyFacts(
+            key=key,
+            active=listening,
+            waiting=hotkey.is_alive() and not listening,
+            problem=self.hotkey_problem,
+            trigger=hotkey.trigger if isinstance(hotkey, PortalHotkey) else None,
+            backend=hotkey.backend if listening else None,
+        )
+
+    def facts(self) -> dict[str, object]:
+        """For ``status --json``: which other services run, and why not."""
+        return {
+            "away_detection": self.idle is not None and self.idle.is_alive(),
+            "away_backend": self.idle.backend if self.idle is not None else None,
+            "away_problem": self.away_problem,
+            "sleep_signals": self.sleep.connected,
+        }
+
+    def describe(self) -> str:
+        """Which source each service uses here, or why it is off: what the settings dialog
+        says, in one sentence each."""
+        service = self.hotkey
+        if isinstance(service, PortalHotkey) and service.listening():
+            hotkey = _(
+                "Hotkey: the desktop's global shortcut {trigger} (GlobalShortcuts portal); "
+                "change the key in the desktop's keyboard settings."
+            ).format(trigger=service.trigger or service.hotkey)
+        elif service.listening():
+            hotkey = _("Hotkey: heard by pynput (X11, Windows or macOS).")
+        elif service.is_alive():
+            hotkey = _("Hotkey: waiting for you to approve the shortcut in the desktop's dialog.")
+        else:
+            why = self.hotkey_problem or x11_input_refused() or _("starting")
+            hotkey = _("Hotkey: off, {why}.").format(why=why)
+        idle = self.idle
+        if idle is not None and idle.is_alive():
+            away = _("Away detection: {source}.").format(source=_(IDLE_SOURCES[idle.backend]))
+        else:
+            away = _("Away detection: off, {why}.").format(why=self.away_problem or _("starting"))
+        return f"{hotkey} {away}"
 
     def stop(self) -> None:
-        stop_listeners(self.release())
-
-
-class ActivityClock:
-    """Knows when the user last touched keyboard or mouse, and nothing else: pynput's input
-    listeners, for where the system offers no idle clock of its own (Windows, macOS, an X
-    server without its idle counter)."""
-
-    backend = "pynput"
-
-    def __init__(self) -> None:
-        self.last_input = time.monotonic()
-        self._listeners: list[Any] = []
-
-    def touch(self, *_: object) -> None:
-        self.last_input = time.monotonic()
-
-    def idle_seconds(self) -> float:
-        return time.monotonic() - self.last_input
-
-    def start(self) -> str | None:
-        reason = x11_input_refused()
-        if reason:
-            return reason
-        try:
-            from pynput import keyboard, mouse
-
-            self._listeners = [
-                keyboard.Listener(on_press=self.touch),
-                mouse.Listener(on_move=self.touch, on_click=self.touch, on_scroll=self.touch),
-            ]
-            for listener in self._listeners:
-                listener.daemon = True
-                listener.start()
-        except (ImportError, OSError) as exc:
-            self._listeners = []
-            return f"away detection is off: {exc}"
-        return None
-
-    def is_alive(self) -> bool:
-        return bool(self._listeners) and all(listener.is_alive() for listener in self._listeners)
-
-    def release(self) -> list[Any]:
-        """The running listeners, forgotten here, for the caller to stop."""
-        listeners, self._listeners = self._listeners, []
-        return listeners
-
-
-STOP_WAIT_S = 0.1
-"""How long quitting waits for the listeners' threads, all together. pynput's X11 listeners
-only notice a stop at their next X event, which may be seconds away; they are daemon threads
-holding no data, so quitting need not wait for them longer."""
-
-
-def stop_listeners(listeners: list[Any]) -> None:
-    """Stop pynput listeners: all are told first, then waited for within one short budget.
-    A listener whose X connection is already gone raises from ``stop``; shutting down must go
-    on regardless (the store is closed after this), so that is logged, not raised."""
-    for listener in listeners:
-        try:
-            listener.stop()
-        except Exception as exc:  # noqa: BLE001 - Xlib raises its own errors for a closed display
-            log.warning("an input listener did not stop cleanly: %s", exc)
-    deadline = time.monotonic() + STOP_WAIT_S
-    for listener in listeners:
-        listener.join(max(deadline - time.monotonic(), 0))
+        """All listeners stopped together, within one short wait (quitting takes < 1 s)."""
+        idle = self.idle.release() if self.idle is not None else []
+        stop_listeners([*self.hotkey.release(), *idle])

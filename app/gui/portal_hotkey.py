@@ -23,8 +23,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from app.gui.input_services import stop_listeners
-from app.gui.session import FALLBACK
+from app.gui.desktop_session import FALLBACK
+from app.gui.pynput_listeners import stop_listeners
 from app.version import APP_ID
 from tracker.i18n import _
 
@@ -97,7 +97,7 @@ class PortalRefused(Exception):
 
 class PortalHotkey:
     """The hotkey's service where the desktop has the GlobalShortcuts portal; the same small
-    interface as :class:`~app.gui.input_services.HotkeyService`. ``start`` returns at once:
+    interface as :class:`~app.gui.pynput_listeners.HotkeyService`. ``start`` returns at once:
     binding waits for the user's approval on the service's own thread, and :meth:`problem`
     says how it went."""
 

@@ -11,8 +11,8 @@ import platformdirs
 
 from app.config import settings_path
 from app.gui.about_box import about_facts
-from app.gui.input_services import HotkeyBridge
 from app.gui.live_settings import LiveSettings
+from app.gui.pynput_listeners import HotkeyBridge
 from tracker.errors import FlowtallyError
 from ui.welcome import WelcomeFacts, WelcomeWindow
 

@@ -104,7 +104,7 @@ def test_headlines_compare_with_the_week_before() -> None:
     last_week = Block(m(-7 * 24 * 60), m(-7 * 24 * 60 + 60))
     this_week = Block(m(0), m(120), interruptions=(instant(60),))
     view = view_of([last_week, this_week])
-    by_name = {h.name: h for h in view.headlines}
+    by_name = {h.name.value: h for h in view.headlines}
     assert (by_name["periods"].value, by_name["periods"].previous) == (2, 1)
     assert by_name["flow_min"].value == 30 + 30
     assert by_name["flow_min"].change == 60 - 30

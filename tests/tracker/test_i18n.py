@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from app.commands.reports import TREND_HEADERS
-from app.gui.inputs import IDLE_SOURCES
+from app.gui.input_services import IDLE_SOURCES
 from tracker import i18n
 from tracker.history import FIELDS, Part
 from tracker.i18n import MONTHS, OS_REASONS, WEEKDAYS, _

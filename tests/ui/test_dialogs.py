@@ -39,8 +39,8 @@ def test_timer_window_shows_the_state_and_asks_for_actions(qtbot: QtBot) -> None
         "Deep focus for 5 min, flow in 10 min" in window.text.text()
     )  # in deep focus, not since the stretch began
     assert window.toggle.text() == "Pause"
-    with qtbot.waitSignal(window.pause_requested):
+    with qtbot.waitSignal(window.requests.pause_requested):
         qtbot.mouseClick(window.toggle, Qt.MouseButton.LeftButton)
-    with qtbot.waitSignal(window.interruption_requested):
+    with qtbot.waitSignal(window.requests.interruption_requested):
         qtbot.mouseClick(window.log, Qt.MouseButton.LeftButton)
     window.grab().save(str(ARTIFACTS / "timer-window.png"))

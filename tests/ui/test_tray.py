@@ -54,18 +54,18 @@ def test_left_click_shows_the_status_and_middle_click_pauses(qtbot: QtBot) -> No
     view = make(qtbot)
     view.show_status(statuses.running(10))
     paused: list[bool] = []
-    view.pause_requested.connect(lambda: paused.append(True))
+    view.requests.pause_requested.connect(lambda: paused.append(True))
     view.tray.activated.emit(QSystemTrayIcon.ActivationReason.Trigger)
     qtbot.waitUntil(view.menu.isVisible)
     assert view.header[0].text() == "API design"
     assert view.header[1].text().startswith("Ramp-up for 10 min")
     assert paused == []  # a left click never pauses silently
     view.menu.hide()
-    with qtbot.waitSignal(view.pause_requested):
+    with qtbot.waitSignal(view.requests.pause_requested):
         view.tray.activated.emit(QSystemTrayIcon.ActivationReason.MiddleClick)
     view.show_status(statuses.paused())
-    with qtbot.waitSignal(view.resume_requested):
+    with qtbot.waitSignal(view.requests.resume_requested):
         view.tray.activated.emit(QSystemTrayIcon.ActivationReason.MiddleClick)
-    with qtbot.waitSignal(view.resume_requested):
+    with qtbot.waitSignal(view.requests.resume_requested):
         view.pause_action.trigger()
     view.tray.hide()

@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
 
-from app.gui import session
-from app.gui.inputs import InputServices
+from app.gui import desktop_session as session
+from app.gui.input_services import InputServices
 
 
 @pytest.mark.parametrize(
@@ -80,7 +80,7 @@ def test_an_unreachable_x_server_is_one_short_sentence_not_pynputs_text() -> Non
     """pynput's own message is a 400-character, multi-line tuple dump."""
     code = (
         "from PySide6.QtCore import QCoreApplication; app = QCoreApplication([]);"
-        "from app.gui.input_services import HotkeyBridge, HotkeyService;"
+        "from app.gui.pynput_listeners import HotkeyBridge, HotkeyService;"
         "print(HotkeyService('<ctrl>+<alt>+i', HotkeyBridge()).start())"
     )
     env = {**os.environ, "DISPLAY": ":999", "XDG_SESSION_TYPE": "x11"}
