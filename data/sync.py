@@ -42,30 +42,20 @@ from data import sync_versions as versions
 from data import team as teams
 from data import team_days
 from data.errors import StoreError
-from data.sync_tables import HISTORY_COLUMN, OWNER_TABLE, REMOTE_SCHEMA
+from data.sync_tables import (
+    HISTORY_COLUMN,
+    NAME_DEVICE,
+    OWNER_TABLE,
+    PEER_NAMES,
+    REMOTE_SCHEMA,
+    RENAME_OWNER,
+    UPSERT,
+)
 from data.tables import BLOCKS, DEVICES, PEERS, TOMBSTONES
 from tracker import clock
 from tracker.i18n import _
 from tracker.team import Lens
 
-NAME_DEVICE = text(
-    """INSERT INTO flowtally_sync_devices (device_id, person_id, name, syncs)
-    VALUES (:d, :p, :n, :syncs)
-    ON CONFLICT (device_id) DO UPDATE SET person_id = excluded.person_id, name = excluded.name,
-        syncs = excluded.syncs"""
-)
-UPSERT = text(
-    """INSERT INTO flowtally_sync_blocks
-        (uid, person_id, device_id, revision, revised_by, deleted, document, seq)
-    VALUES (:uid, :person_id, :device_id, :revision, :revised_by, :deleted, :document,
-        (SELECT coalesce(max(seq), 0) + 1 FROM flowtally_sync_blocks WHERE person_id = :person_id))
-    ON CONFLICT (uid) DO UPDATE SET
-        device_id = excluded.device_id, revision = excluded.revision,
-        revised_by = excluded.revised_by, deleted = excluded.deleted,
-        document = excluded.document, seq = excluded.seq
-    WHERE (excluded.revision, excluded.revised_by)
-        > (flowtally_sync_blocks.revision, flowtally_sync_blocks.revised_by)"""
-)
 PULL_BATCH = 2000
 
 
@@ -236,18 +226,8 @@ def _sync(
     lens: Lens | None,
 ) -> SyncResult:
     write_engine = writer or local
-    with Session(local) as session, session.begin():
-        named = session.execute(select(DEVICES.c.name)).scalar_one()
-    if device_name and device_name.strip()[:200] != named:
-        with Session(write_engine) as session, session.begin():
-            rename(session, device_name)
-    with Session(local) as session, session.begin():
-        device = session.execute(select(DEVICES)).one()
-        me = device.device_id
-        key = target_key(url)
-        new_target = device.target != key
-        position = 0 if new_target else device.pulled_seq
-        pushed = versions.push_list(session, me, everything=new_target)
+    device, pushed = _outgoing(local, write_engine, url, device_name)
+    me, new_target = device.device_id, device.target != target_key(url)
     try:
         with servers.connected(url) as remote:
             with servers.talking_to(url), remote.begin() as connection:
@@ -255,47 +235,20 @@ def _sync(
                 owner = target.person
                 servers.locked(connection, owner)
                 count = identity.check(connection, me, owner, device.syncs, new_target, pushed)
-                if pushed:  # one batch: psycopg pipelines it
-                    if target.team is not None and lens is not None:
-                        team_days.mark_stale(connection, owner, lens, pushed)
-                    connection.execute(UPSERT, [{**item, "person_id": owner} for item in pushed])
-                connection.execute(
-                    NAME_DEVICE, {"d": me, "p": owner, "n": device.name, "syncs": count}
-                )
+                _push(connection, device, owner, count, pushed, target.team, lens)
                 if person_name and target.team is None:
-                    connection.execute(
-                        text(
-                            "UPDATE flowtally_sync_owner SET name = :n "
-                            "WHERE name IS DISTINCT FROM :n"
-                        ),
-                        {"n": person_name.strip()},
-                    )
-                peers = connection.execute(
-                    text(
-                        "SELECT device_id, name FROM flowtally_sync_devices "
-                        "WHERE person_id = :p AND device_id <> :d"
-                    ),
-                    {"p": owner, "d": me},
-                ).all()
+                    connection.execute(RENAME_OWNER, {"n": person_name.strip()})
+                peers = connection.execute(PEER_NAMES, {"p": owner, "d": me}).all()
             if pushed or new_target or device.person_id != owner or device.team != target.team:
                 with Session(write_engine) as session, session.begin():
                     versions.mark_pushed(session, pushed)
                     session.execute(
                         update(DEVICES).values(
-                            person_id=owner, target=key, team=target.team, syncs=count
+                            person_id=owner, target=target_key(url), team=target.team, syncs=count
                         )
                     )
-            pulled = 0
-            while True:
-                with servers.talking_to(url):
-                    rows, reached = _pull_batch(remote, owner, me, position)
-                if reached != position or new_target:
-                    with Session(write_engine) as session, session.begin():
-                        pulled += versions.apply(session, me, rows)
-                        session.execute(update(DEVICES).values(pulled_seq=reached))
-                    position, new_target = reached, False
-                if len(rows) < PULL_BATCH:
-                    break
+            position = 0 if new_target else device.pulled_seq
+            pulled = _pull(remote, url, write_engine, owner, me, position, new_target)
             if target.team is not None and lens is not None:
                 with servers.talking_to(url):
                     team_days.publish(remote, local, owner, lens)
@@ -308,6 +261,65 @@ def _sync(
         session.execute(update(DEVICES).values(synced_utc=now, sync_problem=None, syncs=count))
         _remember_peers(session, {row.device_id: row.name for row in peers})
     return SyncResult(len(pushed), pulled, now, target.team)
+
+
+def _outgoing(
+    local: Engine, write_engine: Engine, url: str, device_name: str | None
+) -> tuple[Any, list[dict[str, Any]]]:
+    """This device (renamed first, when the user named it anew) and what it pushes: its
+    changes, or everything to a target it has not synced with before."""
+    with Session(local) as session, session.begin():
+        named = session.execute(select(DEVICES.c.name)).scalar_one()
+    if device_name and device_name.strip()[:200] != named:
+        with Session(write_engine) as session, session.begin():
+            rename(session, device_name)
+    with Session(local) as session, session.begin():
+        device = session.execute(select(DEVICES)).one()
+        everything = device.target != target_key(url)
+        return device, versions.push_list(session, device.device_id, everything=everything)
+
+
+def _push(
+    connection: Connection,
+    device: Any,
+    owner: str,
+    count: int,
+    pushed: list[dict[str, Any]],
+    team: str | None,
+    lens: Lens | None,
+) -> None:
+    """The versions pushed in one batch (psycopg pipelines it), and this device's name."""
+    if pushed:
+        if team is not None and lens is not None:
+            team_days.mark_stale(connection, owner, lens, pushed)
+        connection.execute(UPSERT, [{**item, "person_id": owner} for item in pushed])
+    connection.execute(
+        NAME_DEVICE, {"d": device.device_id, "p": owner, "n": device.name, "syncs": count}
+    )
+
+
+def _pull(
+    remote: Engine,
+    url: str,
+    write_engine: Engine,
+    owner: str,
+    me: str,
+    position: int,
+    new_target: bool,
+) -> int:
+    """The person's other devices' versions since ``position``, applied batch by batch;
+    how many were."""
+    pulled = 0
+    while True:
+        with servers.talking_to(url):
+            rows, reached = _pull_batch(remote, owner, me, position)
+        if reached != position or new_target:
+            with Session(write_engine) as session, session.begin():
+                pulled += versions.apply(session, me, rows)
+                session.execute(update(DEVICES).values(pulled_seq=reached))
+            position, new_target = reached, False
+        if len(rows) < PULL_BATCH:
+            return pulled
 
 
 def _remember_peers(session: Session, names: dict[str, str]) -> None:

@@ -1,6 +1,8 @@
 """The tables of a sync target, made by the first device that syncs to a person's own
 target, or by ``flowtally team init`` on a team's database (where members may not make
-tables)."""
+tables), and the statements a sync writes them with."""
+
+from sqlalchemy import text
 
 OWNER_TABLE = """CREATE TABLE IF NOT EXISTS flowtally_sync_owner (
     one boolean PRIMARY KEY DEFAULT true CHECK (one),
@@ -28,4 +30,27 @@ REMOTE_SCHEMA = (
         name text NOT NULL
     )""",
     HISTORY_COLUMN,
+)
+
+NAME_DEVICE = text(
+    """INSERT INTO flowtally_sync_devices (device_id, person_id, name, syncs)
+    VALUES (:d, :p, :n, :syncs)
+    ON CONFLICT (device_id) DO UPDATE SET person_id = excluded.person_id, name = excluded.name,
+        syncs = excluded.syncs"""
+)
+UPSERT = text(
+    """INSERT INTO flowtally_sync_blocks
+        (uid, person_id, device_id, revision, revised_by, deleted, document, seq)
+    VALUES (:uid, :person_id, :device_id, :revision, :revised_by, :deleted, :document,
+        (SELECT coalesce(max(seq), 0) + 1 FROM flowtally_sync_blocks WHERE person_id = :person_id))
+    ON CONFLICT (uid) DO UPDATE SET
+        device_id = excluded.device_id, revision = excluded.revision,
+        revised_by = excluded.revised_by, deleted = excluded.deleted,
+        document = excluded.document, seq = excluded.seq
+    WHERE (excluded.revision, excluded.revised_by)
+        > (flowtally_sync_blocks.revision, flowtally_sync_blocks.revised_by)"""
+)
+RENAME_OWNER = text("UPDATE flowtally_sync_owner SET name = :n WHERE name IS DISTINCT FROM :n")
+PEER_NAMES = text(
+    "SELECT device_id, name FROM flowtally_sync_devices WHERE person_id = :p AND device_id <> :d"
 )

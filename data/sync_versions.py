@@ -134,82 +134,87 @@ def apply(session: Session, me: str, rows: Sequence[Any]) -> int:
     if not rows:
         return 0
     revisions.witness(session, max(row.revision for row in rows))
+    newer = _newer(session, me, rows)
+    if not newer:
+        return 0
+    uids = list(newer)
+    session.execute(delete(TOMBSTONES).where(TOMBSTONES.c.uid.in_(uids)))
+    session.execute(delete(BLOCKS).where(BLOCKS.c.uid.in_(uids)))  # with their records
+    tombstones = [_version_row(row, me) for row in newer.values() if row.deleted]
+    if tombstones:
+        session.execute(insert(TOMBSTONES), tombstones)
+    documents = {row.uid: json.loads(row.document) for row in newer.values() if not row.deleted}
+    if documents:
+        _insert_blocks(session, me, [newer[uid] for uid in documents], documents)
+    return len(newer)
+
+
+def _newer(session: Session, me: str, rows: Sequence[Any]) -> dict[str, Any]:
+    """The pulled versions newer than what is here, by block uid."""
     here = _local_versions(session, [row.uid for row in rows], me)
     newer = {}
     for row in rows:  # in seq order: a later number for the same block is its later version
         if row.uid not in here or (row.revision, row.revised_by) > here[row.uid]:
             newer[row.uid] = row
             here[row.uid] = (row.revision, row.revised_by)
-    if not newer:
-        return 0
-    uids = list(newer)
-    session.execute(delete(TOMBSTONES).where(TOMBSTONES.c.uid.in_(uids)))
-    session.execute(delete(BLOCKS).where(BLOCKS.c.uid.in_(uids)))  # with their records
-    tombstones, blocks, children = [], [], []
-    for row in newer.values():
-        mine = None if row.revised_by == me else row.revised_by
-        origin = None if row.device_id == me else row.device_id
-        if row.deleted:
-            tombstones.append(
-                {
-                    "uid": row.uid,
-                    "device_id": origin,
-                    "revision": row.revision,
-                    "revised_by": mine,
-                    "dirty": False,
-                }
-            )
-            continue
-        document = json.loads(row.document)
-        blocks.append(
-            {
-                "start_utc": _when(document["start"]),
-                "end_utc": _when(document["end"]),
-                "running": None,
-                "task": document["task"],
-                "timezone": document["tz"],
-                "uid": row.uid,
-                "device_id": origin,
-                "revision": row.revision,
-                "revised_by": mine,
-                "dirty": False,
-            }
-        )
-        children.append(document)
-    if tombstones:
-        session.execute(insert(TOMBSTONES), tombstones)
-    if blocks:
-        session.execute(insert(BLOCKS), blocks)
-        made = select(BLOCKS.c.uid, BLOCKS.c.id).where(BLOCKS.c.uid.in_([b["uid"] for b in blocks]))
-        ids: dict[str, int] = {row.uid: row.id for row in session.execute(made)}
-        pauses = [
-            {
-                "block_id": ids[b["uid"]],
-                "uid": p["uid"],
-                "start_utc": _when(p["start"]),
-                "end_utc": _when(p["end"]),
-                "timezone": p["tz"],
-            }
-            for b, document in zip(blocks, children, strict=True)
-            for p in document["pauses"]
-        ]
-        interruptions = [
-            {
-                "block_id": ids[b["uid"]],
-                "uid": i["uid"],
-                "at_utc": _when(i["at"]),
-                "end_utc": _when(i["end"]),
-                "kind": i["kind"],
-                "source": i["source"],
-                "note": i["note"],
-                "timezone": i["tz"],
-                "ongoing": None,
-            }
-            for b, document in zip(blocks, children, strict=True)
-            for i in document["interruptions"]
-        ]
-        if pauses:
-            session.execute(insert(PAUSES), pauses)
-        if interruptions:
-            session.execute(insert(INTERRUPTIONS), interruptions)
-    return len(newer)
+    return newer
+
+
+def _version_row(row: Any, me: str) -> dict[str, Any]:
+    """A pulled version's bookkeeping, with ``None`` where it is this device's own."""
+    return {
+        "uid": row.uid,
+        "device_id": None if row.device_id == me else row.device_id,
+        "revision": row.revision,
+        "revised_by": None if row.revised_by == me else row.revised_by,
+        "dirty": False,
+    }
+
+
+def _insert_blocks(
+    session: Session, me: str, rows: Sequence[Any], documents: dict[str, dict[str, Any]]
+) -> None:
+    blocks = [
+        {
+            **_version_row(row, me),
+            "start_utc": _when(documents[row.uid]["start"]),
+            "end_utc": _when(documents[row.uid]["end"]),
+            "running": None,
+            "task": documents[row.uid]["task"],
+            "timezone": documents[row.uid]["tz"],
+        }
+        for row in rows
+    ]
+    session.execute(insert(BLOCKS), blocks)
+    made = select(BLOCKS.c.uid, BLOCKS.c.id).where(BLOCKS.c.uid.in_(list(documents)))
+    ids: dict[str, int] = {row.uid: row.id for row in session.execute(made)}
+    pauses = [
+        {
+            "block_id": ids[uid],
+            "uid": p["uid"],
+            "start_utc": _when(p["start"]),
+            "end_utc": _when(p["end"]),
+            "timezone": p["tz"],
+        }
+        for uid, document in documents.items()
+        for p in document["pauses"]
+    ]
+    interruptions = [
+        {
+            "block_id": ids[uid],
+            "uid": i["uid"],
+            "at_utc": _when(i["at"]),
+            "end_utc": _when(i["end"]),
+            "kind": i["kind"],
+            "source": i["source"],
+            "note": i["note"],
+            "timezone": i["tz"],
+            "ongoing": None,
+        }
+        for uid, document in documents.items()
+        for i in document["interruptions"]
+    ]
+    if pauses:
+        session.execute(insert(PAUSES), pauses)
+    if interruptions:
+        session.execute(insert(INTERRUPTIONS), interruptions)
