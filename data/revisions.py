@@ -9,7 +9,7 @@ Every write path of :mod:`data` calls :func:`touch`, :func:`touch_tombstone` or
 life).
 """
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from data.tables import BLOCKS, DEVICES, TOMBSTONES
@@ -63,3 +63,19 @@ def bury(session: Session, block_id: int) -> None:
             dirty=True,
         )
     )
+
+
+def history_mark(session: Session) -> tuple[int, ...]:
+    """Counts and sums of the finished blocks' and the tombstones' revisions: they change
+    with any finished block, and not with the running one (see :meth:`Store.history_mark`)."""
+    finished = session.execute(
+        select(
+            func.count(),
+            func.coalesce(func.sum(BLOCKS.c.revision), 0),
+            func.max(BLOCKS.c.id),
+        ).where(BLOCKS.c.end_utc.is_not(None))
+    ).one()
+    gone = session.execute(
+        select(func.count(), func.coalesce(func.sum(TOMBSTONES.c.revision), 0))
+    ).one()
+    return (*(int(v or 0) for v in finished), *(int(v or 0) for v in gone))

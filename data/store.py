@@ -4,17 +4,14 @@ Every method commits before it returns (so a caller may acknowledge what it wrot
 back and raises; a failed call leaves the database as it was.
 """
 
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import AbstractContextManager, contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import Engine, delete, func, select, text
-from sqlalchemy.engine import URL, CursorResult
-from sqlalchemy.orm import Session
+from sqlalchemy import delete, func, select
+from sqlalchemy.engine import CursorResult
 
-from data import engine as engines
 from data import presses, revisions, undo_log
 from data import sync as syncing
 from data.checked import (
@@ -25,7 +22,7 @@ from data.checked import (
     spans,
     update_block,
 )
-from data.failures import as_store_errors
+from data.database import Database
 from data.importing import ImportResult, Progress, add_new
 from data.rows import (
     BLOCKS,
@@ -38,9 +35,7 @@ from data.rows import (
     load_one,
     save,
 )
-from data.schema import ensure_schema
 from data.sync import SyncResult, SyncState
-from data.tables import TOMBSTONES
 from tracker import clock, overlaps, running
 from tracker.days import DayClock
 from tracker.errors import TransitionError, ValidationError
@@ -49,8 +44,6 @@ from tracker.model import Block, Interruption, LoosePress, Pressed, validate_blo
 from tracker.team import Lens
 from tracker.undo import Action, Step
 
-_PG_WRITE_LOCK = 0x466C6F77  # serialises writers on PostgreSQL, as BEGIN IMMEDIATE does on SQLite
-
 
 def _done() -> datetime:
     """When an action is done, for its undo step (the wall clock: undo is offered for a few
@@ -58,70 +51,8 @@ def _done() -> datetime:
     return clock.now()
 
 
-class Store:
+class Store(Database):
     """A Flowtally database. Create with :meth:`open`; ``close`` when done."""
-
-    def __init__(self, engine: Engine, busy_timeout_ms: int = engines.BUSY_TIMEOUT_MS) -> None:
-        self.engine = engine
-        self.busy_timeout_ms = busy_timeout_ms
-        self.url: URL = engine.url
-        self._writer = engine.execution_options(**{engines.WRITE_OPTION: True})
-
-    @classmethod
-    def open(
-        cls, url: str | None = None, busy_timeout_ms: int = engines.BUSY_TIMEOUT_MS
-    ) -> "Store":
-        """Open (creating and migrating as needed) the database at ``url``, or the default
-        SQLite file in the user data directory. A write waits ``busy_timeout_ms`` for another
-        program's lock before it gives up (the tray's worker waits briefly and retries)."""
-        target = (
-            engines.normalise_url(url)
-            if url
-            else URL.create("sqlite", database=str(engines.default_database_path()))
-        )
-        engine = engines.create(target, busy_timeout_ms)
-        store = cls(engine, busy_timeout_ms)
-        try:
-            with store._errors():
-                ensure_schema(engine)
-        except BaseException:
-            engine.dispose()
-            raise
-        return store
-
-    def close(self) -> None:
-        self.engine.dispose()
-
-    def __enter__(self) -> "Store":
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        self.close()
-
-    @property
-    def description(self) -> str:
-        return engines.describe(self.url)
-
-    # ------------------------------------------------------------ transactions
-
-    def _errors(self) -> AbstractContextManager[None]:
-        return as_store_errors(self.description, self.busy_timeout_ms)
-
-    @contextmanager
-    def _write(self) -> Iterator[Session]:
-        with (
-            self._errors(),
-            Session(self._writer, expire_on_commit=False) as session,
-            session.begin(),
-        ):
-            if self.url.get_backend_name() == "postgresql":
-                session.execute(text(f"SELECT pg_advisory_xact_lock({_PG_WRITE_LOCK})"))
-            yield session
-
-    @contextmanager
-    def _read(self) -> Iterator[Session]:
-        with self._errors(), Session(self.engine) as session, session.begin():
-            yield session
 
     # ------------------------------------------------------------ reading
 
@@ -369,17 +300,7 @@ class Store:
         another process, or by sync), and not with the running block or its heartbeat: what a
         cache of settled weeks checks before it is trusted again."""
         with self._read() as session:
-            finished = session.execute(
-                select(
-                    func.count(),
-                    func.coalesce(func.sum(BLOCKS.c.revision), 0),
-                    func.max(BLOCKS.c.id),
-                ).where(BLOCKS.c.end_utc.is_not(None))
-            ).one()
-            gone = session.execute(
-                select(func.count(), func.coalesce(func.sum(TOMBSTONES.c.revision), 0))
-            ).one()
-            return (*(int(v or 0) for v in finished), *(int(v or 0) for v in gone))
+            return revisions.history_mark(session)
 
     def sync_team(self) -> str | None:
         """The team whose database the sync target is, as the last sync found."""

@@ -25,7 +25,6 @@ themselves are in :mod:`data.team_schema`.
 """
 
 import json
-import re
 import secrets
 import uuid
 from collections.abc import Callable, Sequence
@@ -34,7 +33,6 @@ from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, text
-from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from data import remote as servers
@@ -198,7 +196,7 @@ def add_member(url: str, name: str) -> Joined:
         ).first():
             raise StoreError(_("{name} is a member already").format(name=shown))
         role = roles.fresh("m")
-        verifier = _verifier(connection, password, role)
+        verifier = roles.verifier(connection, password, role)
         members = connection.execute(text("SELECT members_role FROM flowtally_team")).scalar_one()
         connection.exec_driver_sql(  # the verifier as written: no bind markers read in it
             f"CREATE ROLE {roles.quote(connection, role)} LOGIN INHERIT NOSUPERUSER NOCREATEDB "
@@ -209,28 +207,10 @@ def add_member(url: str, name: str) -> Joined:
             text("INSERT INTO flowtally_team_members (role, person_id, name) VALUES (:r, :p, :n)"),
             {"r": role, "p": str(uuid.uuid4()), "n": shown},
         )
-        return Joined(shown, role, _join_url(url, role, password))
+        return Joined(shown, role, roles.join_url(url, role, password))
 
     result: Joined = _run(url, work)
     return result
-
-
-def _verifier(connection: Connection, password: str, role: str) -> str:
-    """The SCRAM verifier of ``password``, made here: the password never reaches the server."""
-    raw = connection.connection.dbapi_connection
-    pgconn = getattr(raw, "pgconn", None)
-    if pgconn is None:
-        raise StoreError(_("adding a member needs the psycopg driver (postgresql://…)"))
-    made: bytes = pgconn.encrypt_password(password.encode(), role.encode(), b"scram-sha-256")
-    verifier = made.decode()
-    if not re.fullmatch(r"SCRAM-SHA-256\$[A-Za-z0-9+/=:$]+", verifier):
-        raise StoreError(_("the server's driver made an unexpected password verifier"))
-    return verifier
-
-
-def _join_url(admin_url: str, role: str, password: str) -> str:
-    url: URL = make_url(admin_url).set(username=role, password=password)
-    return url.render_as_string(hide_password=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Connection, text
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from data.errors import StoreError
@@ -246,3 +247,21 @@ def _faults(connection: Connection, members: str, reporter: str) -> list[str]:
     ).scalar():
         faults.append(_("the members role and the reporter role share privileges"))
     return faults
+
+
+def verifier(connection: Connection, password: str, role: str) -> str:
+    """The SCRAM verifier of ``password``, made here: the password never reaches the server."""
+    raw = connection.connection.dbapi_connection
+    pgconn = getattr(raw, "pgconn", None)
+    if pgconn is None:
+        raise StoreError(_("adding a member needs the psycopg driver (postgresql://…)"))
+    made: bytes = pgconn.encrypt_password(password.encode(), role.encode(), b"scram-sha-256")
+    verifier = made.decode()
+    if not re.fullmatch(r"SCRAM-SHA-256\$[A-Za-z0-9+/=:$]+", verifier):
+        raise StoreError(_("the server's driver made an unexpected password verifier"))
+    return verifier
+
+
+def join_url(admin_url: str, role: str, password: str) -> str:
+    url: URL = make_url(admin_url).set(username=role, password=password)
+    return url.render_as_string(hide_password=False)

@@ -3,7 +3,7 @@
 from tracker.dashboard import Mark
 from tracker.settings import load_zone
 from tracker.types import Kind, Phase
-from ui.charts import MINUTE, Translate, words
+from ui.chart_style import MINUTE, Translate, words
 
 
 def mark_text(mark: Mark, zone_name: str, tr: Translate = words) -> str:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QToolTip, QWidget
 
 from tracker.dashboard import Mark
 from ui.chart_marks import mark_text
-from ui.charts import Theme, Translate
+from ui.chart_style import Theme, Translate
 from ui.charts_render import PageSpec, RenderedPage
 
 RESIZE_SETTLE_MS = 120

@@ -9,119 +9,29 @@ loads it unless the dashboard is opened.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
-from tracker.dashboard import HeadlineName, WeekView
-from tracker.i18n import _, day_name
+from tracker.dashboard import WeekView
 from tracker.types import PERIOD_BANDS, Kind, SegmentKind
+from ui.chart_style import (
+    BAND_COLOURS,
+    EFACTOR_COLOUR,
+    KIND_COLOURS,
+    MINUTE,
+    SEGMENT_COLOURS,
+    Theme,
+    Translate,
+    days_axis,
+    legend,
+    segment_name,
+    style,
+    words,
+)
+from ui.chart_timeline import compose_timeline
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import FigureBase
-
-Translate = Callable[[str], str]
-MINUTE = timedelta(minutes=1)
-TIMELINE_LABEL = "timeline"
-"""The label of the timeline's axes, by which hover code finds it in its figure."""
-
-
-def words(text: str) -> str:
-    """The charts' words in the reader's language. Charts are drawn off the GUI thread and
-    by the CLI without Qt, so they use :mod:`tracker.i18n`, not Qt's translators."""
-    return _(text)
-
-
-"""Headlines that are ratios, shown with two decimals; the others are counts and minutes."""
-
-
-def headline_number(name: HeadlineName, value: float, signed: bool = False) -> str:
-    """A headline's number (or, ``signed``, its change) as the cards and reports show it."""
-    sign = "+" if signed else ""
-    return f"{value:{sign}.2f}" if name.is_ratio else f"{value:{sign}.0f}"
-
-
-@dataclass(frozen=True, slots=True)
-class Theme:
-    """Colours of the surroundings; the data colours are Okabe-Ito in both themes."""
-
-    background: str = "#ffffff"
-    foreground: str = "#1f1f1f"
-    grid: str = "#d9d9d9"
-
-
-LIGHT = Theme()
-DARK = Theme(background="#1e1f22", foreground="#e6e6e6", grid="#45474d")
-
-# Okabe-Ito, as on the tray icon: safe for the common colour-vision deficiencies.
-SEGMENT_COLOURS = {
-    SegmentKind.RAMP_UP: "#E69F00",
-    SegmentKind.DEEP: "#0072B2",
-    SegmentKind.FLOW: "#009E73",
-    SegmentKind.INTERRUPTED: "#D55E00",
-    SegmentKind.PAUSED: "#999999",
-}
-KIND_COLOURS = {Kind.INTERNAL: "#CC79A7", Kind.EXTERNAL: "#D55E00"}
-# One hue in four lightness steps: the bands read as "more is better" without relying on hue.
-BAND_COLOURS = ("#B8E0D2", "#6CC3A6", "#009E73", "#005A41")
-EFACTOR_COLOUR = "#CC79A7"
-
-
-def segment_name(kind: SegmentKind, tr: Translate) -> str:
-    return {
-        SegmentKind.RAMP_UP: tr("ramp-up"),
-        SegmentKind.DEEP: tr("deep focus"),
-        SegmentKind.FLOW: tr("flow"),
-        SegmentKind.INTERRUPTED: tr("interrupted"),
-        SegmentKind.PAUSED: tr("paused"),
-    }[kind]
-
-
-def _style(ax: "Axes", theme: Theme, title: str, xlabel: str, ylabel: str) -> None:
-    ax.set_facecolor(theme.background)
-    ax.set_title(title, color=theme.foreground, fontsize=11, loc="left")
-    ax.set_xlabel(xlabel, color=theme.foreground)
-    ax.set_ylabel(ylabel, color=theme.foreground)
-    ax.tick_params(colors=theme.foreground, labelsize=8)
-    for spine in ax.spines.values():
-        spine.set_color(theme.grid)
-    ax.grid(axis="y", color=theme.grid, linewidth=0.6)
-    ax.set_axisbelow(True)
-
-
-def _legend(ax: "Axes", theme: Theme, **options: Any) -> None:
-    legend = ax.legend(fontsize=8, frameon=False, **options)
-    for text in legend.get_texts():
-        text.set_color(theme.foreground)
-
-
-def _day_labels(view: WeekView) -> list[str]:
-    return [f"{day_name(day)} {day:%d}" for day, _ in view.report.days]
-
-
-FUTURE_ALPHA = 0.35
-"""How faint the days still to come are drawn: present, but clearly not yet lived."""
-
-
-def _days_axis(ax: "Axes", view: WeekView, theme: Theme, axis: str = "x") -> None:
-    """Put the weekdays on ``axis`` (positions 0-6), today's label bold and on a light band
-    (so it reads as "today" at a glance), the days to come faint."""
-    if axis == "x":
-        ax.set_xticks(range(7), _day_labels(view))
-        labels = ax.get_xticklabels()
-    else:
-        ax.set_yticks(range(7), _day_labels(view))
-        labels = ax.get_yticklabels()
-    if view.today is None:  # a week that is over, or still to come: every day alike
-        return
-    for index, (day, _metrics) in enumerate(view.report.days):
-        if day == view.today:
-            labels[index].set_fontweight("bold")
-            span = ax.axvspan if axis == "x" else ax.axhspan
-            span(index - 0.5, index + 0.5, color=theme.grid, alpha=0.45, zorder=0, lw=0)
-        elif day > view.today:
-            labels[index].set_alpha(FUTURE_ALPHA)
 
 
 def draw_periods(ax: "Axes", view: WeekView, theme: Theme, tr: Translate = words) -> None:
@@ -135,9 +45,9 @@ def draw_periods(ax: "Axes", view: WeekView, theme: Theme, tr: Translate = words
 
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_ylim(0, max(max(bottom) * 1.15, 1))
-    _style(ax, theme, tr("Uninterrupted periods per day"), tr("day"), tr("periods"))
-    _days_axis(ax, view, theme)
-    _legend(ax, theme, title=None, ncols=4, loc="upper left")
+    style(ax, theme, tr("Uninterrupted periods per day"), tr("day"), tr("periods"))
+    days_axis(ax, view, theme)
+    legend(ax, theme, title=None, ncols=4, loc="upper left")
 
 
 def draw_phases(ax: "Axes", view: WeekView, theme: Theme, tr: Translate = words) -> None:
@@ -155,9 +65,9 @@ def draw_phases(ax: "Axes", view: WeekView, theme: Theme, tr: Translate = words)
         )
         bottom = [b + v for b, v in zip(bottom, values, strict=True)]
     ax.set_ylim(0, max(max(bottom) * 1.15, 60))
-    _style(ax, theme, tr("Minutes per phase per day"), tr("day"), tr("minutes"))
-    _days_axis(ax, view, theme)
-    _legend(ax, theme, ncols=4, loc="upper left")
+    style(ax, theme, tr("Minutes per phase per day"), tr("day"), tr("minutes"))
+    days_axis(ax, view, theme)
+    legend(ax, theme, ncols=4, loc="upper left")
 
 
 _METRIC_OF = {
@@ -190,9 +100,9 @@ def draw_hours(
         images.append(
             ax.imshow(grid, aspect="auto", cmap=colours, vmin=0, vmax=top, interpolation="nearest")
         )
-        _style(ax, theme, title, tr("hour of day"), "")
+        style(ax, theme, title, tr("hour of day"), "")
         ax.grid(False)
-        _days_axis(ax, view, theme, axis="y")
+        days_axis(ax, view, theme, axis="y")
         ax.set_xticks(range(0, 24, 3), [f"{h:02d}" for h in range(0, 24, 3)])
     return images
 
@@ -218,7 +128,7 @@ def draw_trend(ax: "Axes", view: WeekView, theme: Theme, tr: Translate = words) 
     ax.set_xticks(range(len(names)), names)
     ax.set_ylim(0, max(max(per_day) * 1.2, 1))
     title = tr("Periods per worked day and e-factor, the last {n} weeks").format(n=len(names))
-    _style(ax, theme, title, tr("ISO week"), bar_label)
+    style(ax, theme, title, tr("ISO week"), bar_label)
     line_ax = ax.twinx()
     line_ax.plot(
         range(len(names)),
@@ -256,7 +166,7 @@ def draw_sources(ax: "Axes", view: WeekView, theme: Theme, tr: Translate = words
             color=theme.foreground,
         )
     ax.set_xlim(0, max(max(costs, default=0) * 1.25, 15))
-    _style(ax, theme, tr("What interruptions cost"), tr("recovery minutes caused"), "")
+    style(ax, theme, tr("What interruptions cost"), tr("recovery minutes caused"), "")
     ax.grid(axis="y", visible=False)
     ax.grid(axis="x", color=theme.grid, linewidth=0.6)
     if not ranked:
@@ -268,127 +178,6 @@ def draw_sources(ax: "Axes", view: WeekView, theme: Theme, tr: Translate = words
             ha="center",
             color=theme.foreground,
         )
-
-
-def draw_timeline(ax: "Axes", view: WeekView, theme: Theme, tr: Translate = words) -> None:
-    """Each day as a row: blocks coloured by phase, pauses grey, interruptions as marks."""
-    ax.set_label(TIMELINE_LABEL)
-    starts = [b.start_h for d in view.days for b in d.bars]
-    ends = [b.end_h for d in view.days for b in d.bars]
-    # The hours that hold blocks, with an hour of margin: a working day, not a mostly empty 24.
-    first = max(0, int(min(starts, default=8.0)) - 1)
-    last = min(max(ends, default=18.0) + 1, max([24.0, *ends]))
-    last = max(last, first + 8)
-    for row, picture in enumerate(view.days):
-        for kind, colour in SEGMENT_COLOURS.items():
-            spans = [(b.start_h, b.end_h - b.start_h) for b in picture.bars if b.kind is kind]
-            if spans:
-                ax.broken_barh(
-                    spans, (row - 0.35, 0.7), facecolors=colour, gid=f"{row}:{kind.value}"
-                )
-        for who, colour in KIND_COLOURS.items():
-            xs = [mk.at_h for mk in picture.marks if mk.interruption.kind is who]
-            if xs:
-                ax.scatter(
-                    xs,
-                    [row - 0.45] * len(xs),
-                    marker="v",
-                    s=36,
-                    color=colour,
-                    edgecolors=theme.background,
-                    linewidths=0.6,
-                    zorder=3,
-                    gid=f"{row}:{who.value}",
-                )
-    ax.set_xlim(first, last)
-    ax.set_ylim(6.7, -0.8)
-    _days_axis(ax, view, theme, axis="y")
-    _task_names(ax, view, first, last)
-    if view.today is not None and view.now_h is not None:
-        row = [day for day, _metrics in view.report.days].index(view.today)
-        ax.plot(
-            [view.now_h, view.now_h],
-            [row - 0.5, row + 0.5],
-            color=theme.foreground,
-            linewidth=1.5,
-            gid="now",
-        )
-        ax.annotate(
-            tr("now"),
-            (view.now_h, row + 0.5),
-            xytext=(0, -2),
-            textcoords="offset points",
-            ha="center",
-            va="top",
-            fontsize=7,
-            color=theme.foreground,
-        )
-    ticks = range(first, int(last) + 1)
-    ax.set_xticks(ticks, [f"{h % 24:02d}" for h in ticks])
-    _style(ax, theme, tr("Day timeline"), tr("hour of day (local time)"), "")
-    ax.grid(axis="x", color=theme.grid, linewidth=0.6)
-    ax.grid(axis="y", visible=False)
-    from matplotlib.artist import Artist
-    from matplotlib.lines import Line2D
-    from matplotlib.patches import Patch
-
-    handles: list[Artist] = [
-        Patch(color=c, label=segment_name(k, tr)) for k, c in SEGMENT_COLOURS.items()
-    ]
-    handles += [
-        Line2D([], [], marker="v", linestyle="", color=KIND_COLOURS[k], label=name)
-        for k, name in ((Kind.INTERNAL, tr("internal")), (Kind.EXTERNAL, tr("external")))
-    ]
-    # Below everything, at the figure's bottom edge, clear of the tick labels.
-    legend = ax.legend(
-        handles=handles,
-        fontsize=8,
-        frameon=False,
-        ncols=7,
-        loc="lower center",
-        bbox_to_anchor=(0.5, 0.0),
-        bbox_transform=ax.figure.transSubfigure,
-    )
-    for text in legend.get_texts():
-        text.set_color(theme.foreground)
-
-
-CHAR_WIDTH_IN = 0.065
-"""About how wide a character of the timeline's 7 pt labels is, in inches."""
-
-
-def _task_names(ax: "Axes", view: WeekView, first: float, last: float) -> None:
-    """Each block's task written on it, where it fits (shortened with "…" when it nearly
-    does); white with a dark outline, legible on every phase colour."""
-    from matplotlib import patheffects
-
-    figure = ax.get_figure(root=True)
-    width_in = figure.get_figwidth() * 0.85 if figure is not None else 10.0
-    inches_per_hour = width_in / max(last - first, 1)
-    outline = [patheffects.withStroke(linewidth=2, foreground="#1f1f1f")]
-    for row, picture in enumerate(view.days):
-        runs: list[tuple[float, float, str | None]] = []  # touching bars of one block's task
-        for bar in sorted(picture.bars, key=lambda b: b.start_h):
-            if runs and runs[-1][2] == bar.task and abs(runs[-1][1] - bar.start_h) < 1e-6:
-                runs[-1] = (runs[-1][0], bar.end_h, bar.task)
-            else:
-                runs.append((bar.start_h, bar.end_h, bar.task))
-        for start, end, task in runs:
-            fits = int((end - start) * inches_per_hour / CHAR_WIDTH_IN) - 1
-            if not task or fits < 3:
-                continue
-            ax.text(
-                (start + end) / 2,
-                row,
-                task if len(task) <= fits else task[: fits - 1] + "…",
-                ha="center",
-                va="center",
-                fontsize=7,
-                color="white",
-                path_effects=outline,
-                clip_on=True,
-                gid=f"{row}:task",
-            )
 
 
 # ------------------------------------------------------------------- pages
@@ -419,12 +208,6 @@ def compose_interruptions(
 
 def compose_trend(fig: "FigureBase", view: WeekView, theme: Theme, tr: Translate = words) -> None:
     draw_trend(fig.add_subplot(), view, theme, tr)
-
-
-def compose_timeline(
-    fig: "FigureBase", view: WeekView, theme: Theme, tr: Translate = words
-) -> None:
-    draw_timeline(fig.add_subplot(), view, theme, tr)
 
 
 Composer = Callable[["FigureBase", WeekView, Theme, Translate], None]

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, cast
 from tracker.dashboard import HeadlineName, WeekView
 from tracker.i18n import language as language_of_words
 from tracker.report import WeekReport, report_table, task_table
-from ui.charts import LIGHT, PAGES, Theme, Translate, compose, headline_number, words
+from ui.chart_style import LIGHT, Theme, Translate, headline_number, words
+from ui.charts import PAGES, compose
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure, FigureBase, SubFigure

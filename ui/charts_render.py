@@ -11,7 +11,9 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from tracker.dashboard import Mark, WeekView
-from ui.charts import TIMELINE_LABEL, Theme, Translate, compose, words
+from ui.chart_style import Theme, Translate, words
+from ui.chart_timeline import TIMELINE_LABEL
+from ui.charts import compose
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure

@@ -29,8 +29,9 @@ from tracker.i18n import day_name, month_name
 from tracker.model import Block
 from tracker.settings import ModelParams, load_zone
 from tracker.team import TeamWeek
+from ui.chart_style import DARK, LIGHT, Theme, headline_number, words
 from ui.chart_view import ChartView
-from ui.charts import DARK, LIGHT, PAGES, Theme, headline_number, words
+from ui.charts import PAGES
 from ui.charts_render import RenderedPage
 from ui.history_dialogs import AddBlockDialog, AddInterruptionDialog
 from ui.history_table import HistoryTable, time_on_day

@@ -4,13 +4,18 @@ all build it here, so a screen and a file can never differ."""
 
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 from app.commands.devices import on_device
+from app.commands.transfer import EXPORT_FORMATS, export_content
 from data.store import Store
 from tracker.dashboard import WeekView, week_view
+from tracker.errors import FlowtallyError
+from tracker.i18n import _
 from tracker.model import Block
 from tracker.report import WeekReport, week_bounds, week_reports
 from tracker.settings import ModelParams
+from ui.charts_export import FORMATS as CHART_FORMATS
 
 TREND_WEEKS = 12
 
@@ -80,3 +85,20 @@ def _runs(mondays: Iterable[date]) -> list[list[date]]:
         else:
             runs.append([monday])
     return runs
+
+
+def week_file(view: WeekView, path: Path, params: ModelParams, now: datetime) -> str | bytes:
+    """What the dashboard's export of a week writes to ``path``, by its suffix: the charts
+    (PNG, PDF, HTML) or the week's blocks (JSON, CSV, ICS)."""
+    fmt = path.suffix.lower().lstrip(".")
+    if fmt in CHART_FORMATS:
+        from ui.charts_export import render_report
+
+        return render_report(view, fmt)
+    if fmt in EXPORT_FORMATS:
+        return export_content(view.blocks, fmt, params, now)
+    raise FlowtallyError(
+        _("cannot tell the format from {0!r}; use .png, .pdf, .html, .csv, .json or .ics").format(
+            path.name
+        )
+    )

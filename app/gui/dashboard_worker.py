@@ -2,7 +2,7 @@
 
 The dashboard reads weeks of history, edits it, and renders exports: none of that may run on
 the GUI thread, and none of it should queue behind (or in front of) a hotkey press in the
-tray's :class:`app.store_worker.StoreWorker`. So it has its own thread and its own store
+tray's :class:`app.gui.store_worker.StoreWorker`. So it has its own thread and its own store
 connection; SQLite's WAL lets it read while the tray writes.
 
 Week reports of weeks that can no longer change (over, and not touched by a running block)
@@ -20,8 +20,7 @@ from typing import assert_never
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from app.commands.transfer import EXPORT_FORMATS, export_content
-from app.commands.weeks import is_settled, load_view
+from app.commands.weeks import is_settled, load_view, week_file
 from app.files import write_atomically
 from app.gui import dashboard_protocol as msg
 from app.gui.dashboard_protocol import DashboardRequest
@@ -36,8 +35,7 @@ from tracker.i18n import _
 from tracker.model import Block
 from tracker.report import WeekReport
 from tracker.settings import ModelParams, load_zone
-from ui.charts import Translate, words
-from ui.charts_export import FORMATS as CHART_FORMATS
+from ui.chart_style import Translate, words
 from ui.charts_render import PageSpec, RenderedPage, render_page
 
 log = logging.getLogger(__name__)
@@ -333,25 +331,11 @@ class DashboardWorker(QObject):
 
     def export(self, path: str) -> None:
         target = Path(path)
-        fmt = target.suffix.lower().lstrip(".")
         view = self.view
         try:
             if view is None:
                 raise FlowtallyError(_("no week is loaded yet"))
-            if fmt in CHART_FORMATS:
-                from ui.charts_export import render_report
-
-                content: str | bytes = render_report(view, fmt)
-            elif fmt in EXPORT_FORMATS:
-                content = export_content(view.blocks, fmt, self.params, now())
-            else:
-                raise FlowtallyError(
-                    _(
-                        "cannot tell the format from {0!r}; use .png, .pdf, .html, .csv, .json "
-                        "or .ics"
-                    ).format(target.name)
-                )
-            write_atomically(target, content)
+            write_atomically(target, week_file(view, target, self.params, now()))
         except FlowtallyError as exc:
             self._fail(str(exc))
             return

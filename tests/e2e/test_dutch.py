@@ -43,7 +43,8 @@ from tracker.model import Block
 from tracker.settings import ModelParams
 from ui import icons, translations
 from ui.about import AboutDialog, AboutFacts
-from ui.charts import LIGHT, PAGES, compose
+from ui.chart_style import LIGHT
+from ui.charts import PAGES, compose
 from ui.history_dialogs import AddBlockDialog, AddInterruptionDialog
 from ui.quick_log import QuickLogPopup
 from ui.settings_dialog import SettingsDialog

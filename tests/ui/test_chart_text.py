@@ -9,7 +9,8 @@ from tracker.dashboard import WeekView, week_view
 from tracker.model import Block, Interruption
 from tracker.report import week_reports
 from tracker.settings import ModelParams
-from ui.charts import LIGHT, PAGES, compose
+from ui.chart_style import LIGHT
+from ui.charts import PAGES, compose
 from ui.charts_export import render_report
 
 SOURCES = ("$x$ cost", "$\\notacommand$")

@@ -24,7 +24,7 @@ from tracker.model import Block, Interruption, Pause
 from tracker.report import week_bounds, week_report
 from tracker.settings import ModelParams
 from tracker.types import PERIOD_BANDS, Kind
-from ui.charts import TIMELINE_LABEL
+from ui.chart_timeline import TIMELINE_LABEL
 from ui.dashboard import DashboardWindow, theme_of
 from ui.history_dialogs import AddBlockDialog, AddInterruptionDialog
 
