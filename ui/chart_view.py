@@ -10,6 +10,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QPalette,
     QResizeEvent,
     QShowEvent,
 )
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import QToolTip, QWidget
 
 from tracker.dashboard import Mark
 from ui.chart_marks import mark_text
-from ui.chart_style import Theme, Translate
+from ui.chart_style import DARK, LIGHT, Theme, Translate
 from ui.charts_render import PageSpec, RenderedPage
 
 RESIZE_SETTLE_MS = 120
@@ -113,3 +114,14 @@ class ChartView(QWidget):
         self.hovered = None
         QToolTip.hideText()
         super().leaveEvent(event)
+
+
+def theme_of(palette: QPalette) -> Theme:
+    """Charts in the colours of the system's light or dark palette."""
+    window = palette.color(QPalette.ColorRole.Window)
+    base = DARK if window.lightness() < 128 else LIGHT
+    return Theme(
+        background=window.name(),
+        foreground=palette.color(QPalette.ColorRole.WindowText).name(),
+        grid=base.grid,
+    )

@@ -6,10 +6,9 @@ thread. matplotlib loads with the first chart drawn, not with this module.
 """
 
 from datetime import date, timedelta
-from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QStandardPaths, Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QPalette
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
@@ -22,108 +21,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker import clock
-from tracker.dashboard import Headline, HeadlineName, WeekView
-from tracker.history import Part, free_slot
+from tracker.dashboard import WeekView
+from tracker.history import Part
 from tracker.i18n import day_name, month_name
 from tracker.model import Block
-from tracker.settings import ModelParams, load_zone
 from tracker.team import TeamWeek
-from ui.chart_style import DARK, LIGHT, Theme, headline_number, words
-from ui.chart_view import ChartView
+from ui.chart_style import words
+from ui.chart_view import ChartView, theme_of
 from ui.charts import PAGES
 from ui.charts_render import RenderedPage
-from ui.history_dialogs import AddBlockDialog, AddInterruptionDialog
-from ui.history_table import HistoryTable, time_on_day
+from ui.headline_cards import HeadlineCards
+from ui.history_dialogs import AddBlockDialog, AddInterruptionDialog, block_form, block_start
+from ui.history_table import HistoryTable
 from ui.team_page import TeamPage
+from ui.week_export import export_dialog, with_suffix
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("Dashboard", text)
-
-
-# Lower is better for these: a drop shows as good news.
-EXPORT_FILTERS = (
-    ("pdf", "PDF report (*.pdf)"),
-    ("png", "PNG image (*.png)"),
-    ("html", "HTML report (*.html)"),
-    ("csv", "CSV of the week's blocks (*.csv)"),
-    ("json", "JSON of the week's blocks (*.json)"),
-    ("ics", "Calendar of the week's blocks (*.ics)"),
-)
-
-
-def headline_title(name: HeadlineName) -> str:
-    return {
-        HeadlineName.PERIODS: tr("Uninterrupted periods"),
-        HeadlineName.E_FACTOR: tr("E-factor"),
-        HeadlineName.FLOW_MIN: tr("Flow"),
-        HeadlineName.LONGEST_STRETCH_MIN: tr("Longest stretch"),
-        HeadlineName.RECOVERY_MIN: tr("Recovery"),
-        HeadlineName.INTERRUPTIONS_PER_HOUR: tr("Interruptions per hour"),
-    }[name]
-
-
-def headline_meaning(name: HeadlineName, params: ModelParams) -> str:
-    """What a card's number means, in one sentence (as ``model.md`` defines it)."""
-    text = {
-        HeadlineName.PERIODS: tr(
-            "Stretches of at least {period} minutes without an interruption: the time in "
-            "which deep work gets done."
-        ),
-        HeadlineName.E_FACTOR: tr(
-            "Minutes inside uninterrupted periods divided by all tracked minutes: 1 means "
-            "every tracked minute was in a long stretch, 0 none."
-        ),
-        HeadlineName.FLOW_MIN: tr(
-            "Minutes in flow: the part of each uninterrupted stretch after its first "
-            "{flow} minutes."
-        ),
-        HeadlineName.LONGEST_STRETCH_MIN: tr("The longest time worked without an interruption."),
-        HeadlineName.RECOVERY_MIN: tr(
-            "Ramp-up minutes after interruptions: the time it took to get back into focus, "
-            "which the interruptions cost."
-        ),
-        HeadlineName.INTERRUPTIONS_PER_HOUR: tr("Interruptions logged per tracked hour."),
-    }[name]
-    return text.format(period=f"{params.min_period_min:g}", flow=f"{params.flow_after_min:g}")
-
-
-def compared_with(view: WeekView, zone_name: str) -> str:
-    """What the change on the cards is measured against."""
-    until = view.compared_until
-    if until is None:
-        return tr("Changes: against the week before.")
-    local = until.astimezone(load_zone(zone_name))
-    when = f"{day_name(local)} {local:%H:%M}"
-    return tr("Changes: against last week up to {when}, the same span of it.").format(when=when)
-
-
-def headline_texts(h: Headline) -> tuple[str, str]:
-    """The value and its change against the week before, as the cards show them."""
-    value = headline_number(h.name, h.value)
-    change = headline_number(h.name, h.change, signed=True)
-    if h.unit == "min":
-        return f"{value} min", f"{change} min"
-    return value, change
-
-
-def theme_of(palette: QPalette) -> Theme:
-    """Charts in the colours of the system's light or dark palette."""
-    window = palette.color(QPalette.ColorRole.Window)
-    base = DARK if window.lightness() < 128 else LIGHT
-    return Theme(
-        background=window.name(),
-        foreground=palette.color(QPalette.ColorRole.WindowText).name(),
-        grid=base.grid,
-    )
-
-
-def documents_folder() -> Path:
-    """The user's documents folder (XDG ``user-dirs``), or home when it does not exist."""
-    location = QStandardPaths.StandardLocation.DocumentsLocation
-    folder = Path(QStandardPaths.writableLocation(location) or Path.home())
-    return folder if folder.is_dir() else Path.home()
 
 
 class DashboardWindow(QMainWindow):
@@ -148,6 +63,32 @@ class DashboardWindow(QMainWindow):
         self.pages: dict[str, ChartView] = {}
         self.export_dialog: QFileDialog | None = None
 
+        self._build_toolbar()
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        self.cards = HeadlineCards()
+        layout.addWidget(self.cards)
+        self.tabs = QTabWidget()
+        layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+        self._build_chart_pages()
+        self._build_history_tab()
+        self.tabs.currentChanged.connect(self._tab_shown)
+        delete = QAction(self)
+        delete.setShortcut(QKeySequence.StandardKey.Delete)
+        delete.triggered.connect(self.delete_selected)
+        self.history.addAction(delete)
+        close = QAction(self)
+        close.setShortcut(QKeySequence("Ctrl+W"))
+        close.triggered.connect(self.close)
+        self.addAction(close)
+        self.statusBar().showMessage(tr("Loading…"))
+        self.dialog: AddBlockDialog | AddInterruptionDialog | None = None
+        self.team_page: TeamPage | None = None
+        """The Team tab, there while the sync target is a team's database."""
+        self._team_shown: date | None = None
+
+    def _build_toolbar(self) -> None:
         bar = QToolBar(tr("Week"))
         bar.setMovable(False)
         self.addToolBar(bar)
@@ -171,16 +112,7 @@ class DashboardWindow(QMainWindow):
         self._action(bar, tr("Reload"), lambda: self.reload_requested.emit(True), "F5")
         self._action(bar, tr("Export…"), self.choose_export, "Ctrl+E")
 
-        central = QWidget()
-        layout = QVBoxLayout(central)
-        self.cards = QGridLayout()
-        self.compared_label = QLabel()  # what every card's change is measured against
-        self.card_labels: dict[str, tuple[QLabel, QLabel, QLabel]] = {}
-        layout.addLayout(self.cards)
-        layout.addWidget(self.compared_label)
-        self.tabs = QTabWidget()
-        layout.addWidget(self.tabs, 1)
-        self.setCentralWidget(central)
+    def _build_chart_pages(self) -> None:
         titles = {
             "week": tr("Week"),
             "interruptions": tr("Interruptions"),
@@ -193,6 +125,8 @@ class DashboardWindow(QMainWindow):
             page.render_wanted.connect(self.render_requested)
             self.pages[key] = page
             self.tabs.addTab(page, titles[key])
+
+    def _build_history_tab(self) -> None:
         history = QWidget()
         self.history_tab = history
         history_layout = QVBoxLayout(history)
@@ -212,20 +146,6 @@ class DashboardWindow(QMainWindow):
             buttons.addWidget(button, 0, column)
         history_layout.addLayout(buttons)
         self.tabs.addTab(history, tr("History"))
-        self.tabs.currentChanged.connect(self._tab_shown)
-        delete = QAction(self)
-        delete.setShortcut(QKeySequence.StandardKey.Delete)
-        delete.triggered.connect(self.delete_selected)
-        self.history.addAction(delete)
-        close = QAction(self)
-        close.setShortcut(QKeySequence("Ctrl+W"))
-        close.triggered.connect(self.close)
-        self.addAction(close)
-        self.statusBar().showMessage(tr("Loading…"))
-        self.dialog: AddBlockDialog | AddInterruptionDialog | None = None
-        self.team_page: TeamPage | None = None
-        """The Team tab, there while the sync target is a team's database."""
-        self._team_shown: date | None = None
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Esc closes the window, as in any dialog; an editor that takes Esc (a history cell
@@ -258,7 +178,7 @@ class DashboardWindow(QMainWindow):
             f"{view.report.timezone}  "
         )
         self.setWindowTitle(f"{tr('Flowtally dashboard')} · {view.report.week}")
-        self._show_cards(view)
+        self.cards.show_view(view)
         current = self.tabs.currentWidget()
         if current is self.history_tab:
             self.history.show_view(view)
@@ -270,34 +190,6 @@ class DashboardWindow(QMainWindow):
             self._ask_team()
         if another_week:  # the same week redrawn after an edit keeps the edit's line
             self.statusBar().showMessage(tr("Showing %1").replace("%1", view.report.week), 4000)
-
-    def _show_cards(self, view: WeekView) -> None:
-        self.compared_label.setText(compared_with(view, view.report.timezone))
-        for column, headline in enumerate(view.headlines):
-            if headline.name not in self.card_labels:
-                title = QLabel(headline_title(headline.name))
-                big = QLabel()
-                big.setObjectName(f"card-{headline.name}")
-                font = big.font()
-                font.setPointSizeF(font.pointSizeF() * 1.6)
-                font.setBold(True)
-                big.setFont(font)
-                small = QLabel()
-                self.cards.addWidget(title, 0, column)
-                self.cards.addWidget(big, 1, column)
-                self.cards.addWidget(small, 2, column)
-                self.card_labels[headline.name] = (title, big, small)
-            title_label, value_label, change_label = self.card_labels[headline.name]
-            value, change = headline_texts(headline)
-            value_label.setText(value)
-            better = (headline.change < 0) == headline.name.lower_is_better
-            colour = "#009E73" if better else "#D55E00"
-            if abs(headline.change) < 1e-9:
-                colour = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
-            change_label.setText(f'<span style="color:{colour}">{change}</span>')
-            meaning = headline_meaning(headline.name, view.report.params)
-            for label in (title_label, value_label, change_label):
-                label.setToolTip(meaning)
 
     def _tab_shown(self, index: int) -> None:
         """The history is filled, and a chart page asked for, when its tab is opened."""
@@ -408,30 +300,20 @@ class DashboardWindow(QMainWindow):
         (or today in this week, or the week's Monday)."""
         if self.view is None or self.monday is None:
             return
-        zone = load_zone(self.view.report.timezone)
-        now = clock.now()
-        today = now.astimezone(zone).date()
         selected = self.history.selected()
-        if selected is not None:
-            day = selected[0].start.astimezone(zone).date()
-        else:
-            day = today if self.monday <= today < self.monday + timedelta(weeks=1) else self.monday
-        start, end = free_slot(self.view.blocks, day, zone, now)
-        start_text = start.astimezone(zone).strftime("%Y-%m-%d %H:%M")
-        dialog = AddBlockDialog(start_text, time_on_day(end, zone, start), self)
+        chosen = selected[0] if selected is not None else None
+        dialog = block_form(self.view, self.monday, chosen, self)
         dialog.add_requested.connect(self.block_add_requested)
         self.dialog = dialog
         dialog.open()
 
     def ask_interruption(self) -> None:
         selected = self.history.selected()
-        if selected is None:
+        if selected is None or self.view is None:
             self.show_error(tr("Select the block the interruption belongs to first."))
             return
         block = selected[0]
-        zone = load_zone(self.view.report.timezone) if self.view else None
-        start_text = block.start.astimezone(zone).strftime("%H:%M")
-        dialog = AddInterruptionDialog(start_text, self)
+        dialog = AddInterruptionDialog(block_start(block, self.view), self)
         dialog.add_requested.connect(
             lambda *typed: self.interruption_add_requested.emit(block, *typed)
         )
@@ -454,19 +336,11 @@ class DashboardWindow(QMainWindow):
     def choose_export(self) -> None:
         """Ask where to export, starting in the documents folder (where people look for a
         report afterwards), not wherever the app happened to be started from."""
-        week = self.view.report.week if self.view else "week"
-        folder = documents_folder()
-        filters = ";;".join(tr(text) for _, text in EXPORT_FILTERS)
-        dialog = QFileDialog(self, tr("Export the week"), str(folder), filters)
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.selectFile(str(folder / f"flowtally-{week}.pdf"))
-        dialog.fileSelected.connect(lambda path: self._export_to(path, dialog.selectedNameFilter()))
-        self.export_dialog = dialog
-        dialog.open()
+        self.export_dialog = export_dialog(self, self.view.report.week if self.view else "week")
+        self.export_dialog.fileSelected.connect(self._export_to)
+        self.export_dialog.open()
 
-    def _export_to(self, path: str, chosen: str) -> None:
-        if "." not in path.rsplit("/", 1)[-1]:
-            suffix = next((s for s, text in EXPORT_FILTERS if tr(text) == chosen), "pdf")
-            path = f"{path}.{suffix}"
+    def _export_to(self, path: str) -> None:
+        assert self.export_dialog is not None
         self.statusBar().showMessage(tr("Exporting…"))
-        self.export_requested.emit(path)
+        self.export_requested.emit(with_suffix(path, self.export_dialog.selectedNameFilter()))

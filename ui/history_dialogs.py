@@ -5,6 +5,8 @@ open until the addition is stored: a refusal is written in it, so that what was 
 corrected rather than typed again.
 """
 
+from datetime import date, timedelta
+
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -16,7 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracker import clock
+from tracker.dashboard import WeekView
+from tracker.history import free_slot
+from tracker.model import Block
+from tracker.settings import load_zone
 from tracker.types import DEFAULT_SOURCES, Kind
+from ui.history_table import time_on_day
 
 
 def tr(text: str) -> str:
@@ -120,3 +128,25 @@ class AddInterruptionDialog(_Form):
             stored_source(self.source),
             self.note.text(),
         )
+
+
+def block_form(
+    view: WeekView, monday: date, chosen: Block | None, parent: QWidget
+) -> AddBlockDialog:
+    """The form for a forgotten block, offering a free hour on ``chosen``'s day (or today
+    in this week, or the week's Monday)."""
+    zone = load_zone(view.report.timezone)
+    now = clock.now()
+    today = now.astimezone(zone).date()
+    if chosen is not None:
+        day = chosen.start.astimezone(zone).date()
+    else:
+        day = today if monday <= today < monday + timedelta(weeks=1) else monday
+    start, end = free_slot(view.blocks, day, zone, now)
+    start_text = start.astimezone(zone).strftime("%Y-%m-%d %H:%M")
+    return AddBlockDialog(start_text, time_on_day(end, zone, start), parent)
+
+
+def block_start(block: Block, view: WeekView) -> str:
+    """When ``block`` started, as the interruption form offers it."""
+    return block.start.astimezone(load_zone(view.report.timezone)).strftime("%H:%M")

@@ -78,6 +78,19 @@ class QuickLogPopup(QFrame):
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: palette(mid);")
+        self._build_choices()
+        buttons = self._build_buttons()
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.kinds)
+        layout.addWidget(self.sources)
+        layout.addWidget(self.note)
+        layout.addLayout(buttons)
+        layout.addWidget(self.hint)
+
+    def _build_choices(self) -> None:
+        """The kind and the source, each a row of buttons with its key."""
         self.kind_group = QButtonGroup(self)
         self.kinds = QWidget()
         kinds = QHBoxLayout(self.kinds)
@@ -100,6 +113,8 @@ class QuickLogPopup(QFrame):
             sources.addWidget(button, index // 4, index % 4)
         self.source_group.buttonClicked.connect(self._changed)
 
+    def _build_buttons(self) -> QHBoxLayout:
+        """The note, and the row of buttons under it (none takes the keyboard)."""
         self.note = QLineEdit()
         self.note.setPlaceholderText(tr("Note (optional)"))
         self.note.returnPressed.connect(self._done)
@@ -118,14 +133,7 @@ class QuickLogPopup(QFrame):
         buttons.addStretch()
         for button in (self.start_button, self.undo_button, self.back_button, self.done_button):
             buttons.addWidget(button)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
-        layout.addWidget(self.kinds)
-        layout.addWidget(self.sources)
-        layout.addWidget(self.note)
-        layout.addLayout(buttons)
-        layout.addWidget(self.hint)
+        return buttons
 
     def _choice(self, label: str) -> QPushButton:
         button = QPushButton(label)

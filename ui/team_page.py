@@ -111,6 +111,11 @@ class TeamPage(QWidget):
             .replace("%1", str(week.min_group))
             .replace("%2", HIDDEN)
         )
+        self._show_trend(week)
+        self._show_hours(week, weekdays)
+        self._show_sources(week)
+
+    def _show_trend(self, week: TeamWeek) -> None:
         weeks = week.weeks_shown
         self.trend.setRowCount(len(weeks))
         for row, each in enumerate(weeks):
@@ -126,6 +131,9 @@ class TeamPage(QWidget):
             )
             for column, (text, hidden) in enumerate(cells):
                 self.trend.setItem(row, column, _item(text, hidden))
+
+    def _show_hours(self, week: TeamWeek, weekdays: list[str]) -> None:
+        """Interruptions by weekday and hour, internal/external, the busier the hotter."""
         self.hours.setVerticalHeaderLabels(weekdays)
         shown_counts = [
             (i or 0) + (e or 0)
@@ -146,6 +154,8 @@ class TeamPage(QWidget):
                 heat.setAlphaF(0.15 + 0.6 * (internal + external) / top)
                 item.setBackground(QBrush(heat))
                 self.hours.setItem(day, hour, item)
+
+    def _show_sources(self, week: TeamWeek) -> None:
         named = [s for s in week.sources if s.source is not None]
         hidden_sources = len(named) != len(week.sources)
         self.sources.setRowCount(len(named) + hidden_sources)

@@ -90,14 +90,7 @@ def run_app(
         print(_("flowtally: error: {problem}").format(problem=exc), file=sys.stderr)
         return 1
     database = effective_database(db_option, settings)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    assert isinstance(app, QApplication)
-    app.setApplicationName("Flowtally")
-    # Ties windows to the installed desktop entry (its icon and name on Wayland docks).
-    app.setDesktopFileName(APP_ID)
-    app.setQuitOnLastWindowClosed(False)
-    translations.install(app)
-    _guard_slots()
+    app = _application()
     lock = InstanceLock(database)
     if not lock.acquire():
         print(_("Flowtally is already running."))
@@ -129,22 +122,38 @@ def run_app(
     try:
         code = app.exec()
     finally:
-        # Qt objects must go before the QApplication, in a known order: left to the
-        # interpreter's teardown, they are freed in any order and Qt can crash on exit.
-        drawing = False
-        for controller in started:
-            controller.loop_lag.stop()
-            controller.shutdown()
-            drawing = drawing or controller.still_drawing()  # before dispose deletes it
-            controller.dispose()
-        if not started:
-            shiboken6.delete(tray.menu)
-            shiboken6.delete(tray)
-        started.clear()
-        log.info("stopped")
-        if not drawing:  # deleting the application would delete the drawing worker's thread
-            shiboken6.delete(app)
+        _tear_down(app, tray, started)
     _exit_at_once(code)
+
+
+def _application() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Flowtally")
+    # Ties windows to the installed desktop entry (its icon and name on Wayland docks).
+    app.setDesktopFileName(APP_ID)
+    app.setQuitOnLastWindowClosed(False)
+    translations.install(app)
+    _guard_slots()
+    return app
+
+
+def _tear_down(app: QApplication, tray: TrayView, started: list[AppController]) -> None:
+    """Qt objects must go before the QApplication, in a known order: left to the
+    interpreter's teardown, they are freed in any order and Qt can crash on exit."""
+    drawing = False
+    for controller in started:
+        controller.loop_lag.stop()
+        controller.shutdown()
+        drawing = drawing or controller.still_drawing()  # before dispose deletes it
+        controller.dispose()
+    if not started:
+        shiboken6.delete(tray.menu)
+        shiboken6.delete(tray)
+    started.clear()
+    log.info("stopped")
+    if not drawing:  # deleting the application would delete the drawing worker's thread
+        shiboken6.delete(app)
 
 
 def _exit_at_once(code: int) -> NoReturn:

@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 from tests.ui import statuses
 from tracker.types import DEFAULT_SOURCES, PHASE_NAMES, Kind
 from ui import translations
-from ui.dashboard import EXPORT_FILTERS
 from ui.tray import describe
+from ui.week_export import EXPORT_FILTERS
 
 UI = Path(translations.__file__).parent
 
@@ -43,6 +43,8 @@ def test_every_source_text_has_a_dutch_translation() -> None:
         "settings_dialog.py": "Settings",
         "timer_window.py": "TimerWindow",
         "dashboard.py": "Dashboard",
+        "headline_cards.py": "Dashboard",
+        "week_export.py": "Dashboard",
         "history_table.py": "History",
         "history_dialogs.py": "History",
         "about.py": "About",

@@ -25,7 +25,8 @@ from tracker.report import week_bounds, week_report
 from tracker.settings import ModelParams
 from tracker.types import PERIOD_BANDS, Kind
 from ui.chart_timeline import TIMELINE_LABEL
-from ui.dashboard import DashboardWindow, theme_of
+from ui.chart_view import theme_of
+from ui.dashboard import DashboardWindow
 from ui.history_dialogs import AddBlockDialog, AddInterruptionDialog
 
 if TYPE_CHECKING:
