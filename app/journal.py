@@ -30,13 +30,13 @@ from typing import IO
 import platformdirs
 
 from tracker import clock
+from tracker.block_codec import JOURNALED, interruption_document, interruption_from_document
 from tracker.errors import FlowtallyError, ValidationError
 from tracker.i18n import _, os_reason
 from tracker.model import MAX_INTERRUPTION_MIN, Block, Interruption, validate_interruption
 from tracker.redaction import redact_url
 from tracker.settings import load_zone
 from tracker.timeparse import FUTURE_TOLERANCE, format_iso, in_range, parse_iso
-from tracker.types import Kind
 
 log = logging.getLogger(__name__)
 
@@ -207,18 +207,7 @@ def _fsync_folder(folder: Path) -> None:
 def _record(kept: Kept) -> dict[str, object]:
     if isinstance(kept, BackAt):
         return {"back": format_iso(kept.at, load_zone(kept.timezone)), "zone": kept.timezone}
-    interruption = kept
-    zone = load_zone(interruption.timezone)
-    end = interruption.end
-    return {
-        "at": format_iso(interruption.at, zone),
-        "end": format_iso(end, zone) if end is not None else None,
-        "kind": interruption.kind.value,
-        "source": interruption.source,
-        "note": interruption.note,
-        "zone": interruption.timezone,
-        "ongoing": interruption.ongoing,
-    }
+    return interruption_document(kept, JOURNALED)
 
 
 def checked(kept: Kept, now: datetime) -> Kept:
@@ -243,14 +232,5 @@ def checked(kept: Kept, now: datetime) -> Kept:
 def _kept(record: dict[str, object]) -> Kept:
     if "back" in record:
         return BackAt(parse_iso(record["back"], "back"), str(record["zone"]))
-    end = record.get("end")
-    note = record.get("note")
-    return Interruption(
-        parse_iso(record["at"], "at"),
-        parse_iso(end, "end") if end is not None else None,
-        Kind(str(record["kind"])),
-        str(record["source"]),
-        str(note) if note is not None else None,
-        str(record["zone"]),
-        ongoing=record.get("ongoing") is True,
-    )
+    document = {key: value for key, value in record.items() if key != "id"}  # the line's
+    return interruption_from_document(document)

@@ -13,14 +13,13 @@ from typing import Any
 from sqlalchemy import Row, insert, select
 from sqlalchemy.orm import Session
 
-from data import revisions
 from data.checked import add_interruption
 from data.rows import (
     BLOCKS,
     INTERRUPTIONS,
     LOOSE_PRESSES,
     PAUSES,
-    interruption_values,
+    insert_interruption,
     to_interruption,
     to_pause,
 )
@@ -118,12 +117,7 @@ def _shell(session: Session, row: Row[Any, Any, Any] | None) -> Block | None:
 def _insert(
     session: Session, interruption: Interruption, block_id: int, done: datetime
 ) -> Interruption:
-    new_id = session.scalar(
-        insert(INTERRUPTIONS)
-        .values(interruption_values(interruption, block_id))
-        .returning(INTERRUPTIONS.c.id)
-    )
-    revisions.touch(session, block_id)
+    new_id = insert_interruption(session, block_id, interruption)
     record(session, Action.PRESS, interruption.at, done, item_id=new_id)
     return replace(interruption, id=new_id)
 

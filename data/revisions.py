@@ -4,12 +4,15 @@ gives the block a new revision from this device's Lamport clock (one above anyth
 here, pulled revisions included), and marks it for the next push. A deleted block leaves a
 tombstone with a revision of its own, so the deletion travels, and wins, like an edit.
 
-Every write path of :mod:`data` calls :func:`touch`, :func:`touch_tombstone` or
-:func:`bury`; the heartbeat does not (it is not history, only the running app's sign of
-life).
+:mod:`data.rows`, the only writer of blocks, calls :func:`touch`, :func:`touch_tombstone`
+or :func:`bury` on every write; the heartbeat does not (it is not history, only the running
+app's sign of life). Sync moves the clock past what it pulls (:func:`witness`).
 """
 
-from sqlalchemy import func, insert, select, update
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from data.tables import BLOCKS, DEVICES, TOMBSTONES
@@ -79,3 +82,12 @@ def history_mark(session: Session) -> tuple[int, ...]:
         select(func.count(), func.coalesce(func.sum(TOMBSTONES.c.revision), 0))
     ).one()
     return (*(int(v or 0) for v in finished), *(int(v or 0) for v in gone))
+
+
+def replace_tombstones(
+    session: Session, uids: Sequence[str], deleted: Sequence[dict[str, Any]]
+) -> None:
+    """The deletions pulled for ``uids`` (any tombstone of theirs here goes first)."""
+    session.execute(delete(TOMBSTONES).where(TOMBSTONES.c.uid.in_(uids)))
+    if deleted:
+        session.execute(insert(TOMBSTONES), deleted)

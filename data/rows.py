@@ -1,5 +1,10 @@
 """The one mapping between a block and its rows, used by every writer and every reader.
 
+It is also the only writer of the block, pause and interruption tables, and so the only
+caller of the revision bookkeeping (:mod:`data.revisions`): whatever writes a block through
+here gives it a new revision and marks it for the next push, or leaves a tombstone when it
+goes. Nothing else has to remember to.
+
 The zone rule, decided once: a block, each of its pauses and each of its interruptions carry
 the IANA zone in force when each was recorded (a pause taken after a flight carries the new
 zone, its block the old one). An import records a whole block, its pauses and its
@@ -7,7 +12,9 @@ interruptions, in the effective zone of the import (``--tz``, ``FLOWTALLY_TZ``, 
 the system): the interchange format carries offsets, not zones.
 """
 
+import uuid
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
 
@@ -163,6 +170,146 @@ def insert_many(session: Session, blocks: Iterable[Block], first_id: int) -> Non
         session.execute(insert(PAUSES), pause_rows)
     if interruption_rows:
         session.execute(insert(INTERRUPTIONS), interruption_rows)
+
+
+@dataclass(frozen=True, slots=True)
+class Pulled:
+    """A finished block pulled from another device: its version's bookkeeping (uid, origin,
+    revision) and its records, each with the uid every device knows it by."""
+
+    block: Block
+    version: dict[str, Any]
+    pauses: Sequence[tuple[Pause, str | None]]
+    interruptions: Sequence[tuple[Interruption, str | None]]
+
+
+def replace_pulled(
+    session: Session,
+    uids: Sequence[str],
+    deleted: Sequence[dict[str, Any]],
+    pulled: Sequence[Pulled],
+) -> None:
+    """The blocks ``uids`` names, as pulled: deleted (``deleted``: their tombstones, as the
+    other device sent them) or replaced by ``pulled``, in true batches: a statement per
+    table, however many blocks."""
+    revisions.replace_tombstones(session, uids, deleted)
+    session.execute(delete(BLOCKS).where(BLOCKS.c.uid.in_(uids)))  # with their records
+    if pulled:
+        _insert_pulled(session, pulled)
+
+
+def _insert_pulled(session: Session, pulled: Sequence[Pulled]) -> None:
+    session.execute(insert(BLOCKS), [{**block_values(p.block), **p.version} for p in pulled])
+    made = select(BLOCKS.c.uid, BLOCKS.c.id).where(
+        BLOCKS.c.uid.in_([p.version["uid"] for p in pulled])
+    )
+    ids: dict[str, int] = {row.uid: row.id for row in session.execute(made)}
+    pauses = [
+        {**pause_values(pause, ids[p.version["uid"]]), "uid": uid}
+        for p in pulled
+        for pause, uid in p.pauses
+    ]
+    interruptions = [
+        {**interruption_values(interruption, ids[p.version["uid"]]), "uid": uid}
+        for p in pulled
+        for interruption, uid in p.interruptions
+    ]
+    if pauses:
+        session.execute(insert(PAUSES), pauses)
+    if interruptions:
+        session.execute(insert(INTERRUPTIONS), interruptions)
+
+
+def record_uids(
+    session: Session, block_ids: Sequence[int]
+) -> Callable[[Pause | Interruption], str]:
+    """The uid of each pause and interruption of ``block_ids``, by record."""
+    pauses: dict[int, str] = {
+        row.id: row.uid
+        for row in session.execute(
+            select(PAUSES.c.id, PAUSES.c.uid).where(PAUSES.c.block_id.in_(block_ids))
+        )
+    }
+    interruptions: dict[int, str] = {
+        row.id: row.uid
+        for row in session.execute(
+            select(INTERRUPTIONS.c.id, INTERRUPTIONS.c.uid).where(
+                INTERRUPTIONS.c.block_id.in_(block_ids)
+            )
+        )
+    }
+
+    def uid(record: Pause | Interruption) -> str:
+        assert record.id is not None
+        return (pauses if isinstance(record, Pause) else interruptions)[record.id]
+
+    return uid
+
+
+def insert_interruption(session: Session, block_id: int, interruption: Interruption) -> int:
+    """A new interruption row in ``block_id`` (checked by the caller); its id."""
+    new_id: int = session.scalar(
+        insert(INTERRUPTIONS)
+        .values(interruption_values(interruption, block_id))
+        .returning(INTERRUPTIONS.c.id)
+    )
+    revisions.touch(session, block_id)
+    return new_id
+
+
+def remove_interruption(session: Session, interruption_id: int | None) -> bool:
+    """Delete an interruption; false when it is gone already."""
+    holder = session.scalar(
+        select(INTERRUPTIONS.c.block_id).where(INTERRUPTIONS.c.id == interruption_id)
+    )
+    if holder is None:
+        return False
+    session.execute(delete(INTERRUPTIONS).where(INTERRUPTIONS.c.id == interruption_id))
+    revisions.touch(session, holder)
+    return True
+
+
+def remove(session: Session, block_id: int | None) -> bool:
+    """Delete a block with its records, leaving its tombstone; false when it is gone."""
+    if block_id is None:
+        return False
+    revisions.bury(session, block_id)
+    gone = session.execute(delete(BLOCKS).where(BLOCKS.c.id == block_id))
+    return bool(getattr(gone, "rowcount", 0))
+
+
+def beat(session: Session, at: datetime) -> bool:
+    """The running block's heartbeat (no revision: it is not history); false without one."""
+    result = session.execute(
+        update(BLOCKS).where(BLOCKS.c.running.is_(True)).values(heartbeat_utc=at)
+    )
+    return bool(getattr(result, "rowcount", 0))
+
+
+def restamp(session: Session, uid: str) -> None:
+    """The block or the deletion ``uid`` names, revised again here, to be pushed anew."""
+    block_id = session.scalar(select(BLOCKS.c.id).where(BLOCKS.c.uid == uid))
+    if block_id is not None:
+        revisions.touch(session, block_id)
+    else:
+        revisions.touch_tombstone(session, uid)
+
+
+def renew_identity(session: Session, uid: str) -> None:
+    """The block ``uid`` names, and its records, under new uids: a block of this device's own
+    from now on, which a version pulled under the old uid no longer replaces."""
+    block_id = session.scalar(select(BLOCKS.c.id).where(BLOCKS.c.uid == uid))
+    if block_id is None:
+        return
+    for child in (PAUSES, INTERRUPTIONS):
+        for child_id in session.scalars(select(child.c.id).where(child.c.block_id == block_id)):
+            session.execute(
+                update(child).where(child.c.id == child_id).values(uid=str(uuid.uuid4()))
+            )
+    session.execute(
+        update(BLOCKS).where(BLOCKS.c.id == block_id).values(uid=str(uuid.uuid4()), device_id=None)
+    )
+    revisions.touch(session, block_id)
 
 
 def between(session: Session, start: datetime, end: datetime) -> list[Block]:

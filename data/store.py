@@ -7,10 +7,8 @@ back and raises; a failed call leaves the database as it was.
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
-from typing import Any, cast
 
 from sqlalchemy import delete, func, select
-from sqlalchemy.engine import CursorResult
 
 from data import presses, revisions, undo_log
 from data import sync as syncing
@@ -30,9 +28,11 @@ from data.rows import (
     INTERRUPTIONS,
     LOOSE_PRESSES,
     PAUSES,
+    beat,
     between,
     load,
     load_one,
+    remove,
     save,
 )
 from data.sync import SyncResult, SyncState
@@ -247,9 +247,7 @@ class Store(Database):
                         _("that block was changed or removed meanwhile; look again and retry")
                     )
                 if after is None:
-                    assert before.id is not None  # it was found stored
-                    revisions.bury(session, before.id)
-                    session.execute(delete(BLOCKS).where(BLOCKS.c.id == before.id))
+                    remove(session, before.id)
                     return None
                 return check_and_save(session, replace(after, id=before.id))
             if after is None:
@@ -259,13 +257,7 @@ class Store(Database):
     def heartbeat(self, at: datetime) -> bool:
         """Record that the app is alive while a block runs; false when none runs."""
         with self._write() as session:
-            result = cast(
-                CursorResult[Any],
-                session.execute(
-                    BLOCKS.update().where(BLOCKS.c.running.is_(True)).values(heartbeat_utc=at)
-                ),
-            )
-            return bool(result.rowcount)
+            return beat(session, at)
 
     def last_heartbeat(self) -> datetime | None:
         """The running block's last heartbeat (``None`` without one or without a block)."""

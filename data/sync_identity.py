@@ -33,11 +33,11 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import Connection, select, text, true, update
+from sqlalchemy import Connection, text, true, update
 from sqlalchemy.orm import Session
 
-from data import revisions
-from data.tables import BLOCKS, DEVICES, INTERRUPTIONS, PAUSES, TOMBSTONES
+from data import revisions, rows
+from data.tables import BLOCKS, DEVICES, TOMBSTONES
 from tracker.i18n import _
 
 
@@ -176,10 +176,10 @@ def recover(
             update(table).where(theirs, table.c.revised_by.is_(None)).values(revised_by=me)
         )
     session.execute(update(DEVICES).values(device_id=str(uuid.uuid4()), **forget))
-    for table, uid in unsent:
-        _restamp(session, table, uid)
+    for _table, uid in unsent:
+        rows.restamp(session, uid)
     for uid in beside:
-        _keep_beside(session, uid)
+        rows.renew_identity(session, uid)
 
 
 def _differs(item: dict[str, Any], held: Held) -> bool:
@@ -187,29 +187,3 @@ def _differs(item: dict[str, Any], held: Held) -> bool:
         return False
     differs: bool = json.loads(item["document"]) != json.loads(held.document)
     return differs
-
-
-def _restamp(session: Session, table: Any, uid: str) -> None:
-    if table is BLOCKS:
-        block_id = session.scalar(select(BLOCKS.c.id).where(BLOCKS.c.uid == uid))
-        if block_id is not None:
-            revisions.touch(session, block_id)
-        return
-    revisions.touch_tombstone(session, uid)
-
-
-def _keep_beside(session: Session, uid: str) -> None:
-    """The block as edited here becomes a block of this device's own, with new ids, so that
-    the target's version (pulled next, under the old ids) does not replace it."""
-    block_id = session.scalar(select(BLOCKS.c.id).where(BLOCKS.c.uid == uid))
-    if block_id is None:
-        return
-    for child in (PAUSES, INTERRUPTIONS):
-        for child_id in session.scalars(select(child.c.id).where(child.c.block_id == block_id)):
-            session.execute(
-                update(child).where(child.c.id == child_id).values(uid=str(uuid.uuid4()))
-            )
-    session.execute(
-        update(BLOCKS).where(BLOCKS.c.id == block_id).values(uid=str(uuid.uuid4()), device_id=None)
-    )
-    revisions.touch(session, block_id)

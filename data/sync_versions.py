@@ -4,66 +4,42 @@ where they are newer (:mod:`data.sync`, rules 1, 2 and 4)."""
 
 import json
 from collections.abc import Sequence
-from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
 from data import revisions
-from data.tables import BLOCKS, INTERRUPTIONS, PAUSES, TOMBSTONES
-
-# ---------------------------------------------------------------- documents
-
-
-def _iso(value: datetime | None) -> str | None:
-    return value.isoformat() if value is not None else None
-
-
-def _when(value: str | None) -> datetime | None:
-    return datetime.fromisoformat(value) if value is not None else None
+from data.rows import Pulled, load, record_uids, replace_pulled
+from data.tables import BLOCKS, TOMBSTONES
+from tracker.block_codec import SYNCED, block_document, block_head, records
 
 
 def documents(session: Session, me: str, block_ids: Sequence[int]) -> list[dict[str, Any]]:
-    """The pushed form of finished blocks: one JSON document each, children with their ids."""
+    """The pushed form of finished blocks: one JSON document each (:data:`SYNCED`), its
+    records named by their uids and in their order."""
     if not block_ids:
         return []
-    pauses: dict[int, list[dict[str, Any]]] = {}
-    for row in session.execute(select(PAUSES).where(PAUSES.c.block_id.in_(block_ids))):
-        pauses.setdefault(row.block_id, []).append(
-            {
-                "uid": row.uid,
-                "start": _iso(row.start_utc),
-                "end": _iso(row.end_utc),
-                "tz": row.timezone,
-            }
+    uid = record_uids(session, block_ids)
+    heads = {
+        row.id: row
+        for row in session.execute(
+            select(
+                BLOCKS.c.id,
+                BLOCKS.c.uid,
+                BLOCKS.c.device_id,
+                BLOCKS.c.revision,
+                BLOCKS.c.revised_by,
+            ).where(BLOCKS.c.id.in_(block_ids))
         )
-    interruptions: dict[int, list[dict[str, Any]]] = {}
-    for row in session.execute(
-        select(INTERRUPTIONS).where(INTERRUPTIONS.c.block_id.in_(block_ids))
-    ):
-        interruptions.setdefault(row.block_id, []).append(
-            {
-                "uid": row.uid,
-                "at": _iso(row.at_utc),
-                "end": _iso(row.end_utc),
-                "kind": row.kind,
-                "source": row.source,
-                "note": row.note,
-                "tz": row.timezone,
-            }
-        )
+    }
     result = []
-    for row in session.execute(select(BLOCKS).where(BLOCKS.c.id.in_(block_ids))):
-        document = {
-            "start": _iso(row.start_utc),
-            "end": _iso(row.end_utc),
-            "task": row.task,
-            "tz": row.timezone,
-            "pauses": sorted(pauses.get(row.id, []), key=lambda p: p["uid"]),
-            "interruptions": sorted(interruptions.get(row.id, []), key=lambda i: i["uid"]),
-        }
-        result.append(_version(row, me, json.dumps(document, sort_keys=True)))
+    for block in load(session, select(BLOCKS.c.id).where(BLOCKS.c.id.in_(block_ids))):
+        document = block_document(block, SYNCED, uid)
+        for named in (document["pauses"], document["interruptions"]):
+            named.sort(key=lambda record: record["uid"])
+        assert block.id is not None
+        result.append(_version(heads[block.id], me, json.dumps(document, sort_keys=True)))
     return result
 
 
@@ -137,15 +113,9 @@ def apply(session: Session, me: str, rows: Sequence[Any]) -> int:
     newer = _newer(session, me, rows)
     if not newer:
         return 0
-    uids = list(newer)
-    session.execute(delete(TOMBSTONES).where(TOMBSTONES.c.uid.in_(uids)))
-    session.execute(delete(BLOCKS).where(BLOCKS.c.uid.in_(uids)))  # with their records
-    tombstones = [_version_row(row, me) for row in newer.values() if row.deleted]
-    if tombstones:
-        session.execute(insert(TOMBSTONES), tombstones)
-    documents = {row.uid: json.loads(row.document) for row in newer.values() if not row.deleted}
-    if documents:
-        _insert_blocks(session, me, [newer[uid] for uid in documents], documents)
+    deleted = [_version_row(row, me) for row in newer.values() if row.deleted]
+    pulled = [_pulled(row, me) for row in newer.values() if not row.deleted]
+    replace_pulled(session, list(newer), deleted, pulled)
     return len(newer)
 
 
@@ -171,50 +141,8 @@ def _version_row(row: Any, me: str) -> dict[str, Any]:
     }
 
 
-def _insert_blocks(
-    session: Session, me: str, rows: Sequence[Any], documents: dict[str, dict[str, Any]]
-) -> None:
-    blocks = [
-        {
-            **_version_row(row, me),
-            "start_utc": _when(documents[row.uid]["start"]),
-            "end_utc": _when(documents[row.uid]["end"]),
-            "running": None,
-            "task": documents[row.uid]["task"],
-            "timezone": documents[row.uid]["tz"],
-        }
-        for row in rows
-    ]
-    session.execute(insert(BLOCKS), blocks)
-    made = select(BLOCKS.c.uid, BLOCKS.c.id).where(BLOCKS.c.uid.in_(list(documents)))
-    ids: dict[str, int] = {row.uid: row.id for row in session.execute(made)}
-    pauses = [
-        {
-            "block_id": ids[uid],
-            "uid": p["uid"],
-            "start_utc": _when(p["start"]),
-            "end_utc": _when(p["end"]),
-            "timezone": p["tz"],
-        }
-        for uid, document in documents.items()
-        for p in document["pauses"]
-    ]
-    interruptions = [
-        {
-            "block_id": ids[uid],
-            "uid": i["uid"],
-            "at_utc": _when(i["at"]),
-            "end_utc": _when(i["end"]),
-            "kind": i["kind"],
-            "source": i["source"],
-            "note": i["note"],
-            "timezone": i["tz"],
-            "ongoing": None,
-        }
-        for uid, document in documents.items()
-        for i in document["interruptions"]
-    ]
-    if pauses:
-        session.execute(insert(PAUSES), pauses)
-    if interruptions:
-        session.execute(insert(INTERRUPTIONS), interruptions)
+def _pulled(row: Any, me: str) -> Pulled:
+    document = json.loads(row.document)
+    head = block_head(document)
+    pauses, interruptions = records(document, head.timezone)
+    return Pulled(head, _version_row(row, me), pauses, interruptions)

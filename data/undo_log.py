@@ -12,10 +12,10 @@ from typing import Any, cast
 from sqlalchemy import Row, Table, delete, insert, select
 from sqlalchemy.orm import Session
 
-from data import revisions
 from data.checked import check_and_save
 from data.models import UndoStepRow
-from data.rows import BLOCKS, INTERRUPTIONS, LOOSE_PRESSES, load_one
+from data.rows import LOOSE_PRESSES, load_one, remove, remove_interruption
+from tracker.block_codec import KEPT, block_document, block_from_document
 from tracker.errors import TransitionError
 from tracker.i18n import _
 from tracker.model import Block, Interruption, Pause
@@ -81,21 +81,12 @@ def undo_latest(session: Session) -> Step:
             raise TransitionError(_("cannot undo that: {0}").format(GONE))
         check_and_save(session, _decode(row.before, current.id))
     elif step.action is Action.PRESS:
-        holder = session.scalar(
-            select(INTERRUPTIONS.c.block_id).where(INTERRUPTIONS.c.id == step.item_id)
-        )
-        if holder is None:
+        if not remove_interruption(session, step.item_id):
             raise TransitionError(_("cannot undo that interruption: {0}").format(GONE))
-        session.execute(delete(INTERRUPTIONS).where(INTERRUPTIONS.c.id == step.item_id))
-        revisions.touch(session, holder)
     elif step.action is Action.LOOSE:
         session.execute(delete(LOOSE_PRESSES).where(LOOSE_PRESSES.c.id == step.item_id))
-    else:  # START, ADD: the block it made goes
-        if step.block_id is not None:
-            revisions.bury(session, step.block_id)
-        gone = session.execute(delete(BLOCKS).where(BLOCKS.c.id == step.block_id))
-        if not getattr(gone, "rowcount", 0):
-            raise TransitionError(_("cannot undo that block: {0}").format(GONE))
+    elif not remove(session, step.block_id):  # START, ADD: the block it made goes
+        raise TransitionError(_("cannot undo that block: {0}").format(GONE))
     return step
 
 
@@ -103,29 +94,20 @@ def undo_latest(session: Session) -> Step:
 
 
 def _encode(block: Block) -> str:
-    def when(value: datetime | None) -> str | None:
-        return value.isoformat() if value is not None else None
-
-    return json.dumps(
-        {
-            "start": when(block.start),
-            "end": when(block.end),
-            "task": block.task,
-            "zone": block.timezone,
-            "pauses": [[when(p.start), when(p.end), p.timezone, p.id] for p in block.pauses],
-            "interruptions": [
-                _interruption_fields(i, when(i.at), when(i.end)) for i in block.interruptions
-            ],
-        }
-    )
-
-
-def _interruption_fields(i: Interruption, at: str | None, end: str | None) -> list[object]:
-    return [at, end, i.kind.value, i.source, i.note, i.timezone, i.id, i.ongoing]
+    return json.dumps(block_document(block, KEPT))
 
 
 def _decode(text: str, block_id: int | None) -> Block:
     data = json.loads(text)
+    if (data["pauses"] and isinstance(data["pauses"][0], list)) or (
+        data["interruptions"] and isinstance(data["interruptions"][0], list)
+    ):
+        return _decode_positional(data, block_id)
+    return block_from_document(data, block_id)
+
+
+def _decode_positional(data: dict[str, Any], block_id: int | None) -> Block:
+    """A step an earlier version kept, its records as positional lists."""
 
     def when(value: str | None) -> datetime | None:
         return parse_iso(value, "undo") if value is not None else None

@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from tracker import clock, overlaps
+from tracker.block_codec import EXPORTED, block_document
 from tracker.errors import ValidationError
 from tracker.i18n import _
 from tracker.model import (
@@ -22,8 +23,7 @@ from tracker.model import (
     validate_interruption,
     validate_pause,
 )
-from tracker.settings import load_zone
-from tracker.timeparse import FUTURE_TOLERANCE, format_iso, parse_iso
+from tracker.timeparse import FUTURE_TOLERANCE, parse_iso
 from tracker.types import Kind
 
 FORMAT = "flowtally/1"
@@ -200,37 +200,9 @@ def to_json(blocks: Iterable[Block]) -> str:
 
 
 def block_json(block: Block) -> dict[str, Any]:
+    """A finished block as the interchange format writes it (:data:`EXPORTED`)."""
     if block.end is None:
         raise ValueError("a running block cannot be exported")
-    zone = load_zone(block.timezone)
-    out: dict[str, Any] = {
-        "start": format_iso(block.start, zone),
-        "end": format_iso(block.end, zone),
-    }
-    if block.task is not None:
-        out["task"] = block.task
-    if block.pauses:
-        out["pauses"] = [
-            {"start": format_iso(p.start, zone), "end": format_iso(_closed(p.end), zone)}
-            for p in block.pauses
-        ]
-    if block.interruptions:
-        out["interruptions"] = [_interruption_json(i, zone) for i in block.interruptions]
-    return out
-
-
-def _closed(end: datetime | None) -> datetime:
-    if end is None:
+    if any(p.end is None for p in block.pauses):
         raise ValueError("an open pause cannot be exported")
-    return end
-
-
-def _interruption_json(interruption: Interruption, zone: Any) -> dict[str, Any]:
-    out: dict[str, Any] = {"at": format_iso(interruption.at, zone)}
-    if interruption.end is not None:
-        out["end"] = format_iso(interruption.end, zone)
-    out["kind"] = interruption.kind.value
-    out["source"] = interruption.source
-    if interruption.note is not None:
-        out["note"] = interruption.note
-    return out
+    return block_document(block, EXPORTED)
