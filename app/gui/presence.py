@@ -19,6 +19,7 @@ from PySide6.QtDBus import QDBusConnection, QDBusServiceWatcher
 from PySide6.QtWidgets import QSystemTrayIcon
 
 from app.gui.live_settings import LiveSettings
+from tracker.i18n import _
 from tracker.status import Status
 from ui import icons
 from ui.timer_window import TimerWindow
@@ -26,10 +27,6 @@ from ui.tray import TrayView
 
 log = logging.getLogger(__name__)
 WATCHER = "org.kde.StatusNotifierWatcher"
-NO_TRAY = (
-    "No system tray was found (on GNOME, the AppIndicator extension adds one), so "
-    "Flowtally shows this small window instead."
-)
 
 
 def tray_wait_seconds() -> float:
@@ -92,7 +89,12 @@ class Presence:
         if time.monotonic() < self._deadline:
             QTimer.singleShot(1000, self._show_tray_or_wait)
             return
-        window = TimerWindow(NO_TRAY)
+        window = TimerWindow(
+            _(
+                "No system tray was found (on GNOME, the AppIndicator extension adds one), so "
+                "Flowtally shows this small window instead."
+            )
+        )
         self._connect(window)
         self.window = window
         self.show_status(self._status())

@@ -20,7 +20,10 @@ from ui.charts_export import HEADLINE_NAMES
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGES = ("tracker", "data", "app")
-CHARTS = ("charts.py", "chart_marks.py", "charts_export.py", "charts_render.py")
+CHARTS = (
+    *("charts.py", "chart_style.py", "chart_timeline.py", "chart_marks.py"),
+    *("charts_export.py", "charts_render.py"),
+)
 """Drawn without Qt, so their words (``tr(...)``, :func:`ui.charts.words`) are looked up here."""
 
 
