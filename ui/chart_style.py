@@ -24,9 +24,16 @@ def words(text: str) -> str:
 
 
 def headline_number(name: HeadlineName, value: float, signed: bool = False) -> str:
-    """A headline's number (or, ``signed``, its change) as the cards and reports show it."""
+    """A headline's number (or, ``signed``, its change) as the cards and reports show it; a
+    change too small to show is ``+0``, never ``-0.00``."""
     sign = "+" if signed else ""
-    return f"{value:{sign}.2f}" if name.is_ratio else f"{value:{sign}.0f}"
+    shown = shown_value(name, value) or 0.0  # -0.0 is falsy: it becomes 0.0
+    return f"{shown:{sign}.2f}" if name.is_ratio else f"{shown:{sign}.0f}"
+
+
+def shown_value(name: HeadlineName, value: float) -> float:
+    """The number as far as it is shown: two decimals for a ratio, whole otherwise."""
+    return round(value, 2 if name.is_ratio else 0)
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 from tracker.dashboard import Headline, HeadlineName, WeekView
 from tracker.i18n import day_name
 from tracker.settings import ModelParams, load_zone
-from ui.chart_style import headline_number
+from ui.chart_style import headline_number, shown_value
 
 
 def tr(text: str) -> str:
@@ -102,7 +102,7 @@ class HeadlineCards(QWidget):
             value_label.setText(value)
             better = (headline.change < 0) == headline.name.lower_is_better
             colour = "#009E73" if better else "#D55E00"
-            if abs(headline.change) < 1e-9:
+            if not shown_value(headline.name, headline.change):  # no change as far as shown
                 colour = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
             change_label.setText(f'<span style="color:{colour}">{change}</span>')
             meaning = headline_meaning(headline.name, view.report.params)

@@ -1,0 +1,51 @@
+"""The dashboard's headline cards: a change too small to show is neither negative nor good
+or bad news."""
+
+from datetime import UTC, date, datetime, timedelta
+
+from PySide6.QtGui import QPalette
+from pytestqt.qtbot import QtBot
+
+from tracker.dashboard import HeadlineName, week_view
+from tracker.model import Block, Interruption
+from tracker.report import week_reports
+from tracker.settings import ModelParams
+from ui.chart_style import headline_number
+from ui.headline_cards import HeadlineCards
+
+MONDAY = date(2026, 11, 16)
+
+
+def test_a_change_that_rounds_to_nothing_is_shown_as_none() -> None:
+    assert headline_number(HeadlineName.E_FACTOR, -0.001, signed=True) == "+0.00"
+    assert headline_number(HeadlineName.FLOW_MIN, -0.4, signed=True) == "+0"
+    assert headline_number(HeadlineName.E_FACTOR, -0.006, signed=True) == "-0.01"
+
+
+def test_a_card_whose_change_rounds_to_nothing_is_drawn_neutral(qtbot: QtBot) -> None:
+    """An interruption six seconds before the end: the e-factor moves by less than 0.005
+    (1 against 0.999…), which the card shows as no change, in the neutral colour."""
+    params = ModelParams()
+    last = datetime(2026, 11, 10, 8, tzinfo=UTC)
+    this = datetime(2026, 11, 17, 8, tzinfo=UTC)
+    blocks = [
+        Block(last, last + timedelta(hours=2), timezone="UTC"),
+        Block(
+            this,
+            this + timedelta(hours=2),
+            interruptions=(Interruption(this + timedelta(minutes=119.9)),),
+            timezone="UTC",
+        ),
+    ]
+    now = datetime(2026, 11, 24, tzinfo=UTC)
+    trend = week_reports(blocks, params, "UTC", MONDAY - timedelta(weeks=11), 12, now)
+    view = week_view(blocks, trend, params, "UTC", MONDAY, now)
+    e_factor = next(h for h in view.headlines if h.name is HeadlineName.E_FACTOR)
+    assert e_factor.change != 0  # a real, tiny difference
+    cards = HeadlineCards()
+    qtbot.addWidget(cards)
+    cards.show_view(view)
+    _title, _value, change = cards.card_labels[HeadlineName.E_FACTOR]
+    neutral = cards.palette().color(QPalette.ColorRole.PlaceholderText).name()
+    assert f"color:{neutral}" in change.text()
+    assert "+0.00" in change.text()
