@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 MARK_REACH_PX = 8.0
+SOURCE_CHAR_PX = 7.0
+"""About how wide a character of an 8 pt tick label is, in logical pixels (DejaVu Sans)."""
 # Margins in logical pixels (left, right, top, bottom) and the gaps between charts: fixed
 # margins cost nothing, while matplotlib's constrained layout doubles the time a page takes.
 MARGINS = {
@@ -69,6 +71,9 @@ def render_page(view: WeekView, spec: PageSpec, tr: Translate = words) -> Render
     width, height = max(spec.width, 320), max(spec.height, 240)
     figure = Figure(figsize=(width / 100, height / 100), dpi=100 * spec.ratio)
     left, right, top, bottom, hspace, wspace = MARGINS[spec.page]
+    if spec.page == "interruptions":  # the sources' names, whole, left of their bars
+        longest = max((len(tr(s.source)) for s in view.sources[:10]), default=0)
+        left = max(left, 16 + round(longest * SOURCE_CHAR_PX))
     figure.subplots_adjust(
         left=left / width,
         right=1 - right / width,
