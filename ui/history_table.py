@@ -86,6 +86,7 @@ class HistoryTable(QTreeWidget):
         self.setAlternatingRowColors(True)
         self.setItemDelegate(_Editors(self))
         self.itemChanged.connect(self._changed)
+        self.itemExpanded.connect(self._fit_columns)  # a block's records may be wider
         self.view: WeekView | None = None
         self._pointed: tuple[Block, Part, int] | None = None
 
@@ -120,6 +121,10 @@ class HistoryTable(QTreeWidget):
                         self.setCurrentItem(target)
         finally:
             self.blockSignals(False)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Every shown word whole: the columns fit what is listed, expanded rows too."""
         for column in range(len(COLUMNS)):
             self.resizeColumnToContents(column)
 
