@@ -5,7 +5,7 @@ terminal they go straight to the store, and a database that cannot take them is 
 the person sees. In the running app they go to its durable writer
 (:class:`app.gui.durable_writer.DurableWriter`), which keeps them in its journal first when
 the database cannot take them, and says so with a :class:`Waiting`. The handlers take
-either without knowing which (:mod:`app.commands.undoing`, :mod:`app.commands.tracking`).
+either without knowing which (:mod:`app.commands.moments`).
 """
 
 from dataclasses import dataclass
