@@ -1,1 +1,2 @@
-"""The commands: the parser, the runner and every handler. No Qt, no knowledge of a GUI."""
+"""The commands: the runner and every handler, each taking a typed request
+(:mod:`app.language`). No Qt, no knowledge of a GUI."""
