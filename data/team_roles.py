@@ -1,7 +1,7 @@
 """The team database's roles: their names, which never collide and never name a person,
 and the check ``flowtally team init`` makes after securing the team.
 
-Names are a fixed prefix and random hex, ASCII and far below PostgreSQL's 63 bytes: a name
+Names are a fixed prefix and random digits, ASCII and far below PostgreSQL's 63 bytes: a name
 derived from the database's name was cut by characters while PostgreSQL cuts by bytes, so a
 long (or Cyrillic) database name made the members role and the reporter role one role. A
 fresh database gets fresh roles, so a login left over from a dropped team of the same name is
@@ -22,14 +22,17 @@ from data.team_schema import PERSONAL, is_superuser
 from data.team_week_sql import WEEK_SIGNATURE
 from tracker.i18n import _
 
-NAME = re.compile(r"flowtally_(?:members|reporter|m)_[0-9a-f]{12}")
-"""What a role made here looks like: what a member's ``pg_roles`` shows tells nobody's name."""
+NAME = re.compile(r"flowtally_(?:members|reporter|m)_(?:[0-9]{14}|[0-9a-f]{12})")
+"""What a role made here looks like: what a member's ``pg_roles`` shows tells nobody's name.
+(Roles made before digits were used end in 12 hex digits; they are kept.)"""
 ROLE_ATTRIBUTES = "NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS"
 
 
 def fresh(kind: str) -> str:
     """A new role name for ``kind`` (``members``, ``reporter``, ``m`` for a member)."""
-    name = f"flowtally_{kind}_{secrets.token_hex(6)}"
+    # Digits, not hex: hex letters can spell a name ("…0ada5…"), and a role's name must
+    # never look like a person's.
+    name = f"flowtally_{kind}_{secrets.randbelow(10**14):014d}"
     assert NAME.fullmatch(name)
     assert len(name.encode()) <= 63
     return name

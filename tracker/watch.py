@@ -67,6 +67,9 @@ class BlockWatch:
     thresholds: Thresholds = field(default_factory=Thresholds)
     _last: tuple[datetime, float] | None = None
     _sleep_started: datetime | None = None
+    _woken_from: datetime | None = None
+    """logind's announcement, when its wake-up came before the wall clock showed the jump:
+    good for the next tick only."""
     _away_since: datetime | None = None
     _announced: set[tuple[MilestoneKind, datetime]] = field(default_factory=set)
 
@@ -98,9 +101,10 @@ class BlockWatch:
         if last is not None:
             jump = (wall - last[0]) - timedelta(seconds=monotonic - last[1])
             if jump > self.thresholds.sleep_jump:
-                start = self._sleep_started or last[0]
+                start = self._sleep_started or self._woken_from or last[0]
                 self._sleep_started = None
                 gaps.append(Gap(start, wall, GapReason.SLEEP))
+        self._woken_from = None
         if idle_seconds is not None and away_after is not None:
             gaps += self._away(wall, state, timedelta(seconds=idle_seconds), away_after)
         return self._reportable(gaps, state)
@@ -116,6 +120,9 @@ class BlockWatch:
             return []
         self._last = (wall, monotonic)  # the next tick must not see the jump again
         if wall - start < self.thresholds.sleep_reported:
+            # A short nap, or the wall clock not jumped yet (a clock set by NTP after the
+            # wake-up): should the next tick see the jump, it dates it from the announcement.
+            self._woken_from = start
             return []
         return self._reportable([Gap(start, wall, GapReason.SLEEP)], state)
 

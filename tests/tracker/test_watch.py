@@ -162,3 +162,27 @@ def test_each_milestone_is_announced_once(planned: float, break_after: float) ->
     kinds = [m.kind for m in announced]
     assert kinds.count(MilestoneKind.PLANNED) == (1 if planned <= 693 else 0)
     assert kinds.count(MilestoneKind.BREAK) == (1 if break_after <= 693 else 0)
+
+
+def test_a_wake_heard_before_the_wall_clock_jumps_still_dates_the_sleep_from_logind() -> None:
+    """The wake-up can be heard while the wall clock still reads the time before the suspend
+    (it is set right a moment later): the jump the next tick sees starts at logind's
+    announcement, not at the moment of the wake-up."""
+    watch = BlockWatch()
+    watch.begin(T0, 1000.0)
+    watch.going_to_sleep(T0 + timedelta(seconds=1))
+    assert watch.woke(T0 + timedelta(seconds=7), 1007.0, State.RUNNING) == []
+    gaps = watch.tick(T0 + timedelta(hours=2), 1008.0, State.RUNNING)
+    assert [(g.start, g.reason) for g in gaps] == [(T0 + timedelta(seconds=1), GapReason.SLEEP)]
+    assert watch.tick(T0 + timedelta(hours=2, seconds=5), 1013.0, State.RUNNING) == []
+
+
+def test_a_short_nap_leaves_nothing_for_a_later_jump() -> None:
+    watch = BlockWatch()
+    watch.begin(T0, 1000.0)
+    watch.going_to_sleep(T0 + timedelta(seconds=1))
+    assert watch.woke(T0 + timedelta(seconds=4), 1001.0, State.RUNNING) == []
+    assert watch.tick(T0 + timedelta(seconds=9), 1006.0, State.RUNNING) == []
+    later = T0 + timedelta(seconds=14)
+    gaps = watch.tick(later + timedelta(hours=1), 1011.0, State.RUNNING)
+    assert [g.start for g in gaps] == [T0 + timedelta(seconds=9)]  # the tick before, not logind's
