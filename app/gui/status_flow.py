@@ -37,7 +37,6 @@ class StatusFlow(QObject):
         self.snapshot: Snapshot | None = None
         self.status: Status | None = None
         self.presence = Presence(tray, self.current, live, connect)
-        self._presence = self.presence
         self._tray = tray
         self._live = live
         self._days = DayClock(zone)
@@ -73,8 +72,8 @@ class StatusFlow(QObject):
     def render(self) -> None:
         status = self.current()
         self.status = status
-        self._presence.show_status(status)
-        self._presence.set_undo(self._undo_offer(status.now))
+        self.presence.show_status(status)
+        self.presence.set_undo(self._undo_offer(status.now))
         settings = self._live.value
         for milestone in self._watch.milestones(
             status, settings.planned_block_min, settings.break_after_min
