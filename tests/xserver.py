@@ -27,17 +27,29 @@ def virtual_display(tray: bool = True) -> Iterator[str]:
     with os.fdopen(read) as pipe:
         number = pipe.readline().strip()
     display = f":{number}"
+    try:
+        if tray:
+            with tray_host(display):
+                yield display
+        else:
+            yield display
+    finally:
+        xvfb.terminate()
+        xvfb.wait(5)
+
+
+@contextmanager
+def tray_host(display: str) -> Iterator[None]:
+    """trayer, an XEmbed tray, on ``display`` until the block ends, ready when it is entered."""
     env = {**os.environ, "DISPLAY": display}
     host = subprocess.Popen(
-        ["trayer", "--edge", "top", "--align", "right", "--widthtype", "request", "--height", "32"]
-        if tray
-        else ["sleep", "infinity"],
+        ["trayer", "--edge", "top", "--align", "right", "--widthtype", "request", "--height", "32"],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + 10
-    while tray and time.monotonic() < deadline:  # trayer owns the tray selection when ready
+    while time.monotonic() < deadline:  # trayer owns the tray selection when ready
         probe = subprocess.run(
             ["xdotool", "search", "--class", "trayer"], env=env, capture_output=True, check=False
         )
@@ -45,12 +57,10 @@ def virtual_display(tray: bool = True) -> Iterator[str]:
             break
         time.sleep(0.1)
     try:
-        yield display
+        yield
     finally:
         host.terminate()
         host.wait(5)
-        xvfb.terminate()
-        xvfb.wait(5)
 
 
 def screenshot(display: str, target: Path, crop: str | None = None) -> Path:

@@ -3,7 +3,14 @@
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from tracker.running import State
 from tracker.status import Status
@@ -22,6 +29,7 @@ class TimerWindow(QWidget):
         self.setWindowTitle("Flowtally")
         self.requests = ViewRequests(self)
         self._state = State.IDLE
+        self.question: QMessageBox | None = None
         self.icon = QLabel()
         self.text = QLabel()
         self.reason = QLabel(reason)
@@ -44,6 +52,8 @@ class TimerWindow(QWidget):
         self.settings.clicked.connect(self.requests.settings_requested)
         self.about = QPushButton(tr("About"))
         self.about.clicked.connect(self.requests.about_requested)
+        self.quit = QPushButton(tr("Quit"))
+        self.quit.clicked.connect(self.requests.quit_requested)
         row = QHBoxLayout()
         row.addWidget(self.icon)
         row.addWidget(self.text, 1)
@@ -51,7 +61,7 @@ class TimerWindow(QWidget):
         for button in (self.toggle, self.log, self.back, self.undo, self.stop):
             buttons.addWidget(button)
         more = QHBoxLayout()
-        for button in (self.charts, self.settings, self.about):
+        for button in (self.charts, self.settings, self.about, self.quit):
             more.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
@@ -86,5 +96,24 @@ class TimerWindow(QWidget):
             self.requests.resume_requested.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        event.accept()
-        self.requests.quit_requested.emit()
+        """Closing the only window Flowtally shows would leave nothing to bring it back: ask
+        whether to quit, and say that a running block keeps its time."""
+        event.ignore()
+        if self.question is not None:
+            self.question.deleteLater()
+        question = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Flowtally",
+            tr("Quit Flowtally?"),
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        if self._state is not State.IDLE:
+            question.setInformativeText(
+                tr("The focus block keeps running: start Flowtally again to see it.")
+            )
+        quit_button = question.addButton(tr("Quit"), QMessageBox.ButtonRole.AcceptRole)
+        question.setDefaultButton(quit_button)
+        question.accepted.connect(self.requests.quit_requested)
+        self.question = question
+        question.open()

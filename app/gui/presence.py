@@ -1,5 +1,6 @@
-"""Where the app shows itself: the tray icon, or, where no tray appears in time (GNOME
-without the AppIndicator extension), a small always-on-top timer window that says why.
+"""Where the app shows itself: the tray icon, or, while there is no tray (GNOME without the
+AppIndicator extension, a panel that starts late), a small always-on-top timer window that
+says why, at once: a person who started the app must never wonder where it went.
 
 Most panels (KDE, GNOME's AppIndicator extension, XFCE, every Wayland panel) take the icon
 over D-Bus, as a StatusNotifierItem registered with ``org.kde.StatusNotifierWatcher``. Qt
@@ -9,6 +10,7 @@ watches for the watcher and registers again each time one appears, and a timer w
 for want of a tray gives way to the icon.
 """
 
+import contextlib
 import logging
 import os
 import time
@@ -30,8 +32,30 @@ WATCHER = "org.kde.StatusNotifierWatcher"
 
 
 def tray_wait_seconds() -> float:
-    """How long to wait for a system tray at login before showing the timer window."""
+    """How long a tray may take at login (a shell loads its extensions late) before the timer
+    window stops saying it waits for one and says that none was found."""
     return float(os.environ.get("FLOWTALLY_TRAY_WAIT_S", "30"))
+
+
+def waiting_reason() -> str:
+    return _(
+        "Waiting for a panel to show Flowtally's icon. Until one appears (on GNOME, the "
+        "AppIndicator extension adds one), this small window shows the timer."
+    )
+
+
+def no_tray_reason() -> str:
+    return _(
+        "No system tray was found (on GNOME, the AppIndicator extension adds one), so "
+        "Flowtally shows this small window instead."
+    )
+
+
+def say(line: str) -> None:
+    """One line for a person who started the app from a terminal: where it is, since a tray
+    icon can appear anywhere and a window may open behind the terminal."""
+    with contextlib.suppress(OSError, ValueError):  # output closed: started from a menu
+        print(line, flush=True)
 
 
 class Presence:
@@ -60,41 +84,47 @@ class Presence:
                 WATCHER, bus, QDBusServiceWatcher.WatchModeFlag.WatchForRegistration
             )
             self._panels.serviceRegistered.connect(self._panel_appeared)
-        self._show_tray_or_wait()
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            self.tray.show_tray(self._status())
+            say(_("Flowtally is running: its icon is in the panel; click it for the menu."))
+            return
+        self._show_window(waiting_reason)
+        say(_("Flowtally is running in a small timer window until a panel shows its icon."))
+        self._look_for_tray()
 
     def _panel_appeared(self, _name: str) -> None:
-        """A StatusNotifier watcher came on the bus after the icon was shown, or after the
-        wait for a tray gave up: the icon goes to it."""
+        """A StatusNotifier watcher came on the bus after the icon was shown, or while the
+        timer window stood in for it: the icon goes to it."""
         if self.window is not None:
-            if not QSystemTrayIcon.isSystemTrayAvailable():
-                return
-            log.info("a system tray appeared: the timer window gives way to the icon")
-            window, self.window = self.window, None
-            window.hide()  # not close(): closing the timer window is the user's "quit"
-            window.deleteLater()
-            self.tray.show_tray(self._status())
+            self._look_for_tray()
         elif self.tray.tray.isVisible():
             log.info("a system tray appeared: the icon registers with it")
             self.tray.register_again()
+
+    def _look_for_tray(self) -> None:
+        """While the timer window stands in, ask every second whether a tray has come: an
+        XEmbed tray (trayer, XFCE's panel) says so on no bus, only in the X server."""
+        if self.window is None:
+            return
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            log.info("a system tray appeared: the timer window gives way to the icon")
+            window, self.window = self.window, None
+            window.hide()  # not close(): closing the timer window asks whether to quit
+            window.deleteLater()
+            self.tray.show_tray(self._status())
+            say(_("A panel appeared: Flowtally's icon is there now; click it for the menu."))
+            return
+        if time.monotonic() >= self._deadline:
+            self.window.reason.setText(no_tray_reason())
+        QTimer.singleShot(1000, self._look_for_tray)
 
     @property
     def shown(self) -> bool:
         """The icon is embedded (its geometry is real), or the window is up."""
         return self.tray.tray.geometry().width() > 0 or self.window is not None
 
-    def _show_tray_or_wait(self) -> None:
-        if QSystemTrayIcon.isSystemTrayAvailable():
-            self.tray.show_tray(self._status())
-            return
-        if time.monotonic() < self._deadline:
-            QTimer.singleShot(1000, self._show_tray_or_wait)
-            return
-        window = TimerWindow(
-            _(
-                "No system tray was found (on GNOME, the AppIndicator extension adds one), so "
-                "Flowtally shows this small window instead."
-            )
-        )
+    def _show_window(self, reason: Callable[[], str]) -> None:
+        window = TimerWindow(reason())
         self._connect(window)
         self.window = window
         self.show_status(self._status())

@@ -125,4 +125,8 @@ def test_quit_takes_under_a_second_and_says_the_block_keeps_running(
     took = time.monotonic() - started
     assert took < 1.0, f"quitting took {took:.2f} s"
     assert "keeps running" in app.stdout
+    # Started from a terminal, the app says where it went.
+    assert app.stdout.splitlines()[0] == (
+        "Flowtally is running: its icon is in the panel; click it for the menu."
+    )
     assert app.rows("SELECT end_utc FROM blocks") == [(None,)]

@@ -127,11 +127,25 @@ def test_the_away_review_appears_after_the_threshold(x_display: str, tmp_path: P
         assert app.quit() == 0
 
 
-def test_without_a_tray_a_timer_window_says_why(tmp_path: Path) -> None:
+def test_without_a_tray_the_timer_window_is_there_at_once_and_gives_way_to_a_late_tray(
+    tmp_path: Path,
+) -> None:
+    """No tray for 30 s used to mean no sign of the app at all; a tray that came after the
+    window (an XEmbed one, which says so on no bus) never got the icon."""
     with xserver.virtual_display(tray=False) as display:
-        app = RunningApp(tmp_path / "flowtally.sqlite3", display).launch()
+        app = RunningApp(
+            tmp_path / "flowtally.sqlite3", display, extra_env={"FLOWTALLY_TRAY_WAIT_S": "30"}
+        ).launch()
         try:
-            app.wait_for(lambda s: s["app"]["timer_window"], "the timer window", timeout=15)
+            app.wait_for(lambda s: s["app"]["timer_window"], "the timer window", timeout=5)
             screenshot(display, ARTIFACTS / "timer-window-screen.png")
+            with xserver.tray_host(display):
+                status = app.wait_for(embedded, "the icon, in the tray that came late")
+                assert status["app"]["timer_window"] is False
         finally:
             assert app.quit() == 0
+        said = app.stdout.splitlines()
+        assert said[0] == (
+            "Flowtally is running in a small timer window until a panel shows its icon."
+        )
+        assert said[1].startswith("A panel appeared: Flowtally's icon is there now")

@@ -1,6 +1,7 @@
 """The gap review dialog and the no-tray timer window."""
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from tests.ui import statuses
@@ -44,3 +45,39 @@ def test_timer_window_shows_the_state_and_asks_for_actions(qtbot: QtBot) -> None
     with qtbot.waitSignal(window.requests.interruption_requested):
         qtbot.mouseClick(window.log, Qt.MouseButton.LeftButton)
     window.grab().save(str(ARTIFACTS / "timer-window.png"))
+
+
+def test_the_timer_window_quits_from_a_button_and_asks_before_its_close_quits(
+    qtbot: QtBot,
+) -> None:
+    """It is the only sign of the app where there is no tray: closing it used to quit at
+    once, without a word, and nothing in it said Quit."""
+    window = TimerWindow("No system tray was found.")
+    qtbot.addWidget(window)
+    status = statuses.running(20)
+    window.show_status(status, icons.look_of(status, ModelParams()))
+    window.show()
+    qtbot.waitExposed(window)
+    with qtbot.waitSignal(window.requests.quit_requested):
+        qtbot.mouseClick(window.quit, Qt.MouseButton.LeftButton)
+
+    quits: list[bool] = []
+    window.requests.quit_requested.connect(lambda: quits.append(True))
+    window.close()
+    question = window.question
+    assert question is not None
+    qtbot.waitExposed(question)
+    assert window.isVisible()
+    assert "keeps running" in question.informativeText()
+    question.button(QMessageBox.StandardButton.Cancel).click()
+    assert not question.isVisible()
+    assert quits == []
+    assert window.isVisible()
+
+    window.close()
+    asked = window.question
+    assert asked is not None
+    assert asked is not question
+    qtbot.waitExposed(asked)
+    with qtbot.waitSignal(window.requests.quit_requested):
+        qtbot.mouseClick(asked.defaultButton(), Qt.MouseButton.LeftButton)

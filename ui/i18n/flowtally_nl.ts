@@ -256,6 +256,18 @@
   <context>
     <name>TimerWindow</name>
     <message>
+      <source>Quit</source>
+      <translation>Afsluiten</translation>
+    </message>
+    <message>
+      <source>Quit Flowtally?</source>
+      <translation>Flowtally afsluiten?</translation>
+    </message>
+    <message>
+      <source>The focus block keeps running: start Flowtally again to see it.</source>
+      <translation>Het focusblok loopt door: start Flowtally opnieuw om het te zien.</translation>
+    </message>
+    <message>
       <source>Stop</source>
       <translation>Stoppen</translation>
     </message>
