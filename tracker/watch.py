@@ -25,6 +25,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from tracker.edits import Gap, GapReason
+from tracker.i18n import _
 from tracker.model import Block
 from tracker.running import State
 from tracker.status import Status
@@ -58,8 +59,10 @@ class Milestone:
     def text(self) -> str:
         minutes = f"{self.minutes:g}"
         if self.kind is MilestoneKind.PLANNED:
-            return f"Your planned {minutes}-minute block is done."
-        return f"{minutes} minutes without a break: a short pause now keeps the next stretch good."
+            return _("Your planned {minutes}-minute block is done.").format(minutes=minutes)
+        return _(
+            "{minutes} minutes without a break: a short pause now keeps the next stretch good."
+        ).format(minutes=minutes)
 
 
 @dataclass

@@ -23,6 +23,7 @@ from app.commands.app_facts import AppFacts
 from app.gui import store_protocol as msg
 from app.gui.about_box import about_facts
 from app.gui.background_sync import BackgroundSync
+from app.gui.desktop_notices import HOTKEY_NOTICE, KEYS, action, said_before
 from app.gui.gap_reviews import GapReviews
 from app.gui.gap_watch import GapWatch
 from app.gui.input_services import InputServices
@@ -99,6 +100,8 @@ class AppController(QObject):
         self.watch = BlockWatch()
         self.status_flow = StatusFlow(self.tray, self.live, zone, self.watch, self._connect_views)
         self.presence = self.status_flow.presence
+        self.presence.notices.acted.connect(self._on_notice_action)
+        self.lifetimes.own(self.presence.notices)
         self.gaps = GapWatch(
             self.watch, self.reviews, self.inputs, self.live, self.status_flow.state, self._send
         )
@@ -148,6 +151,7 @@ class AppController(QObject):
             log.warning("cannot listen on %s: CLI commands will not be forwarded", self.server.path)
         lifetimes.started("the command socket, the timers", self._stop_feeding_the_store)
         self.presence.start()
+        lifetimes.started("desktop notices", self.presence.notices.stop)
         lifetimes.own_at_end(lambda: [self.presence.window])
         self.gaps.begin()
         for timer in self._timers:
@@ -199,9 +203,9 @@ class AppController(QObject):
                 self.quick_log.stored(pressed)
             case msg.Failed(message):
                 self._on_failed(message)
-            case msg.Notice(message):
+            case msg.Notice(message, actions):
                 log.info("%s", message)
-                self.presence.notify(message)
+                self.presence.notify(message, [action(key) for key in actions if key in KEYS])
             case msg.CommandDone(request_id, code, out, err):
                 self.server.reply(request_id, code, out, err)
                 self.live.follow_file()  # a forwarded 'settings' is in force at once
@@ -222,20 +226,38 @@ class AppController(QObject):
         asked.about_requested.connect(self.open_about)
         asked.quit_requested.connect(self.app.quit)
 
+    def _on_notice_action(self, key: str) -> None:
+        """A notice's button was clicked in the desktop's notification list."""
+        requests: dict[str, StoreRequest] = {
+            "start": rq.Start(""),
+            "stop": rq.Stop(),
+            "pause": rq.Pause(),
+        }
+        if key in requests:
+            self._send(requests[key])
+
     def _start_input_services(self) -> None:
         self.inputs.start()
-        if self.inputs.hotkey_problem:
-            self._on_failed(self.inputs.hotkey_problem)
+        self._say_hotkey_problem()
         self.app.setWindowIcon(app_icon.icon())  # ~10 ms: after the tray, before any window
         self.welcome.first_run()
         self.lifetimes.own_at_end(lambda: [self.welcome.window])
 
     def _on_hotkey_service_changed(self) -> None:
         """The portal answered late (the user approved or declined its dialog)."""
-        problem = self.inputs.hotkey_problem
-        if problem:
-            self._on_failed(problem)
+        self._say_hotkey_problem()
         self.settings_flow.refresh()
+
+    def _say_hotkey_problem(self) -> None:
+        """Why the hotkey cannot work here, as a notice once (the same reason at every start
+        is no news; the status line and the settings keep saying it), and in the log."""
+        problem = self.inputs.hotkey_problem
+        if not problem:
+            return
+        log.warning("%s", problem)
+        if said_before(HOTKEY_NOTICE, problem):
+            return
+        self.presence.notify(problem)
 
     def open_about(self) -> None:
         if self.about is None:

@@ -14,12 +14,13 @@ import contextlib
 import logging
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QTimer
 from PySide6.QtDBus import QDBusConnection, QDBusServiceWatcher
 from PySide6.QtWidgets import QSystemTrayIcon
 
+from app.gui.desktop_notices import Action, DesktopNotices
 from app.gui.live_settings import LiveSettings
 from tracker.i18n import _
 from tracker.status import Status
@@ -74,9 +75,12 @@ class Presence:
         self._connect = connect
         self._deadline = 0.0
         self._panels: QDBusServiceWatcher | None = None
+        self.notices = DesktopNotices()
+        self.notices.unsent.connect(self._balloon)
         connect(tray)
 
     def start(self) -> None:
+        self.notices.start()
         self._deadline = time.monotonic() + tray_wait_seconds()
         bus = QDBusConnection.sessionBus()
         if bus.isConnected():
@@ -142,8 +146,12 @@ class Presence:
         if self.window is not None:
             self.window.set_undo(what)
 
-    def notify(self, message: str) -> None:
-        """A balloon from the tray (the timer window shows its state already)."""
+    def notify(self, message: str, actions: Sequence[Action] = ()) -> None:
+        """A notice through the desktop's notification server, or, where none answers, a
+        balloon from the tray (the timer window shows its state already)."""
+        self.notices.show(message, actions)
+
+    def _balloon(self, message: str) -> None:
         if self.tray.tray.isVisible():
             self.tray.notify("Flowtally", message)
 
@@ -154,7 +162,7 @@ class Presence:
             self.window.raise_()
             self.window.activateWindow()
         else:
-            self.tray.notify("Flowtally", self.tray.tray.toolTip())
+            self.notify(self.tray.tray.toolTip())
 
     def facts(self) -> dict[str, object]:
         geometry = self.tray.tray.geometry()
@@ -162,4 +170,5 @@ class Presence:
             "tray": self.tray.tray.isVisible() and self.window is None,
             "tray_geometry": [geometry.x(), geometry.y(), geometry.width(), geometry.height()],
             "timer_window": self.window is not None and self.window.isVisible(),
+            **self.notices.facts(),
         }

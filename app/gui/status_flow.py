@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, QTimer
 
+from app.gui.desktop_notices import ActionKey, action
 from app.gui.live_settings import LiveSettings
 from app.gui.presence import Presence
 from app.gui.store_protocol import Snapshot
@@ -16,7 +17,7 @@ from tracker.days import DayClock
 from tracker.running import State
 from tracker.settings import Settings
 from tracker.status import Status, live_status
-from tracker.watch import BlockWatch
+from tracker.watch import BlockWatch, MilestoneKind
 from ui.timer_window import TimerWindow
 from ui.tray import TrayView
 
@@ -78,7 +79,8 @@ class StatusFlow(QObject):
         for milestone in self._watch.milestones(
             status, settings.planned_block_min, settings.break_after_min
         ):
-            self._tray.notify("Flowtally", milestone.text)
+            key: ActionKey = "stop" if milestone.kind is MilestoneKind.PLANNED else "pause"
+            self.presence.notify(milestone.text, [action(key)])
 
     def _undo_offer(self, now: datetime) -> str | None:
         step = self.snapshot.last_step if self.snapshot is not None else None

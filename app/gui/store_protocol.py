@@ -140,9 +140,12 @@ class Failed:
 
 @dataclass(frozen=True, slots=True)
 class Notice:
-    """Good news worth a word: presses that had to wait are saved after all."""
+    """Good news worth a word: presses that had to wait are saved after all, a block
+    stopped from elsewhere (with a button to start the next)."""
 
     message: str
+    actions: tuple[str, ...] = ()
+    """The keys of :func:`app.gui.desktop_notices.action`."""
 
 
 @dataclass(frozen=True, slots=True)

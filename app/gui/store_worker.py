@@ -158,8 +158,8 @@ class StoreWorker(QObject):
     def failed(self, message: str) -> None:
         self._answer(msg.Failed(message))
 
-    def notice(self, message: str) -> None:
-        self._answer(msg.Notice(message))
+    def notice(self, message: str, actions: tuple[str, ...] = ()) -> None:
+        self._answer(msg.Notice(message, actions))
 
     # ---------------------------------------------------------------- lifecycle
 
@@ -215,7 +215,7 @@ class StoreWorker(QObject):
     def _stop(self, store: Store) -> None:
         """Stop, and say what the block came to, as ``flowtally stop`` prints it."""
         block = store.stop(now())
-        self.notice(stopped_line(block, load_settings().model, self.clock.zone))
+        self.notice(stopped_line(block, load_settings().model, self.clock.zone), ("start",))
 
     def _undo(self, store: Store) -> None:
         step = store.undo()
