@@ -9,6 +9,7 @@ from tracker.dashboard import Headline, HeadlineName, WeekView
 from tracker.i18n import day_name
 from tracker.settings import ModelParams, load_zone
 from ui.chart_style import headline_number, shown_value
+from ui.legible import on_window
 
 
 def tr(text: str) -> str:
@@ -101,9 +102,11 @@ class HeadlineCards(QWidget):
             value, change = headline_texts(headline)
             value_label.setText(value)
             better = (headline.change < 0) == headline.name.lower_is_better
-            colour = "#009E73" if better else "#D55E00"
+            colour = on_window("#009E73" if better else "#D55E00", self)
             if not shown_value(headline.name, headline.change):  # no change as far as shown
-                colour = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
+                colour = on_window(
+                    self.palette().color(QPalette.ColorRole.PlaceholderText).name(), self
+                )
             change_label.setText(f'<span style="color:{colour}">{change}</span>')
             meaning = headline_meaning(headline.name, view.report.params)
             for label in (title_label, value_label, change_label):

@@ -25,6 +25,7 @@ from tracker.model import Block
 from tracker.settings import load_zone
 from tracker.types import DEFAULT_SOURCES, Kind
 from ui.history_table import time_on_day
+from ui.legible import on_window
 
 
 def tr(text: str) -> str:
@@ -55,7 +56,6 @@ class _Form(QDialog):
         self.form.addRow(QLabel(note))
         self.problem = QLabel()
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #b3261e; font-weight: bold;")
         self.problem.setVisible(False)
         self.form.addRow(self.problem)
         self.form.addRow(self.buttons)
@@ -67,6 +67,7 @@ class _Form(QDialog):
 
     def refused(self, reason: str) -> None:
         self.problem.setText(f"⚠ {reason}")
+        self.problem.setStyleSheet(f"color: {on_window('#b3261e', self)}; font-weight: bold;")
         self.problem.setVisible(True)
         self.buttons.setEnabled(True)
         self.adjustSize()  # room for the reason's lines

@@ -77,7 +77,8 @@ class QuickLogPopup(QFrame):
         self.elapsed = QLabel()
         self.hint = QLabel()
         self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color: palette(mid);")
+        # The only place the keys are listed: in the window's own text colour (palette(mid)
+        # was about 1.7:1, white on near-white in GNOME's palette).
         self._build_choices()
         buttons = self._build_buttons()
 

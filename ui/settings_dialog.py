@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.legible import on_window
+
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("Settings", text)
@@ -66,7 +68,6 @@ class SettingsDialog(QDialog):
         self.hotkey_note.setWordWrap(True)
         self.error = QLabel()
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #D55E00;")
         self.recompute_note = QLabel(
             tr(
                 "Changing ramp-up or flow after recomputes the phases of your whole history: "
@@ -121,6 +122,7 @@ class SettingsDialog(QDialog):
         named = sorted((message.find(key), key) for key, _ in FIELDS if key in message)
         for _, key in named:
             message = message.replace(repr(key), key).replace(key, f"“{tr(LABELS[key])}”")
+        self.error.setStyleSheet(f"color: {on_window('#D55E00', self)};")
         self.error.setText(message)
         self._mark(named[0][1] if named else None)
 

@@ -107,11 +107,12 @@ class TrayView(QObject):
         self.tray.activated.connect(self._activated)
 
     def _build_menu(self) -> None:
-        # Plain disabled lines, not a widget: a menu exported over D-Bus (StatusNotifierItem)
-        # cannot carry widgets.
+        # Plain lines, not a widget: a menu exported over D-Bus (StatusNotifierItem) cannot
+        # carry widgets. Enabled, since panels draw a disabled line too faint to read (about
+        # 1.9:1); a click on the status opens the dashboard, where it is told in full.
         self.header = [self.menu.addAction("") for _ in range(HEADER_LINES)]
         for line in self.header:
-            line.setEnabled(False)
+            line.triggered.connect(self.requests.dashboard_requested)
         self.menu.addSeparator()
         self.start_menu = self.menu.addMenu(tr("Start focus"))
         self.start_menu.aboutToShow.connect(self._fill_start_menu)

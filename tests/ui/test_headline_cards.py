@@ -6,12 +6,13 @@ from datetime import UTC, date, datetime, timedelta
 from PySide6.QtGui import QPalette
 from pytestqt.qtbot import QtBot
 
-from tracker.dashboard import HeadlineName, week_view
+from tracker.dashboard import HeadlineName, WeekView, week_view
 from tracker.model import Block, Interruption
 from tracker.report import week_reports
 from tracker.settings import ModelParams
 from ui.chart_style import headline_number
 from ui.headline_cards import HeadlineCards
+from ui.legible import on_window
 
 MONDAY = date(2026, 11, 16)
 
@@ -22,9 +23,9 @@ def test_a_change_that_rounds_to_nothing_is_shown_as_none() -> None:
     assert headline_number(HeadlineName.E_FACTOR, -0.006, signed=True) == "-0.01"
 
 
-def test_a_card_whose_change_rounds_to_nothing_is_drawn_neutral(qtbot: QtBot) -> None:
+def tiny_change_view() -> WeekView:
     """An interruption six seconds before the end: the e-factor moves by less than 0.005
-    (1 against 0.999…), which the card shows as no change, in the neutral colour."""
+    (1 against 0.999…); the flow minutes fall by a tenth of a minute."""
     params = ModelParams()
     last = datetime(2026, 11, 10, 8, tzinfo=UTC)
     this = datetime(2026, 11, 17, 8, tzinfo=UTC)
@@ -39,13 +40,17 @@ def test_a_card_whose_change_rounds_to_nothing_is_drawn_neutral(qtbot: QtBot) ->
     ]
     now = datetime(2026, 11, 24, tzinfo=UTC)
     trend = week_reports(blocks, params, "UTC", MONDAY - timedelta(weeks=11), 12, now)
-    view = week_view(blocks, trend, params, "UTC", MONDAY, now)
+    return week_view(blocks, trend, params, "UTC", MONDAY, now)
+
+
+def test_a_card_whose_change_rounds_to_nothing_is_drawn_neutral(qtbot: QtBot) -> None:
+    view = tiny_change_view()
     e_factor = next(h for h in view.headlines if h.name is HeadlineName.E_FACTOR)
     assert e_factor.change != 0  # a real, tiny difference
     cards = HeadlineCards()
     qtbot.addWidget(cards)
     cards.show_view(view)
     _title, _value, change = cards.card_labels[HeadlineName.E_FACTOR]
-    neutral = cards.palette().color(QPalette.ColorRole.PlaceholderText).name()
+    neutral = on_window(cards.palette().color(QPalette.ColorRole.PlaceholderText).name(), cards)
     assert f"color:{neutral}" in change.text()
     assert "+0.00" in change.text()

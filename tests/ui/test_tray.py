@@ -60,6 +60,10 @@ def test_left_click_shows_the_status_and_middle_click_pauses(qtbot: QtBot) -> No
     assert view.header[0].text() == "API design"
     assert view.header[1].text().startswith("Ramp-up for 10 min")
     assert paused == []  # a left click never pauses silently
+    # Drawn as enabled lines (a disabled one is too faint to read); one opens the dashboard.
+    assert all(line.isEnabled() for line in view.header)
+    with qtbot.waitSignal(view.requests.dashboard_requested):
+        view.header[1].trigger()
     view.menu.hide()
     with qtbot.waitSignal(view.requests.pause_requested):
         view.tray.activated.emit(QSystemTrayIcon.ActivationReason.MiddleClick)
