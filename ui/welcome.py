@@ -11,17 +11,21 @@ from datetime import timedelta
 from html import escape
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QKeySequenceEdit,
     QLabel,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
+    QWidget,
 )
 
 from tracker.days import DayClock
@@ -29,6 +33,7 @@ from tracker.model import Block, Interruption, Pause
 from tracker.settings import ModelParams
 from tracker.status import live_status
 from ui import app_icon, icons
+from ui.hotkey_names import hotkey_label, pynput_hotkey
 
 
 def tr(text: str) -> str:
@@ -44,60 +49,20 @@ class WelcomeFacts:
     database: str
     settings_file: str
     log_folder: str
-
-
-def hotkey_label(hotkey: str) -> str:
-    """``<ctrl>+<alt>+i`` as people write it: ``Ctrl+Alt+I``."""
-    names = {"ctrl": "Ctrl", "alt": "Alt", "shift": "Shift", "cmd": "Super", "alt_gr": "AltGr"}
-    parts = []
-    for part in hotkey.split("+"):
-        name = part.strip("<>")
-        base = name if name in names else name.split("_")[0]  # ctrl_l is Ctrl, alt_gr AltGr
-        if base in names:
-            parts.append(names[base])
-        else:
-            parts.append(name.upper() if len(name) <= 3 else name.replace("_", " ").title())
-    return "+".join(parts)
-
-
-QT_MODIFIERS = (
-    (Qt.KeyboardModifier.ControlModifier, "<ctrl>"),
-    (Qt.KeyboardModifier.AltModifier, "<alt>"),
-    (Qt.KeyboardModifier.ShiftModifier, "<shift>"),
-    (Qt.KeyboardModifier.MetaModifier, "<cmd>"),
-)
-QT_KEYS = {
-    Qt.Key.Key_Pause: "<pause>",
-    Qt.Key.Key_Insert: "<insert>",
-    Qt.Key.Key_Print: "<print_screen>",
-    Qt.Key.Key_ScrollLock: "<scroll_lock>",
-    Qt.Key.Key_Menu: "<menu>",
-    Qt.Key.Key_Space: "<space>",
-    **{getattr(Qt.Key, f"Key_F{n}"): f"<f{n}>" for n in range(1, 21)},
-}
-
-
-def pynput_hotkey(sequence: QKeySequence) -> str:
-    """The first combination of a recorded sequence in pynput's syntax (``""`` for none).
-    A key the syntax has no name for comes out as its text, and is refused where saved."""
-    if sequence.isEmpty():
-        return ""
-    combination = sequence[0]  # type: ignore[index]  # QKeySequence has operator[]
-    modifiers, key = combination.keyboardModifiers(), combination.key()
-    parts = [name for flag, name in QT_MODIFIERS if modifiers & flag]
-    if key in QT_KEYS:
-        parts.append(QT_KEYS[key])
-    else:
-        parts.append(QKeySequence(key).toString().lower())
-    return "+".join(parts)
+    launcher_folder: str = ""
+    """Where ``flowtally`` would go (``~/.local/bin``), when the window offers to put it there
+    with the applications menu's entry; empty where it does not."""
 
 
 WIDTH = 640
+FRAME_ALLOWANCE = 64
+"""The title bar and the panel's share of the screen a window cannot use."""
 
 
 class WelcomeWindow(QDialog):
     try_requested = Signal(bool)  # on: listen for the hotkey without logging; off: stop
     hotkey_chosen = Signal(str)  # pynput syntax, to be checked and saved
+    desktop_entry_chosen = Signal(bool)  # on "Got it": install the menu entry and the command
 
     def __init__(self, facts: WelcomeFacts, params: ModelParams) -> None:
         super().__init__()
@@ -105,11 +70,29 @@ class WelcomeWindow(QDialog):
         self.setWindowIcon(app_icon.icon())
         self.setMinimumWidth(WIDTH)
         self.hotkey = facts.hotkey
+        # The sections scroll, the buttons stay: long data paths or a large font never push
+        # the window past the screen or cut a line.
+        self.sections = QWidget()
+        sections = QVBoxLayout(self.sections)
+        sections.setContentsMargins(0, 0, 0, 0)
+        sections.addWidget(self._icons(params))
+        sections.addWidget(self._hotkey_box(facts))
+        sections.addWidget(self._phases(params))
+        sections.addWidget(self._data(facts))
+        self.scroller = QScrollArea()
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroller.setWidget(self.sections)
         layout = QVBoxLayout(self)
-        layout.addWidget(self._icons(params))
-        layout.addWidget(self._hotkey_box(facts))
-        layout.addWidget(self._phases(params))
-        layout.addWidget(self._data(facts))
+        layout.addWidget(self.scroller, 1)
+        self.desktop_entry = QCheckBox(
+            tr("Put Flowtally in the applications menu and 'flowtally' on your PATH")
+        )
+        self.desktop_entry.setToolTip(facts.launcher_folder)  # a long path would widen the window
+        self.desktop_entry.setChecked(True)
+        self.desktop_entry.setVisible(bool(facts.launcher_folder))
+        layout.addWidget(self.desktop_entry)
         buttons = QDialogButtonBox()
         self.done_button = buttons.addButton(tr("&Got it"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.accept)
@@ -137,6 +120,8 @@ class WelcomeWindow(QDialog):
             caption.setWordWrap(True)
             grid.addWidget(picture, row // 2, (row % 2) * 2)
             grid.addWidget(caption, row // 2, (row % 2) * 2 + 1)
+        grid.setColumnStretch(1, 1)  # the room goes to the captions, not the pictures
+        grid.setColumnStretch(3, 1)
         note = QLabel(
             tr(
                 "The number is the block's tracked minutes; the arc fills up to the next "
@@ -162,7 +147,9 @@ class WelcomeWindow(QDialog):
         self.heard.setWordWrap(True)
         row.addWidget(self.heard, 1)
         layout.addLayout(row)
-        record = QHBoxLayout()
+        self.record_row = QWidget()
+        record = QHBoxLayout(self.record_row)
+        record.setContentsMargins(0, 0, 0, 0)
         self.recorder = QKeySequenceEdit()
         prompt = QLabel(tr("&New hotkey:"))
         prompt.setBuddy(self.recorder)
@@ -180,9 +167,10 @@ class WelcomeWindow(QDialog):
         self.recorder.editingFinished.connect(self._recorded)
         self.use_button.setEnabled(False)
         record.addWidget(self.use_button)
-        layout.addLayout(record)
+        layout.addWidget(self.record_row)
         self.recorded = QLabel()
         self.recorded.setWordWrap(True)
+        self.recorded.setVisible(False)  # until a key is saved or refused: no empty row
         layout.addWidget(self.recorded)
         self.show_hotkey(facts.hotkey, facts.hotkey_problem)
         return box
@@ -237,6 +225,9 @@ class WelcomeWindow(QDialog):
                 ).format(key=label)
             )
         self.try_button.setEnabled(problem is None)
+        # A key this desktop never passes on (Wayland without the portal) is no use to record.
+        self.try_button.setVisible(problem is None)
+        self.record_row.setVisible(problem is None)
 
     def _trying(self, on: bool) -> None:
         self.heard.setText(
@@ -270,19 +261,36 @@ class WelcomeWindow(QDialog):
         self.recorded.setText(
             tr("Saved: the hotkey is now {key}.").format(key=hotkey_label(hotkey))
         )
+        self.recorded.setVisible(True)
         self.show_hotkey(hotkey, problem)
 
     def hotkey_refused(self, reason: str) -> None:
         self.recorded.setText(f"⚠ {reason}")
+        self.recorded.setVisible(True)
 
     def showEvent(self, event: QShowEvent) -> None:
-        """As tall as the wrapped text needs at this width: a window does not ask its layout
-        for height-for-width by itself, and the lines would be cut."""
         super().showEvent(event)
-        layout = self.layout()
-        if layout is not None:
-            width = max(self.width(), WIDTH)
-            self.resize(width, layout.totalHeightForWidth(width))
+        screen = self.screen()
+        self.fit_to(screen.availableGeometry().height() - FRAME_ALLOWANCE)
+
+    def fit_to(self, room: int) -> None:
+        """As tall as the wrapped text needs at this width, up to ``room`` (then the sections
+        scroll): a window does not ask its layout for height-for-width by itself, and the
+        lines would be cut."""
+        width = max(self.width(), WIDTH)
+        inner, outer = self.sections.layout(), self.layout()
+        if inner is None or outer is None:
+            return
+        margins = outer.contentsMargins()
+        scrollbar = self.scroller.verticalScrollBar().sizeHint().width()
+        needed = inner.totalHeightForWidth(width - margins.left() - margins.right() - scrollbar)
+        rest = outer.totalSizeHint().height() - self.scroller.sizeHint().height()
+        self.resize(width, min(needed + rest + 2, room))
+
+    def accept(self) -> None:
+        if self.desktop_entry.isVisible():
+            self.desktop_entry_chosen.emit(self.desktop_entry.isChecked())
+        super().accept()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.try_button.setChecked(False)

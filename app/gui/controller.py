@@ -23,7 +23,7 @@ from app.commands.app_facts import AppFacts
 from app.gui import store_protocol as msg
 from app.gui.about_box import about_facts
 from app.gui.background_sync import BackgroundSync
-from app.gui.desktop_notices import HOTKEY_NOTICE, KEYS, action, said_before
+from app.gui.desktop_notices import HOTKEY_NOTICE, KEYS, DesktopNotices, action
 from app.gui.gap_reviews import GapReviews
 from app.gui.gap_watch import GapWatch
 from app.gui.input_services import InputServices
@@ -93,15 +93,18 @@ class AppController(QObject):
         self.lifetimes.own(self.inputs.bridge, self.quick_log.popup, self.reviews.dialog)
         self.settings_flow = SettingsFlow(self.live, self.inputs.describe)
         self.welcome = WelcomeFlow(
-            self.inputs.bridge, self.live, lambda: self.inputs.hotkey_problem, self.database
+            self.inputs.bridge,
+            self.live,
+            lambda: self.inputs.hotkey_problem,
+            self.database,
+            lambda line: self.presence.notify(line),
         )
         self.about: AboutDialog | None = None
         self.dashboard: Dashboard | None = None
         self.watch = BlockWatch()
         self.status_flow = StatusFlow(self.tray, self.live, zone, self.watch, self._connect_views)
         self.presence = self.status_flow.presence
-        self.presence.notices.acted.connect(self._on_notice_action)
-        self.lifetimes.own(self.presence.notices)
+        self._connect_views(self.presence.notices)  # a notice's buttons ask as the menu does
         self.gaps = GapWatch(
             self.watch, self.reviews, self.inputs, self.live, self.status_flow.state, self._send
         )
@@ -109,7 +112,7 @@ class AppController(QObject):
         self.server.command_received.connect(self._on_command)
         self.server.activation_token.connect(self.quick_log.remember_token)
         self.server.raise_requested.connect(self.presence.raise_)
-        self.lifetimes.own(self.server)
+        self.lifetimes.own(self.server, self.presence.notices)
         self.loop_lag = LoopLag(self)
         self.background_sync = BackgroundSync(
             database, self.live.sync_url, self.presence.notify, self, name=self.live.sync_as
@@ -212,7 +215,7 @@ class AppController(QObject):
             case _:
                 assert_never(answer)
 
-    def _connect_views(self, view: TrayView | TimerWindow) -> None:
+    def _connect_views(self, view: TrayView | TimerWindow | DesktopNotices) -> None:
         asked = view.requests
         asked.start_requested.connect(lambda task: self._send(rq.Start(task)))
         asked.pause_requested.connect(lambda: self._send(rq.Pause()))
@@ -225,16 +228,6 @@ class AppController(QObject):
         asked.settings_requested.connect(self.open_settings)
         asked.about_requested.connect(self.open_about)
         asked.quit_requested.connect(self.app.quit)
-
-    def _on_notice_action(self, key: str) -> None:
-        """A notice's button was clicked in the desktop's notification list."""
-        requests: dict[str, StoreRequest] = {
-            "start": rq.Start(""),
-            "stop": rq.Stop(),
-            "pause": rq.Pause(),
-        }
-        if key in requests:
-            self._send(requests[key])
 
     def _start_input_services(self) -> None:
         self.inputs.start()
@@ -249,15 +242,10 @@ class AppController(QObject):
         self.settings_flow.refresh()
 
     def _say_hotkey_problem(self) -> None:
-        """Why the hotkey cannot work here, as a notice once (the same reason at every start
-        is no news; the status line and the settings keep saying it), and in the log."""
-        problem = self.inputs.hotkey_problem
-        if not problem:
-            return
-        log.warning("%s", problem)
-        if said_before(HOTKEY_NOTICE, problem):
-            return
-        self.presence.notify(problem)
+        """Why the hotkey cannot work here: in the log, and a notice once (status says it)."""
+        if problem := self.inputs.hotkey_problem:
+            log.warning("%s", problem)
+            self.presence.notify_once(HOTKEY_NOTICE, problem)
 
     def open_about(self) -> None:
         if self.about is None:

@@ -29,6 +29,7 @@ from app.files import write_atomically
 from app.version import APP_ID
 from tracker.errors import FlowtallyError
 from tracker.i18n import _
+from ui.view_requests import ViewRequests
 
 log = logging.getLogger(__name__)
 
@@ -80,15 +81,17 @@ def said_before(topic: str, text: str) -> bool:
 
 
 class DesktopNotices(QObject):
-    """Sends notices to the notification server while one answers. Signals arrive on the
-    GUI thread: ``acted`` with an action's key when a notice's button is clicked, and
-    ``unsent`` with a notice's text when no server took it (the tray shows it instead)."""
+    """Sends notices to the notification server while one answers. A notice's button asks
+    through ``requests``, as the tray's menu does; ``unsent`` carries a notice's text when no
+    server took it (the tray shows it instead). Both arrive on the GUI thread."""
 
-    acted = Signal(str)
     unsent = Signal(str)
+    _acted = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.requests = ViewRequests(self)
+        self._acted.connect(self._ask)  # queued: emitted on the notices' thread
         self._outbox: queue.Queue[Notice | None] = queue.Queue()
         self._thread: threading.Thread | None = None
         self._connection: Any = None
@@ -100,6 +103,14 @@ class DesktopNotices(QObject):
     def start(self) -> None:
         self._thread = threading.Thread(target=self._run, name="desktop-notices", daemon=True)
         self._thread.start()
+
+    def _ask(self, key: str) -> None:
+        asked = self.requests
+        {
+            "start": lambda: asked.start_requested.emit(""),
+            "stop": asked.stop_requested.emit,
+            "pause": asked.pause_requested.emit,
+        }[key]()
 
     def show(self, body: str, actions: Sequence[Action] = ()) -> None:
         self._outbox.put(Notice(body, tuple(actions)))
@@ -199,7 +210,7 @@ class DesktopNotices(QObject):
         if member == "ActionInvoked":
             notice_id, key = signal.body
             if any(action.key == key for action in self._actions.get(notice_id, ())):
-                self.acted.emit(key)
+                self._acted.emit(key)
         elif member == "NotificationClosed":
             self._actions.pop(signal.body[0], None)
 

@@ -20,7 +20,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtDBus import QDBusConnection, QDBusServiceWatcher
 from PySide6.QtWidgets import QSystemTrayIcon
 
-from app.gui.desktop_notices import Action, DesktopNotices
+from app.gui.desktop_notices import Action, DesktopNotices, said_before
 from app.gui.live_settings import LiveSettings
 from tracker.i18n import _
 from tracker.status import Status
@@ -150,6 +150,12 @@ class Presence:
         """A notice through the desktop's notification server, or, where none answers, a
         balloon from the tray (the timer window shows its state already)."""
         self.notices.show(message, actions)
+
+    def notify_once(self, topic: str, message: str) -> None:
+        """A notice unless it is what was said last about ``topic``, at this start or an
+        earlier one: the same reason at every start is no news."""
+        if not said_before(topic, message):
+            self.notify(message)
 
     def _balloon(self, message: str) -> None:
         if self.tray.tray.isVisible():

@@ -4,16 +4,19 @@ never an interruption; a recorded hotkey is saved the way ``flowtally settings h
 saves it, and put in force at once."""
 
 import logging
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import platformdirs
 
+from app import desktop
 from app.config import settings_path
 from app.gui.about_box import about_facts
 from app.gui.live_settings import LiveSettings
 from app.gui.pynput_listeners import HotkeyBridge
 from tracker.errors import FlowtallyError
+from tracker.i18n import _
 from ui.welcome import WelcomeFacts, WelcomeWindow
 
 log = logging.getLogger(__name__)
@@ -30,8 +33,11 @@ class WelcomeFlow:
         live: LiveSettings,
         hotkey_problem: Callable[[], str | None],
         database: str | None,
+        notify: Callable[[str], None],
     ) -> None:
-        """``database``: where the data lives (shown redacted)."""
+        """``database``: where the data lives (shown redacted); ``notify``: says what the
+        window's "Got it" installed."""
+        self._notify = notify
         self._bridge = bridge
         self._live = live
         self._hotkey_problem = hotkey_problem
@@ -61,8 +67,10 @@ class WelcomeFlow:
                 where.database,
                 str(settings_path()),
                 where.log_folder,
+                str(desktop.launcher_path().parent) if sys.platform.startswith("linux") else "",
             )
             self.window = WelcomeWindow(facts, settings.model)
+            self.window.desktop_entry_chosen.connect(self._install)
             self.window.try_requested.connect(self._try)
             self.window.hotkey_chosen.connect(self._choose)
         else:
@@ -70,6 +78,24 @@ class WelcomeFlow:
         self.window.show()
         self.window.raise_()
         self.window.activateWindow()
+
+    def _install(self, chosen: bool) -> None:
+        """The applications menu's entry, the icon and ``flowtally`` on PATH, as
+        ``flowtally desktop install`` writes them."""
+        if not chosen:
+            return
+        try:
+            done = desktop.install()
+        except FlowtallyError as exc:
+            self._notify(str(exc))
+            return
+        log.info("installed %s and %s", done.entry, done.launcher)
+        line = _(
+            "Flowtally is in the applications menu, and the command 'flowtally' is in {folder}."
+        ).format(folder=done.launcher.parent)
+        if not done.on_path:
+            line += " " + _("That folder is not on your PATH: add it to your shell's profile.")
+        self._notify(line)
 
     def visible(self) -> bool:
         return self.window is not None and self.window.isVisible()

@@ -3,9 +3,11 @@ appears once; trying the hotkey there is heard and logs nothing; a new hotkey re
 is in force at once; the next start goes straight to the tray."""
 
 import json
+import os
 import time
 from pathlib import Path
 
+from app.version import APP_ID
 from tests.e2e.running_app import RunningApp, focused_window, xdotool
 from tests.e2e.test_load import HOTKEY
 from tests.xserver import ARTIFACTS, screenshot
@@ -48,6 +50,17 @@ def test_the_welcome_shows_once_tries_and_changes_the_hotkey(
             xdotool(x_display, "key", "ctrl+alt+k")
             app.wait_for(lambda s: s["app"]["popup_visible"], "the new hotkey's press")
         assert len(app.rows("SELECT id FROM loose_presses")) == 1
+        # "Got it", with its box left checked: Flowtally in the menu and on PATH.
+        xdotool(x_display, "windowfocus", "--sync", window)
+        xdotool(x_display, "key", "alt+g")
+        app.wait_for(lambda s: not s["app"]["welcome"]["visible"], "the welcome, closed")
+        launcher = private_user_folders / "bin" / "flowtally"
+        entry = private_user_folders / "data" / "applications" / f"{APP_ID}.desktop"
+        deadline = time.monotonic() + 10
+        while not (launcher.exists() and entry.exists()) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert f"Exec={launcher}" in entry.read_text()
+        assert os.access(launcher, os.X_OK)
     finally:
         assert app.quit() == 0
     again = RunningApp(tmp_path / "flowtally.sqlite3", x_display).launch()

@@ -803,6 +803,10 @@
   <context>
     <name>Welcome</name>
     <message>
+      <source>Put Flowtally in the applications menu and 'flowtally' on your PATH</source>
+      <translation>Flowtally in het programmamenu en 'flowtally' in je PATH zetten</translation>
+    </message>
+    <message>
       <source>Welcome to Flowtally</source>
       <translation>Welkom bij Flowtally</translation>
     </message>
