@@ -2,7 +2,8 @@
 
 Colours are Okabe-Ito (safe for colour-blind eyes): ramp-up orange, deep focus blue, flow
 bluish green, interrupted vermillion, paused grey. The number is the tracked minutes of the
-block (``1:40`` from 100 minutes, ``10h`` from ten hours); the arc is progress toward the next
+block (``1:40`` from 100 minutes, ``10h`` from ten hours), or while interrupted the minutes the
+interruption has lasted; the arc is progress toward the next
 phase. The digits are sized to fit inside the arc, never under it, and drawn in white or near
 black, whichever meets WCAG AA for large text (3:1) on the disc: white on orange does not.
 With no block running the icon is the app's own.
@@ -48,16 +49,23 @@ class IconLook:
     ``1:40``); empty when it is the label itself."""
 
 
-def look_of(status: Status, params: ModelParams) -> IconLook:
-    minutes = int(status.tracked.total_seconds() // 60)
+def _labels(minutes: int) -> tuple[str, str]:
+    """The label and its short form (empty when it is the label itself)."""
     hours, rest = divmod(minutes, 60)
-    short = ""
     if minutes < 100:
-        label = f"{minutes}"
-    elif hours < 10:
-        label, short = f"{hours}:{rest:02d}", f"{hours}h"
-    else:
-        label = f"{hours}h"
+        return f"{minutes}", ""
+    if hours < 10:
+        return f"{hours}:{rest:02d}", f"{hours}h"
+    return f"{hours}h", ""
+
+
+def look_of(status: Status, params: ModelParams) -> IconLook:
+    """The block's tracked minutes; while an interruption goes on, the interruption's own
+    minutes on the vermillion disc (how long this one has cost so far)."""
+    counted = status.tracked
+    if status.interrupted and status.interruption is not None:
+        counted = status.now - status.interruption.at
+    label, short = _labels(max(int(counted.total_seconds() // 60), 0))
     progress = 1.0
     if status.phase is Phase.RAMP_UP:
         progress = status.stretch / params.ramp_up
@@ -107,9 +115,7 @@ def paint(look: IconLook, size: int) -> QPixmap:
         _pause_bars(painter, disc, ink)
     else:
         room = _arc(painter, disc, look.progress, size, ink)
-        text = (
-            "!" if look.interrupted else (look.short if size < SMALL and look.short else look.label)
-        )
+        text = look.short if size < SMALL and look.short else look.label
         _label(painter, disc, room, text, ink)
     painter.end()
     return pixmap
