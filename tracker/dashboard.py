@@ -80,6 +80,11 @@ class HeadlineName(StrEnum):
         return self in (HeadlineName.E_FACTOR, HeadlineName.INTERRUPTIONS_PER_HOUR)
 
     @property
+    def is_minutes(self) -> bool:
+        """A length, written as one (``11 h 10 min``)."""
+        return self.value.endswith("_min")
+
+    @property
     def lower_is_better(self) -> bool:
         return self in (HeadlineName.RECOVERY_MIN, HeadlineName.INTERRUPTIONS_PER_HOUR)
 

@@ -14,7 +14,7 @@ from tracker.metrics import Metrics, combine, daily_metrics
 from tracker.model import Block
 from tracker.settings import ModelParams, load_zone
 from tracker.timeline import Timeline, build_timeline
-from tracker.units import duration
+from tracker.units import decimal, duration
 
 MINUTE = timedelta(minutes=1)
 
@@ -160,7 +160,7 @@ def report_table(week: WeekReport) -> tuple[tuple[str, ...], list[list[str]]]:
             str(m.flow_breaks),
             duration(m.longest_stretch),
             duration(m.recovery),
-            f"{m.e_factor:.2f}",
+            decimal(m.e_factor),
         ]
 
     rows = [row(f"{day_name(day)} {day:%d} {month_name(day)}", m) for day, m in week.days]

@@ -12,7 +12,7 @@ zero. Its numbers are unrounded; the report rounds what it shows.
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -27,6 +27,7 @@ from tracker.model import Block
 from tracker.settings import ModelParams, load_zone
 from tracker.timeline import Timeline, build_timeline
 from tracker.types import Kind, SegmentKind
+from tracker.units import duration
 
 MINUTE = timedelta(minutes=1)
 MIN_GROUP_FLOOR = 3
@@ -42,9 +43,17 @@ HIDDEN = "·"
 """How a suppressed cell is shown: never as 0 or as an empty cell."""
 
 
-def shown(value: float | None, shape: str) -> str:
-    """``value`` formatted with ``shape`` (``"{:.0f} min"``), or :data:`HIDDEN`."""
-    return HIDDEN if value is None else shape.format(value)
+def shown(value: float | None, shape: str | Callable[[float], str]) -> str:
+    """``value`` formatted with ``shape`` (``"{:.0%}"``, or a function such as
+    :func:`~tracker.units.decimal`), or :data:`HIDDEN`."""
+    if value is None:
+        return HIDDEN
+    return shape(value) if callable(shape) else shape.format(value)
+
+
+def minutes(value: float) -> str:
+    """A length in minutes, written as a length (``1 h 15 min``)."""
+    return duration(timedelta(minutes=value))
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from tracker.dashboard import HeadlineName, WeekView
 from tracker.i18n import _, day_name
 from tracker.types import Kind, SegmentKind
+from tracker.units import decimal, duration, signed_duration
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -26,9 +27,12 @@ def words(text: str) -> str:
 def headline_number(name: HeadlineName, value: float, signed: bool = False) -> str:
     """A headline's number (or, ``signed``, its change) as the cards and reports show it; a
     change too small to show is ``+0``, never ``-0.00``."""
-    sign = "+" if signed else ""
     shown = shown_value(name, value) or 0.0  # -0.0 is falsy: it becomes 0.0
-    return f"{shown:{sign}.2f}" if name.is_ratio else f"{shown:{sign}.0f}"
+    if name.is_ratio:
+        return decimal(shown, 2, signed)
+    if name.is_minutes:  # as the terminal and the tray write a length: 11 h 10 min
+        return signed_duration(shown) if signed else duration(timedelta(minutes=shown))
+    return f"{shown:{'+' if signed else ''}.0f}"
 
 
 def shown_value(name: HeadlineName, value: float) -> float:

@@ -64,11 +64,7 @@ def compared_with(view: WeekView, zone_name: str) -> str:
 
 def headline_texts(h: Headline) -> tuple[str, str]:
     """The value and its change against the week before, as the cards show them."""
-    value = headline_number(h.name, h.value)
-    change = headline_number(h.name, h.change, signed=True)
-    if h.unit == "min":
-        return f"{value} min", f"{change} min"
-    return value, change
+    return headline_number(h.name, h.value), headline_number(h.name, h.change, signed=True)
 
 
 class HeadlineCards(QWidget):

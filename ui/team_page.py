@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.team import HIDDEN, TeamWeek, shown
+from tracker.team import HIDDEN, TeamWeek, minutes, shown
 from tracker.types import source_name
+from tracker.units import decimal
 
 HOT = QColor("#D55E00")
 ROW_PX = 22
@@ -122,10 +123,10 @@ class TeamPage(QWidget):
             cells = (
                 (each.week, False),
                 (str(each.people), False),
-                (shown(each.median_period_min, "{:.0f} min"), each.median_period_min is None),
+                (shown(each.median_period_min, minutes), each.median_period_min is None),
                 (shown(each.long_period_share, "{:.0%}"), each.long_period_share is None),
                 (
-                    shown(each.interruptions_per_hour, "{:.2f}"),
+                    shown(each.interruptions_per_hour, decimal),
                     each.interruptions_per_hour is None,
                 ),
             )

@@ -11,7 +11,7 @@ from tracker.running import State
 from tracker.settings import ModelParams
 from tracker.status import Status
 from tracker.types import PHASE_NAMES, Phase
-from tracker.units import duration, plural
+from tracker.units import duration, plural, time_left
 from ui import icons
 from ui.view_requests import ViewRequests
 
@@ -48,7 +48,7 @@ def now_line(status: Status) -> str:
     if status.next_phase_in is not None:
         upcoming = Phase.DEEP if status.phase is Phase.RAMP_UP else Phase.FLOW
         text += tr(", {phase} in {length}").format(
-            phase=phase_name(upcoming), length=length(status.next_phase_in)
+            phase=phase_name(upcoming), length=time_left(status.next_phase_in, hour=tr("h"))
         )
     return text
 

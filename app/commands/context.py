@@ -15,6 +15,7 @@ from tracker.i18n import _, day_name
 from tracker.settings import Settings, load_zone
 from tracker.team import Lens
 from tracker.timeparse import FUTURE_TOLERANCE, parse_user_time
+from tracker.units import clock_time
 
 
 @dataclass
@@ -51,6 +52,12 @@ class Context:
             raise FlowtallyError(_("{0!r} is in the future").format(text))
         return value
 
-    def local(self, value: datetime, with_date: bool = False) -> str:
+    def local(
+        self, value: datetime, with_date: bool = False, beside: datetime | None = None
+    ) -> str:
+        """The time, with its day when it is not the day of ``beside`` (by default now), or,
+        ``with_date``, always."""
         local = value.astimezone(self.zone)
-        return f"{day_name(local)} {local:%Y-%m-%d %H:%M}" if with_date else f"{local:%H:%M}"
+        if with_date:
+            return f"{day_name(local)} {local:%Y-%m-%d %H:%M}"
+        return clock_time(local, (beside or self.now).astimezone(self.zone).date())

@@ -21,7 +21,7 @@ from tracker.report import (
     week_reports,
     week_trend,
 )
-from tracker.units import duration
+from tracker.units import decimal, duration
 from ui.charts_export import FORMATS as CHART_FORMATS
 
 
@@ -93,7 +93,7 @@ def report_text(week: WeekReport) -> str:
     )
     interruptions = _(
         "Interruptions: {internal} internal, {external} external; by source: {sources}; "
-        "{per_hour:.2f} per tracked hour"
+        "{per_hour} per tracked hour"
     )
     lines = [
         settings.format(
@@ -111,7 +111,7 @@ def report_text(week: WeekReport) -> str:
             internal=t.internal,
             external=t.external,
             sources=sources,
-            per_hour=t.interruptions_per_hour,
+            per_hour=decimal(t.interruptions_per_hour),
         ),
     ]
     if week.tasks:
@@ -137,8 +137,8 @@ def trend(ctx: Context, args: rq.Trend) -> int:
                     r.week,
                     str(r.periods),
                     str(r.worked_days),
-                    f"{r.periods_per_day:.2f}",
-                    f"{r.e_factor:.2f}",
+                    decimal(r.periods_per_day),
+                    decimal(r.e_factor),
                     duration(r.flow),
                     duration(r.tracked),
                     str(r.interruptions),
@@ -157,8 +157,8 @@ def trend(ctx: Context, args: rq.Trend) -> int:
                     str(r["week"]),
                     str(r["periods"]),
                     str(r["worked_days"]),
-                    f"{r['periods_per_day']:.2f}",
-                    f"{r['e_factor']:.2f}",
+                    decimal(float(str(r["periods_per_day"]))),
+                    decimal(float(str(r["e_factor"]))),
                     duration(timedelta(minutes=float(str(r["flow_min"])))),
                     duration(timedelta(minutes=float(str(r["tracked_min"])))),
                     str(r["interruptions"]),

@@ -16,7 +16,7 @@ from tracker.redaction import redact_url
 from tracker.running import State
 from tracker.status import Status, live_status
 from tracker.types import Phase, phase_name
-from tracker.units import duration, plural
+from tracker.units import duration, plural, time_left
 
 
 def status(ctx: Context, args: rq.Status) -> int:
@@ -134,7 +134,7 @@ def _status_text(s: Status, ctx: Context) -> str:
             if s.next_phase_in is not None:
                 nxt = Phase.DEEP if s.phase is Phase.RAMP_UP else Phase.FLOW
                 line += _(", {length} to {phase}").format(
-                    length=duration(s.next_phase_in), phase=phase_name(nxt)
+                    length=time_left(s.next_phase_in), phase=phase_name(nxt)
                 )
             lines.append(f"{line}).")
     today = s.today

@@ -20,9 +20,9 @@ from tracker.days import monday_of, parse_week, week_name
 from tracker.errors import FlowtallyError
 from tracker.i18n import WEEKDAYS, _
 from tracker.redaction import redact_url
-from tracker.team import HIDDEN, TeamWeek, shown
+from tracker.team import HIDDEN, TeamWeek, minutes, shown
 from tracker.types import source_name
-from tracker.units import plural
+from tracker.units import decimal, plural
 
 
 def _admin_url(args: rq.TeamAdd | rq.TeamRemove | rq.TeamMembers) -> str:
@@ -234,9 +234,9 @@ def render(team: str, week: TeamWeek) -> str:
         [
             w.week,
             str(w.people),
-            shown(w.median_period_min, "{:.0f} min"),
+            shown(w.median_period_min, minutes),
             shown(w.long_period_share, "{:.0%}"),
-            shown(w.interruptions_per_hour, "{:.2f}"),
+            shown(w.interruptions_per_hour, decimal),
         ]
         for w in week.weeks_shown
     ]

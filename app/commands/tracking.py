@@ -89,7 +89,7 @@ def add(ctx: Context, args: rq.Add) -> int:
     added = line.format(
         task=stored.task,
         start=ctx.local(stored.start, with_date=True),
-        end=ctx.local(stored.end),
+        end=ctx.local(stored.end, beside=stored.start),
         length=duration(stored.end - stored.start),
     )
     hint = _("Log what interrupted it with 'flowtally interrupt --at TIME'.")

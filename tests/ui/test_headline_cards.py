@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 from PySide6.QtGui import QPalette
 from pytestqt.qtbot import QtBot
 
+from tracker import i18n
 from tracker.dashboard import HeadlineName, WeekView, week_view
 from tracker.model import Block, Interruption
 from tracker.report import week_reports
@@ -19,7 +20,7 @@ MONDAY = date(2026, 11, 16)
 
 def test_a_change_that_rounds_to_nothing_is_shown_as_none() -> None:
     assert headline_number(HeadlineName.E_FACTOR, -0.001, signed=True) == "+0.00"
-    assert headline_number(HeadlineName.FLOW_MIN, -0.4, signed=True) == "+0"
+    assert headline_number(HeadlineName.FLOW_MIN, -0.4, signed=True) == "+0 min"
     assert headline_number(HeadlineName.E_FACTOR, -0.006, signed=True) == "-0.01"
 
 
@@ -54,3 +55,15 @@ def test_a_card_whose_change_rounds_to_nothing_is_drawn_neutral(qtbot: QtBot) ->
     neutral = on_window(cards.palette().color(QPalette.ColorRole.PlaceholderText).name(), cards)
     assert f"color:{neutral}" in change.text()
     assert "+0.00" in change.text()
+
+
+def test_minutes_are_a_length_and_decimals_are_the_readers(qtbot: QtBot) -> None:
+    """The cards said "670 min" where the terminal says "11 h 10 min", and "0.84" in Dutch."""
+    assert headline_number(HeadlineName.FLOW_MIN, 670) == "11 h 10 min"
+    assert headline_number(HeadlineName.RECOVERY_MIN, -65, signed=True) == "-1 h 05 min"
+    i18n.use("nl")
+    try:
+        assert headline_number(HeadlineName.E_FACTOR, 0.8412) == "0,84"
+        assert headline_number(HeadlineName.FLOW_MIN, 670) == "11 u 10 min"
+    finally:
+        i18n.use(None)

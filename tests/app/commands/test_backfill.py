@@ -20,7 +20,9 @@ def test_a_forgotten_block_is_added_with_its_interruptions(tmp_path: Path) -> No
         added.stdout
     )
     logged = flowtally("interrupt", "--at", "2026-11-16 14:00", "-s", "call", *db)
-    assert "Interruption logged at 14:00 (external, call); it broke flow." in logged.stdout
+    assert (
+        "Interruption logged at Mon 16 Nov 14:00 (external, call); it broke flow." in logged.stdout
+    )
     report = json.loads(flowtally("report", "--week", "2026-W47", "--json", *db).stdout)
     monday = report["days"][0]
     assert monday["tracked_min"] == 120
