@@ -55,6 +55,17 @@ def _task_figure(view: WeekView, theme: Theme) -> "Figure":
     return fig
 
 
+TABLE_TITLE_IN = 0.6
+TABLE_ROW_IN = 0.28
+"""A table row's height at the table's font size, and the title's with the space around it."""
+
+
+def table_height(view: WeekView) -> float:
+    """The inches the week by task needs: its title, its header and a line per task."""
+    _headers, rows = task_table(view.report)
+    return TABLE_TITLE_IN + TABLE_ROW_IN * (max(len(rows), 1) + 1)
+
+
 def _task_table(fig: "FigureBase", view: WeekView, theme: Theme) -> None:
     headers, rows = task_table(view.report)
     ax = fig.add_subplot()
@@ -107,9 +118,13 @@ def render_report(view: WeekView, fmt: str, theme: Theme = LIGHT) -> bytes:
     elif fmt == "png":
         from matplotlib.figure import Figure
 
-        pages = len(PAGES) + 1  # and the week by task
-        fig = Figure(figsize=(PAGE_SIZE[0], PAGE_SIZE[1] * pages), dpi=DPI, layout="constrained")
-        subfigures = cast("Sequence[SubFigure]", fig.subfigures(pages, 1))
+        # The week by task gets the height its rows need: a page's height under a short table
+        # was a large blank area.
+        heights = [PAGE_SIZE[1]] * len(PAGES) + [table_height(view)]
+        fig = Figure(figsize=(PAGE_SIZE[0], sum(heights)), dpi=DPI, layout="constrained")
+        subfigures = cast(
+            "Sequence[SubFigure]", fig.subfigures(len(heights), 1, height_ratios=heights)
+        )
         for sub, (page, _) in zip(subfigures, PAGES, strict=False):
             compose(sub, page, view, theme)
         _task_table(subfigures[-1], view, theme)
