@@ -73,6 +73,8 @@ class HeadlineCards(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self._grid = QGridLayout()
+        # Lengths such as "11 h 10 min" are wide: a card's value never runs into the next one.
+        self._grid.setHorizontalSpacing(self.fontMetrics().horizontalAdvance("MM"))
         layout.addLayout(self._grid)
         self.compared_label = QLabel()  # what every card's change is measured against
         layout.addWidget(self.compared_label)

@@ -25,6 +25,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui import statuses
 from tests.ui.test_headline_cards import tiny_change_view
+from tests.xserver import ARTIFACTS
 from tracker.edits import GapReason
 from tracker.settings import ModelParams
 from ui import icons, translations
@@ -116,9 +117,11 @@ def look(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
     qapp.setPalette(before)
 
 
-def faint_texts(window: QWidget) -> list[str]:
-    """Each enabled text of ``window`` that is drawn below AA, with its ratio."""
+def faint_texts(window: QWidget, look: str) -> list[str]:
+    """Each enabled text of ``window`` that is drawn below AA, with its ratio; the window
+    is kept in ``.artifacts/`` to be looked at."""
     window.resize(window.sizeHint().expandedTo(window.size()))
+    window.grab().save(str(ARTIFACTS / f"look-{look}-{type(window).__name__}.png"))
     faint = []
     for widget in window.findChildren(QWidget):
         if not (widget.isVisibleTo(window) and widget.isEnabled()):
@@ -134,9 +137,10 @@ def faint_texts(window: QWidget) -> list[str]:
     return faint
 
 
-def faint_menu_lines(menu: QMenu) -> list[str]:
+def faint_menu_lines(menu: QMenu, look: str) -> list[str]:
     menu.adjustSize()
     image = menu.grab().toImage()
+    image.save(str(ARTIFACTS / f"look-{look}-menu.png"))
     faint = []
     for action in menu.actions():
         # A disabled item is an inactive control: WCAG asks no contrast of it.
@@ -154,13 +158,13 @@ def test_every_text_of_every_window_meets_aa(qtbot: QtBot, look: str) -> None:
     going_on = statuses.interrupted().interruption
     assert going_on is not None
     popup.show_for(going_on, "10:58")
-    faint += faint_texts(popup)
+    faint += faint_texts(popup, look)
 
     timer = TimerWindow("No system tray was found.")
     qtbot.addWidget(timer)
     status = statuses.running(47)
     timer.show_status(status, icons.look_of(status, ModelParams()))
-    faint += faint_texts(timer)
+    faint += faint_texts(timer, look)
 
     settings = SettingsDialog()
     settings.show_error("sync_url: the server refused the password")
@@ -179,15 +183,15 @@ def test_every_text_of_every_window_meets_aa(qtbot: QtBot, look: str) -> None:
         ),
     ):
         qtbot.addWidget(window)
-        faint += faint_texts(window)
+        faint += faint_texts(window, look)
 
     review = GapReviewDialog()
     qtbot.addWidget(review)
     review.ask(GapReason.SLEEP, "10:05", "10:40", 35)
-    faint += faint_texts(review)
+    faint += faint_texts(review, look)
 
     tray = TrayView(ModelParams())
     for status in (statuses.idle(), statuses.running(47), statuses.interrupted()):
         tray.show_status(status)
-        faint += faint_menu_lines(tray.menu)
+        faint += faint_menu_lines(tray.menu, look)
     assert faint == [], f"{look}:\n" + "\n".join(faint)
