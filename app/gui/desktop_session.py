@@ -8,9 +8,13 @@ is trusted on it, for the hotkey or for away detection.
 """
 
 import os
+import shlex
+import shutil
 import sys
+from pathlib import Path
 from typing import Literal
 
+from app.desktop import this_installation
 from tracker.i18n import _
 
 SessionKind = Literal["wayland", "x11", "none", "other"]
@@ -27,8 +31,17 @@ def session_kind() -> SessionKind:
     return "none"
 
 
-FALLBACK = "flowtally interrupt"
-"""What to bind to a desktop shortcut where the app cannot hear a global key itself."""
+def fallback() -> str:
+    """What to bind to a desktop shortcut where the app cannot hear a global key itself:
+    ``flowtally interrupt`` when that command is on PATH, else this installation's own
+    command by its full path (README's set-up puts ``flowtally`` in ``.venv/bin`` only, and a
+    shortcut running a command that is not there silently does nothing)."""
+    if shutil.which("flowtally"):
+        return "flowtally interrupt"
+    beside = Path(sys.executable).with_name("flowtally")
+    if beside.is_file() and os.access(beside, os.X_OK):
+        return f"{shlex.quote(str(beside))} interrupt"
+    return shlex.join([*this_installation(), "interrupt"])
 
 
 def x11_input_refused() -> str | None:
@@ -40,9 +53,9 @@ def x11_input_refused() -> str | None:
             "this is a Wayland session, where a program cannot hear keys typed in other "
             "windows; bind the command '{command}' to a keyboard shortcut in your desktop's "
             "settings"
-        ).format(command=FALLBACK)
+        ).format(command=fallback())
     if kind == "none":
         return _(
             "there is no graphical session; bind the command '{command}' to a keyboard shortcut"
-        ).format(command=FALLBACK)
+        ).format(command=fallback())
     return None

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from app.gui.desktop_session import FALLBACK
+from app.gui.desktop_session import fallback
 from app.gui.pynput_listeners import stop_listeners
 from app.version import APP_ID
 from tracker.i18n import _
@@ -129,7 +129,7 @@ class PortalHotkey:
         except (ImportError, OSError, KeyError, ValueError) as exc:
             why = _("there is no session bus") if isinstance(exc, KeyError) else str(exc)
             return _("the desktop's portal cannot be reached ({why}); bind '{command}'").format(
-                why=why or type(exc).__name__, command=FALLBACK
+                why=why or type(exc).__name__, command=fallback()
             )
         self._thread = threading.Thread(target=self._run, name="portal-hotkey", daemon=True)
         self._thread.start()
@@ -175,7 +175,7 @@ class PortalHotkey:
                 _(
                     "this desktop has no global shortcuts portal (GNOME before 48, sway); bind "
                     "the command '{command}' to a keyboard shortcut in your desktop's settings"
-                ).format(command=FALLBACK)
+                ).format(command=fallback())
             )
 
     def _call(self, message: Any) -> Any:
@@ -210,7 +210,7 @@ class PortalHotkey:
             if not self._stop.is_set():
                 self._problem = _(
                     "the shortcuts portal stopped answering ({why}); bind '{command}'"
-                ).format(why=str(exc) or type(exc).__name__, command=FALLBACK)
+                ).format(why=str(exc) or type(exc).__name__, command=fallback())
                 log.warning("the portal hotkey ended: %s", exc)
                 self.changed()
         finally:
@@ -248,7 +248,7 @@ class PortalHotkey:
             ):
                 raise PortalRefused(
                     _("the shortcuts portal refused {method}; bind '{command}'").format(
-                        method=method, command=FALLBACK
+                        method=method, command=fallback()
                     )
                 )
             code, results = self._wait(responses, wait_s).body
@@ -258,12 +258,12 @@ class PortalHotkey:
                 _(
                     "you declined the shortcut in the desktop's dialog; restart Flowtally to be "
                     "asked again, or bind '{command}'"
-                ).format(command=FALLBACK)
+                ).format(command=fallback())
             )
         if code != 0:
             raise PortalRefused(
                 _("the shortcuts portal could not bind the shortcut; bind '{command}'").format(
-                    command=FALLBACK
+                    command=fallback()
                 )
             )
         return {name: value for name, (_sig, value) in results.items()}
@@ -308,7 +308,7 @@ class PortalHotkey:
             _(
                 "the desktop bound no key to the shortcut; set one in its keyboard settings, "
                 "or bind '{command}'"
-            ).format(command=FALLBACK)
+            ).format(command=fallback())
         )
 
     @contextmanager

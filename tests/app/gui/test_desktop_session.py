@@ -2,6 +2,7 @@
 XWayland gives X11 programs a DISPLAY, and there no X11 input listener is trusted."""
 
 import os
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -71,7 +72,7 @@ def test_the_settings_dialog_names_each_services_source_or_the_exact_fallback(
     assert not services.hotkey.is_alive()
     said = services.describe()
     assert said.startswith("Hotkey: off, the desktop's portal cannot be reached")
-    assert "'flowtally interrupt'" in said
+    assert f"'{session.fallback()}'" in said
     assert "Away detection: off" in said
     assert "\n" not in said
 
@@ -92,3 +93,20 @@ def test_an_unreachable_x_server_is_one_short_sentence_not_pynputs_text() -> Non
     assert "\n" not in said
     assert len(said) < 200
     assert ":999" in said  # still says what was wrong
+
+
+def test_the_command_to_bind_is_one_that_runs_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """README's set-up puts flowtally in .venv/bin only: a shortcut bound to a bare
+    'flowtally interrupt' then silently did nothing."""
+    monkeypatch.setenv("PATH", str(tmp_path))
+    named = session.fallback()
+    assert named.endswith(" interrupt")
+    command = shlex.split(named)[0]
+    assert Path(command).is_absolute()
+    assert os.access(command, os.X_OK)
+    on_path = tmp_path / "flowtally"
+    on_path.write_text("#!/bin/sh\n")
+    on_path.chmod(0o755)
+    assert session.fallback() == "flowtally interrupt"

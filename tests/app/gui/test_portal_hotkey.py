@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from app.gui.desktop_session import fallback
 from app.gui.portal_hotkey import PortalHotkey, portal_trigger, request_path
 from app.version import APP_ID
 from tests import gnome_session
@@ -94,7 +95,7 @@ def test_a_declined_dialog_is_one_sentence_naming_the_fallback(bus: str) -> None
         problem = service.problem()
         assert problem is not None
         assert "declined" in problem
-        assert "'flowtally interrupt'" in problem
+        assert f"'{fallback()}'" in problem
         assert "\n" not in problem
         assert not service.listening()
         service.stop()
@@ -110,7 +111,7 @@ def test_a_desktop_without_the_portal_says_so_and_names_the_fallback(bus: str) -
     problem = service.problem()
     assert problem is not None
     assert problem.startswith("this desktop has no global shortcuts portal")
-    assert "'flowtally interrupt'" in problem
+    assert f"'{fallback()}'" in problem
     assert not service.is_alive()
 
 
