@@ -110,6 +110,20 @@ class Shell:
         released = "imports.gi.Clutter.ButtonState.RELEASED"
         self.eval(f"{pointer}.notify_button({now}, imports.gi.Clutter.BUTTON_PRIMARY, {released})")
 
+    def key(self, name: str) -> None:
+        """A real key press and release (``Return``, ``1``, ``b``) from a virtual keyboard,
+        to whichever window has the focus."""
+        keyboard = """(global._ftKeyboard ??= imports.gi.Clutter.get_default_backend()
+            .get_default_seat().create_virtual_device(
+                imports.gi.Clutter.InputDeviceType.KEYBOARD_DEVICE))"""
+        now = "imports.gi.GLib.get_monotonic_time()"
+        keyval = f"imports.gi.Clutter.KEY_{name}"
+        for state in ("PRESSED", "RELEASED"):
+            self.eval(
+                f"{keyboard}.notify_keyval({now}, {keyval}, imports.gi.Clutter.KeyState.{state})"
+            )
+            time.sleep(0.05)
+
     def screenshot_area(self, target: Path, x: int, y: int, w: int, h: int) -> Path:
         """The shell's own pixels of an area of the screen, as a PNG."""
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -150,7 +164,9 @@ class Shell:
 
 
 @contextmanager
-def gnome_shell() -> Iterator[Shell]:
+def gnome_shell(data_home: Path | None = None) -> Iterator[Shell]:
+    """``data_home``: the user's data folder the shell reads applications from (its own
+    private one by default)."""
     home = Path(tempfile.mkdtemp(prefix="ft-shell-"))
     runtime = home / "run"
     runtime.mkdir(mode=0o700)
@@ -158,7 +174,7 @@ def gnome_shell() -> Iterator[Shell]:
         **os.environ,
         "HOME": str(home),
         "XDG_CONFIG_HOME": str(home / ".config"),
-        "XDG_DATA_HOME": str(home / ".local" / "share"),
+        "XDG_DATA_HOME": str(data_home or home / ".local" / "share"),
         "XDG_CACHE_HOME": str(home / ".cache"),
         "XDG_RUNTIME_DIR": str(runtime),
     }
