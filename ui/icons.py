@@ -21,6 +21,7 @@ from tracker.settings import ModelParams
 from tracker.status import Status
 from tracker.types import Phase
 from ui import app_icon
+from ui.legible import luminance
 
 PHASE_COLOURS = {
     Phase.RAMP_UP: QColor("#E69F00"),
@@ -83,17 +84,9 @@ def disc_colour(look: IconLook) -> QColor:
     return INTERRUPTED if look.interrupted else PHASE_COLOURS[look.phase]
 
 
-def _luminance(colour: QColor) -> float:
-    def linear(channel: float) -> float:
-        return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (linear(c) for c in (colour.redF(), colour.greenF(), colour.blueF()))
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
 def label_colour(disc: QColor) -> QColor:
     """White where it meets 3:1 on ``disc`` (WCAG AA, large text), else near black."""
-    white = 1.05 / (_luminance(disc) + 0.05)
+    white = 1.05 / (luminance(disc) + 0.05)
     return LIGHT_LABEL if white >= 3.0 else DARK_LABEL
 
 

@@ -25,6 +25,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui import statuses
 from tests.ui.test_headline_cards import tiny_change_view
+from tests.ui.test_icons import contrast
 from tests.xserver import ARTIFACTS
 from tracker.edits import GapReason
 from tracker.settings import ModelParams
@@ -42,23 +43,6 @@ from ui.welcome import WelcomeFacts, WelcomeWindow
 AA = 4.5
 
 
-def luminance(colour: QColor) -> float:
-    def channel(value: int) -> float:
-        c = value / 255
-        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-
-    return (
-        0.2126 * channel(colour.red())
-        + 0.7152 * channel(colour.green())
-        + 0.0722 * channel(colour.blue())
-    )
-
-
-def ratio(one: QColor, other: QColor) -> float:
-    a, b = sorted((luminance(one), luminance(other)), reverse=True)
-    return (a + 0.05) / (b + 0.05)
-
-
 def drawn_contrast(image: QImage, area: QRect | None = None) -> float:
     """The contrast of the most standing-out pixel against the most common one."""
     area = area or image.rect()
@@ -68,7 +52,7 @@ def drawn_contrast(image: QImage, area: QRect | None = None) -> float:
             rgb = image.pixel(x, y) & 0xFFFFFF
             counts[rgb] = counts.get(rgb, 0) + 1
     background = QColor(max(counts, key=lambda rgb: counts[rgb]))
-    return max(ratio(QColor(rgb), background) for rgb in counts)
+    return max(contrast(QColor(rgb), background) for rgb in counts)
 
 
 def dark_palette() -> QPalette:

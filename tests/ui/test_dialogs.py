@@ -29,13 +29,19 @@ def test_review_asks_and_answers(qtbot: QtBot) -> None:
     assert not dialog.isVisible()
 
 
-def test_timer_window_shows_the_state_and_asks_for_actions(qtbot: QtBot) -> None:
+def shown_timer_window(qtbot: QtBot) -> TimerWindow:
+    """The timer window with a block 20 minutes in, on the screen."""
     window = TimerWindow("No system tray was found.")
     qtbot.addWidget(window)
     status = statuses.running(20)
     window.show_status(status, icons.look_of(status, ModelParams()))
     window.show()
     qtbot.waitExposed(window)
+    return window
+
+
+def test_timer_window_shows_the_state_and_asks_for_actions(qtbot: QtBot) -> None:
+    window = shown_timer_window(qtbot)
     assert (
         "Deep focus for 5 min, flow in 10 min" in window.text.text()
     )  # in deep focus, not since the stretch began
@@ -52,12 +58,7 @@ def test_the_timer_window_quits_from_a_button_and_asks_before_its_close_quits(
 ) -> None:
     """It is the only sign of the app where there is no tray: closing it used to quit at
     once, without a word, and nothing in it said Quit."""
-    window = TimerWindow("No system tray was found.")
-    qtbot.addWidget(window)
-    status = statuses.running(20)
-    window.show_status(status, icons.look_of(status, ModelParams()))
-    window.show()
-    qtbot.waitExposed(window)
+    window = shown_timer_window(qtbot)
     with qtbot.waitSignal(window.requests.quit_requested):
         qtbot.mouseClick(window.quit, Qt.MouseButton.LeftButton)
 
