@@ -136,6 +136,8 @@ class DesktopNotices(QObject):
             signals = self._connect()
         except (ImportError, OSError, KeyError, ValueError, TimeoutError) as exc:
             log.info("no notification server (%s): the tray shows notices", exc or type(exc))
+            if self._connection is not None:  # a bus, but no server on it
+                self._connection.close()
             self._give_up()
             return
         try:

@@ -92,7 +92,7 @@ class Presence:
             self.tray.show_tray(self._status())
             say(_("Flowtally is running: its icon is in the panel; click it for the menu."))
             return
-        self._show_window(waiting_reason)
+        self._show_window(waiting_reason())
         say(_("Flowtally is running in a small timer window until a panel shows its icon."))
         self._look_for_tray()
 
@@ -100,7 +100,7 @@ class Presence:
         """A StatusNotifier watcher came on the bus after the icon was shown, or while the
         timer window stood in for it: the icon goes to it."""
         if self.window is not None:
-            self._look_for_tray()
+            self._give_way_to_a_tray()
         elif self.tray.tray.isVisible():
             log.info("a system tray appeared: the icon registers with it")
             self.tray.register_again()
@@ -108,27 +108,31 @@ class Presence:
     def _look_for_tray(self) -> None:
         """While the timer window stands in, ask every second whether a tray has come: an
         XEmbed tray (trayer, XFCE's panel) says so on no bus, only in the X server."""
-        if self.window is None:
-            return
-        if QSystemTrayIcon.isSystemTrayAvailable():
-            log.info("a system tray appeared: the timer window gives way to the icon")
-            window, self.window = self.window, None
-            window.hide()  # not close(): closing the timer window asks whether to quit
-            window.deleteLater()
-            self.tray.show_tray(self._status())
-            say(_("A panel appeared: Flowtally's icon is there now; click it for the menu."))
+        if self.window is None or self._give_way_to_a_tray():
             return
         if time.monotonic() >= self._deadline:
             self.window.reason.setText(no_tray_reason())
         QTimer.singleShot(1000, self._look_for_tray)
+
+    def _give_way_to_a_tray(self) -> bool:
+        """The timer window makes way for the icon, if a tray is there now."""
+        if self.window is None or not QSystemTrayIcon.isSystemTrayAvailable():
+            return False
+        log.info("a system tray appeared: the timer window gives way to the icon")
+        window, self.window = self.window, None
+        window.hide()  # not close(): closing the timer window asks whether to quit
+        window.deleteLater()
+        self.tray.show_tray(self._status())
+        say(_("A panel appeared: Flowtally's icon is there now; click it for the menu."))
+        return True
 
     @property
     def shown(self) -> bool:
         """The icon is embedded (its geometry is real), or the window is up."""
         return self.tray.tray.geometry().width() > 0 or self.window is not None
 
-    def _show_window(self, reason: Callable[[], str]) -> None:
-        window = TimerWindow(reason())
+    def _show_window(self, reason: str) -> None:
+        window = TimerWindow(reason)
         self._connect(window)
         self.window = window
         self.show_status(self._status())
