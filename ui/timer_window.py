@@ -97,7 +97,12 @@ class TimerWindow(QWidget):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Closing the only window Flowtally shows would leave nothing to bring it back: ask
-        whether to quit, and say that a running block keeps its time."""
+        whether to quit, and say that a running block keeps its time. A close the window
+        system did not send (the app quitting, which closes every window first) is not a
+        question: refusing it would cancel the quit."""
+        if not event.spontaneous():
+            event.accept()
+            return
         event.ignore()
         if self.question is not None:
             self.question.deleteLater()

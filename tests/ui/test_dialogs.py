@@ -1,7 +1,9 @@
 """The gap review dialog and the no-tray timer window."""
 
+import os
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.ui import statuses
@@ -53,21 +55,43 @@ def test_timer_window_shows_the_state_and_asks_for_actions(qtbot: QtBot) -> None
     window.grab().save(str(ARTIFACTS / "timer-window.png"))
 
 
+def close_as_the_window_manager_does(window: QWidget) -> None:
+    """WM_DELETE_WINDOW, sent to the window through the X server: the close a person asks
+    for with the title bar's button (Qt marks it spontaneous)."""
+    from Xlib import X
+    from Xlib import display as xdisplay
+    from Xlib.protocol import event
+
+    server = xdisplay.Display(os.environ["DISPLAY"])
+    try:
+        target = server.create_resource_object("window", int(window.winId()))
+        protocols = server.intern_atom("WM_PROTOCOLS")
+        delete = server.intern_atom("WM_DELETE_WINDOW")
+        message = event.ClientMessage(
+            window=target, client_type=protocols, data=(32, [delete, X.CurrentTime, 0, 0, 0])
+        )
+        target.send_event(message, event_mask=X.NoEventMask)
+        server.flush()
+    finally:
+        server.close()
+
+
 def test_the_timer_window_quits_from_a_button_and_asks_before_its_close_quits(
     qtbot: QtBot,
 ) -> None:
     """It is the only sign of the app where there is no tray: closing it used to quit at
-    once, without a word, and nothing in it said Quit."""
+    once, without a word, and nothing in it said Quit. The app's own quit closes it without
+    a question (a refused close would cancel the quit)."""
     window = shown_timer_window(qtbot)
     with qtbot.waitSignal(window.requests.quit_requested):
         qtbot.mouseClick(window.quit, Qt.MouseButton.LeftButton)
 
     quits: list[bool] = []
     window.requests.quit_requested.connect(lambda: quits.append(True))
-    window.close()
+    close_as_the_window_manager_does(window)
+    qtbot.waitUntil(lambda: window.question is not None and window.question.isVisible())
     question = window.question
     assert question is not None
-    qtbot.waitExposed(question)
     assert window.isVisible()
     assert "keeps running" in question.informativeText()
     question.button(QMessageBox.StandardButton.Cancel).click()
@@ -75,10 +99,14 @@ def test_the_timer_window_quits_from_a_button_and_asks_before_its_close_quits(
     assert quits == []
     assert window.isVisible()
 
-    window.close()
+    close_as_the_window_manager_does(window)
+    qtbot.waitUntil(lambda: window.question is not question and window.question is not None)
     asked = window.question
     assert asked is not None
-    assert asked is not question
     qtbot.waitExposed(asked)
     with qtbot.waitSignal(window.requests.quit_requested):
         qtbot.mouseClick(asked.defaultButton(), Qt.MouseButton.LeftButton)
+
+    window.close()  # as quitting closes it: no question
+    assert not window.isVisible()
+    assert window.question is asked
