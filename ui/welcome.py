@@ -226,8 +226,8 @@ class WelcomeWindow(QDialog):
             )
         self.try_button.setEnabled(problem is None)
         # A key this desktop never passes on (Wayland without the portal) is no use to record.
-        self.try_button.setVisible(problem is None)
-        self.record_row.setVisible(problem is None)
+        for part in (self.try_button, self.heard, self.record_row):
+            part.setVisible(problem is None)
 
     def _trying(self, on: bool) -> None:
         self.heard.setText(
