@@ -76,12 +76,11 @@ class HeadlineName(StrEnum):
 
     @property
     def is_ratio(self) -> bool:
-        """Shown with two decimals (the others are whole numbers)."""
+        """Shown with two decimals; the ``_min`` ones are lengths, the rest whole numbers."""
         return self in (HeadlineName.E_FACTOR, HeadlineName.INTERRUPTIONS_PER_HOUR)
 
     @property
     def is_minutes(self) -> bool:
-        """A length, written as one (``11 h 10 min``)."""
         return self.value.endswith("_min")
 
     @property

@@ -27,7 +27,6 @@ from tracker.model import Block
 from tracker.settings import ModelParams, load_zone
 from tracker.timeline import Timeline, build_timeline
 from tracker.types import Kind, SegmentKind
-from tracker.units import duration
 
 MINUTE = timedelta(minutes=1)
 MIN_GROUP_FLOOR = 3
@@ -49,11 +48,6 @@ def shown(value: float | None, shape: str | Callable[[float], str]) -> str:
     if value is None:
         return HIDDEN
     return shape(value) if callable(shape) else shape.format(value)
-
-
-def minutes(value: float) -> str:
-    """A length in minutes, written as a length (``1 h 15 min``)."""
-    return duration(timedelta(minutes=value))
 
 
 @dataclass(frozen=True, slots=True)

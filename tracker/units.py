@@ -13,6 +13,11 @@ def duration(value: timedelta, hour: str | None = None) -> str:
     return _written(max(int(value.total_seconds() // 60), 0), hour)
 
 
+def minutes(value: float) -> str:
+    """A length given in minutes, written as a length (``1 h 15 min``)."""
+    return duration(timedelta(minutes=value))
+
+
 def decimal(value: float, places: int = 2, signed: bool = False) -> str:
     """``0.84``, Dutch ``0,84``: a number for people, with the separator their language
     writes (JSON, CSV and the settings file keep the dot machines read)."""

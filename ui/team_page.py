@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.team import HIDDEN, TeamWeek, minutes, shown
+from tracker.team import HIDDEN, TeamWeek, shown
 from tracker.types import source_name
-from tracker.units import decimal
+from tracker.units import decimal, minutes
 
 HOT = QColor("#D55E00")
 ROW_PX = 22

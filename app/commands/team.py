@@ -20,9 +20,9 @@ from tracker.days import monday_of, parse_week, week_name
 from tracker.errors import FlowtallyError
 from tracker.i18n import WEEKDAYS, _
 from tracker.redaction import redact_url
-from tracker.team import HIDDEN, TeamWeek, minutes, shown
+from tracker.team import HIDDEN, TeamWeek, shown
 from tracker.types import source_name
-from tracker.units import decimal, plural
+from tracker.units import decimal, minutes, plural
 
 
 def _admin_url(args: rq.TeamAdd | rq.TeamRemove | rq.TeamMembers) -> str:

@@ -92,13 +92,7 @@ class AppController(QObject):
         self.inputs.bridge.service_changed.connect(self._on_hotkey_service_changed)
         self.lifetimes.own(self.inputs.bridge, self.quick_log.popup, self.reviews.dialog)
         self.settings_flow = SettingsFlow(self.live, self.inputs.describe)
-        self.welcome = WelcomeFlow(
-            self.inputs.bridge,
-            self.live,
-            lambda: self.inputs.hotkey_problem,
-            self.database,
-            lambda line: self.presence.notify(line),
-        )
+        self.welcome = WelcomeFlow(self.inputs, self.live, self.database, self._say)
         self.about: AboutDialog | None = None
         self.dashboard: Dashboard | None = None
         self.watch = BlockWatch()
@@ -240,6 +234,9 @@ class AppController(QObject):
         """The portal answered late (the user approved or declined its dialog)."""
         self._say_hotkey_problem()
         self.settings_flow.refresh()
+
+    def _say(self, line: str) -> None:
+        self.presence.notify(line)
 
     def _say_hotkey_problem(self) -> None:
         """Why the hotkey cannot work here: in the log, and a notice once (status says it)."""

@@ -13,8 +13,8 @@ import platformdirs
 from app import desktop
 from app.config import settings_path
 from app.gui.about_box import about_facts
+from app.gui.input_services import InputServices
 from app.gui.live_settings import LiveSettings
-from app.gui.pynput_listeners import HotkeyBridge
 from tracker.errors import FlowtallyError
 from tracker.i18n import _
 from ui.welcome import WelcomeFacts, WelcomeWindow
@@ -29,21 +29,20 @@ def welcomed_mark() -> Path:
 class WelcomeFlow:
     def __init__(
         self,
-        bridge: HotkeyBridge,
+        inputs: InputServices,
         live: LiveSettings,
-        hotkey_problem: Callable[[], str | None],
         database: str | None,
         notify: Callable[[str], None],
     ) -> None:
         """``database``: where the data lives (shown redacted); ``notify``: says what the
         window's "Got it" installed."""
         self._notify = notify
-        self._bridge = bridge
+        self._bridge = inputs.bridge
         self._live = live
-        self._hotkey_problem = hotkey_problem
+        self._inputs = inputs
         self._database = database
         self.window: WelcomeWindow | None = None
-        bridge.tried.connect(self._heard)
+        self._bridge.tried.connect(self._heard)
 
     def first_run(self) -> None:
         """Show the window if it was never shown on this machine."""
@@ -63,7 +62,7 @@ class WelcomeFlow:
             where = about_facts(self._database)
             facts = WelcomeFacts(
                 settings.hotkey,
-                self._hotkey_problem(),
+                self._inputs.hotkey_problem,
                 where.database,
                 str(settings_path()),
                 where.log_folder,
@@ -74,7 +73,7 @@ class WelcomeFlow:
             self.window.try_requested.connect(self._try)
             self.window.hotkey_chosen.connect(self._choose)
         else:
-            self.window.show_hotkey(settings.hotkey, self._hotkey_problem())
+            self.window.show_hotkey(settings.hotkey, self._inputs.hotkey_problem)
         self.window.show()
         self.window.raise_()
         self.window.activateWindow()
@@ -120,4 +119,4 @@ class WelcomeFlow:
                 self.window.hotkey_refused(str(exc))
             return
         if self.window is not None:
-            self.window.hotkey_saved(updated.hotkey, self._hotkey_problem())
+            self.window.hotkey_saved(updated.hotkey, self._inputs.hotkey_problem)
