@@ -22,6 +22,12 @@ def settings_path() -> Path:
     return platformdirs.user_config_path("flowtally", appauthor=False) / "settings.json"
 
 
+def state_path(name: str) -> Path:
+    """``name`` in the folder of what Flowtally remembers between runs (the journal, the
+    welcome seen, the notices said), not settings a person edits."""
+    return platformdirs.user_state_path("flowtally", appauthor=False) / name
+
+
 def settings_stamp() -> tuple[int, int] | None:
     """When and how big the settings file is: a cheap way to see that it changed."""
     try:

@@ -27,8 +27,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import IO
 
-import platformdirs
-
+from app.config import state_path
 from tracker import clock
 from tracker.block_codec import JOURNALED, interruption_document, interruption_from_document
 from tracker.errors import FlowtallyError, ValidationError
@@ -65,8 +64,7 @@ def journal_path(database: str | None) -> Path:
     """The journal of ``database``, whichever way its URL was typed (the password left out,
     so that changing it keeps the journal)."""
     digest = hashlib.sha256(database_identity(database).encode()).hexdigest()[:16]
-    folder = platformdirs.user_state_path("flowtally", appauthor=False) / "journal"
-    return folder / f"{digest}.jsonl"
+    return state_path("journal") / f"{digest}.jsonl"
 
 
 def database_identity(database: str | None) -> str:

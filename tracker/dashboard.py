@@ -95,7 +95,6 @@ class Headline:
     name: HeadlineName
     value: float
     previous: float
-    unit: str
 
     @property
     def change(self) -> float:
@@ -138,25 +137,20 @@ class WeekView:
 
 
 def headlines(this: Metrics, before: Metrics) -> tuple[Headline, ...]:
-    """The dashboard's headline numbers, each against the week before."""
-
-    def row(name: HeadlineName, unit: str, value: float, previous: float) -> Headline:
-        return Headline(name, value, previous, unit)
-
+    """The dashboard's headline numbers, each against the week before (the ``_min`` ones in
+    minutes: :attr:`HeadlineName.is_minutes`)."""
     return (
-        row(HeadlineName.PERIODS, "", this.periods, before.periods),
-        row(HeadlineName.E_FACTOR, "", this.e_factor, before.e_factor),
-        row(HeadlineName.FLOW_MIN, "min", this.flow / MINUTE, before.flow / MINUTE),
-        row(
+        Headline(HeadlineName.PERIODS, this.periods, before.periods),
+        Headline(HeadlineName.E_FACTOR, this.e_factor, before.e_factor),
+        Headline(HeadlineName.FLOW_MIN, this.flow / MINUTE, before.flow / MINUTE),
+        Headline(
             HeadlineName.LONGEST_STRETCH_MIN,
-            "min",
             this.longest_stretch / MINUTE,
             before.longest_stretch / MINUTE,
         ),
-        row(HeadlineName.RECOVERY_MIN, "min", this.recovery / MINUTE, before.recovery / MINUTE),
-        row(
+        Headline(HeadlineName.RECOVERY_MIN, this.recovery / MINUTE, before.recovery / MINUTE),
+        Headline(
             HeadlineName.INTERRUPTIONS_PER_HOUR,
-            "/h",
             this.interruptions_per_hour,
             before.interruptions_per_hour,
         ),

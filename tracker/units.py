@@ -18,14 +18,15 @@ def minutes(value: float) -> str:
     return duration(timedelta(minutes=value))
 
 
+DECIMAL_COMMA = frozenset({"nl"})
+"""The languages we speak that write a decimal comma."""
+
+
 def decimal(value: float, places: int = 2, signed: bool = False) -> str:
     """``0.84``, Dutch ``0,84``: a number for people, with the separator their language
     writes (JSON, CSV and the settings file keep the dot machines read)."""
     text = f"{value:{'+' if signed else ''}.{places}f}"
-    return text.replace(".", ",") if _DECIMAL_COMMA.get(language()) else text
-
-
-_DECIMAL_COMMA = {"nl": True}
+    return text.replace(".", ",") if language() in DECIMAL_COMMA else text
 
 
 def signed_duration(minutes: float, hour: str | None = None) -> str:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from tracker.dashboard import HeadlineName, WeekView
 from tracker.i18n import _, day_name
 from tracker.types import Kind, SegmentKind
-from tracker.units import decimal, duration, signed_duration
+from tracker.units import decimal, minutes, signed_duration
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -31,7 +31,7 @@ def headline_number(name: HeadlineName, value: float, signed: bool = False) -> s
     if name.is_ratio:
         return decimal(shown, 2, signed)
     if name.is_minutes:  # as the terminal and the tray write a length: 11 h 10 min
-        return signed_duration(shown) if signed else duration(timedelta(minutes=shown))
+        return signed_duration(shown) if signed else minutes(shown)
     return f"{shown:{'+' if signed else ''}.0f}"
 
 

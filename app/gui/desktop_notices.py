@@ -22,9 +22,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, get_args
 
-import platformdirs
 from PySide6.QtCore import QObject, Signal
 
+from app.config import state_path
 from app.files import write_atomically
 from app.version import APP_ID
 from tracker.errors import FlowtallyError
@@ -71,7 +71,7 @@ HOTKEY_NOTICE = "hotkey-notice"
 def said_before(topic: str, text: str) -> bool:
     """Whether ``text`` is what was said last about ``topic`` (across restarts), and
     remember it: a reason that holds at every start is said once, and again when it changes."""
-    mark = platformdirs.user_state_path("flowtally", appauthor=False) / topic
+    mark = state_path(topic)
     with contextlib.suppress(OSError):
         if mark.read_text(encoding="utf-8") == text:
             return True

@@ -8,10 +8,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-import platformdirs
-
 from app import desktop
-from app.config import settings_path
+from app.config import settings_path, state_path
 from app.gui.about_box import about_facts
 from app.gui.input_services import InputServices
 from app.gui.live_settings import LiveSettings
@@ -23,7 +21,7 @@ log = logging.getLogger(__name__)
 
 
 def welcomed_mark() -> Path:
-    return platformdirs.user_state_path("flowtally", appauthor=False) / "welcomed"
+    return state_path("welcomed")
 
 
 class WelcomeFlow:

@@ -1,35 +1,16 @@
 """The dashboard's chart pages keep every label whole: a long source name gets the room it
 needs left of its bar, in English and in Dutch words alike."""
 
-from datetime import UTC, date, datetime, timedelta
-
 import pytest
 
-from tracker.dashboard import WeekView, week_view
-from tracker.model import Block, Interruption
-from tracker.report import week_reports
-from tracker.settings import ModelParams
+from tests.ui.weeks import block_with_sources, week_of
+from tracker.dashboard import WeekView
 from ui.chart_style import LIGHT
 from ui.charts_render import PageSpec, render_page
 
-MONDAY = date(2026, 11, 16)
-
 
 def _view(sources: tuple[str, ...]) -> WeekView:
-    start = datetime(2026, 11, 16, 8, tzinfo=UTC)
-    block = Block(
-        start,
-        start + timedelta(hours=4),
-        interruptions=tuple(
-            Interruption(start + timedelta(minutes=30 * (i + 1)), source=source)
-            for i, source in enumerate(sources)
-        ),
-        timezone="UTC",
-    )
-    params = ModelParams()
-    now = datetime(2026, 11, 23, tzinfo=UTC)
-    trend = week_reports([block], params, "UTC", MONDAY - timedelta(weeks=11), 12, now)
-    return week_view([block], trend, params, "UTC", MONDAY, now)
+    return week_of([block_with_sources(sources, hours=4, every_min=30)])
 
 
 @pytest.mark.parametrize(

@@ -1,39 +1,19 @@
 """User text in the charts is drawn as typed: a source such as ``$x$ cost`` is not TeX, and one
 such as ``$\\notacommand$`` does not break the chart or the report."""
 
-from datetime import UTC, date, datetime, timedelta
-
 import pytest
 
-from tracker.dashboard import WeekView, week_view
-from tracker.model import Block, Interruption
-from tracker.report import week_reports
-from tracker.settings import ModelParams
+from tests.ui.weeks import block_with_sources, week_of
+from tracker.dashboard import WeekView
 from ui.chart_style import LIGHT
 from ui.charts import PAGES, compose
 from ui.charts_export import render_report
 
 SOURCES = ("$x$ cost", "$\\notacommand$")
-MONDAY = date(2026, 11, 16)
 
 
 def _view() -> WeekView:
-    start = datetime(2026, 11, 16, 8, tzinfo=UTC)
-    block = Block(
-        start,
-        start + timedelta(hours=3),
-        "$task$",
-        interruptions=tuple(
-            Interruption(start + timedelta(minutes=40 * (i + 1)), source=source)
-            for i, source in enumerate(SOURCES)
-        ),
-        timezone="UTC",
-    )
-    params = ModelParams()
-    now = datetime(2026, 11, 23, tzinfo=UTC)
-    first = MONDAY - timedelta(weeks=11)
-    trend = week_reports([block], params, "UTC", first, 12, now)
-    return week_view([block], trend, params, "UTC", MONDAY, now)
+    return week_of([block_with_sources(SOURCES, hours=3, every_min=40, task="$task$")])
 
 
 @pytest.mark.parametrize("page", [name for name, _ in PAGES])

@@ -1,21 +1,18 @@
 """The dashboard's headline cards: a change too small to show is neither negative nor good
 or bad news."""
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from PySide6.QtGui import QPalette
 from pytestqt.qtbot import QtBot
 
+from tests.ui.weeks import week_of
 from tracker import i18n
-from tracker.dashboard import HeadlineName, WeekView, week_view
+from tracker.dashboard import HeadlineName, WeekView
 from tracker.model import Block, Interruption
-from tracker.report import week_reports
-from tracker.settings import ModelParams
 from ui.chart_style import headline_number
 from ui.headline_cards import HeadlineCards
 from ui.legible import on_window
-
-MONDAY = date(2026, 11, 16)
 
 
 def test_a_change_that_rounds_to_nothing_is_shown_as_none() -> None:
@@ -27,7 +24,6 @@ def test_a_change_that_rounds_to_nothing_is_shown_as_none() -> None:
 def tiny_change_view() -> WeekView:
     """An interruption six seconds before the end: the e-factor moves by less than 0.005
     (1 against 0.999…); the flow minutes fall by a tenth of a minute."""
-    params = ModelParams()
     last = datetime(2026, 11, 10, 8, tzinfo=UTC)
     this = datetime(2026, 11, 17, 8, tzinfo=UTC)
     blocks = [
@@ -39,9 +35,7 @@ def tiny_change_view() -> WeekView:
             timezone="UTC",
         ),
     ]
-    now = datetime(2026, 11, 24, tzinfo=UTC)
-    trend = week_reports(blocks, params, "UTC", MONDAY - timedelta(weeks=11), 12, now)
-    return week_view(blocks, trend, params, "UTC", MONDAY, now)
+    return week_of(blocks, now=datetime(2026, 11, 24, tzinfo=UTC))
 
 
 def test_a_card_whose_change_rounds_to_nothing_is_drawn_neutral(qtbot: QtBot) -> None:
