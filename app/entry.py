@@ -10,14 +10,16 @@ errors exit 2. Commands that need no GUI never import Qt or matplotlib.
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 import traceback
 from collections.abc import Sequence
 from datetime import date
-from typing import TextIO
+from typing import TextIO, cast
 
 from app.config import effective_database, load_settings
+from app.focus.quiet_record import restore_orphaned
 from app.language import grammar
 from app.language import requests as rq
 from tracker.days import parse_week
@@ -54,6 +56,9 @@ def _main(argv: list[str], out: TextIO, err: TextIO) -> int:
     invocation = grammar.parse(argv)
     request = invocation.request
     settings = load_settings()  # once: a damaged file is warned about once
+    restore_orphaned()  # notifications a crashed app left quiet come back
+    if isinstance(request, rq.Status) and request.follow:
+        return _follow(invocation, settings, out, err)
     if request is None or rq.forwarded(request):
         from app import instance
 
@@ -77,6 +82,48 @@ def _main(argv: list[str], out: TextIO, err: TextIO) -> int:
     from app.commands import runner
 
     return runner.run(invocation, out, err, settings=settings)
+
+
+def _follow(invocation: rq.Invocation, settings: Settings, out: TextIO, err: TextIO) -> int:
+    """``status --follow``: from the running app while there is one, from the database
+    while there is none (until one starts), until killed."""
+    from app import instance
+    from app.commands import runner
+
+    database = effective_database(invocation.db, settings)
+    lines = cast(TextIO, _OncePerChange(out))  # the app and the database hand over without a repeat
+    try:
+        while True:
+            if not instance.follow(database, invocation, lines):
+                code = runner.run(invocation, lines, err, settings=settings)
+                if code != 0:
+                    return code
+    except FlowtallyError as exc:
+        print(_("flowtally: error: {problem}").format(problem=exc), file=err)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+class _OncePerChange(io.TextIOBase):
+    """Passes each whole line on, but not the same line twice in a row."""
+
+    def __init__(self, out: TextIO) -> None:
+        super().__init__()
+        self._out = out
+        self._last: str | None = None
+        self._part = ""
+
+    def write(self, text: str) -> int:
+        *whole, self._part = (self._part + text).split("\n")
+        for line in whole:
+            if line != self._last:
+                self._out.write(line + "\n")
+                self._last = line
+        return len(text)
+
+    def flush(self) -> None:
+        self._out.flush()
 
 
 def _record_crash(argv: list[str]) -> str:

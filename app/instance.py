@@ -128,6 +128,50 @@ def _request(database: str | None, message: dict[str, Any]) -> dict[str, Any] | 
     return answer
 
 
+def answers(database: str | None) -> bool:
+    """Whether a tray app listens for ``database`` now (a socket a killed app left does
+    not count)."""
+    if sys.platform == "win32":
+        return False
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
+        try:
+            client.connect(str(socket_path(database)))
+        except OSError:
+            return False
+    return True
+
+
+def follow(database: str | None, invocation: Invocation, out: IO[str]) -> bool:
+    """Print what the running app sends for a ``--follow`` request until it goes away;
+    false when no app answered at all."""
+    if sys.platform == "win32":
+        return False
+    client = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        client.connect(str(socket_path(database)))
+        client.sendall(json.dumps(wire.encode(invocation)).encode() + b"\n")
+        with client.makefile("rb") as lines:
+            answered = False
+            for raw in lines:
+                answered = True
+                try:
+                    message = json.loads(raw)
+                except ValueError:
+                    break
+                if not isinstance(message, dict):
+                    break
+                out.write(str(message.get("out", "")))
+                out.flush()
+                if "more" not in message:  # a refusal: another version, say
+                    problem = str(message.get("err", "")).strip()
+                    raise FlowtallyError(problem.removeprefix("flowtally: error: "))
+            return answered
+    except OSError:
+        return False
+    finally:
+        client.close()
+
+
 def forward(database: str | None, argv: list[str]) -> tuple[int, str, str] | None:
     """Run a command line in the running app: its exit code, output and errors; ``None`` if
     no app runs for ``database`` (the caller then runs the command itself)."""

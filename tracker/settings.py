@@ -3,6 +3,7 @@
 import math
 from dataclasses import dataclass, fields, replace
 from datetime import timedelta
+from enum import StrEnum
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -86,6 +87,29 @@ APP_KEYS: tuple[str, ...] = (
 )
 
 
+class QuietFrom(StrEnum):
+    """From which phase desktop notification banners are silenced (``off``: never)."""
+
+    OFF = "off"
+    DEEP = "deep"
+    FLOW = "flow"
+
+
+def quiet_from(value: object) -> QuietFrom:
+    """The setting as typed or stored, or a clear error naming the choices."""
+    try:
+        if not isinstance(value, str):
+            raise ValueError(value)
+        return QuietFrom(value.strip().lower())
+    except ValueError:
+        choices = ", ".join(q.value for q in QuietFrom)
+        raise SettingsError(
+            _("quiet_from must be one of {choices}, not {value!r}").format(
+                choices=choices, value=value
+            )
+        ) from None
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     """Everything the user can set. ``timezone`` and ``database_url`` are ``None`` for the
@@ -112,8 +136,11 @@ class Settings:
     planned_block_min: float = 0
     break_after_min: float = 90
     daily_goal_min: float = 0
+    quiet_from: QuietFrom = QuietFrom.OFF
+    """Silence desktop notification banners from this phase of a stretch on."""
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "quiet_from", quiet_from(self.quiet_from))
         if self.timezone is not None:
             load_zone(self.timezone)
         for key in ("device_name", "person_name"):
@@ -147,6 +174,8 @@ class Settings:
                 model_changes[key] = parse_minutes(key, text)
             elif key == "hotkey":
                 other[key] = text.strip() or DEFAULT_HOTKEY
+            elif key == "quiet_from":
+                other[key] = quiet_from(text)
             elif key.endswith("_min"):
                 other[key] = parse_minutes(key, text)
             else:
@@ -164,6 +193,7 @@ class Settings:
         out["hotkey"] = self.hotkey
         for key in APP_KEYS[1:]:
             out[key] = _plain_number(getattr(self, key))
+        out["quiet_from"] = self.quiet_from.value
         return out
 
     @classmethod
@@ -190,6 +220,8 @@ class Settings:
         extra = {key: raw[key] for key in APP_KEYS if key in raw}
         if not isinstance(extra.get("hotkey", ""), str):
             raise SettingsError(_("hotkey must be text"))
+        if "quiet_from" in raw:
+            extra["quiet_from"] = quiet_from(raw["quiet_from"])
         return cls(
             model=model,
             timezone=timezone,

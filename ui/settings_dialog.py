@@ -38,7 +38,12 @@ FIELDS: tuple[tuple[str, str], ...] = (
 )
 
 
-LABELS = dict(FIELDS)
+QUIET_CHOICES: tuple[tuple[str, str], ...] = (
+    ("off", "Never"),
+    ("deep", "From deep focus on"),
+    ("flow", "In flow only"),
+)
+LABELS = {**dict(FIELDS), "quiet_from": "Quiet notifications"}
 RECOMPUTING = ("ramp_up_min", "flow_after_min")
 """The settings whose change redraws all of history (the phases come from them)."""
 
@@ -62,6 +67,14 @@ class SettingsDialog(QDialog):
         for name in sorted(available_timezones()):
             self.timezone.addItem(name, name)
         form.addRow(tr("Time zone (needs a restart)"), self.timezone)
+        self.quiet_from = QComboBox()
+        self.quiet_from.setObjectName("quiet_from")
+        for value, label in QUIET_CHOICES:
+            self.quiet_from.addItem(tr(label), value)
+        form.addRow(tr(LABELS["quiet_from"]), self.quiet_from)
+        self.quiet_note = QLabel()
+        self.quiet_note.setWordWrap(True)
+        form.addRow("", self.quiet_note)
         self.autostart = QCheckBox(tr("Start Flowtally when I log in"))
         form.addRow("", self.autostart)
         self.hotkey_note = QLabel()
@@ -92,7 +105,14 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
         self._loaded: dict[str, str] = {}
 
-    def load(self, values: dict[str, str], autostart: bool, hotkey_note: str | None) -> None:
+    def load(
+        self,
+        values: dict[str, str],
+        autostart: bool,
+        hotkey_note: str | None,
+        quiet_note: str | None = None,
+    ) -> None:
+        """``quiet_note``: why notifications cannot be quieted here (``None``: they can)."""
         self._loaded = dict(values)
         for key, edit in self.edits.items():
             edit.setText(values.get(key, ""))
@@ -103,14 +123,21 @@ class SettingsDialog(QDialog):
         else:
             self.timezone.setEditText(zone)
         self.autostart.setChecked(autostart)
+        self.quiet_from.setCurrentIndex(max(0, self.quiet_from.findData(values.get("quiet_from"))))
+        self.show_quiet_note(quiet_note)
         self.hotkey_note.setText(hotkey_note or "")
         self.hotkey_note.setVisible(bool(hotkey_note))
         self.error.clear()
         self._mark(None)
         self._note_recompute()
 
+    def show_quiet_note(self, note: str | None) -> None:
+        self.quiet_note.setText(note or "")
+        self.quiet_note.setVisible(bool(note))
+
     def values(self) -> dict[str, str]:
         out = {key: edit.text().strip() for key, edit in self.edits.items()}
+        out["quiet_from"] = str(self.quiet_from.currentData())
         data = self.timezone.currentData()
         text = self.timezone.currentText().strip()
         out["timezone"] = "" if data == "" and text == self.timezone.itemText(0) else text

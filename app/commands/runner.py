@@ -105,6 +105,10 @@ def _tracking(
     from app.commands import status, tracking
 
     match request:
+        case rq.Status(line=True) | rq.Status(waybar=True):
+            from app.commands.status_line import status_line
+
+            return status_line(ctx, request)
         case rq.Status():
             return status.status(ctx, request)
         case rq.Start():

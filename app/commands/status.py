@@ -40,6 +40,8 @@ def status(ctx: Context, args: rq.Status) -> int:
             print(_sync_text(sync, ctx), file=ctx.out)
         if ctx.app is not None:
             print(_app_text(ctx.app), file=ctx.out)
+            if quiet := _quiet_text(ctx.app):
+                print(quiet, file=ctx.out)
     return 0
 
 
@@ -98,8 +100,39 @@ def _status_json(s: Status, ctx: Context) -> dict[str, object]:
         "stretch_min": round(s.stretch / timedelta(minutes=1), 2),
         "interruptions": len(block.interruptions) if block else 0,
         "today": s.today.as_json(),
+        "quiet": _quiet(ctx),
         "app": ctx.app.as_json() if ctx.app is not None else None,
     }
+
+
+def _quiet(ctx: Context) -> dict[str, object]:
+    """Whether notifications are silenced now, by which backend, or why not (the tray app
+    quiets them: without it, nothing is)."""
+    quiet = ctx.app.details.get("quiet") if ctx.app is not None else None
+    if isinstance(quiet, dict):
+        return quiet
+    return {
+        "setting": ctx.settings.quiet_from.value,
+        "wanted": False,
+        "silenced": False,
+        "backend": None,
+        "why_not": _("the tray app is not running; it is what quiets notifications"),
+        "kept_yours": False,
+        "sentence": None,
+    }
+
+
+def _quiet_text(app: AppFacts) -> str | None:
+    quiet = app.details.get("quiet")
+    if not isinstance(quiet, dict) or quiet.get("setting") == "off":
+        return None
+    if quiet.get("sentence"):
+        return str(quiet["sentence"])
+    if quiet.get("silenced"):
+        return _("Notifications are quiet until the next interruption, pause or stop.")
+    if quiet.get("setting") == "flow":
+        return _("Notifications are quieted in flow.")
+    return _("Notifications are quieted from deep focus on.")
 
 
 def _status_text(s: Status, ctx: Context) -> str:

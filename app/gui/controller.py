@@ -13,7 +13,7 @@ import logging
 import sys
 import time
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date
 from typing import TYPE_CHECKING, assert_never
 
 from PySide6.QtCore import QObject, QTimer
@@ -33,6 +33,7 @@ from app.gui.live_settings import LiveSettings
 from app.gui.loop_lag import LoopLag
 from app.gui.popup_flow import PopupFlow
 from app.gui.settings_flow import SettingsFlow
+from app.gui.status_answers import answer_from_memory
 from app.gui.status_flow import StatusFlow
 from app.gui.store_link import StoreLink
 from app.gui.store_protocol import StoreAnswer, StoreRequest
@@ -43,7 +44,6 @@ from app.language.requests import Invocation
 from tracker.days import parse_week
 from tracker.errors import FlowtallyError
 from tracker.i18n import _
-from tracker.model import Block
 from tracker.settings import Settings, load_zone
 from tracker.watch import BlockWatch
 from ui import app_icon
@@ -91,13 +91,13 @@ class AppController(QObject):
         self.inputs.bridge.pressed.connect(self.quick_log.pressed)  # queued to the GUI thread
         self.inputs.bridge.service_changed.connect(self._on_hotkey_service_changed)
         self.lifetimes.own(self.inputs.bridge, self.quick_log.popup, self.reviews.dialog)
-        self.settings_flow = SettingsFlow(self.live, self.inputs.describe)
         self.welcome = WelcomeFlow(self.inputs, self.live, self.database, self._say)
         self.about: AboutDialog | None = None
         self.dashboard: Dashboard | None = None
         self.watch = BlockWatch()
         self.status_flow = StatusFlow(self.tray, self.live, zone, self.watch, self._connect_views)
         self.presence = self.status_flow.presence
+        self.settings_flow = SettingsFlow(self.live, self.inputs.describe, self.status_flow.focus)
         self._connect_views(self.presence.notices)  # a notice's buttons ask as the menu does
         self.gaps = GapWatch(
             self.watch, self.reviews, self.inputs, self.live, self.status_flow.state, self._send
@@ -149,6 +149,10 @@ class AppController(QObject):
         lifetimes.started("the command socket, the timers", self._stop_feeding_the_store)
         self.presence.start()
         lifetimes.started("desktop notices", self.presence.notices.stop)
+        self.status_flow.focus.start()
+        lifetimes.started(
+            "quiet notifications, the published status, hooks", self.status_flow.focus.stop
+        )
         lifetimes.own_at_end(lambda: [self.presence.window])
         self.gaps.begin()
         for timer in self._timers:
@@ -195,11 +199,12 @@ class AppController(QObject):
                 if self.dashboard is not None:
                     self.dashboard.refresh()
             case msg.Opened(running, heartbeat):
-                self._on_opened(running, heartbeat)
+                self.gaps.opened(running, heartbeat)
             case msg.Stored(pressed):
                 self.quick_log.stored(pressed)
             case msg.Failed(message):
-                self._on_failed(message)
+                log.warning("%s", message)
+                self.presence.notify(message)
             case msg.Notice(message, actions):
                 log.info("%s", message)
                 self.presence.notify(message, [action(key) for key in actions if key in KEYS])
@@ -284,6 +289,10 @@ class AppController(QObject):
         """A command forwarded by another ``flowtally``: the dashboard opens here, on the GUI
         thread; every other command runs in the store worker."""
         request = invocation.request
+        if isinstance(request, rq.Status) and answer_from_memory(
+            self.status_flow.focus, self.server, request_id, request
+        ):
+            return
         if not isinstance(request, rq.Dashboard):
             self._send(msg.Forwarded(request_id, invocation, self.app_facts()))
             return
@@ -323,19 +332,13 @@ class AppController(QObject):
             "dashboard_open": self.dashboard is not None and self.dashboard.window.isVisible(),
             "charts_loaded": "matplotlib" in sys.modules,
             "event_loop_lag_ms": self.loop_lag.summary(),
+            **self.status_flow.focus.facts(),
         }
         return AppFacts(
             self.inputs.hotkey_facts(self.settings.hotkey),
             self.snapshot.pending if self.snapshot else 0,
             details,
         )
-
-    def _on_failed(self, message: str) -> None:
-        log.warning("%s", message)
-        self.presence.notify(message)
-
-    def _on_opened(self, running: Block | None, heartbeat: datetime | None) -> None:
-        self.gaps.opened(running, heartbeat)
 
     def _on_tick(self) -> None:
         self.live.follow_file()

@@ -100,6 +100,19 @@ class InstanceServer(QObject):
         self._waiting[request_id] = connection
         self.command_received.emit(request_id, invocation)
 
+    def hold(self, request_id: int) -> QLocalSocket | None:
+        """Keep the connection of ``request_id`` open for :meth:`push` (``status --follow``)
+        instead of answering it once."""
+        return self._waiting.pop(request_id, None)
+
+    @staticmethod
+    def push(connection: QLocalSocket, out: str) -> None:
+        """One more line to a held connection (a client gone: nothing happens)."""
+        with contextlib.suppress(RuntimeError):
+            if connection.state() == QLocalSocket.LocalSocketState.ConnectedState:
+                connection.write(json.dumps({"out": out, "more": True}).encode() + b"\n")
+                connection.flush()
+
     def reply(self, request_id: int, code: int, out: str, err: str) -> None:
         connection = self._waiting.pop(request_id, None)
         if connection is not None:

@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from app import autostart
 from app.config import load_settings
+from app.gui.focus_flow import FocusFlow
 from app.gui.live_settings import LiveSettings
 from tracker.errors import FlowtallyError
 from tracker.redaction import redact_url
@@ -15,11 +16,12 @@ from ui.settings_dialog import SettingsDialog
 
 
 class SettingsFlow:
-    def __init__(self, live: LiveSettings, services: Callable[[], str]) -> None:
+    def __init__(self, live: LiveSettings, services: Callable[[], str], focus: FocusFlow) -> None:
         """``services``: which source the hotkey and away detection use here, or why they are
-        off."""
+        off; ``focus``: says whether notifications can be quieted here."""
         self._live = live
         self._services = services
+        self._focus = focus
         self.dialog: SettingsDialog | None = None
 
     def open(self) -> None:
@@ -34,7 +36,8 @@ class SettingsFlow:
         for secret in ("database_url", "sync_url"):  # shown as ***; saved only when retyped
             values[secret] = redact_url(values[secret])
         note = self._services()
-        self.dialog.load(values, autostart.is_enabled(), note)
+        quiet = self._focus.keeper.state.sentence()
+        self.dialog.load(values, autostart.is_enabled(), note, quiet)
         self.dialog.show()
         self.dialog.raise_()
 

@@ -4,13 +4,17 @@ burst would otherwise wait for it."""
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from app.gui.store_protocol import Snapshot
 from data.store import Store
+from tracker.availability import HISTORY, stretch_lengths
 from tracker.days import DayClock
 from tracker.model import Block, Interruption
+from tracker.settings import ModelParams
 from tracker.undo import Action, Step
+
+PAST_READ_AGAIN = timedelta(hours=1)
 
 
 class Snapshots:
@@ -19,6 +23,7 @@ class Snapshots:
         self._send = send
         self._pending = pending
         self.last: Snapshot | None = None
+        self._past: tuple[tuple[object, ...], datetime, tuple[float, ...]] | None = None
 
     @property
     def running(self) -> Block | None:
@@ -29,7 +34,20 @@ class Snapshots:
         running, today = store.day(clock, now)
         recent = tuple(store.recent_tasks(8))
         step = store.last_step()
-        self._publish(Snapshot(running, tuple(today), recent, self._pending(), step))
+        past = self._past_minutes(store, running, now)
+        self._publish(Snapshot(running, tuple(today), recent, self._pending(), step, past))
+
+    def _past_minutes(
+        self, store: Store, running: Block | None, now: datetime
+    ) -> tuple[float, ...]:
+        """Read again when a block started or stopped, or an hour passed: the weeks behind
+        change little while one block runs."""
+        key = (running.start if running else None, now.date())
+        if self._past is None or self._past[0] != key or now - self._past[1] > PAST_READ_AGAIN:
+            blocks = store.blocks_between(now - HISTORY, now)
+            lengths = tuple(stretch_lengths(blocks, ModelParams(), now))
+            self._past = (key, now, lengths)
+        return self._past[2]
 
     def publish_pending(self) -> None:
         """The last snapshot with the exact number of waiting presses, read from nothing."""
@@ -48,7 +66,9 @@ class Snapshots:
         today = tuple(running if block.id == running.id else block for block in last.today)
         newest = stored[-1]
         step = Step(Action.PRESS, newest.at, done, running.id, newest.id)
-        self._publish(Snapshot(running, today, last.recent_tasks, self._pending(), step))
+        self._publish(
+            Snapshot(running, today, last.recent_tasks, self._pending(), step, last.past_minutes)
+        )
         return True
 
     def _publish(self, snapshot: Snapshot) -> None:

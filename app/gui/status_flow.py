@@ -3,12 +3,13 @@ tray icon (or the timer window), with the undo on offer and the milestones said 
 come. The GUI thread never reads the database for it."""
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, QTimer
 
 from app.gui.desktop_notices import ActionKey, action
+from app.gui.focus_flow import FocusFlow
 from app.gui.live_settings import LiveSettings
 from app.gui.presence import Presence
 from app.gui.store_protocol import Snapshot
@@ -22,6 +23,7 @@ from ui.timer_window import TimerWindow
 from ui.tray import TrayView
 
 RENDER_AFTER_SNAPSHOT_MS = 50
+TICK_FALLBACK_MS = 5_000
 
 
 class StatusFlow(QObject):
@@ -38,6 +40,7 @@ class StatusFlow(QObject):
         self.snapshot: Snapshot | None = None
         self.status: Status | None = None
         self.presence = Presence(tray, self.current, live, connect)
+        self.focus = FocusFlow(live, zone, self.presence.notify, self)
         self._tray = tray
         self._live = live
         self._days = DayClock(zone)
@@ -46,16 +49,23 @@ class StatusFlow(QObject):
         self._render_soon.setSingleShot(True)
         self._render_soon.setInterval(RENDER_AFTER_SNAPSHOT_MS)
         self._render_soon.timeout.connect(self.render)
+        self._next_change = QTimer(self)
+        self._next_change.setSingleShot(True)
+        self._next_change.timeout.connect(self.render)
+        self._stopped = False
         self._tray.goal_min = live.value.daily_goal_min
         live.changed.connect(self._settings_changed)
 
     def stop(self) -> None:
+        self._stopped = True
         self._render_soon.stop()
+        self._next_change.stop()
 
     def show(self, snapshot: Snapshot) -> None:
         """Drawn at most every :data:`RENDER_AFTER_SNAPSHOT_MS`: a burst of presses brings a
         snapshot each, and drawing each would keep the GUI thread busy for nothing."""
         self.snapshot = snapshot
+        self.focus.past_minutes = snapshot.past_minutes
         self._tray.set_recent_tasks(list(snapshot.recent_tasks))
         if not self._render_soon.isActive():
             self._render_soon.start()
@@ -75,12 +85,15 @@ class StatusFlow(QObject):
         self.status = status
         self.presence.show_status(status)
         self.presence.set_undo(self._undo_offer(status.now))
+        self.focus.show(status)
+        if not self._stopped:
+            self._next_change.start(next_change_ms(status))
         settings = self._live.value
         for milestone in self._watch.milestones(
             status, settings.planned_block_min, settings.break_after_min
         ):
             key: ActionKey = "stop" if milestone.kind is MilestoneKind.PLANNED else "pause"
-            self.presence.notify(milestone.text, [action(key)])
+            self.focus.notify(milestone.text, [action(key)])
 
     def _undo_offer(self, now: datetime) -> str | None:
         step = self.snapshot.last_step if self.snapshot is not None else None
@@ -92,3 +105,15 @@ class StatusFlow(QObject):
         self._tray.set_params(settings.model)
         self._tray.goal_min = settings.daily_goal_min
         self.render()
+
+
+def next_change_ms(status: Status) -> int:
+    """Until the shown minute or the phase changes (a status bar and the hooks hear of a
+    phase within a moment, not at the next tick); a tick's length when nothing runs."""
+    if status.state is not State.RUNNING or status.interrupted:
+        return TICK_FALLBACK_MS
+    minute = timedelta(minutes=1)
+    wait = minute - status.stretch % minute
+    if status.next_phase_in is not None:
+        wait = min(wait, status.next_phase_in)
+    return max(20, int(wait / timedelta(milliseconds=1)) + 20)

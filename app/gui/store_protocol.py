@@ -115,6 +115,9 @@ class Snapshot:
     """Interruptions pressed but not stored yet (the database is busy or away)."""
     last_step: Step | None = None
     """What Undo would take back."""
+    past_minutes: tuple[float, ...] = ()
+    """The lengths of the person's finished stretches of the last weeks, sorted (how long
+    a stretch usually lasts: :func:`tracker.availability.usual_end`)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,10 +19,15 @@ Make = Callable[[argparse.Namespace], rq.Request]
 
 def parse(argv: Sequence[str]) -> rq.Invocation:
     """The parsed command line (argparse exits 2 with its usage on a bad one)."""
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
     make: Make | None = getattr(args, "make", None)
+    try:
+        request = make(args) if make is not None else None
+    except _UsageError as problem:
+        parser.error(str(problem))
     return rq.Invocation(
-        make(args) if make is not None else None,
+        request,
         getattr(args, "db", None),
         getattr(args, "tz", None),
     )
@@ -116,6 +121,18 @@ def _min_group(p: argparse.ArgumentParser, help_text: str) -> None:
     p.add_argument("--min-group", type=int, metavar="N", help=help_text)
 
 
+def _status(args: argparse.Namespace) -> rq.Status:
+    shape = args.format or ("json" if args.json else "text")
+    request = rq.Status(shape == "json", args.line, shape == "waybar", args.follow)
+    if request.follow and not request.availability:
+        raise _UsageError("--follow needs --line or --format waybar")
+    return request
+
+
+class _UsageError(Exception):
+    """A combination argparse cannot express: reported as its own usage errors are."""
+
+
 def _tracking(add: Adder) -> None:
     p = add(
         "start",
@@ -188,8 +205,22 @@ def _logging(add: Adder) -> None:
 
 
 def _reading(add: Adder) -> None:
-    p = add("status", "show the running block, its phase, and today", lambda a: rq.Status(a.json))
-    _json(p)
+    p = add("status", "show the running block, its phase, and today", _status)
+    shape = p.add_mutually_exclusive_group()
+    shape.add_argument("--json", action="store_true", help="machine-readable output")
+    shape.add_argument(
+        "--line", action="store_true", help="one line to paste into chat: the phase, until when"
+    )
+    shape.add_argument(
+        "--format",
+        choices=("text", "json", "waybar"),
+        help="text (the default), json (as --json), or waybar (a custom module's JSON)",
+    )
+    p.add_argument(
+        "--follow",
+        action="store_true",
+        help="with --line or --format waybar: print a new line at each change until killed",
+    )
     p = add(
         "report",
         "the weekly report",

@@ -79,6 +79,17 @@ class Undo:
 @dataclass(frozen=True, slots=True)
 class Status:
     json: bool = False
+    line: bool = False
+    """One line to paste into chat (``--line``)."""
+    waybar: bool = False
+    """The JSON object a waybar ``custom`` module reads (``--format waybar``)."""
+    follow: bool = False
+    """A line per change until killed (``--follow``)."""
+
+    @property
+    def availability(self) -> bool:
+        """Answered from the status others read (the tray has it in memory)."""
+        return self.line or self.waybar
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,6 +30,7 @@ from typing import IO
 
 from app.instance import forward
 from tests import xserver
+from tests.benchmarks.focus_rows import install_hanging_hook, status_line_rows
 from tests.benchmarks.wayland_presses import wayland_rows
 from tests.user_folders import returning_user
 
@@ -250,6 +251,7 @@ def main() -> None:
         floor_rss, _floor_cpu = idle_profile(process.pid, args.idle)
         stop(process)
 
+        install_hanging_hook(work / "config")  # every event: a press, the start, a phase
         process, _ = launch(flowtally, env)
         cli = [sys.executable, "-m", "app", "--db", str(database)]
         wait_until_settled(cli, env)
@@ -268,10 +270,12 @@ def main() -> None:
         reader = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
         latencies: dict[float, list[float]] = {}
         os.environ.update(env)  # "I'm back" goes over the app's socket, in its private folders
+        def back() -> object:
+            return forward(str(database), ["back"])
+
         for pause in PACES:
-            latencies[pause] = press_latencies(
-                typist.stdin, reader, args.presses, pause, lambda: forward(str(database), ["back"])
-            )
+            latencies[pause] = press_latencies(typist.stdin, reader, args.presses, pause, back)
+        focus = status_line_rows(cli, env)
         typist.stdin.close()
         typist.wait(5)
         reader.close()
@@ -305,11 +309,11 @@ def main() -> None:
     )
     for pause, values in latencies.items():
         print(
-            f"| hotkey press to committed row ({args.presses} presses, {1 / pause:.0f} a "
-            f"second) | | | median {statistics.median(values):.1f} ms, "
+            f"| hotkey press to committed row, a hook hanging on every event ({args.presses} "
+            f"presses, {1 / pause:.0f} a second) | | | median {statistics.median(values):.1f} ms, "
             f"p99 {percentile_99(values):.1f} ms |"
         )
-    for row in wayland:
+    for row in [*focus, *wayland]:
         print(row)
 
 

@@ -185,6 +185,22 @@
   <context>
     <name>Settings</name>
     <message>
+      <source>Quiet notifications</source>
+      <translation>Meldingen stil</translation>
+    </message>
+    <message>
+      <source>Never</source>
+      <translation>Nooit</translation>
+    </message>
+    <message>
+      <source>From deep focus on</source>
+      <translation>Vanaf diepe focus</translation>
+    </message>
+    <message>
+      <source>In flow only</source>
+      <translation>Alleen in flow</translation>
+    </message>
+    <message>
       <source>Flowtally settings</source>
       <translation>Flowtally-instellingen</translation>
     </message>

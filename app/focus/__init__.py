@@ -1,0 +1,1 @@
+"""Protecting focus: quiet notifications, the status others read, and the user's hooks."""
