@@ -270,6 +270,7 @@ def main() -> None:
         reader = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
         latencies: dict[float, list[float]] = {}
         os.environ.update(env)  # "I'm back" goes over the app's socket, in its private folders
+
         def back() -> object:
             return forward(str(database), ["back"])
 
