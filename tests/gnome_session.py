@@ -29,11 +29,24 @@ def available() -> bool:
     return probe.returncode == 0
 
 
+BARE_BUS = """<busconfig><type>session</type><listen>unix:tmpdir=/tmp</listen>
+<policy context="default"><allow send_destination="*" eavesdrop="true"/>
+<allow eavesdrop="true"/><allow own="*"/></policy></busconfig>"""
+"""A session bus that starts no service when a name is asked for (the machine's dunst is
+installed as the activatable notification server)."""
+
+
 @contextmanager
-def session_bus() -> Iterator[str]:
-    """A private D-Bus session bus, its address: nothing of the machine's own is on it."""
+def session_bus(activating: bool = True) -> Iterator[str]:
+    """A private D-Bus session bus, its address: nothing of the machine's own is on it.
+    ``activating``: the installed services start when called, as on a desktop."""
+    config = ["--session"]
+    if not activating:
+        folder = Path(tempfile.mkdtemp(prefix="ft-bus-"))
+        (folder / "bus.conf").write_text(BARE_BUS)
+        config = [f"--config-file={folder / 'bus.conf'}"]
     bus = subprocess.Popen(
-        ["dbus-daemon", "--session", "--nofork", "--print-address=1"],
+        ["dbus-daemon", *config, "--nofork", "--print-address=1"],
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,

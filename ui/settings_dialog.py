@@ -72,9 +72,8 @@ class SettingsDialog(QDialog):
         for value, label in QUIET_CHOICES:
             self.quiet_from.addItem(tr(label), value)
         form.addRow(tr(LABELS["quiet_from"]), self.quiet_from)
-        self.quiet_note = QLabel()
+        self.quiet_note = QLabel()  # below the form: a wrapped label in a form row is clipped
         self.quiet_note.setWordWrap(True)
-        form.addRow("", self.quiet_note)
         self.autostart = QCheckBox(tr("Start Flowtally when I log in"))
         form.addRow("", self.autostart)
         self.hotkey_note = QLabel()
@@ -99,6 +98,7 @@ class SettingsDialog(QDialog):
         self.buttons = buttons
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.quiet_note)
         layout.addWidget(self.hotkey_note)
         layout.addWidget(self.recompute_note)
         layout.addWidget(self.error)

@@ -1,12 +1,16 @@
 """Settings changed in the tray app: validated like the CLI, saved, applied live."""
 
+import contextlib
 import json
+import shutil
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from app import autostart
 from app.config import load_settings, save_settings, settings_path
 from app.gui.controller import AppController
+from tests.gnome_session import session_bus
 from tracker.settings import Settings
 
 
@@ -59,3 +63,30 @@ def test_the_app_follows_a_settings_file_changed_elsewhere(controller: AppContro
     controller.live.follow_file()  # what every tick does
     assert controller.settings.model.flow_after_min == 45
     assert controller.tray.goal_min == 240
+
+
+def test_quiet_notifications_are_chosen_in_the_dialog_and_said_when_impossible(
+    qtbot: QtBot, controller: AppController, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No notification server on this test's own bus: the dialog says so in one sentence,
+    under the choice, and the choice is saved all the same (for a desktop where it works)."""
+    if shutil.which("dbus-daemon") is None:
+        pytest.skip("needs dbus-daemon")
+    bus = contextlib.ExitStack()
+    bare = bus.enter_context(session_bus(activating=False))  # dunst would be started
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", bare)
+    monkeypatch.delenv("XDG_CURRENT_DESKTOP", raising=False)
+    controller.status_flow.focus.keeper.start()
+    qtbot.waitUntil(lambda: controller.status_flow.focus.keeper.state.why_not != "starting")
+    controller.open_settings()
+    dialog = controller.settings_flow.dialog
+    assert dialog is not None
+    assert dialog.quiet_from.currentData() == "off"
+    assert dialog.quiet_note.isVisibleTo(dialog)
+    assert dialog.quiet_note.text().startswith("Quieting notifications is unavailable here: ")
+    dialog.quiet_from.setCurrentIndex(dialog.quiet_from.findData("flow"))
+    dialog.buttons.accepted.emit()
+    assert json.loads(settings_path().read_text())["quiet_from"] == "flow"
+    assert controller.settings.quiet_from.value == "flow"
+    controller.status_flow.focus.keeper.stop()
+    bus.close()
