@@ -133,7 +133,7 @@ def availability(
     count = len(block.interruptions) if block else 0
     task = block.task if block else None
     started = block.start if block else None
-    now = status.now
+    now = status.now.astimezone(zone)  # read by people: in their own offset
     if block is None or status.state is State.IDLE:
         return Availability("idle", Phase.NONE, None, None, None, 0, 0, 0, _idle_line(), now)
     if status.state is State.PAUSED:
@@ -147,7 +147,8 @@ def availability(
         return Availability("interrupted", Phase.NONE, task, started, None,
                             _whole(now - since), 0, count, line, now)  # fmt: skip
     until = _until(status, planned_min, past_minutes)
-    shown = clock_time(until.astimezone(zone), now.astimezone(zone).date()) if until else None
+    until = until.astimezone(zone) if until else None
+    shown = clock_time(until, now.date()) if until else None
     return Availability(
         "running", status.phase, task, started, until, _whole(status.stretch),
         _progress(status, params), count, _focus_line(status.phase, shown), now,

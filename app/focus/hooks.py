@@ -17,6 +17,7 @@ import signal
 import stat
 import subprocess
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -79,11 +80,13 @@ class Hooks:
         return {"hooks": [p.name for p in self._runners], "hook_runs": self.ran}
 
     def stop(self) -> None:
-        """Events not yet run are dropped; a hook running now gets its timeout at most."""
+        """The events given so far still run (the last ``quiet-changed`` turns a
+        do-not-disturb mode off), for at most a hook's timeout in all: the app then quits."""
         for runner in self._runners.values():
             runner.stop()
+        deadline = time.monotonic() + TIMEOUT_S + 1
         for runner in self._runners.values():
-            runner.join(TIMEOUT_S + 1)
+            runner.join(max(0.0, deadline - time.monotonic()))
 
     def _report(self, path: Path, why: str | None) -> None:
         self.ran += 1
@@ -106,8 +109,6 @@ class _Runner:
         self._events.put(data)
 
     def stop(self) -> None:
-        while not self._events.empty():
-            self._events.get_nowait()
         self._events.put(None)
 
     def join(self, timeout: float) -> None:

@@ -41,44 +41,53 @@ class Backend:
         raise NotImplementedError
 
 
-class GnomeBanners(Backend):
-    name = "gnome"
+class Switch(Backend):
+    """A desktop's own on/off switch: read first, and left alone when the person had
+    already turned notifications off (then theirs to turn on)."""
+
+    def is_quiet(self) -> bool:
+        raise NotImplementedError
+
+    def set_quiet(self, quiet: bool) -> None:
+        raise NotImplementedError
 
     def silence(self) -> None:
-        if gsettings("get", GNOME_SCHEMA, GNOME_KEY) != "true":
-            self.changed = False  # off by the person's own choice: theirs to turn on
+        if self.is_quiet():
+            self.changed = False
             return
-        quiet_record.remember(self.name)
-        gsettings("set", GNOME_SCHEMA, GNOME_KEY, "false")
+        quiet_record.remember(self.name)  # before the change: a crash can be undone
+        self.set_quiet(True)
         self.changed = True
 
     def restore(self) -> None:
         if self.changed:
-            gsettings("set", GNOME_SCHEMA, GNOME_KEY, "true")
+            self.set_quiet(False)
             self.changed = False
         quiet_record.forget()
 
 
-class DunstPause(Backend):
+class GnomeBanners(Switch):
+    name = "gnome"
+
+    def is_quiet(self) -> bool:
+        return gsettings("get", GNOME_SCHEMA, GNOME_KEY) != "true"
+
+    def set_quiet(self, quiet: bool) -> None:
+        gsettings("set", GNOME_SCHEMA, GNOME_KEY, "false" if quiet else "true")
+
+
+class DunstPause(Switch):
     name = "dunst"
 
     def __init__(self, connection: Any) -> None:
         super().__init__()
         self._connection = connection
 
-    def silence(self) -> None:
-        if quiet_record.dunst_pause(self._connection):
-            self.changed = False
-            return
-        quiet_record.remember(self.name)
-        quiet_record.dunst_pause(self._connection, True)
-        self.changed = True
+    def is_quiet(self) -> bool:
+        return quiet_record.dunst_pause(self._connection)
 
-    def restore(self) -> None:
-        if self.changed:
-            quiet_record.dunst_pause(self._connection, False)
-            self.changed = False
-        quiet_record.forget()
+    def set_quiet(self, quiet: bool) -> None:
+        quiet_record.dunst_pause(self._connection, quiet)
 
 
 class Inhibition(Backend):

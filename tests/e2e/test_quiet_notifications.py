@@ -44,6 +44,16 @@ def gnome_app(tmp_path: Path, display: str, bus: str) -> RunningApp:
     return RunningApp(tmp_path / "flowtally.sqlite3", display, extra_env=env)
 
 
+def in_a_block(tmp_path: Path, display: str, bus: str, banners_on: bool) -> RunningApp:
+    """The app on GNOME with ``quiet_from=deep``, a block just started, banners as given."""
+    app = gnome_app(tmp_path, display, bus)
+    set_banners(app.env, banners_on)
+    app.cli("settings", "quiet_from=deep", *FAST)
+    app.launch()
+    app.cli("start")
+    return app
+
+
 def quiet_of(app: RunningApp) -> dict[str, object]:
     quiet: dict[str, object] = app.status()["quiet"]
     return quiet
@@ -95,12 +105,8 @@ def test_gnome_banners_off_in_deep_focus_and_back_at_each_break(
 
 @needs_gnome
 def test_gnome_banners_come_back_after_a_kill(x_display: str, tmp_path: Path, bus: str) -> None:
-    app = gnome_app(tmp_path, x_display, bus)
+    app = in_a_block(tmp_path, x_display, bus, banners_on=True)
     env = app.env
-    set_banners(env, True)
-    app.cli("settings", "quiet_from=deep", *FAST)
-    app.launch()
-    app.cli("start")
     until(lambda: not banners(env), "banners off")
     app.kill_hard()
     assert not banners(env), "only the record can bring them back now"
@@ -121,12 +127,8 @@ def test_gnome_banners_come_back_after_a_kill(x_display: str, tmp_path: Path, bu
 
 @needs_gnome
 def test_a_persons_own_banners_off_are_left_alone(x_display: str, tmp_path: Path, bus: str) -> None:
-    app = gnome_app(tmp_path, x_display, bus)
+    app = in_a_block(tmp_path, x_display, bus, banners_on=False)
     env = app.env
-    set_banners(env, False)
-    app.cli("settings", "quiet_from=deep", *FAST)
-    app.launch()
-    app.cli("start")
     until(lambda: quiet_of(app).get("silenced") is True, "quiet")
     assert quiet_of(app)["kept_yours"] is True
     app.cli("interrupt")
