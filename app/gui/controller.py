@@ -149,15 +149,12 @@ class AppController(QObject):
         lifetimes.started("the command socket, the timers", self._stop_feeding_the_store)
         self.presence.start()
         lifetimes.started("desktop notices", self.presence.notices.stop)
-        self.status_flow.focus.start()
-        lifetimes.started(
-            "quiet notifications, the published status, hooks", self.status_flow.focus.stop
-        )
+        self.status_flow.start()  # its timer, quiet notifications, the status, the hooks
+        lifetimes.started("the status, quiet notifications, hooks", self.status_flow.stop)
         lifetimes.own_at_end(lambda: [self.presence.window])
         self.gaps.begin()
         for timer in self._timers:
             timer.start()
-        lifetimes.started("the status", self.status_flow.stop)
         self._backend_deadline = time.monotonic() + 1.0
         QTimer.singleShot(0, self._start_backend_when_shown)
         return True

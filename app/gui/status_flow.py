@@ -52,14 +52,21 @@ class StatusFlow(QObject):
         self._next_change = QTimer(self)
         self._next_change.setSingleShot(True)
         self._next_change.timeout.connect(self.render)
-        self._stopped = False
+        self._running = False
+        """The status is followed to the next change only between start and stop (a
+        controller made and never started, as in a test, arms nothing)."""
         self._tray.goal_min = live.value.daily_goal_min
         live.changed.connect(self._settings_changed)
 
+    def start(self) -> None:
+        self._running = True
+        self.focus.start()
+
     def stop(self) -> None:
-        self._stopped = True
+        self._running = False
         self._render_soon.stop()
         self._next_change.stop()
+        self.focus.stop()
 
     def show(self, snapshot: Snapshot) -> None:
         """Drawn at most every :data:`RENDER_AFTER_SNAPSHOT_MS`: a burst of presses brings a
@@ -86,7 +93,7 @@ class StatusFlow(QObject):
         self.presence.show_status(status)
         self.presence.set_undo(self._undo_offer(status.now))
         self.focus.show(status)
-        if not self._stopped:
+        if self._running:
             self._next_change.start(next_change_ms(status))
         settings = self._live.value
         for milestone in self._watch.milestones(
