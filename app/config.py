@@ -28,6 +28,10 @@ def state_path(name: str) -> Path:
     return platformdirs.user_state_path("flowtally", appauthor=False) / name
 
 
+QUIET_RECORD = "quiet.json"
+"""What Flowtally silenced, written before it did (:mod:`app.focus.quiet_record`)."""
+
+
 def settings_stamp() -> tuple[int, int] | None:
     """When and how big the settings file is: a cheap way to see that it changed."""
     try:

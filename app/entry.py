@@ -18,8 +18,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TextIO, cast
 
-from app.config import effective_database, load_settings
-from app.focus.quiet_record import restore_orphaned
+from app.config import QUIET_RECORD, effective_database, load_settings, state_path
 from app.language import grammar
 from app.language import requests as rq
 from tracker.days import parse_week
@@ -56,7 +55,10 @@ def _main(argv: list[str], out: TextIO, err: TextIO) -> int:
     invocation = grammar.parse(argv)
     request = invocation.request
     settings = load_settings()  # once: a damaged file is warned about once
-    restore_orphaned()  # notifications a crashed app left quiet come back
+    if state_path(QUIET_RECORD).exists():  # notifications a crashed app left quiet come back
+        from app.focus.quiet_record import restore_orphaned
+
+        restore_orphaned()
     if isinstance(request, rq.Status) and request.follow:
         return _follow(invocation, settings, out, err)
     if request is None or rq.forwarded(request):

@@ -15,6 +15,7 @@ import os
 import socket
 import stat
 import sys
+import time
 import warnings
 from collections.abc import Callable
 from pathlib import Path
@@ -28,6 +29,7 @@ from tracker.errors import FlowtallyError
 from tracker.i18n import _
 
 ANSWER_TIMEOUT_S = 15.0
+FOLLOW_AGAIN_S = 1.0
 
 
 def base_path(database: str | None) -> Path:
@@ -162,9 +164,13 @@ def follow(database: str | None, invocation: Invocation, out: IO[str]) -> bool:
                     break
                 out.write(str(message.get("out", "")))
                 out.flush()
-                if "more" not in message:  # a refusal: another version, say
+                if "more" in message:
+                    continue
+                if message.get("code", 0) != 0:  # a refusal: another version, say
                     problem = str(message.get("err", "")).strip()
                     raise FlowtallyError(problem.removeprefix("flowtally: error: "))
+                time.sleep(FOLLOW_AGAIN_S)  # answered once: the app had drawn nothing yet
+                break
             return answered
     except OSError:
         return False

@@ -102,7 +102,7 @@ def quiet_from(value: object) -> QuietFrom:
             raise ValueError(value)
         return QuietFrom(value.strip().lower())
     except ValueError:
-        choices = ", ".join(q.value for q in QuietFrom)
+        choices = ", ".join(repr(q.value) for q in QuietFrom)
         raise SettingsError(
             _("quiet_from must be one of {choices}, not {value!r}").format(
                 choices=choices, value=value

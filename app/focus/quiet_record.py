@@ -15,12 +15,11 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-from app.config import state_path
+from app.config import QUIET_RECORD, state_path
 from app.files import write_atomically
 from tracker.errors import FlowtallyError
 
 log = logging.getLogger(__name__)
-RECORD = "quiet.json"
 GNOME_SCHEMA = "org.gnome.desktop.notifications"
 GNOME_KEY = "show-banners"
 DUNST = ("org.freedesktop.Notifications", "/org/freedesktop/Notifications", "org.dunstproject.cmd0")
@@ -29,7 +28,7 @@ GSETTINGS_S = 5.0
 
 
 def record_path() -> Path:
-    return state_path(RECORD)
+    return state_path(QUIET_RECORD)
 
 
 def remember(backend: str) -> None:

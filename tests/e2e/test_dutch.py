@@ -240,6 +240,7 @@ def test_the_cli_answers_and_refuses_in_dutch(tmp_path: Path) -> None:
             ("interrupt",),
             ("interrupt",),
             ("status",),
+            ("status", "--line"),
             ("back",),
             ("interrupt", "--minutes", "3", "--source", "chat"),
             ("pause",),
@@ -253,6 +254,7 @@ def test_the_cli_answers_and_refuses_in_dutch(tmp_path: Path) -> None:
             ("interrupt", "--minutes", "5000"),
             ("settings", "flow_after_min=abc"),
             ("settings", "hotkey=a"),
+            ("settings", "quiet_from=soms"),
             ("settings",),
             ("report",),
             ("trend", "--weeks", "2"),
@@ -279,8 +281,10 @@ def test_the_running_app_answers_in_dutch(x_display: str, tmp_path: Path) -> Non
         answers = [
             app.cli(*command, check=False)
             for command in (
+                ("settings", "quiet_from=deep"),
                 ("start", "--task", "schrijven"),
                 ("status",),
+                ("status", "--line"),
                 ("dashboard",),
                 ("dashboard", "--week", "2026-W60"),
                 ("interrupt",),
