@@ -16,6 +16,7 @@ from typing import Any
 
 from app.focus import quiet_record
 from app.focus.quiet_backends import Backend, detect
+from app.session_bus import open_session_bus
 from tracker.errors import FlowtallyError
 from tracker.i18n import _
 
@@ -91,9 +92,7 @@ class QuietKeeper:
 
     def _find_backend(self) -> Backend | str:
         try:
-            from jeepney.io.blocking import open_dbus_connection
-
-            self._connection = open_dbus_connection(bus="SESSION")
+            self._connection = open_session_bus()
         except (ImportError, OSError, KeyError, ValueError) as exc:
             log.info("no session bus for quieting notifications: %s", exc)
         backend = detect(self._connection)

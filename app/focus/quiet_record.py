@@ -70,9 +70,9 @@ def undo(backend: str) -> None:
     if backend == "gnome":
         gsettings("set", GNOME_SCHEMA, GNOME_KEY, "true")
     elif backend == "dunst":
-        from jeepney.io.blocking import open_dbus_connection
+        from app.session_bus import open_session_bus
 
-        with open_dbus_connection(bus="SESSION") as connection:
+        with open_session_bus() as connection:
             dunst_pause(connection, False)
 
 

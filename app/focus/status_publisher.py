@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from app.files import write_atomically
+from app.session_bus import open_session_bus
 from app.version import APP_ID
 from tracker.errors import FlowtallyError
 
@@ -125,13 +126,12 @@ class StatusPublisher:
 
     def _connect(self) -> Any:
         try:
-            from jeepney.bus_messages import message_bus
-            from jeepney.io.blocking import open_dbus_connection
-
-            connection = open_dbus_connection(bus="SESSION")
+            connection = open_session_bus()
         except (ImportError, OSError, KeyError, ValueError) as exc:
             log.info("no session bus for the status object: %s", exc)
             return None
+        from jeepney.bus_messages import message_bus
+
         reply = connection.send_and_get_reply(message_bus.RequestName(APP_ID, 4), timeout=5)
         if not reply.body or reply.body[0] != 1:  # 1: the primary owner (4: do not queue)
             log.info("%s is taken on the session bus: no status object", APP_ID)

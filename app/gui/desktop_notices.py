@@ -153,11 +153,12 @@ class DesktopNotices(QObject):
     def _connect(self) -> Any:
         """Open the bus and ask the server who it is (which starts one that is installed
         but not running); the filter the server's signals arrive through."""
+        from app.session_bus import open_session_bus
+
+        self._connection = open_session_bus()
         from jeepney import DBusAddress, MatchRule, MessageType, new_method_call
         from jeepney.bus_messages import message_bus
-        from jeepney.io.blocking import open_dbus_connection
 
-        self._connection = open_dbus_connection(bus="SESSION")
         address = DBusAddress(SERVER_PATH, bus_name=SERVER, interface=SERVER)
         reply = self._connection.send_and_get_reply(
             new_method_call(address, "GetServerInformation"), timeout=ANSWER_S

@@ -123,9 +123,9 @@ class PortalHotkey:
 
     def start(self) -> str | None:
         try:
-            from jeepney.io.blocking import open_dbus_connection
+            from app.session_bus import open_session_bus
 
-            self._connection = open_dbus_connection(bus="SESSION")
+            self._connection = open_session_bus()
         except (ImportError, OSError, KeyError, ValueError) as exc:
             why = _("there is no session bus") if isinstance(exc, KeyError) else str(exc)
             return _("the desktop's portal cannot be reached ({why}); bind '{command}'").format(

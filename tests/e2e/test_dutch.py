@@ -281,7 +281,7 @@ def test_the_running_app_answers_in_dutch(x_display: str, tmp_path: Path) -> Non
         answers = [
             app.cli(*command, check=False)
             for command in (
-                ("settings", "quiet_from=deep"),
+                ("settings", "quiet_from=flow"),  # "flow" reads the same in Dutch
                 ("start", "--task", "schrijven"),
                 ("status",),
                 ("status", "--line"),
