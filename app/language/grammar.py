@@ -26,11 +26,7 @@ def parse(argv: Sequence[str]) -> rq.Invocation:
         request = make(args) if make is not None else None
     except _UsageError as problem:
         parser.error(str(problem))
-    return rq.Invocation(
-        request,
-        getattr(args, "db", None),
-        getattr(args, "tz", None),
-    )
+    return rq.Invocation(request, getattr(args, "db", None), getattr(args, "tz", None))
 
 
 def absolute(path: str | None) -> str | None:
