@@ -1,8 +1,7 @@
 """How responsive the GUI thread is: the delay of a steady timer beyond its interval.
 
 A tray app that freezes for a second while saving is a tray app that feels broken; this makes
-the freeze visible (``flowtally status --json`` reports it) and testable under load. The same
-timer lets Python run its signal handlers while Qt's loop waits.
+the freeze visible (``flowtally status --json`` reports it) and testable under load.
 """
 
 import statistics

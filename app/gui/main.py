@@ -21,6 +21,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from app.config import effective_database, effective_zone
+from app.gui.signal_waker import SignalWaker
 from app.instance import InstanceLock
 from app.version import APP_ID
 from tracker import clock
@@ -112,16 +113,18 @@ def run_app(
             return
         if dashboard:
             controller.open_dashboard(week)
-        controller.loop_lag.start()  # also lets Python run its signal handlers while Qt waits
+        controller.loop_lag.start()
         log.info("started (database %s, zone %s)", redact_url(database or "default"), zone_name)
 
     QTimer.singleShot(0, start_controller)
     signal.signal(signal.SIGTERM, lambda *_: app.quit())
     signal.signal(signal.SIGINT, lambda *_: app.quit())
+    waker = SignalWaker(app)
     code = 1
     try:
         code = app.exec()
     finally:
+        waker.close()
         _tear_down(app, tray, started)
     _exit_at_once(code)
 
