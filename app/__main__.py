@@ -1,7 +1,5 @@
 """``python -m app``: the same as the ``flowtally`` command."""
 
-import sys
+from app.entry import run
 
-from app.entry import main
-
-sys.exit(main())
+run()

@@ -9,11 +9,9 @@ is recognised (the lock is free) and replaced.
 """
 
 import contextlib
-import hashlib
 import json
 import os
 import socket
-import stat
 import sys
 import time
 import warnings
@@ -23,19 +21,19 @@ from typing import IO, Any
 
 import platformdirs
 
+from app import forwarding
+from app.forwarding import WentAway, exchange, private_folder, socket_name
 from app.language import grammar, wire
 from app.language.requests import Invocation
 from tracker.errors import FlowtallyError
 from tracker.i18n import _
 
-ANSWER_TIMEOUT_S = 15.0
 FOLLOW_AGAIN_S = 1.0
 
 
 def base_path(database: str | None) -> Path:
     """Lock and socket name for ``database``, in the private per-user runtime folder."""
-    digest = hashlib.sha256((database or "default").encode()).hexdigest()[:12]
-    return runtime_folder() / f"instance-{digest}"
+    return runtime_folder() / socket_name(database).removesuffix(".sock")
 
 
 def runtime_folder() -> Path:
@@ -52,10 +50,10 @@ def runtime_folder() -> Path:
             preferred: Path | None = platformdirs.user_runtime_path("flowtally", appauthor=False)
         except OSError:  # platformdirs refuses a /tmp fallback that another user owns
             preferred = None
-    if preferred is not None and _private(preferred):
+    if preferred is not None and private_folder(str(preferred)):
         return preferred
     fallback = platformdirs.user_state_path("flowtally", appauthor=False) / "run"
-    if _private(fallback):
+    if private_folder(str(fallback)):
         return fallback
     raise FlowtallyError(
         _(
@@ -65,69 +63,17 @@ def runtime_folder() -> Path:
     )
 
 
-def _private(folder: Path) -> bool:
-    """Create ``folder`` (0700) if need be; true if it is a real folder of this user's own
-    that no one else can enter."""
-    if sys.platform == "win32":
-        return True
-    try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        info = folder.lstat()
-        if stat.S_ISLNK(info.st_mode) or not stat.S_ISDIR(info.st_mode):
-            return False
-        if info.st_uid != os.getuid():
-            return False
-        parent = folder.parent.stat()  # another user must not be able to swap the folder
-        if parent.st_uid not in (0, os.getuid()):
-            return False
-        if parent.st_mode & 0o002 and not parent.st_mode & stat.S_ISVTX:
-            return False
-        if info.st_mode & 0o077:
-            folder.chmod(0o700)
-    except OSError:
-        return False
-    return True
-
-
 def socket_path(database: str | None) -> Path:
     return base_path(database).with_suffix(".sock")
 
 
 def _request(database: str | None, message: dict[str, Any]) -> dict[str, Any] | None:
-    """Send ``message`` to the running app; ``None`` when no app answers on that socket."""
-    if sys.platform == "win32":
-        return None
-    path = socket_path(database)
-    if not path.exists():
-        return None
-    client = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    client.settimeout(ANSWER_TIMEOUT_S)
+    """Send ``message`` to the running app; ``None`` when no app answers on that socket (or
+    it went away while answering: the command then runs here)."""
     try:
-        client.connect(str(path))
-    except OSError:  # refused, gone, or a socket left by a killed app
-        client.close()
+        return exchange(str(socket_path(database)), message)
+    except WentAway:
         return None
-    try:
-        client.sendall(json.dumps(message).encode() + b"\n")
-        reply = b""
-        while not reply.endswith(b"\n"):
-            chunk = client.recv(65536)
-            if not chunk:
-                break
-            reply += chunk
-    except TimeoutError:
-        raise FlowtallyError(_("the running Flowtally app did not answer; try again")) from None
-    except OSError:  # the app is quitting: the command runs here instead
-        return None
-    finally:
-        client.close()
-    try:
-        answer = json.loads(reply)
-    except ValueError:  # nothing, or cut short: the app went away while answering
-        return None
-    if not isinstance(answer, dict) or not isinstance(answer.get("code", 0), int):
-        return None
-    return answer
 
 
 def answers(database: str | None) -> bool:
@@ -186,12 +132,10 @@ def forward(database: str | None, argv: list[str]) -> tuple[int, str, str] | Non
 
 def send(database: str | None, invocation: Invocation) -> tuple[int, str, str] | None:
     """Run a parsed command in the running app (see :func:`forward`)."""
-    token = os.environ.get("XDG_ACTIVATION_TOKEN")  # a desktop shortcut's launch: the
-    # app's popup may then take the keyboard
-    answer = _request(database, wire.encode(invocation, token))
-    if answer is None:
+    try:
+        return forwarding.send(str(socket_path(database)), invocation)
+    except WentAway:
         return None
-    return int(answer.get("code", 1)), str(answer.get("out", "")), str(answer.get("err", ""))
 
 
 def raise_or_run(database: str | None, run: Callable[[], int]) -> int:

@@ -10,14 +10,18 @@ A text is translated where it is made, as a template, and filled in afterwards:
 ``_("Back at {time}.").format(time=...)``, so that word order can differ per language.
 """
 
+from __future__ import annotations
+
 import errno
 import json
 import os
-from datetime import date
 from functools import cache
-from pathlib import Path
 
-CATALOGUES = Path(__file__).resolve().parent / "catalogues"
+TYPE_CHECKING = False  # a forwarded command does not import datetime or typing for this
+if TYPE_CHECKING:
+    from datetime import date
+
+CATALOGUES = os.path.join(os.path.dirname(os.path.realpath(__file__)), "catalogues")
 SPOKEN = ("nl",)
 """Languages with a catalogue; English is the source language and needs none."""
 
@@ -51,10 +55,11 @@ def language() -> str:
 @cache
 def catalogue(language: str) -> dict[str, str]:
     """The translations of ``language``; empty for English or a language we do not speak."""
-    path = CATALOGUES / f"{language}.json"
-    if language not in SPOKEN or not path.exists():
+    path = os.path.join(CATALOGUES, f"{language}.json")
+    if language not in SPOKEN or not os.path.exists(path):
         return {}
-    entries: dict[str, str] = json.loads(path.read_text(encoding="utf-8"))
+    with open(path, encoding="utf-8") as file:
+        entries: dict[str, str] = json.load(file)
     return entries
 
 

@@ -12,6 +12,7 @@ import os
 from collections.abc import Callable, Sequence
 
 from app.language import requests as rq
+from app.language.parsers import Parser, Unread
 from tracker.types import DEFAULT_SOURCES, Kind
 
 Make = Callable[[argparse.Namespace], rq.Request]
@@ -19,7 +20,7 @@ Make = Callable[[argparse.Namespace], rq.Request]
 
 def parse(argv: Sequence[str]) -> rq.Invocation:
     """The parsed command line (argparse exits 2 with its usage on a bad one)."""
-    parser = build_parser()
+    parser = build_parser(_command_word(argv))
     args = parser.parse_args(argv)
     make: Make | None = getattr(args, "make", None)
     try:
@@ -44,9 +45,35 @@ class _VersionAction(argparse.Action):
         parser.exit()
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _command_word(argv: Sequence[str]) -> str | None:
+    """The command ``argv`` names, when nothing before it asks for the whole parser (help,
+    the version, an unknown word): only that command's words are then built, a few
+    milliseconds a forwarded command does not spend on the other thirty."""
+    words = iter(argv)
+    for word in words:
+        if word in ("--db", "--tz"):
+            next(words, None)
+        elif not word.startswith("-"):
+            return word if word in COMMANDS else None
+        elif not word.startswith(("--db=", "--tz=")):
+            return None
+    return None
+
+
+COMMANDS = frozenset(
+    (
+        *("start", "pause", "resume", "stop", "add", "interrupt", "back", "undo", "status"),
+        *("report", "trend", "dashboard", "export", "import", "sync", "desktop", "settings"),
+        "team",
+    )
+)
+"""Every command's word (a test holds it to the parser's)."""
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The whole grammar, or (``only``) the top level and that one command."""
     common = _common_options()
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="flowtally",
         parents=[common],
         description="Measure focus and flow: track focus blocks, log interruptions, "
@@ -60,18 +87,23 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def add(name: str, help_text: str, make: Make) -> argparse.ArgumentParser:
+        if only is not None and name != only:
+            return Unread()
         p = sub.add_parser(name, parents=[common], help=help_text, description=help_text)
         p.set_defaults(make=make)
         return p
 
     for commands in (_tracking, _logging, _reading, _moving):
         commands(add)
-    _team(sub, common)
+    if only in (None, "team"):
+        from app.language.team_grammar import team
+
+        team(sub, common)
     return parser
 
 
-def _common_options() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+def _common_options() -> Parser:
+    common = Parser(add_help=False)
     common.add_argument(
         "--db",
         metavar="URL",
@@ -95,7 +127,7 @@ def _at(p: argparse.ArgumentParser, help_text: str = "when (default: now)") -> N
     p.add_argument("--at", metavar="TIME", help=help_text)
 
 
-def _week(p: argparse.ArgumentParser) -> None:
+def week_option(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--week", metavar="YYYY-Www", help="ISO week, e.g. 2026-W47 (default: this week)"
     )
@@ -109,11 +141,11 @@ def _device(p: argparse.ArgumentParser) -> None:
     )
 
 
-def _json(p: argparse.ArgumentParser, help_text: str = "machine-readable output") -> None:
+def json_option(p: argparse.ArgumentParser, help_text: str = "machine-readable output") -> None:
     p.add_argument("--json", action="store_true", help=help_text)
 
 
-def _min_group(p: argparse.ArgumentParser, help_text: str) -> None:
+def min_group_option(p: argparse.ArgumentParser, help_text: str) -> None:
     p.add_argument("--min-group", type=int, metavar="N", help=help_text)
 
 
@@ -222,9 +254,9 @@ def _reading(add: Adder) -> None:
         "the weekly report",
         lambda a: rq.Report(a.week, a.device, a.json, absolute(a.output)),
     )
-    _week(p)
+    week_option(p)
     _device(p)
-    _json(p, "the JSON report of the spec")
+    json_option(p, "the JSON report of the spec")
     p.add_argument(
         "--output",
         "-o",
@@ -239,9 +271,9 @@ def _reading(add: Adder) -> None:
     )
     p.add_argument("--weeks", type=int, default=12, help="how many weeks (default: 12)")
     p.add_argument("--to", metavar="YYYY-Www", help="the last week (default: this week)")
-    _json(p)
+    json_option(p)
     _device(p)
-    _week(
+    week_option(
         add(
             "dashboard",
             "open the dashboard (in the running tray app, or start the app with it)",
@@ -286,63 +318,4 @@ def _moving(add: Adder) -> None:
         lambda a: rq.Settings(tuple(a.assignments), a.json),
     )
     p.add_argument("assignments", nargs="*", metavar="KEY=VALUE")
-    _json(p)
-
-
-def _team(
-    sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
-) -> None:
-    text = "a team's focus, aggregated: an admin prepares the database, members join and share"
-    team = sub.add_parser("team", parents=[common], help=text, description=text)
-    steps = team.add_subparsers(dest="team_command", metavar="STEP", required=True)
-
-    def step(name: str, help_text: str, make: Make) -> argparse.ArgumentParser:
-        p = steps.add_parser(name, parents=[common], help=help_text, description=help_text)
-        p.set_defaults(make=make)
-        return p
-
-    p = step(
-        "init",
-        "admin: prepare a PostgreSQL database for a team (again: renew it)",
-        lambda a: rq.TeamInit(a.url, a.min_group, a.name),
-    )
-    p.add_argument("url", metavar="URL", help="the database, with its owner's sign-in")
-    _min_group(p, "the fewest people any shown number may come from (default 5, at least 3)")
-    p.add_argument("--name", help="what to call the team (default: the database's name)")
-    p = step(
-        "add",
-        "admin: add a member; prints the URL they join with (--db ADMIN_URL)",
-        lambda a: rq.TeamAdd(a.name, getattr(a, "db", None)),
-    )
-    p.add_argument("name", metavar="NAME")
-    p = step(
-        "remove",
-        "admin: remove a member and all their rows (--db ADMIN_URL)",
-        lambda a: rq.TeamRemove(a.name, getattr(a, "db", None)),
-    )
-    p.add_argument("name", metavar="NAME")
-    step(
-        "members",
-        "admin: list the members (--db ADMIN_URL)",
-        lambda a: rq.TeamMembers(getattr(a, "db", None)),
-    )
-    p = step(
-        "join",
-        "member: sync this device to the team, with the URL from 'team add'",
-        lambda a: rq.TeamJoin(a.url),
-    )
-    p.add_argument("url", metavar="URL")
-    p = step(
-        "share",
-        "member: count in the team's numbers (on), or stop (off)",
-        lambda a: rq.TeamShare(a.choice),
-    )
-    p.add_argument("choice", nargs="?", choices=["on", "off"])
-    p = step(
-        "report",
-        "the team's week: aggregates of the people who share",
-        lambda a: rq.TeamReport(a.week, a.json, a.min_group),
-    )
-    _week(p)
-    _json(p)
-    _min_group(p, "hide more: numbers of at least N people (never fewer than the team's own)")
+    json_option(p)

@@ -2,7 +2,8 @@
 carries to the running app, what a handler (:mod:`app.commands`) and the tray's store worker
 take.
 
-Frozen dataclasses of plain values, so that a request can be compared, logged and sent as
+Frozen records of plain values (:mod:`app.language.record`: the forwarding client cannot
+afford :mod:`dataclasses`), so that a request can be compared, logged and sent as
 JSON (:mod:`app.language.wire`). Times stay as the user typed them (``"14:05"``, ``"25m
 ago"``): they are read against the zone the command runs in, when it runs. Paths are
 absolute (the grammar makes them so in the terminal), so the app may write where the user
@@ -11,47 +12,41 @@ asked whatever its own working folder.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
-
+from app.language.record import Record
 from tracker.types import Kind
 
-GapMeaning = Literal["break", "focus"]
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Literal
 
 
-@dataclass(frozen=True, slots=True)
-class Start:
+class Start(Record):
     task: str | None = None
     at: str | None = None
     at_press: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Pause:
+class Pause(Record):
     at: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Resume:
+class Resume(Record):
     at: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Stop:
+class Stop(Record):
     at: str | None = None
-    gap: GapMeaning | None = None
+    gap: Literal["break", "focus"] | None = None
     """What the time since the tray app last watched the block was (asked without the app)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Add:
+class Add(Record):
     start: str
     end: str
     task: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Interrupt:
+class Interrupt(Record):
     """Without a time (``at``, ``minutes``, ``end``) it is a press, as the hotkey makes."""
 
     kind: Kind = Kind.EXTERNAL
@@ -66,18 +61,15 @@ class Interrupt:
         return self.at is None and self.minutes is None and self.end is None
 
 
-@dataclass(frozen=True, slots=True)
-class Back:
+class Back(Record):
     at: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Undo:
+class Undo(Record):
     pass
 
 
-@dataclass(frozen=True, slots=True)
-class Status:
+class Status(Record):
     json: bool = False
     line: bool = False
     """One line to paste into chat (``--line``)."""
@@ -92,47 +84,40 @@ class Status:
         return self.line or self.waybar
 
 
-@dataclass(frozen=True, slots=True)
-class Report:
+class Report(Record):
     week: str | None = None
     device: str | None = None
     json: bool = False
     output: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Trend:
+class Trend(Record):
     weeks: int = 12
     to: str | None = None
     json: bool = False
     device: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Export:
+class Export(Record):
     format: Literal["json", "csv", "ics"] = "json"
     output: str | None = None
     device: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Import:
+class Import(Record):
     file: str
     format: Literal["json", "csv"] | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Sync:
+class Sync(Record):
     pass
 
 
-@dataclass(frozen=True, slots=True)
-class Desktop:
+class Desktop(Record):
     step: Literal["install", "remove"]
 
 
-@dataclass(frozen=True, slots=True)
-class Settings:
+class Settings(Record):
     assignments: tuple[str, ...] = ()
     json: bool = False
 
@@ -142,48 +127,40 @@ class Settings:
         return any(a.split("=", 1)[0].strip() == "database_url" for a in self.assignments)
 
 
-@dataclass(frozen=True, slots=True)
-class Dashboard:
+class Dashboard(Record):
     week: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class TeamInit:
+class TeamInit(Record):
     url: str
     min_group: int | None = None
     name: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class TeamAdd:
+class TeamAdd(Record):
     name: str
     admin_url: str | None = None
     """``--db``: the team's database, with the admin's sign-in."""
 
 
-@dataclass(frozen=True, slots=True)
-class TeamRemove:
+class TeamRemove(Record):
     name: str
     admin_url: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class TeamMembers:
+class TeamMembers(Record):
     admin_url: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class TeamJoin:
+class TeamJoin(Record):
     url: str
 
 
-@dataclass(frozen=True, slots=True)
-class TeamShare:
+class TeamShare(Record):
     choice: Literal["on", "off"] | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class TeamReport:
+class TeamReport(Record):
     week: str | None = None
     json: bool = False
     min_group: int | None = None
@@ -224,8 +201,7 @@ def at_once(request: Request) -> bool:
     return isinstance(request, Interrupt | Back | Status)
 
 
-@dataclass(frozen=True, slots=True)
-class Invocation:
+class Invocation(Record):
     """One command line, parsed: the request (``None``: start the app, or show it) and the
     options every command takes."""
 

@@ -2,16 +2,18 @@
 request, which crosses the wire unchanged; anything else (another version, a misfit field)
 is refused with one line, never misread."""
 
-import dataclasses
 import json
 import os
+import socket
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
 
-from app.language import grammar, wire
+from app.instance import socket_path
+from app.language import grammar, record, wire
 from app.language import requests as rq
 from tracker.types import Kind
 
@@ -50,7 +52,7 @@ def test_every_command_line_crosses_the_wire_unchanged(argv: list[str]) -> None:
     invocation = grammar.parse([*argv, "--tz", "Europe/Oslo"])
     assert invocation.request is not None
     message = json.loads(json.dumps(wire.encode(invocation, "token-1")))
-    assert wire.decode(message) == dataclasses.replace(invocation, db=None)
+    assert wire.decode(message) == record.replace(invocation, db=None)
     assert wire.activation_token(message) == "token-1"
 
 
@@ -118,8 +120,7 @@ def test_a_misfit_request_is_a_bad_request(body: dict[str, object]) -> None:
 def test_the_version_follows_the_language() -> None:
     """A field added to any request changes the version without anyone raising it."""
 
-    @dataclasses.dataclass(frozen=True, slots=True)
-    class Status:
+    class Status(record.Record):
         json: bool = False
         verbose: bool = False
 
@@ -129,34 +130,59 @@ def test_the_version_follows_the_language() -> None:
     assert f"{wire.ENVELOPE}.{wire.digest(rq.KINDS)}" == wire.VERSION
 
 
-def test_the_forwarding_client_loads_no_database_and_no_handler(tmp_path: Path) -> None:
+CLIENT_MODULES = {
+    *("app", "app.entry", "app.forwarding", "app.language", "app.language.grammar"),
+    *("app.language.parsers", "app.language.record", "app.language.requests"),
+    "app.language.wire",
+    *("tracker", "tracker.errors", "tracker.i18n", "tracker.types"),
+}
+"""What a forwarded command may import of Flowtally: the parser, the request types, the
+wire and the socket (#27)."""
+
+NOT_IN_THE_CLIENT = (
+    *("sqlalchemy", "alembic", "PySide6", "platformdirs", "typing", "dataclasses"),
+    *("pathlib", "inspect", "datetime", "zoneinfo", "traceback", "socket", "hashlib", "shutil"),
+)
+"""Each costs the forwarding client milliseconds it need not spend."""
+
+
+def test_the_forwarding_client_imports_only_what_it_uses(tmp_path: Path) -> None:
     """A forwarded command, as the terminal sends it, to a stand-in app that answers."""
+    database = str(tmp_path / "db.sqlite3")
     script = f"""
-import socket, sys, threading
-from app.instance import socket_path
-path = socket_path({str(tmp_path / "db.sqlite3")!r})
-server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-server.bind(str(path)); server.listen(1)
-def answer():
-    connection, _ = server.accept()
-    connection.recv(65536)
-    connection.sendall(b'{{"code": 0, "out": "answered\\\\n", "err": ""}}\\n')
-    connection.close()
-threading.Thread(target=answer).start()
+import json, sys
 from app.entry import main
-code = main(["status", "--db", {str(tmp_path / "db.sqlite3")!r}])
-loaded = [m for m in sys.modules if m.split(".")[0] in ("sqlalchemy", "alembic", "data")
-          or m.startswith(("app.commands", "app.gui", "PySide6"))]
-print(code, loaded)
-path.unlink()
+code = main(["status", "--db", {database!r}])
+ours = sorted(m for m in sys.modules if m.split(".")[0] in ("app", "tracker", "data", "ui"))
+heavy = sorted(m for m in sys.modules if m.split(".")[0] in {NOT_IN_THE_CLIENT!r})
+print(json.dumps({{"code": code, "ours": ours, "heavy": heavy}}))
 """
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-        env=os.environ,
-    )
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as server:
+        server.bind(str(socket_path(database)))
+        server.listen(1)
+
+        def reply() -> None:
+            connection, _ = server.accept()
+            with connection:
+                connection.recv(65536)
+                connection.sendall(b'{"code": 0, "out": "answered\\n", "err": ""}\n')
+
+        stand_in = threading.Thread(target=reply)
+        stand_in.start()
+        result = subprocess.run(
+            [sys.executable, "-c", script],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+            env=os.environ,
+        )
+        stand_in.join(5)
+    socket_path(database).unlink()
     assert result.stderr == ""
-    assert result.stdout.splitlines() == ["answered", "0 []"]
+    answer, loaded = result.stdout.splitlines()
+    assert answer == "answered"
+    facts = json.loads(loaded)
+    assert facts["code"] == 0
+    assert set(facts["ours"]) <= CLIENT_MODULES, set(facts["ours"]) - CLIENT_MODULES
+    assert facts["heavy"] == []
