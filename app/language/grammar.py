@@ -12,10 +12,9 @@ import os
 from collections.abc import Callable, Sequence
 
 from app.language import requests as rq
+from app.language.options import Make, json_option, week_option
 from app.language.parsers import Parser, Unread
 from tracker.types import DEFAULT_SOURCES, Kind
-
-Make = Callable[[argparse.Namespace], rq.Request]
 
 
 def parse(argv: Sequence[str]) -> rq.Invocation:
@@ -127,26 +126,12 @@ def _at(p: argparse.ArgumentParser, help_text: str = "when (default: now)") -> N
     p.add_argument("--at", metavar="TIME", help=help_text)
 
 
-def week_option(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--week", metavar="YYYY-Www", help="ISO week, e.g. 2026-W47 (default: this week)"
-    )
-
-
 def _device(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--device",
         metavar="NAME",
         help="only the blocks made on this device (as sync names it: its host name)",
     )
-
-
-def json_option(p: argparse.ArgumentParser, help_text: str = "machine-readable output") -> None:
-    p.add_argument("--json", action="store_true", help=help_text)
-
-
-def min_group_option(p: argparse.ArgumentParser, help_text: str) -> None:
-    p.add_argument("--min-group", type=int, metavar="N", help=help_text)
 
 
 def _status(args: argparse.Namespace) -> rq.Status:

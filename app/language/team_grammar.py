@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 
 from app.language import requests as rq
-from app.language.grammar import Make, json_option, min_group_option, week_option
+from app.language.options import Make, json_option, min_group_option, week_option
 from app.language.parsers import Parser
 
 
