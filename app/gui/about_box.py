@@ -1,7 +1,12 @@
 """What the About box says: the version, where the data and the log live (the database's
 password masked)."""
 
-from ui.about import AboutFacts
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the About box's module loads with the box (#27)
+    from ui.about import AboutFacts
 
 
 def about_facts(database: str | None) -> AboutFacts:
@@ -10,6 +15,7 @@ def about_facts(database: str | None) -> AboutFacts:
     from app.version import app_version
     from data.engine import default_database_path
     from tracker.redaction import redact_url
+    from ui.about import AboutFacts
 
     shown = redact_url(database or str(default_database_path()))
     log_folder = platformdirs.user_log_path("flowtally", appauthor=False)

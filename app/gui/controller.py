@@ -47,12 +47,12 @@ from tracker.i18n import _
 from tracker.settings import Settings, load_zone
 from tracker.watch import BlockWatch
 from ui import app_icon
-from ui.about import AboutDialog
 from ui.timer_window import TimerWindow
 from ui.tray import TrayView
 
-if TYPE_CHECKING:  # the dashboard (and matplotlib) load when it is first opened
+if TYPE_CHECKING:  # the dashboard (and matplotlib), About: loaded when first opened
     from app.gui.dashboard import Dashboard
+    from ui.about import AboutDialog
 
 log = logging.getLogger(__name__)
 TICK_MS = 5_000
@@ -248,6 +248,8 @@ class AppController(QObject):
 
     def open_about(self) -> None:
         if self.about is None:
+            from ui.about import AboutDialog
+
             self.about = AboutDialog(about_facts(self.database))
             self.about.welcome_requested.connect(self.welcome.open)
             self.lifetimes.own(self.about)

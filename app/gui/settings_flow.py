@@ -4,7 +4,10 @@ the user changed are written, onto the file as it is then: a change made meanwhi
 CLI, another program) is never overwritten with what the dialog showed. An invalid value
 keeps the dialog open with the reason, and the old settings."""
 
+from __future__ import annotations
+
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from app import autostart
 from app.config import load_settings
@@ -12,7 +15,9 @@ from app.gui.focus_flow import FocusFlow
 from app.gui.live_settings import LiveSettings
 from tracker.errors import FlowtallyError
 from tracker.redaction import redact_url
-from ui.settings_dialog import SettingsDialog
+
+if TYPE_CHECKING:  # made when first opened: the idle tray does not hold it (#27)
+    from ui.settings_dialog import SettingsDialog
 
 
 class SettingsFlow:
@@ -26,6 +31,8 @@ class SettingsFlow:
 
     def open(self) -> None:
         if self.dialog is None:
+            from ui.settings_dialog import SettingsDialog
+
             self.dialog = SettingsDialog()
             self.dialog.apply_requested.connect(self.apply)
         fresh = load_settings()

@@ -3,10 +3,13 @@ About. Trying the hotkey there switches the listener to "heard, not logged", so 
 never an interruption; a recorded hotkey is saved the way ``flowtally settings hotkey=…``
 saves it, and put in force at once."""
 
+from __future__ import annotations
+
 import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app import desktop
 from app.config import settings_path, state_path
@@ -15,7 +18,9 @@ from app.gui.input_services import InputServices
 from app.gui.live_settings import LiveSettings
 from tracker.errors import FlowtallyError
 from tracker.i18n import _
-from ui.welcome import WelcomeFacts, WelcomeWindow
+
+if TYPE_CHECKING:  # made when first shown: the idle tray does not hold it (#27)
+    from ui.welcome import WelcomeWindow
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +62,8 @@ class WelcomeFlow:
     def open(self) -> None:
         settings = self._live.value
         if self.window is None:
+            from ui.welcome import WelcomeFacts, WelcomeWindow
+
             where = about_facts(self._database)
             facts = WelcomeFacts(
                 settings.hotkey,

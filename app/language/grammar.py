@@ -45,9 +45,9 @@ class _VersionAction(argparse.Action):
 
 
 def _command_word(argv: Sequence[str]) -> str | None:
-    """The command ``argv`` names, when nothing before it asks for the whole parser (help,
-    the version, an unknown word): only that command's words are then built, a few
-    milliseconds a forwarded command does not spend on the other thirty."""
+    """The command ``argv`` names (``""``: none), when nothing before it asks for the whole
+    parser (help, the version, an unknown word): only that command's words are then built,
+    a few milliseconds a forwarded command does not spend on the other thirty."""
     words = iter(argv)
     for word in words:
         if word in ("--db", "--tz"):
@@ -56,7 +56,7 @@ def _command_word(argv: Sequence[str]) -> str | None:
             return word if word in COMMANDS else None
         elif not word.startswith(("--db=", "--tz=")):
             return None
-    return None
+    return ""  # no command: the tray app, whose parser needs none of them
 
 
 COMMANDS = frozenset(

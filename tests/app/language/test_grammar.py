@@ -6,6 +6,7 @@ import argparse
 import pytest
 
 from app.language import grammar
+from app.language import requests as rq
 from tests.app.language.test_wire import LINES
 
 
@@ -41,6 +42,7 @@ def test_one_command_is_read_as_the_whole_grammar_reads_it(
         ["interrupt", "--minutes", "many"],
         ["stop", "--gap", "lunch"],
         ["team"],
+        ["--db"],
     ],
 )
 def test_help_and_usage_errors_are_the_whole_grammars(
@@ -55,8 +57,11 @@ def test_help_and_usage_errors_are_the_whole_grammars(
     assert said[0][1].out or said[0][1].err
 
 
-@pytest.mark.parametrize(
-    "argv", [[], ["--help"], ["--version"], ["frobnicate"], ["-x", "status"], ["--db"]]
-)
+@pytest.mark.parametrize("argv", [["--help"], ["--version"], ["frobnicate"], ["-x", "status"]])
 def test_anything_else_gets_the_whole_grammar(argv: list[str]) -> None:
     assert grammar._command_word(argv) is None
+
+
+def test_no_command_builds_none() -> None:
+    assert grammar._command_word(["--db", "x.sqlite3"]) == ""
+    assert grammar.parse(["--db", "x.sqlite3"]) == rq.Invocation(None, db="x.sqlite3")
