@@ -2,16 +2,19 @@
 
 Every method commits before it returns (so a caller may acknowledge what it wrote) or rolls
 back and raises; a failed call leaves the database as it was.
+Sync and imports load in the methods that use them: the idle tray and ``status`` never do.
 """
+
+from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, func, select
 
 from data import presses, revisions, undo_log
-from data import sync as syncing
 from data.checked import (
     check_and_save,
     named,
@@ -21,7 +24,6 @@ from data.checked import (
     update_block,
 )
 from data.database import Database
-from data.importing import ImportResult, Progress, add_new
 from data.rows import (
     BLOCKS,
     DEVICES,
@@ -35,14 +37,17 @@ from data.rows import (
     remove,
     save,
 )
-from data.sync import SyncResult, SyncState
 from tracker import clock, overlaps, running
 from tracker.days import DayClock
 from tracker.errors import TransitionError, ValidationError
 from tracker.i18n import _
 from tracker.model import Block, Interruption, LoosePress, Pressed, validate_block
-from tracker.team import Lens
 from tracker.undo import Action, Step
+
+if TYPE_CHECKING:
+    from data.importing import ImportResult, Progress
+    from data.sync import SyncResult, SyncState
+    from tracker.team import Lens
 
 
 def _done() -> datetime:
@@ -280,11 +285,15 @@ class Store(Database):
         person's changes from their other devices (:mod:`data.sync`); on a team's database,
         also count the days that changed with ``lens`` (:mod:`data.team`)."""
         with self._errors():
+            from data import sync as syncing
+
             return syncing.sync(self.engine, url, self._writer, device_name, person_name, lens)
 
     def rename_device(self, name: str) -> None:
         """What the person's other devices are to call this one (sent at the next sync)."""
         with self._write() as session:
+            from data import sync as syncing
+
             syncing.rename(session, name)
 
     def history_mark(self) -> tuple[int, ...]:
@@ -302,11 +311,15 @@ class Store(Database):
 
     def sync_state(self) -> SyncState:
         with self._read() as session:
+            from data import sync as syncing
+
             return syncing.state(session)
 
     def device_names(self) -> dict[str | None, str]:
         """This device (``None``) and the person's others that sync has named, by id."""
         with self._read() as session:
+            from data import sync as syncing
+
             return syncing.device_names(session)
 
     # ------------------------------------------------------------ import
@@ -332,4 +345,6 @@ class Store(Database):
         named = list(zip(names, blocks, strict=True))
         overlaps.check_no_overlaps(named)
         with self._write() as session:
+            from data.importing import add_new
+
             return add_new(session, named, self.url.get_backend_name(), progress)

@@ -1,14 +1,16 @@
 """``flowtally status``: the running block, its phase, today, the sync, and (forwarded) the
 tray app itself."""
 
+from __future__ import annotations
+
 import json
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from app.commands.app_facts import AppFacts
 from app.commands.context import Context
 from app.language import requests as rq
 from data.errors import StoreError
-from data.sync import SyncState
 from tracker.days import DayClock
 from tracker.i18n import _
 from tracker.model import Block
@@ -17,6 +19,9 @@ from tracker.running import State
 from tracker.status import Status, live_status
 from tracker.types import Phase, phase_name
 from tracker.units import duration, plural, time_left
+
+if TYPE_CHECKING:  # sync's module loads only where a sync runs
+    from data.sync import SyncState
 
 
 def status(ctx: Context, args: rq.Status) -> int:

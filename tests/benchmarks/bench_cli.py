@@ -3,18 +3,23 @@
     .venv/bin/python -m tests.benchmarks.bench_cli [--runs 30] [--years 1]
 
 Two parts, each alternating the commands with their floor so that the machine's moods fall
-on all of them:
+on all of them. Flowtally's modules are compiled to bytecode first, as an installation has
+them (``PYTHONDONTWRITEBYTECODE``, set on some machines, would make every command compile
+its modules again):
 
 - With the tray app running (Xvfb with trayer, a block running): ``status``, ``status
   --line``, ``interrupt`` and ``back``, forwarded to the app, beside ``python -c pass``. The
   commands run as a user, a status bar or a desktop shortcut runs them: the installed
   ``flowtally`` script, no ``--db``, the default database of the user's (private) folders.
+  A second floor beside it: a process that only imports argparse and json, what any
+  command line parsed with argparse that speaks JSON imports.
 - Without an app, on ``--years`` of dense history: ``status`` and ``report --week W --json``,
   beside a process that only imports SQLAlchemy and opens the same SQLite file.
 """
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -23,11 +28,12 @@ from pathlib import Path
 
 from tests import xserver
 from tests.benchmarks.bench_store import generate
-from tests.benchmarks.bench_tray import launch, private_env, stop, wait_until_settled
+from tests.benchmarks.bench_tray import ROOT, launch, private_env, stop, wait_until_settled
 from tests.benchmarks.focus_rows import process_ms
 
 FLOWTALLY = str(Path(sys.executable).parent / "flowtally")
 BARE = [sys.executable, "-c", "pass"]
+PARSER_FLOOR = [sys.executable, "-c", "import argparse, json"]
 FORWARDED = {
     "status": ["status"],
     "status --line": ["status", "--line"],
@@ -61,17 +67,18 @@ def with_the_app(work: Path, runs: int) -> list[str]:
         try:
             wait_until_settled([FLOWTALLY], env)
             subprocess.run([FLOWTALLY, "start"], env=env, check=True, capture_output=True)
-            commands = {"bare": BARE} | {
+            commands = {"bare": BARE, "parser": PARSER_FLOOR} | {
                 name: [FLOWTALLY, *words] for name, words in FORWARDED.items()
             }
             medians = alternated(commands, env, runs)
         finally:
             stop(process)
     floor = medians["bare"]
-    return [
+    rows = [row("argparse and json alone", "`python -c pass`", floor, medians["parser"], 2)]
+    return rows + [
         row(f"`flowtally {name}`, answered by the running app", "`python -c pass`", floor, m, 2)
         for name, m in medians.items()
-        if name != "bare"
+        if name not in ("bare", "parser")
     ]
 
 
@@ -105,6 +112,9 @@ def main() -> None:
     parser.add_argument("--years", type=int, default=1)
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="flowtally-bench-cli-"))
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    packages = [str(ROOT / name) for name in ("app", "data", "tracker", "ui")]
+    subprocess.run([sys.executable, "-m", "compileall", "-q", *packages], check=True)
     rows = with_the_app(work, args.runs) + without_an_app(work, args.runs, args.years)
     print("| what | floor, same run | Flowtally, median | target |")
     print("|---|---|---|---|")

@@ -44,6 +44,9 @@ NOT_YET = {
     "ui.about": "About loads when it is first opened",
     "app.language.team_grammar": "the tray's own command line names no command",
     "psycopg": "PostgreSQL is reached only by a sync, on its own thread",
+    "data.sync": "a sync loads it, on its own thread",
+    "data.team": "a sync to a team's database loads it",
+    "data.importing": "an import loads it",
 }
 """Our modules and packages that the idle tray must not hold yet, and why."""
 
