@@ -1,7 +1,10 @@
 """The tray app's input services, started, watched and stopped together: the global hotkey,
 the idle clock (away detection) and logind's sleep signals."""
 
+from __future__ import annotations
+
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
@@ -9,10 +12,12 @@ from app.commands.app_facts import HotkeyFacts
 from app.gui.desktop_session import session_kind, x11_input_refused
 from app.gui.idle_clocks import IdleClock, start_idle_clock
 from app.gui.live_settings import LiveSettings
-from app.gui.portal_hotkey import PortalHotkey
 from app.gui.pynput_listeners import HotkeyBridge, HotkeyService, stop_listeners
 from app.gui.sleep_signals import SleepSignals
 from tracker.i18n import _
+
+if TYPE_CHECKING:  # the portal's module loads on Wayland only (#27)
+    from app.gui.portal_hotkey import PortalHotkey
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +34,8 @@ def hotkey_service(hotkey: str, bridge: HotkeyBridge) -> HotkeyService | PortalH
     """The desktop's GlobalShortcuts portal on a Wayland session (where no program hears
     keys typed in other windows); pynput everywhere else."""
     if session_kind() == "wayland":
+        from app.gui.portal_hotkey import PortalHotkey
+
         service = PortalHotkey(hotkey, bridge.heard)
         service.changed = bridge.service_changed.emit
         return service
@@ -95,7 +102,7 @@ class InputServices:
             active=listening,
             waiting=hotkey.is_alive() and not listening,
             problem=self.hotkey_problem,
-            trigger=hotkey.trigger if isinstance(hotkey, PortalHotkey) else None,
+            trigger=hotkey.trigger,
             backend=hotkey.backend if listening else None,
         )
 
@@ -112,7 +119,7 @@ class InputServices:
         """Which source each service uses here, or why it is off: what the settings dialog
         says, in one sentence each."""
         service = self.hotkey
-        if isinstance(service, PortalHotkey) and service.listening():
+        if service.backend == "portal" and service.listening():
             hotkey = _(
                 "Hotkey: the desktop's global shortcut {trigger} (GlobalShortcuts portal); "
                 "change the key in the desktop's keyboard settings."

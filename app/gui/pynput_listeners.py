@@ -57,6 +57,8 @@ class HotkeyService:
     """A pynput GlobalHotKeys listener that can be checked and restarted."""
 
     backend = "pynput"
+    trigger: str | None = None
+    """The desktop's own name for the shortcut: a portal's only."""
 
     def __init__(self, hotkey: str, bridge: HotkeyBridge) -> None:
         self.hotkey = hotkey

@@ -47,6 +47,7 @@ NOT_YET = {
     "data.sync": "a sync loads it, on its own thread",
     "data.team": "a sync to a team's database loads it",
     "data.importing": "an import loads it",
+    "app.gui.portal_hotkey": "the GlobalShortcuts portal is Wayland's; this session is X11",
 }
 """Our modules and packages that the idle tray must not hold yet, and why."""
 
