@@ -2,10 +2,11 @@
 the command here (:mod:`app.commands.runner`).
 
 The command line is parsed once (:mod:`app.language.grammar`) into a typed request. The
-path to the socket (:mod:`app.instance`) imports no handler and no database, so a forwarded
-command costs little more than the interpreter; a command that runs here imports its
-handler then. User errors print one line on stderr and exit 1, never a traceback; usage
-errors exit 2. Commands that need no GUI never import Qt or matplotlib.
+forwarding client (:mod:`app.forwarding`) imports no handler, no database and no settings
+checks, so a forwarded command costs little more than argparse itself; a command that
+runs here imports its handler then. User errors print one line on stderr and exit 1,
+never a traceback; usage errors exit 2. Commands that need no GUI never import Qt or
+matplotlib.
 """
 
 from __future__ import annotations
