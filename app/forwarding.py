@@ -22,6 +22,7 @@ import stat
 import sys
 
 from app.language import wire
+from app.processes import alive
 from tracker.errors import FlowtallyError
 from tracker.i18n import _
 
@@ -46,6 +47,8 @@ def forward_at_once(invocation: Invocation) -> tuple[int, str, str] | None:
     if folder is None:
         return None
     try:
+        if _crash_left_quiet():  # the full path puts them back first
+            return None
         database = _database(invocation.db)
     except ValueError:
         return None
@@ -159,14 +162,10 @@ def _database(option: str | None) -> str | None:
     chosen = option or os.environ.get("FLOWTALLY_DB")
     if chosen:
         return chosen
-    config = os.environ.get("XDG_CONFIG_HOME", "")
-    if not os.path.isabs(config):
-        home = os.environ.get("HOME", "")
-        if not os.path.isabs(home):
-            raise ValueError("no home")
-        config = os.path.join(home, ".config")
     try:
-        with open(os.path.join(config, "flowtally", "settings.json"), encoding="utf-8") as file:
+        with open(
+            _user_file("XDG_CONFIG_HOME", ".config", "settings.json"), encoding="utf-8"
+        ) as file:
             raw = json.load(file)
     except FileNotFoundError:
         return None
@@ -176,3 +175,36 @@ def _database(option: str | None) -> str | None:
     if value is None or isinstance(value, str):
         return value or None
     raise ValueError("database_url")
+
+
+def _crash_left_quiet() -> bool:
+    """Whether a Flowtally that is gone left notifications quiet (its record names a
+    process that no longer runs): one ``stat`` when there is no record.
+
+    Raises:
+        ValueError: there is no home to look in.
+    """
+    path = _user_file("XDG_STATE_HOME", ".local/state", "quiet.json")
+    if not os.path.exists(path):
+        return False
+    try:
+        with open(path, encoding="utf-8") as file:
+            mark = json.load(file)
+        return not alive(int(mark["pid"]), mark.get("started"))
+    except (OSError, ValueError, KeyError, TypeError, RecursionError):
+        return True  # unreadable: the full path clears it
+
+
+def _user_file(variable: str, default: str, name: str) -> str:
+    """``name`` in Flowtally's folder of an XDG base directory, as platformdirs finds it.
+
+    Raises:
+        ValueError: neither the variable nor ``HOME`` is an absolute path.
+    """
+    base = os.environ.get(variable, "")
+    if not os.path.isabs(base):
+        home = os.environ.get("HOME", "")
+        if not os.path.isabs(home):
+            raise ValueError("no home")
+        base = os.path.join(home, default)
+    return os.path.join(base, "flowtally", name)

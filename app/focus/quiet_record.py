@@ -17,6 +17,7 @@ from typing import Any
 
 from app.config import QUIET_RECORD, state_path
 from app.files import write_atomically
+from app.processes import alive, started
 from tracker.errors import FlowtallyError
 
 log = logging.getLogger(__name__)
@@ -33,7 +34,7 @@ def record_path() -> Path:
 
 def remember(backend: str) -> None:
     """Before silencing through ``backend``: who did it, so a survivor can undo it."""
-    mark = {"backend": backend, "pid": os.getpid(), "started": _started(os.getpid())}
+    mark = {"backend": backend, "pid": os.getpid(), "started": started(os.getpid())}
     write_atomically(record_path(), json.dumps(mark), private=True)
 
 
@@ -49,10 +50,10 @@ def restore_orphaned() -> str | None:
         return None
     try:
         mark = json.loads(path.read_text(encoding="utf-8"))
-        backend, pid, started = mark["backend"], int(mark["pid"]), mark.get("started")
+        backend, pid, start = mark["backend"], int(mark["pid"]), mark.get("started")
     except (OSError, ValueError, KeyError, TypeError):
-        backend, pid, started = None, 0, None  # unreadable: nothing to undo but the record
-    if pid and _alive(pid, started):
+        backend, pid, start = None, 0, None  # unreadable: nothing to undo but the record
+    if pid and alive(pid, start):
         return None
     if backend is not None:
         try:
@@ -105,24 +106,3 @@ def dunst_pause(connection: Any, paused: bool | None = None) -> bool:
     if reply.header.message_type == MessageType.error:
         raise OSError(f"dunst refused: {reply.body}")
     return bool(reply.body[0][1])
-
-
-def _started(pid: int) -> str | None:
-    """When ``pid`` started (Linux's clock ticks since boot): a pid reused by another
-    process has another start."""
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[19]
-    except (OSError, IndexError):
-        return None
-
-
-def _alive(pid: int, started: object) -> bool:
-    if started is not None and Path("/proc").is_dir():
-        return _started(pid) == started
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True
-    return True

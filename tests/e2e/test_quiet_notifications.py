@@ -126,6 +126,32 @@ def test_gnome_banners_come_back_after_a_kill(x_display: str, tmp_path: Path, bu
 
 
 @needs_gnome
+def test_a_command_another_app_answers_restores_what_a_crash_left(
+    x_display: str, tmp_path: Path, bus: str
+) -> None:
+    """The record is looked at by every command, also one the app of another database
+    answers at once (it started before the crash, so its own start found nothing)."""
+    other = RunningApp(
+        tmp_path / "other.sqlite3", x_display, extra_env={**GNOME, "DBUS_SESSION_BUS_ADDRESS": bus}
+    )
+    (tmp_path / "first").mkdir()
+    app = gnome_app(tmp_path / "first", x_display, bus)
+    set_banners(app.env, True)
+    app.cli("settings", "quiet_from=deep", *FAST)
+    other.launch()
+    try:
+        app.launch()
+        app.cli("start")
+        until(lambda: not banners(app.env), "banners off")
+        app.kill_hard()
+        assert not banners(app.env), "only the record can bring them back now"
+        assert other.cli("status", "--line").returncode == 0  # answered by the other app
+        assert banners(app.env), "the next flowtally command restores what a crash left"
+    finally:
+        assert other.quit() == 0
+
+
+@needs_gnome
 def test_a_persons_own_banners_off_are_left_alone(x_display: str, tmp_path: Path, bus: str) -> None:
     app = in_a_block(tmp_path, x_display, bus, banners_on=False)
     env = app.env

@@ -131,7 +131,8 @@ def test_the_version_follows_the_language() -> None:
 
 
 CLIENT_MODULES = {
-    *("app", "app.entry", "app.forwarding", "app.language", "app.language.grammar"),
+    *("app", "app.entry", "app.forwarding", "app.processes", "app.language"),
+    "app.language.grammar",
     *("app.language.options", "app.language.parsers", "app.language.record"),
     "app.language.requests",
     "app.language.wire",
