@@ -163,9 +163,7 @@ def _database(option: str | None) -> str | None:
     if chosen:
         return chosen
     try:
-        with open(
-            _user_file("XDG_CONFIG_HOME", ".config", "settings.json"), encoding="utf-8"
-        ) as file:
+        with open(settings_file(), encoding="utf-8") as file:
             raw = json.load(file)
     except FileNotFoundError:
         return None
@@ -184,7 +182,7 @@ def _crash_left_quiet() -> bool:
     Raises:
         ValueError: there is no home to look in.
     """
-    path = _user_file("XDG_STATE_HOME", ".local/state", "quiet.json")
+    path = quiet_record_file()
     if not os.path.exists(path):
         return False
     try:
@@ -193,6 +191,17 @@ def _crash_left_quiet() -> bool:
         return not alive(int(mark["pid"]), mark.get("started"))
     except (OSError, ValueError, KeyError, TypeError, RecursionError):
         return True  # unreadable: the full path clears it
+
+
+def settings_file() -> str:
+    """The settings file :func:`app.config.settings_path` names, found without platformdirs
+    (a test holds the two together)."""
+    return _user_file("XDG_CONFIG_HOME", ".config", "settings.json")
+
+
+def quiet_record_file() -> str:
+    """The record :func:`app.focus.quiet_record.record_path` names, the same way."""
+    return _user_file("XDG_STATE_HOME", ".local/state", "quiet.json")
 
 
 def _user_file(variable: str, default: str, name: str) -> str:
