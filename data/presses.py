@@ -16,8 +16,10 @@ from sqlalchemy.orm import Session
 from data.checked import add_interruption
 from data.rows import (
     BLOCKS,
+    INTERRUPTION_COLUMNS,
     INTERRUPTIONS,
     LOOSE_PRESSES,
+    PAUSE_COLUMNS,
     PAUSES,
     insert_interruption,
     to_interruption,
@@ -99,12 +101,12 @@ def _shell(session: Session, row: Row[Any, Any, Any] | None) -> Block | None:
     if row is None:
         return None
     ongoing = session.execute(
-        select(INTERRUPTIONS).where(
+        select(*INTERRUPTION_COLUMNS).where(
             INTERRUPTIONS.c.block_id == row.id, INTERRUPTIONS.c.ongoing.is_(True)
         )
     ).first()
     paused = session.execute(
-        select(PAUSES).where(PAUSES.c.block_id == row.id, PAUSES.c.end_utc.is_(None))
+        select(*PAUSE_COLUMNS).where(PAUSES.c.block_id == row.id, PAUSES.c.end_utc.is_(None))
     ).first()
     return Block(
         row.start_utc,

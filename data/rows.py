@@ -63,52 +63,85 @@ def interruption_values(interruption: Interruption, block_id: int) -> dict[str, 
     }
 
 
-def to_pause(row: Any) -> Pause:
-    return Pause(row.start_utc, row.end_utc, row.timezone, row.id)
+PAUSE_COLUMNS = (
+    PAUSES.c.block_id,
+    PAUSES.c.start_utc,
+    PAUSES.c.end_utc,
+    PAUSES.c.timezone,
+    PAUSES.c.id,
+)
+INTERRUPTION_COLUMNS = (
+    INTERRUPTIONS.c.block_id,
+    INTERRUPTIONS.c.at_utc,
+    INTERRUPTIONS.c.end_utc,
+    INTERRUPTIONS.c.kind,
+    INTERRUPTIONS.c.source,
+    INTERRUPTIONS.c.note,
+    INTERRUPTIONS.c.timezone,
+    INTERRUPTIONS.c.id,
+    INTERRUPTIONS.c.ongoing,
+)
+"""What :func:`to_pause` and :func:`to_interruption` read, in their order: a row is unpacked
+as a tuple, several times faster than reading its fields by name."""
+_KINDS = {kind.value: kind for kind in Kind}
+"""The stored text to its kind: a dictionary lookup, where ``Kind(text)`` takes a microsecond."""
 
 
-def to_interruption(row: Any) -> Interruption:
-    return Interruption(
-        row.at_utc,
-        row.end_utc,
-        Kind(row.kind),
-        row.source,
-        row.note,
-        row.timezone,
-        row.id,
-        bool(row.ongoing),
-    )
+def to_pause(row: Sequence[Any]) -> Pause:
+    _, start, end, zone, pause_id = row
+    return Pause(start, end, zone, pause_id)
+
+
+def to_interruption(row: Sequence[Any]) -> Interruption:
+    _, at, end, kind, source, note, zone, interruption_id, ongoing = row
+    return Interruption(at, end, _KINDS[kind], source, note, zone, interruption_id, bool(ongoing))
 
 
 def load(session: Session, ids: Select[Any]) -> list[Block]:
     """Blocks whose ids ``ids`` selects, with their pauses and interruptions, oldest first.
 
     Three plain queries instead of ORM loading: reports read thousands of rows at a time.
+    Children come in their block's order, so the block has nothing to sort.
     """
-    id_query = ids.subquery()
-    block_rows = session.execute(
-        select(BLOCKS).where(BLOCKS.c.id.in_(select(id_query))).order_by(BLOCKS.c.start_utc)
-    ).all()
+    id_query = select(ids.subquery())
     pauses: dict[int, list[Pause]] = {}
-    for row in session.execute(select(PAUSES).where(PAUSES.c.block_id.in_(select(id_query)))):
-        pauses.setdefault(row.block_id, []).append(to_pause(row))
-    interruptions: dict[int, list[Interruption]] = {}
     for row in session.execute(
-        select(INTERRUPTIONS).where(INTERRUPTIONS.c.block_id.in_(select(id_query)))
-    ):
-        interruptions.setdefault(row.block_id, []).append(to_interruption(row))
+        select(*PAUSE_COLUMNS)
+        .where(PAUSES.c.block_id.in_(id_query))
+        .order_by(PAUSES.c.block_id, PAUSES.c.start_utc)
+    ).all():
+        pauses.setdefault(row[0], []).append(to_pause(row))
+    interruptions: dict[int, list[Interruption]] = {}
+    for record in session.execute(
+        select(*INTERRUPTION_COLUMNS)
+        .where(INTERRUPTIONS.c.block_id.in_(id_query))
+        .order_by(INTERRUPTIONS.c.block_id, INTERRUPTIONS.c.at_utc)
+    ).all():
+        interruptions.setdefault(record[0], []).append(to_interruption(record))
+    blocks = session.execute(
+        select(
+            BLOCKS.c.id,
+            BLOCKS.c.start_utc,
+            BLOCKS.c.end_utc,
+            BLOCKS.c.task,
+            BLOCKS.c.timezone,
+            BLOCKS.c.device_id,
+        )
+        .where(BLOCKS.c.id.in_(id_query))
+        .order_by(BLOCKS.c.start_utc)
+    ).all()
     return [
         Block(
-            row.start_utc,
-            row.end_utc,
-            row.task,
-            tuple(pauses.get(row.id, ())),
-            tuple(interruptions.get(row.id, ())),
-            row.timezone,
-            row.id,
-            row.device_id,
+            start,
+            end,
+            task,
+            tuple(pauses.get(block_id, ())),
+            tuple(interruptions.get(block_id, ())),
+            zone,
+            block_id,
+            device,
         )
-        for row in block_rows
+        for block_id, start, end, task, zone, device in blocks
     ]
 
 

@@ -41,6 +41,26 @@ def _rank(block: Block, now: datetime) -> tuple[datetime, timedelta, str, str, s
     return (block.start, -length, block.task or "", block.timezone, records)
 
 
+def _ranked(blocks: Iterable[Block], now: datetime) -> list[Block]:
+    """``blocks`` sorted by :func:`_rank`. The records are written out only for blocks that
+    start together and last as long: rare, and writing them costs more than all the rest."""
+    ranked = sorted(blocks, key=lambda b: (b.start, b.start - (b.end or now)))
+    index = 0
+    while index < len(ranked) - 1:
+        first = ranked[index]
+        tied = index + 1
+        while (
+            tied < len(ranked)
+            and ranked[tied].start == first.start
+            and (ranked[tied].end or now) == (first.end or now)
+        ):
+            tied += 1
+        if tied - index > 1:
+            ranked[index:tied] = sorted(ranked[index:tied], key=lambda b: _rank(b, now))
+        index = tied
+    return ranked
+
+
 def _tracked(block: Block, now: datetime) -> list[Interval]:
     span = [(block.start, block.end or now)]
     pauses = merge((p.start, p.end or now) for p in block.pauses)
@@ -51,7 +71,7 @@ def counted_once(blocks: Iterable[Block], now: datetime) -> list[Block]:
     """``blocks`` as reports count them: a block's time that an earlier-ranked block of
     another device already holds becomes a pause of it. Blocks that overlap nothing are
     returned as they are (the common case costs one sort and one pass)."""
-    ranked = sorted(blocks, key=lambda b: _rank(b, now))
+    ranked = _ranked(blocks, now)
     claimed: list[Interval] = []
     counted: list[Block] = []
     reach: datetime | None = None

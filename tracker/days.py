@@ -47,6 +47,13 @@ class DayClock:
         self._last = (self.midnight(day), self.midnight(day + timedelta(days=1)), day)
         return day
 
+    def day_ending(self, instant: datetime) -> tuple[date, datetime]:
+        """The local day holding ``instant``, and the instant that day ends."""
+        day = self.day_of(instant)
+        last = self._last
+        assert last is not None  # day_of has just remembered that day
+        return day, last[1]
+
     def split(self, start: datetime, end: datetime) -> Iterator[tuple[date, datetime, datetime]]:
         """``[start, end)`` cut at local midnights, as ``(day, piece_start, piece_end)``."""
         day = self.day_of(start)

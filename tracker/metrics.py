@@ -166,10 +166,17 @@ def daily_metrics(
     """The metrics of each day in ``days`` from the timelines of the blocks that touch them."""
     tallies = {day: _Tally() for day in days}
     for timeline in timelines:
-        for segment in timeline.segments:
-            for day, start, end in clock.split(segment.start, segment.end):
-                if (tally := tallies.get(day)) is not None:
-                    tally.add_segment(segment, end - start, params)
+        first_day, first_day_end = clock.day_ending(timeline.start)
+        if timeline.end <= first_day_end:  # nearly every block: no midnight to cut at
+            if (tally := tallies.get(first_day)) is None:
+                continue
+            for segment in timeline.segments:
+                tally.add_segment(segment, segment.end - segment.start, params)
+        else:
+            for segment in timeline.segments:
+                for day, start, end in clock.split(segment.start, segment.end):
+                    if (tally := tallies.get(day)) is not None:
+                        tally.add_segment(segment, end - start, params)
         for stretch in timeline.stretches:
             if (tally := tallies.get(clock.day_of(stretch.start))) is None:
                 continue

@@ -5,6 +5,7 @@ Equality ignores database ids and the recorded zone, so ``a == b`` means "the sa
 the sense the import's idempotency needs.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -54,6 +55,12 @@ def _normalise(record: object, *names: str) -> None:
         object.__setattr__(record, name, _utc(getattr(record, name)))
 
 
+def _in_utc(first: datetime, second: datetime | None) -> bool:
+    """Whether nothing is left to normalise: what the store reads always is, and a report
+    builds thousands of records."""
+    return first.tzinfo is UTC and (second is None or second.tzinfo is UTC)
+
+
 @dataclass(frozen=True, slots=True)
 class Pause:
     """A deliberate break ``[start, end)``; ``end`` is ``None`` only while it is happening."""
@@ -64,7 +71,8 @@ class Pause:
     id: int | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
-        _normalise(self, "start", "end")
+        if not _in_utc(self.start, self.end):
+            _normalise(self, "start", "end")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +94,8 @@ class Interruption:
     ongoing: bool = False
 
     def __post_init__(self) -> None:
-        _normalise(self, "at", "end")
+        if not _in_utc(self.at, self.end):
+            _normalise(self, "at", "end")
 
     def end_by(self, now: datetime) -> datetime | None:
         """Its end, an ongoing one's being ``now`` (never before its ``at``)."""
@@ -136,16 +145,20 @@ class Block:
     """The device the block was made on, when not this one (a block synced from another)."""
 
     def __post_init__(self) -> None:
-        _normalise(self, "start", "end")
-        pauses = tuple(sorted(self.pauses, key=lambda p: (p.start, _opt_key(p.end))))
-        interruptions = tuple(
-            sorted(
-                self.interruptions,
-                key=lambda i: (i.at, _opt_key(i.end), i.kind, i.source, i.note or ""),
+        if not _in_utc(self.start, self.end):
+            _normalise(self, "start", "end")
+        pauses, interruptions = self.pauses, self.interruptions
+        if not (type(pauses) is tuple and _strictly_rising(p.start for p in pauses)):
+            pauses = tuple(sorted(pauses, key=lambda p: (p.start, _opt_key(p.end))))
+            object.__setattr__(self, "pauses", pauses)
+        if not (type(interruptions) is tuple and _strictly_rising(i.at for i in interruptions)):
+            interruptions = tuple(
+                sorted(
+                    interruptions,
+                    key=lambda i: (i.at, _opt_key(i.end), i.kind, i.source, i.note or ""),
+                )
             )
-        )
-        object.__setattr__(self, "pauses", pauses)
-        object.__setattr__(self, "interruptions", interruptions)
+            object.__setattr__(self, "interruptions", interruptions)
 
     @property
     def is_running(self) -> bool:
@@ -160,6 +173,18 @@ class Block:
     def open_interruption(self) -> Interruption | None:
         """The interruption the person has not said "I'm back" to yet."""
         return next((i for i in self.interruptions if i.ongoing), None)
+
+
+def _strictly_rising(instants: Iterable[datetime]) -> bool:
+    """Whether records are in order already (as the store reads them): then the sort that
+    makes equal blocks compare equal has nothing to do. Equal instants are sorted by their
+    other fields, so they take the sort."""
+    last: datetime | None = None
+    for instant in instants:
+        if last is not None and not last < instant:
+            return False
+        last = instant
+    return True
 
 
 def _join(path: str, name: str) -> str:

@@ -1,7 +1,7 @@
 """The model's parameters and the user's other settings, validated as the spec demands."""
 
 import math
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import timedelta
 from enum import StrEnum
 from typing import Any
@@ -53,6 +53,10 @@ class ModelParams:
     ramp_up_min: float = 15
     flow_after_min: float = 30
     min_period_min: float = 25
+    ramp_up: timedelta = field(init=False, repr=False, compare=False)
+    flow_after: timedelta = field(init=False, repr=False, compare=False)
+    min_period: timedelta = field(init=False, repr=False, compare=False)
+    """The three as durations, made once: a report compares each stretch with them."""
 
     def __post_init__(self) -> None:
         for name in MODEL_KEYS:
@@ -63,18 +67,9 @@ class ModelParams:
                     self.flow_after_min, self.ramp_up_min
                 )
             )
-
-    @property
-    def ramp_up(self) -> timedelta:
-        return timedelta(minutes=self.ramp_up_min)
-
-    @property
-    def flow_after(self) -> timedelta:
-        return timedelta(minutes=self.flow_after_min)
-
-    @property
-    def min_period(self) -> timedelta:
-        return timedelta(minutes=self.min_period_min)
+        object.__setattr__(self, "ramp_up", timedelta(minutes=self.ramp_up_min))
+        object.__setattr__(self, "flow_after", timedelta(minutes=self.flow_after_min))
+        object.__setattr__(self, "min_period", timedelta(minutes=self.min_period_min))
 
     def as_json(self) -> dict[str, float]:
         """Whole minutes as integers, so the report reads ``15`` rather than ``15.0``."""
@@ -180,7 +175,11 @@ class Settings:
                 other[key] = parse_minutes(key, text)
             else:
                 other[key] = text.strip() or None
-        model = replace(self.model, **model_changes) if model_changes else self.model
+        model = (
+            ModelParams(**{name: getattr(self.model, name) for name in MODEL_KEYS} | model_changes)
+            if model_changes
+            else self.model
+        )
         return replace(self, model=model, **other)
 
     def as_json(self) -> dict[str, object]:
