@@ -22,6 +22,7 @@ from sqlalchemy import Select, Table, and_, delete, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from data import revisions
+from data.bulk import insert_rows, new_uids
 from data.tables import BLOCKS, DEVICES, INTERRUPTIONS, LOOSE_PRESSES, PAUSES, TOMBSTONES
 from tracker.model import Block, Interruption, Pause
 from tracker.types import Kind
@@ -194,15 +195,14 @@ def insert_many(session: Session, blocks: Iterable[Block], first_id: int) -> Non
     RETURNING ids in order would cost one statement per block on SQLite)."""
     numbered = list(enumerate(blocks, first_id))
     revision = revisions.tick(session)  # one change: the import
-    session.execute(
-        insert(BLOCKS), [{"id": i, "revision": revision, **block_values(b)} for i, b in numbered]
-    )
+    block_rows = [{"id": i, "revision": revision, **block_values(b)} for i, b in numbered]
     pause_rows = [pause_values(p, i) for i, b in numbered for p in b.pauses]
     interruption_rows = [interruption_values(x, i) for i, b in numbered for x in b.interruptions]
-    if pause_rows:
-        session.execute(insert(PAUSES), pause_rows)
-    if interruption_rows:
-        session.execute(insert(INTERRUPTIONS), interruption_rows)
+    tables = ((BLOCKS, block_rows), (PAUSES, pause_rows), (INTERRUPTIONS, interruption_rows))
+    for table, rows in tables:
+        for row, uid in zip(rows, new_uids(len(rows)), strict=True):
+            row["uid"] = uid
+        insert_rows(session, table, rows)
 
 
 @dataclass(frozen=True, slots=True)

@@ -135,32 +135,43 @@ def _build_json_block(raw: object, zone_name: str, latest: datetime) -> Block:
     refuse_future(shell.end, latest, "end")
     pauses = []
     for index, raw_pause in enumerate(_list(obj, "pauses")):
-        path = f"pauses[{index}]"
-        p = _object(raw_pause, _PAUSE_KEYS, "a pause", path)
-        for key in ("start", "end"):
-            if p.get(key) is None:
-                raise ValidationError(f"{path}.{key}", _("missing"))
-        start, end = parse_iso(p["start"], f"{path}.start"), parse_iso(p["end"], f"{path}.end")
-        pause = Pause(start, end, zone_name)
-        validate_pause(shell, pause, path)
-        pauses.append(pause)
+        try:
+            pauses.append(_json_pause(raw_pause, shell, zone_name))
+        except ValidationError as exc:  # the place is written out only for an error
+            raise exc.within(f"pauses[{index}]") from None
     interruptions = []
     for index, raw_int in enumerate(_list(obj, "interruptions")):
-        path = f"interruptions[{index}]"
-        r = _object(raw_int, _INTERRUPTION_KEYS, "an interruption", path)
-        if r.get("at") is None:
-            raise ValidationError(f"{path}.at", _("missing"))
-        interruption = Interruption(
-            at=parse_iso(r["at"], f"{path}.at"),
-            end=parse_iso(r["end"], f"{path}.end") if r.get("end") is not None else None,
-            kind=parse_kind(r.get("kind"), f"{path}.kind"),
-            source=parse_source(r.get("source"), f"{path}.source"),
-            note=_optional_text(r, "note", path),
-            timezone=zone_name,
-        )
-        validate_interruption(shell, interruption, path)
-        interruptions.append(interruption)
+        try:
+            interruptions.append(_json_interruption(raw_int, shell, zone_name))
+        except ValidationError as exc:
+            raise exc.within(f"interruptions[{index}]") from None
     return Block(shell.start, shell.end, shell.task, tuple(pauses), tuple(interruptions), zone_name)
+
+
+def _json_pause(raw: object, block: Block, zone_name: str) -> Pause:
+    p = _object(raw, _PAUSE_KEYS, "a pause")
+    for key in ("start", "end"):
+        if p.get(key) is None:
+            raise ValidationError(key, _("missing"))
+    pause = Pause(parse_iso(p["start"], "start"), parse_iso(p["end"], "end"), zone_name)
+    validate_pause(block, pause)
+    return pause
+
+
+def _json_interruption(raw: object, block: Block, zone_name: str) -> Interruption:
+    r = _object(raw, _INTERRUPTION_KEYS, "an interruption")
+    if r.get("at") is None:
+        raise ValidationError("at", _("missing"))
+    interruption = Interruption(
+        at=parse_iso(r["at"], "at"),
+        end=parse_iso(r["end"], "end") if r.get("end") is not None else None,
+        kind=parse_kind(r.get("kind"), "kind"),
+        source=parse_source(r.get("source"), "source"),
+        note=_optional_text(r, "note", ""),
+        timezone=zone_name,
+    )
+    validate_interruption(block, interruption)
+    return interruption
 
 
 def parse_kind(value: object, path: str) -> Kind:

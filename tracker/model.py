@@ -20,20 +20,20 @@ MAX_INTERRUPTION_MIN = 24 * 60
 edit's minutes); longer, it was a typo, or a day off."""
 
 
-def _check_text(path: str, value: str | None, limit: int) -> None:
+def _check_text(path: str, name: str, value: str | None, limit: int) -> None:
     """Text fields, alike on every backend: PostgreSQL cannot store a NUL character, so one
     accepted into a SQLite file would make that history impossible to move."""
     if value is None:
         return
     if len(value) > limit:
-        raise ValidationError(path, _("longer than {0} characters").format(limit))
+        raise ValidationError(_join(path, name), _("longer than {0} characters").format(limit))
     if "\x00" in value:
-        raise ValidationError(path, _("contains a NUL character"))
+        raise ValidationError(_join(path, name), _("contains a NUL character"))
     if not value.isascii():
         try:
             value.encode("utf-8")
         except UnicodeEncodeError:  # a lone surrogate: bytes that were not UTF-8 in argv
-            raise ValidationError(path, _("is not valid UTF-8 text")) from None
+            raise ValidationError(_join(path, name), _("is not valid UTF-8 text")) from None
 
 
 def _opt_key(value: datetime | None) -> tuple[bool, datetime | None]:
@@ -94,7 +94,8 @@ class Interruption:
     ongoing: bool = False
 
     def __post_init__(self) -> None:
-        if not _in_utc(self.at, self.end):
+        end = self.end
+        if self.at.tzinfo is not UTC or (end is not None and end.tzinfo is not UTC):
             _normalise(self, "at", "end")
 
     def end_by(self, now: datetime) -> datetime | None:
@@ -188,12 +189,14 @@ def _strictly_rising(instants: Iterable[datetime]) -> bool:
 
 
 def _join(path: str, name: str) -> str:
+    """A field's place in its record, written out only for an error: an import checks
+    hundreds of thousands of fields."""
     return f"{path}.{name}" if path else name
 
 
-def _require_aware(path: str, value: datetime) -> None:
-    if value.tzinfo is None or value.utcoffset() is None:
-        raise ValidationError(path, _("time has no time zone offset"))
+def _require_aware(path: str, name: str, value: datetime) -> None:
+    if value.tzinfo is not UTC and (value.tzinfo is None or value.utcoffset() is None):
+        raise ValidationError(_join(path, name), _("time has no time zone offset"))
 
 
 def validate_block(block: Block) -> None:
@@ -206,13 +209,19 @@ def validate_block(block: Block) -> None:
     validate_block_times(block)
     open_pauses = 0
     for index, pause in enumerate(block.pauses):
-        validate_pause(block, pause, f"pauses[{index}]")
+        try:
+            validate_pause(block, pause)
+        except ValidationError as exc:
+            raise exc.within(f"pauses[{index}]") from None
         open_pauses += pause.end is None
     if open_pauses > 1:
         raise ValidationError("pauses", _("only one pause can be in progress"))
     ongoing = 0
     for index, interruption in enumerate(block.interruptions):
-        validate_interruption(block, interruption, f"interruptions[{index}]")
+        try:
+            validate_interruption(block, interruption)
+        except ValidationError as exc:
+            raise exc.within(f"interruptions[{index}]") from None
         ongoing += interruption.ongoing
     if ongoing > 1:
         raise ValidationError("interruptions", _("only one interruption can be going on"))
@@ -220,22 +229,22 @@ def validate_block(block: Block) -> None:
 
 def validate_block_times(block: Block) -> None:
     """The block's own fields, without its pauses and interruptions."""
-    _require_aware("start", block.start)
+    _require_aware("", "start", block.start)
     if block.end is not None:
-        _require_aware("end", block.end)
+        _require_aware("", "end", block.end)
         if block.end <= block.start:
             raise ValidationError("end", _("a block must end after it starts"))
-    _check_text("task", block.task, MAX_TEXT_LENGTH)
+    _check_text("", "task", block.task, MAX_TEXT_LENGTH)
 
 
 def validate_pause(block: Block, pause: Pause, path: str = "") -> None:
     """``pause`` against the bounds of ``block`` (whose own pauses are not consulted)."""
-    _require_aware(_join(path, "start"), pause.start)
+    _require_aware(path, "start", pause.start)
     if pause.end is None:
         if block.end is not None:
             raise ValidationError(_join(path, "end"), _("a pause needs an end"))
     else:
-        _require_aware(_join(path, "end"), pause.end)
+        _require_aware(path, "end", pause.end)
         if pause.end <= pause.start:
             raise ValidationError(_join(path, "end"), _("a pause must end after it starts"))
         if pause.end <= block.start:
@@ -250,7 +259,7 @@ def validate_pause(block: Block, pause: Pause, path: str = "") -> None:
 
 def validate_interruption(block: Block, interruption: Interruption, path: str = "") -> None:
     """``interruption`` against the bounds of ``block``."""
-    _require_aware(_join(path, "at"), interruption.at)
+    _require_aware(path, "at", interruption.at)
     if interruption.at < block.start or (block.end is not None and interruption.at >= block.end):
         raise ValidationError(_join(path, "at"), _("the interruption is outside its block"))
     if interruption.ongoing:
@@ -261,7 +270,7 @@ def validate_interruption(block: Block, interruption: Interruption, path: str = 
                 _join(path, "end"), _("a finished block's interruptions are over")
             )
     if interruption.end is not None:
-        _require_aware(_join(path, "end"), interruption.end)
+        _require_aware(path, "end", interruption.end)
         if interruption.end < interruption.at:
             raise ValidationError(
                 _join(path, "end"), _("an interruption cannot end before it starts")
@@ -269,5 +278,5 @@ def validate_interruption(block: Block, interruption: Interruption, path: str = 
     source = interruption.source
     if not source.strip():
         raise ValidationError(_join(path, "source"), _("the source must not be empty"))
-    _check_text(_join(path, "source"), source, MAX_SOURCE_LENGTH)
-    _check_text(_join(path, "note"), interruption.note, MAX_TEXT_LENGTH)
+    _check_text(path, "source", source, MAX_SOURCE_LENGTH)
+    _check_text(path, "note", interruption.note, MAX_TEXT_LENGTH)
