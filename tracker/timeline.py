@@ -144,7 +144,7 @@ def build_timeline(block: Block, params: ModelParams, now: datetime) -> Timeline
 
     stretches: list[Stretch] = []
     point = 0
-    for gap_start, gap_end in subtract([bounds], breaks):
+    for gap_start, gap_end in subtract([bounds], breaks) if breaks else (bounds,):
         while point < len(points) and points[point] <= gap_start:
             point += 1
         a = gap_start
@@ -166,7 +166,8 @@ def build_timeline(block: Block, params: ModelParams, now: datetime) -> Timeline
             segments.append(Segment(deep_from, flow_from, SegmentKind.DEEP, stretch))
         if flow_from < b:
             segments.append(Segment(flow_from, b, SegmentKind.FLOW, stretch))
-    segments.sort(key=_START)
+    if breaks:  # otherwise the stretches' segments are in order already
+        segments.sort(key=_START)
 
     by_end = {s.end: s for s in stretches}
     broken = tuple(
