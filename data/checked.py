@@ -9,7 +9,8 @@ from typing import Any
 from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session
 
-from data.rows import BLOCKS, load, load_one, save
+from data.reading import load, load_one
+from data.rows import BLOCKS, save
 from tracker import clock, overlaps
 from tracker.errors import TransitionError, ValidationError
 from tracker.i18n import _

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
-from data.rows import BLOCKS, insert_many, load
+from data.reading import load
+from data.rows import BLOCKS, insert_many
 from tracker import overlaps
 from tracker.model import Block
 

@@ -14,17 +14,8 @@ from sqlalchemy import Row, insert, select
 from sqlalchemy.orm import Session
 
 from data.checked import add_interruption
-from data.rows import (
-    BLOCKS,
-    INTERRUPTION_COLUMNS,
-    INTERRUPTIONS,
-    LOOSE_PRESSES,
-    PAUSE_COLUMNS,
-    PAUSES,
-    insert_interruption,
-    to_interruption,
-    to_pause,
-)
+from data.reading import INTERRUPTION_COLUMNS, PAUSE_COLUMNS, to_interruption, to_pause
+from data.rows import BLOCKS, INTERRUPTIONS, LOOSE_PRESSES, PAUSES, insert_interruption
 from data.undo_log import record
 from tracker import running
 from tracker.model import Block, Interruption, LoosePress, Pressed

@@ -1,4 +1,5 @@
-"""The one mapping between a block and its rows, used by every writer and every reader.
+"""The one mapping between a block and its rows, used by every writer (the readers are
+:mod:`data.reading`).
 
 It is also the only writer of the block, pause and interruption tables, and so the only
 caller of the revision bookkeeping (:mod:`data.revisions`): whatever writes a block through
@@ -18,14 +19,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, Table, and_, delete, insert, or_, select, update
+from sqlalchemy import Table, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from data import revisions
 from data.bulk import insert_rows, new_uids
+from data.reading import load_one
 from data.tables import BLOCKS, DEVICES, INTERRUPTIONS, LOOSE_PRESSES, PAUSES, TOMBSTONES
 from tracker.model import Block, Interruption, Pause
-from tracker.types import Kind
 
 __all__ = ["BLOCKS", "DEVICES", "INTERRUPTIONS", "LOOSE_PRESSES", "PAUSES", "TOMBSTONES"]
 Child = TypeVar("Child", Pause, Interruption)
@@ -62,93 +63,6 @@ def interruption_values(interruption: Interruption, block_id: int) -> dict[str, 
         "timezone": interruption.timezone,
         "ongoing": True if interruption.ongoing else None,
     }
-
-
-PAUSE_COLUMNS = (
-    PAUSES.c.block_id,
-    PAUSES.c.start_utc,
-    PAUSES.c.end_utc,
-    PAUSES.c.timezone,
-    PAUSES.c.id,
-)
-INTERRUPTION_COLUMNS = (
-    INTERRUPTIONS.c.block_id,
-    INTERRUPTIONS.c.at_utc,
-    INTERRUPTIONS.c.end_utc,
-    INTERRUPTIONS.c.kind,
-    INTERRUPTIONS.c.source,
-    INTERRUPTIONS.c.note,
-    INTERRUPTIONS.c.timezone,
-    INTERRUPTIONS.c.id,
-    INTERRUPTIONS.c.ongoing,
-)
-"""What :func:`to_pause` and :func:`to_interruption` read, in their order: a row is unpacked
-as a tuple, several times faster than reading its fields by name."""
-_KINDS = {kind.value: kind for kind in Kind}
-"""The stored text to its kind: a dictionary lookup, where ``Kind(text)`` takes a microsecond."""
-
-
-def to_pause(row: Sequence[Any]) -> Pause:
-    _, start, end, zone, pause_id = row
-    return Pause(start, end, zone, pause_id)
-
-
-def to_interruption(row: Sequence[Any]) -> Interruption:
-    _, at, end, kind, source, note, zone, interruption_id, ongoing = row
-    return Interruption(at, end, _KINDS[kind], source, note, zone, interruption_id, bool(ongoing))
-
-
-def load(session: Session, ids: Select[Any]) -> list[Block]:
-    """Blocks whose ids ``ids`` selects, with their pauses and interruptions, oldest first.
-
-    Three plain queries instead of ORM loading: reports read thousands of rows at a time.
-    Children come in their block's order, so the block has nothing to sort.
-    """
-    id_query = select(ids.subquery())
-    pauses: dict[int, list[Pause]] = {}
-    for row in session.execute(
-        select(*PAUSE_COLUMNS)
-        .where(PAUSES.c.block_id.in_(id_query))
-        .order_by(PAUSES.c.block_id, PAUSES.c.start_utc)
-    ).all():
-        pauses.setdefault(row[0], []).append(to_pause(row))
-    interruptions: dict[int, list[Interruption]] = {}
-    for record in session.execute(
-        select(*INTERRUPTION_COLUMNS)
-        .where(INTERRUPTIONS.c.block_id.in_(id_query))
-        .order_by(INTERRUPTIONS.c.block_id, INTERRUPTIONS.c.at_utc)
-    ).all():
-        interruptions.setdefault(record[0], []).append(to_interruption(record))
-    blocks = session.execute(
-        select(
-            BLOCKS.c.id,
-            BLOCKS.c.start_utc,
-            BLOCKS.c.end_utc,
-            BLOCKS.c.task,
-            BLOCKS.c.timezone,
-            BLOCKS.c.device_id,
-        )
-        .where(BLOCKS.c.id.in_(id_query))
-        .order_by(BLOCKS.c.start_utc)
-    ).all()
-    return [
-        Block(
-            start,
-            end,
-            task,
-            tuple(pauses.get(block_id, ())),
-            tuple(interruptions.get(block_id, ())),
-            zone,
-            block_id,
-            device,
-        )
-        for block_id, start, end, task, zone, device in blocks
-    ]
-
-
-def load_one(session: Session, block_id: int) -> Block | None:
-    found = load(session, select(BLOCKS.c.id).where(BLOCKS.c.id == block_id))
-    return found[0] if found else None
 
 
 def save(session: Session, block: Block) -> Block:
@@ -343,22 +257,3 @@ def renew_identity(session: Session, uid: str) -> None:
         update(BLOCKS).where(BLOCKS.c.id == block_id).values(uid=str(uuid.uuid4()), device_id=None)
     )
     revisions.touch(session, block_id)
-
-
-def between(session: Session, start: datetime, end: datetime) -> list[Block]:
-    """Blocks sharing any instant with ``[start, end)``, the running one included: those
-    starting inside, and the one before, if it reaches in (blocks of one device never
-    overlap, so no other can)."""
-    previous = session.scalar(
-        select(BLOCKS.c.id)
-        .where(BLOCKS.c.start_utc < start)
-        .order_by(BLOCKS.c.start_utc.desc())
-        .limit(1)
-    )
-    inside = and_(BLOCKS.c.start_utc >= start, BLOCKS.c.start_utc < end)
-    reaching_in = and_(
-        BLOCKS.c.id == previous,
-        or_(BLOCKS.c.end_utc.is_(None), BLOCKS.c.end_utc > start),
-    )
-    condition = inside if previous is None else or_(inside, reaching_in)
-    return load(session, select(BLOCKS.c.id).where(condition))

@@ -24,19 +24,8 @@ from data.checked import (
     update_block,
 )
 from data.database import Database
-from data.rows import (
-    BLOCKS,
-    DEVICES,
-    INTERRUPTIONS,
-    LOOSE_PRESSES,
-    PAUSES,
-    beat,
-    between,
-    load,
-    load_one,
-    remove,
-    save,
-)
+from data.reading import between, load, load_one
+from data.rows import BLOCKS, DEVICES, INTERRUPTIONS, LOOSE_PRESSES, PAUSES, beat, remove, save
 from tracker import clock, overlaps, running
 from tracker.days import DayClock
 from tracker.errors import TransitionError, ValidationError

@@ -10,7 +10,8 @@ from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
 from data import revisions
-from data.rows import Pulled, load, record_uids, replace_pulled
+from data.reading import load
+from data.rows import Pulled, record_uids, replace_pulled
 from data.tables import BLOCKS, TOMBSTONES
 from tracker.block_codec import SYNCED, block_document, block_head, records
 

@@ -15,7 +15,7 @@ from sqlalchemy import Connection, Engine, select, text
 from sqlalchemy.orm import Session
 
 from data import remote as servers
-from data.rows import between, load
+from data.reading import between, load
 from data.tables import BLOCKS
 from tracker import clock
 from tracker.days import DayClock

@@ -14,7 +14,8 @@ from sqlalchemy.orm import Session
 
 from data.checked import check_and_save
 from data.models import UndoStepRow
-from data.rows import LOOSE_PRESSES, load_one, remove, remove_interruption
+from data.reading import load_one
+from data.rows import LOOSE_PRESSES, remove, remove_interruption
 from tracker.block_codec import KEPT, block_document, block_from_document
 from tracker.errors import TransitionError
 from tracker.i18n import _

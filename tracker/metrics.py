@@ -198,13 +198,16 @@ def daily_metrics(
     min_period = params.min_period
     for timeline in timelines:
         first_day, first_day_end = clock.day_ending(timeline.start)
-        if timeline.end <= first_day_end:  # nearly every block: no midnight to cut at
+        breaks = timeline.breaks  # sorted by ``at``; one a clock ran ahead of may lie later
+        if timeline.end <= first_day_end and (
+            not breaks or breaks[-1].interruption.at < first_day_end
+        ):  # nearly every block: no midnight to cut at
             if (tally := tallies.get(first_day)) is not None:
                 tally.add_pieces(
                     ((s.end - s.start, s.kind, s.stretch) for s in timeline.segments), min_period
                 )
                 tally.add_stretches(timeline.stretches, min_period)
-                tally.add_breaks(timeline.breaks)
+                tally.add_breaks(breaks)
             continue
         for segment in timeline.segments:
             for day, start, end in clock.split(segment.start, segment.end):
@@ -213,7 +216,7 @@ def daily_metrics(
         for stretch in timeline.stretches:  # a stretch belongs to the day it starts on
             if (tally := tallies.get(clock.day_of(stretch.start))) is not None:
                 tally.add_stretches((stretch,), min_period)
-        for broken in timeline.breaks:  # an interruption to the day of its ``at``
+        for broken in breaks:  # an interruption to the day of its ``at``
             if (tally := tallies.get(clock.day_of(broken.interruption.at))) is not None:
                 tally.add_breaks((broken,))
     return {day: tally.freeze() for day, tally in tallies.items()}

@@ -142,18 +142,7 @@ def build_timeline(block: Block, params: ModelParams, now: datetime) -> Timeline
         pauses, interrupted, breaks = [], lasting, lasting
     pause_ends = {p_end for _, p_end in pauses}
 
-    stretches: list[Stretch] = []
-    point = 0
-    for gap_start, gap_end in subtract([bounds], breaks) if breaks else (bounds,):
-        while point < len(points) and points[point] <= gap_start:
-            point += 1
-        a = gap_start
-        while point < len(points) and points[point] < gap_end:
-            stretches.append(Stretch(a, points[point], _origin(a, start, pause_ends)))
-            a = points[point]
-            point += 1
-        stretches.append(Stretch(a, gap_end, _origin(a, start, pause_ends)))
-
+    stretches = _stretches(bounds, breaks, points, pause_ends)
     segments: list[Segment] = [Segment(s, e, SegmentKind.PAUSED) for s, e in pauses]
     segments += [Segment(s, e, SegmentKind.INTERRUPTED) for s, e in interrupted]
     ramp_up, flow_after = params.ramp_up, params.flow_after
@@ -178,6 +167,25 @@ def build_timeline(block: Block, params: ModelParams, now: datetime) -> Timeline
 
 
 _START = attrgetter("start")
+
+
+def _stretches(
+    bounds: Interval, breaks: list[Interval], points: list[datetime], pause_ends: set[datetime]
+) -> list[Stretch]:
+    """The gaps between ``breaks``, cut at the instantaneous interruptions ``points``
+    (sorted): one walk over both."""
+    stretches: list[Stretch] = []
+    point = 0
+    for gap_start, gap_end in subtract([bounds], breaks) if breaks else (bounds,):
+        while point < len(points) and points[point] <= gap_start:
+            point += 1
+        a = gap_start
+        while point < len(points) and points[point] < gap_end:
+            stretches.append(Stretch(a, points[point], _origin(a, bounds[0], pause_ends)))
+            a = points[point]
+            point += 1
+        stretches.append(Stretch(a, gap_end, _origin(a, bounds[0], pause_ends)))
+    return stretches
 
 
 def _origin(at: datetime, block_start: datetime, pause_ends: set[datetime]) -> Origin:
