@@ -6,9 +6,11 @@ from pathlib import Path
 
 from app.commands.context import Context
 from app.commands.devices import on_device
+from app.commands.import_memo import ImportMemo
 from app.files import write_atomically
 from app.language import requests as rq
-from data.importing import Progress
+from app.version import app_version
+from data.importing import ImportResult, Progress
 from tracker.errors import FlowtallyError, ValidationError
 from tracker.i18n import _, os_reason
 from tracker.interchange import parse_json, to_json
@@ -72,15 +74,12 @@ def import_(ctx: Context, args: rq.Import) -> int:
     except UnicodeDecodeError as exc:
         raise FlowtallyError(_("{0}: not UTF-8 text (byte {1})").format(path, exc.start)) from None
     kind = args.format or _guess_format(path, text)
-    parse = parse_json if kind == "json" else parse_csv
-    try:
-        records = parse(text, ctx.zone_name, ctx.now)
-        progress = _progress(ctx) if len(records) >= PROGRESS_MIN_BLOCKS else None
-        result = ctx.store.import_blocks(
-            [r.block for r in records], [r.label for r in records], progress
-        )
-    except ValidationError as exc:
-        raise FlowtallyError(_("{0}: {1}; nothing was imported").format(path, exc)) from None
+    memo = ImportMemo(ctx.database, app_version())
+    key = memo.key(kind, raw)
+    stored = memo.already_stored(key, ctx.store.history_mark())
+    result = ImportResult(0, stored) if stored is not None else _import(ctx, path, kind, text)
+    if stored is None:
+        memo.remember(key, ctx.store.history_mark(), result.added + result.skipped)
     if result.skipped:
         line = _("Imported {blocks} from {path} ({skipped} already stored).")
     else:
@@ -88,6 +87,18 @@ def import_(ctx: Context, args: rq.Import) -> int:
     blocks = plural(result.added, "block")
     print(line.format(blocks=blocks, path=path, skipped=result.skipped), file=ctx.out)
     return 0
+
+
+def _import(ctx: Context, path: Path, kind: str, text: str) -> ImportResult:
+    parse = parse_json if kind == "json" else parse_csv
+    try:
+        records = parse(text, ctx.zone_name, ctx.now)
+        progress = _progress(ctx) if len(records) >= PROGRESS_MIN_BLOCKS else None
+        return ctx.store.import_blocks(
+            [r.block for r in records], [r.label for r in records], progress
+        )
+    except ValidationError as exc:
+        raise FlowtallyError(_("{0}: {1}; nothing was imported").format(path, exc)) from None
 
 
 def _guess_format(path: Path, text: str) -> str:
