@@ -1,6 +1,7 @@
-"""The hot path of a hotkey press, and the interruptions logged from the CLI: three small
-indexed reads (the running block, its pause in progress, its interruption going on) and two
-inserts (the row and its undo step), in one transaction.
+"""The hot path of a hotkey press, and the interruptions logged from the CLI: one indexed read
+(the running block, its pause in progress, its interruption going on), the row, the block's
+revision and its undo step, in one transaction. The statements a press runs are built once:
+SQLAlchemy takes longer to build one than to run it.
 
 A press while an interruption is going on adds nothing (the person is still interrupted: it
 only brings the popup back); a press while no block runs is kept as a loose press.
@@ -8,9 +9,9 @@ only brings the popup back); a press while no block runs is kept as a loose pres
 
 from dataclasses import replace
 from datetime import datetime, timedelta
-from typing import Any
+from typing import NamedTuple
 
-from sqlalchemy import Row, insert, select
+from sqlalchemy import and_, insert, select
 from sqlalchemy.orm import Session
 
 from data.checked import add_interruption
@@ -30,7 +31,7 @@ def interrupt(session: Session, interruption: Interruption, done: datetime) -> I
     """Log ``interruption`` in the running block, or (backfilling) in the finished block that
     holds its instant. The checks are :func:`tracker.running.interrupt`'s, made against a
     shell of the running block (its start is all they need) and its interruption going on."""
-    row = _running_row(session)
+    row = _running(session)
     if row is None or interruption.at < row.start_utc:
         holder = session.scalar(  # this device's block first, else one synced from another
             select(BLOCKS.c.id)
@@ -42,15 +43,14 @@ def interrupt(session: Session, interruption: Interruption, done: datetime) -> I
             added = add_interruption(session, holder, interruption)
             record(session, Action.PRESS, added.at, done, item_id=added.id)
             return added
-    shell = _shell(session, row)
-    running.interrupt(shell, interruption)
+    running.interrupt(row.shell if row is not None else None, interruption)
     assert row is not None
     return _insert(session, interruption, row.id, done)
 
 
 def press(session: Session, interruption: Interruption, done: datetime) -> Pressed:
     """A press at ``interruption.at`` (going on, with its tags, in its zone)."""
-    row = _running_row(session)
+    row = _running(session)
     if row is None:
         at, zone_name = interruption.at, interruption.timezone
         last = session.execute(
@@ -65,11 +65,9 @@ def press(session: Session, interruption: Interruption, done: datetime) -> Press
         )
         record(session, Action.LOOSE, at, done, item_id=loose_id)
         return Pressed(None, True, LoosePress(at, zone_name, loose_id))
-    shell = _shell(session, row)
-    made = running.press(shell, interruption)
+    made = running.press(row.shell, interruption)
     if made is None:
-        assert shell is not None  # running.press raised without a block
-        return Pressed(shell.open_interruption, False)
+        return Pressed(row.shell.open_interruption, False)
     return Pressed(_insert(session, made, row.id, done), True)
 
 
@@ -81,30 +79,48 @@ def loose_presses(session: Session, press_id: int | None = None) -> list[LoosePr
     return [LoosePress(r.at_utc, r.timezone, r.id) for r in session.execute(query)]
 
 
-def _running_row(session: Session) -> Row[Any, Any, Any] | None:
-    return session.execute(
-        select(BLOCKS.c.id, BLOCKS.c.start_utc, BLOCKS.c.timezone).where(BLOCKS.c.running.is_(True))
-    ).first()
+_RUNNING_STATE = (
+    select(
+        BLOCKS.c.id,
+        BLOCKS.c.start_utc,
+        BLOCKS.c.timezone,
+        *INTERRUPTION_COLUMNS,
+        *PAUSE_COLUMNS,
+    )
+    .select_from(
+        BLOCKS.outerjoin(
+            INTERRUPTIONS,
+            and_(INTERRUPTIONS.c.block_id == BLOCKS.c.id, INTERRUPTIONS.c.ongoing.is_(True)),
+        ).outerjoin(PAUSES, and_(PAUSES.c.block_id == BLOCKS.c.id, PAUSES.c.end_utc.is_(None)))
+    )
+    .where(BLOCKS.c.running.is_(True))
+)
+"""The running block's start, its interruption going on and its pause in progress (at most
+one of each), in one query built once: a press's first statement."""
+_ONGOING = slice(3, 3 + len(INTERRUPTION_COLUMNS))
+_PAUSED = slice(_ONGOING.stop, _ONGOING.stop + len(PAUSE_COLUMNS))
 
 
-def _shell(session: Session, row: Row[Any, Any, Any] | None) -> Block | None:
-    """The running block's start, its pause in progress and its interruption going on."""
+class _Running(NamedTuple):
+    id: int
+    start_utc: datetime
+    shell: Block
+    """The block's start, its pause in progress and its interruption going on."""
+
+
+def _running(session: Session) -> _Running | None:
+    row = session.execute(_RUNNING_STATE).first()
     if row is None:
         return None
-    ongoing = session.execute(
-        select(*INTERRUPTION_COLUMNS).where(
-            INTERRUPTIONS.c.block_id == row.id, INTERRUPTIONS.c.ongoing.is_(True)
-        )
-    ).first()
-    paused = session.execute(
-        select(*PAUSE_COLUMNS).where(PAUSES.c.block_id == row.id, PAUSES.c.end_utc.is_(None))
-    ).first()
-    return Block(
-        row.start_utc,
-        pauses=(to_pause(paused),) if paused is not None else (),
-        interruptions=(to_interruption(ongoing),) if ongoing is not None else (),
-        timezone=row.timezone,
+    block_id, start, zone = row[:3]  # by place: the three tables share column names
+    ongoing, paused = row[_ONGOING], row[_PAUSED]
+    shell = Block(
+        start,
+        pauses=(to_pause(paused),) if paused[-1] is not None else (),
+        interruptions=(to_interruption(ongoing),) if ongoing[-2] is not None else (),
+        timezone=zone,
     )
+    return _Running(block_id, start, shell)
 
 
 def _insert(

@@ -197,13 +197,13 @@ def record_uids(
     return uid
 
 
+_NEW_INTERRUPTION = insert(INTERRUPTIONS).returning(INTERRUPTIONS.c.id)
+"""A press's insert, built once (the values come with each execution)."""
+
+
 def insert_interruption(session: Session, block_id: int, interruption: Interruption) -> int:
     """A new interruption row in ``block_id`` (checked by the caller); its id."""
-    new_id: int = session.scalar(
-        insert(INTERRUPTIONS)
-        .values(interruption_values(interruption, block_id))
-        .returning(INTERRUPTIONS.c.id)
-    )
+    new_id: int = session.scalar(_NEW_INTERRUPTION, interruption_values(interruption, block_id))
     revisions.touch(session, block_id)
     return new_id
 

@@ -28,6 +28,10 @@ STEPS = cast(Table, UndoStepRow.__table__)
 GONE = "it was changed or removed since; edit the block in the dashboard instead"
 
 
+_NEW_STEP = insert(STEPS).returning(STEPS.c.id)
+"""Built once: every press and every action records its step."""
+
+
 def record(
     session: Session,
     action: Action,
@@ -40,16 +44,15 @@ def record(
     """Record ``action`` (on ``block``) in the caller's transaction; the oldest steps beyond
     :data:`~tracker.undo.KEPT_STEPS` are dropped."""
     new_id = session.scalar(
-        insert(STEPS)
-        .values(
-            action=action.value,
-            done_utc=done,
-            at_utc=at,
-            block_id=block.id if block is not None else None,
-            item_id=item_id,
-            before=_encode(before) if before is not None else None,
-        )
-        .returning(STEPS.c.id)
+        _NEW_STEP,
+        {
+            "action": action.value,
+            "done_utc": done,
+            "at_utc": at,
+            "block_id": block.id if block is not None else None,
+            "item_id": item_id,
+            "before": _encode(before) if before is not None else None,
+        },
     )
     if new_id is not None and new_id > KEPT_STEPS and new_id % 10 == 0:
         session.execute(delete(STEPS).where(STEPS.c.id <= new_id - KEPT_STEPS))

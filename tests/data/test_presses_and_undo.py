@@ -55,6 +55,25 @@ def test_a_second_press_while_one_is_going_on_adds_nothing(store: Store) -> None
     assert only.end is None
 
 
+def test_a_press_while_paused_is_an_instant_and_the_pause_goes_on(store: Store) -> None:
+    """The press reads the block's pause in progress with its start and its interruption
+    going on, in one query: each must be seen for what it is."""
+    store.start(t(0), ZONE)
+    store.press(pressed_at(t(10)))
+    store.back(t(12))
+    store.pause(t(30), ZONE)
+    pressed = store.press(pressed_at(t(35)))
+    assert pressed.new
+    assert pressed.interruption is not None
+    assert not pressed.interruption.ongoing  # a paused person is not kept interrupted
+    running = store.running()
+    assert running is not None
+    assert running.open_pause is not None
+    assert running.open_pause.start == t(30)
+    assert [i.at for i in running.interruptions] == [t(10), t(35)]
+    assert not any(i.ongoing for i in running.interruptions)
+
+
 def test_back_ends_the_interruption_and_a_press_after_it_is_a_new_one(store: Store) -> None:
     store.start(t(0), ZONE)
     store.press(pressed_at(t(20)))
