@@ -20,7 +20,6 @@ IMPORT_CACHE_KIB = 64 * 1024
 """SQLite's page cache while a large import writes: each row goes into four indexes, one of
 them on a random uid, and with the default 2 MB cache those pages go to disk and back (five
 dense years: 4.7 s of inserts with it, 3.8 s with this). Put back after the import."""
-DEFAULT_CACHE_KIB = 2000
 Progress = Callable[[int, int], None]
 
 
@@ -42,15 +41,16 @@ def add_new(
     # Ids are assigned here, under the write lock, so rows go in as true batches:
     # RETURNING ids in order would cost one statement per block on SQLite.
     next_id = (session.scalar(select(func.max(BLOCKS.c.id))) or 0) + 1
-    large = backend == "sqlite" and total > IMPORT_CHUNK
-    if large:
+    cache_size = None
+    if backend == "sqlite" and total > IMPORT_CHUNK:
+        cache_size = session.scalar(text("PRAGMA cache_size"))
         session.execute(text(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}"))
     for offset in range(0, total, IMPORT_CHUNK):
         insert_many(session, fresh[offset : offset + IMPORT_CHUNK], next_id + offset)
         if progress is not None:
             progress(min(offset + IMPORT_CHUNK, total), total)
-    if large:  # after a failure the command ends, and its connection with it
-        session.execute(text(f"PRAGMA cache_size = -{DEFAULT_CACHE_KIB}"))
+    if cache_size is not None:  # after a failure the command ends, and its connection too
+        session.execute(text(f"PRAGMA cache_size = {int(cache_size)}"))
     if total and backend == "postgresql":
         session.execute(
             text("SELECT setval(pg_get_serial_sequence('blocks', 'id'), :last)"),

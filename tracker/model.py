@@ -94,8 +94,7 @@ class Interruption:
     ongoing: bool = False
 
     def __post_init__(self) -> None:
-        end = self.end
-        if self.at.tzinfo is not UTC or (end is not None and end.tzinfo is not UTC):
+        if not _in_utc(self.at, self.end):
             _normalise(self, "at", "end")
 
     def end_by(self, now: datetime) -> datetime | None:

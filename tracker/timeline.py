@@ -122,8 +122,7 @@ def build_timeline(block: Block, params: ModelParams, now: datetime) -> Timeline
     lasting: list[Interval] = []
     points: list[datetime] = []
     for i in block.interruptions:
-        at = i.at
-        i_end = max(at, end) if i.ongoing else i.end
+        at, i_end = i.at, i.end_by(end)
         if i_end is None or i_end == at:
             if not points or points[-1] != at:
                 points.append(at)

@@ -77,8 +77,10 @@ def import_(ctx: Context, args: rq.Import) -> int:
     memo = ImportMemo(ctx.database, app_version())
     key = memo.key(kind, raw)
     stored = memo.already_stored(key, ctx.store.history_mark())
-    result = ImportResult(0, stored) if stored is not None else _import(ctx, path, kind, text)
-    if stored is None:
+    if stored is not None:
+        result = ImportResult(0, stored)
+    else:
+        result = _import(ctx, path, kind, text)
         memo.remember(key, ctx.store.history_mark(), result.added + result.skipped)
     if result.skipped:
         line = _("Imported {blocks} from {path} ({skipped} already stored).")
