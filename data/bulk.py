@@ -12,12 +12,11 @@ import os
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Table, insert
+from sqlalchemy import Connection, Table, insert
 from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import Session
 
 
-def insert_rows(session: Session, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
+def insert_rows(db: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
     """Insert ``rows`` (all with the same keys) into ``table``, in the caller's transaction.
 
     A column left out takes its scalar default; one whose default is computed (a uid) must be
@@ -25,8 +24,7 @@ def insert_rows(session: Session, table: Table, rows: Sequence[Mapping[str, Any]
     """
     if not rows:
         return
-    connection = session.connection()
-    dialect = connection.dialect
+    dialect = db.dialect
     given = list(rows[0])
     compiled = insert(table).inline().compile(dialect=dialect, column_keys=given)
     names = list(compiled.positiontup or ()) if compiled.positional else list(compiled.binds)
@@ -35,7 +33,7 @@ def insert_rows(session: Session, table: Table, rows: Sequence[Mapping[str, Any]
     parameters: list[Any] = list(zip(*columns, strict=True))
     if not compiled.positional:
         parameters = [dict(zip(names, row, strict=True)) for row in parameters]
-    connection.exec_driver_sql(compiled.string, parameters)
+    db.exec_driver_sql(compiled.string, parameters)
 
 
 def _column(

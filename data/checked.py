@@ -6,8 +6,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, Select, or_, select
 
 from data.reading import load, load_one
 from data.rows import BLOCKS, save
@@ -20,29 +19,29 @@ from tracker.timeparse import FUTURE_TOLERANCE
 from tracker.units import duration
 
 
-def running_block(session: Session) -> Block | None:
-    blocks = load(session, select(BLOCKS.c.id).where(BLOCKS.c.running.is_(True)))
+def running_block(db: Connection) -> Block | None:
+    blocks = load(db, select(BLOCKS.c.id).where(BLOCKS.c.running.is_(True)))
     return blocks[0] if blocks else None
 
 
-def update_block(session: Session, block_id: int, change: Callable[[Block], Block]) -> Block:
-    current = load_one(session, block_id)
+def update_block(db: Connection, block_id: int, change: Callable[[Block], Block]) -> Block:
+    current = load_one(db, block_id)
     if current is None:
         raise TransitionError(_("that block no longer exists"))
-    return check_and_save(session, replace(change(current), id=block_id))
+    return check_and_save(db, replace(change(current), id=block_id))
 
 
-def add_interruption(session: Session, block_id: int, interruption: Interruption) -> Interruption:
+def add_interruption(db: Connection, block_id: int, interruption: Interruption) -> Interruption:
     """``interruption`` added to a finished block (checked like any edit); with its new id."""
-    current = load_one(session, block_id)
+    current = load_one(db, block_id)
     assert current is not None  # the caller found it in this transaction
     added = replace(current, interruptions=(*current.interruptions, interruption))
-    saved = check_and_save(session, added)
+    saved = check_and_save(db, added)
     known = {i.id for i in current.interruptions}
     return next(i for i in saved.interruptions if i.id not in known)
 
 
-def check_and_save(session: Session, block: Block) -> Block:
+def check_and_save(db: Connection, block: Block) -> Block:
     """Save ``block`` (new without an id) if it obeys the model and overlaps no other block."""
     try:
         validate_block(block)
@@ -55,11 +54,11 @@ def check_and_save(session: Session, block: Block) -> Block:
         others = others.where(BLOCKS.c.id != block.id)
     if block.end is not None:
         others = others.where(BLOCKS.c.start_utc < block.end)
-    other = session.execute(others.order_by(BLOCKS.c.start_utc).limit(1)).first()
+    other = db.execute(others.order_by(BLOCKS.c.start_utc).limit(1)).first()
     if other is not None:
         ahead = recorded_ahead(other.start_utc, other.timezone, _("the block in the way"))
         raise ahead or TransitionError(_("the block would overlap {0}").format(named(other)))
-    return save(session, block)
+    return save(db, block)
 
 
 def recorded_ahead(latest: datetime, zone: str | None, what: str) -> TransitionError | None:

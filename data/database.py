@@ -6,9 +6,8 @@ from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from typing import Self
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Connection, Engine, text
 from sqlalchemy.engine import URL
-from sqlalchemy.orm import Session
 
 from data import engine as engines
 from data.failures import as_store_errors
@@ -65,17 +64,13 @@ class Database:
         return as_store_errors(self.description, self.busy_timeout_ms)
 
     @contextmanager
-    def _write(self) -> Iterator[Session]:
-        with (
-            self._errors(),
-            Session(self._writer, expire_on_commit=False) as session,
-            session.begin(),
-        ):
+    def _write(self) -> Iterator[Connection]:
+        with self._errors(), self._writer.begin() as db:
             if self.url.get_backend_name() == "postgresql":
-                session.execute(text(f"SELECT pg_advisory_xact_lock({_PG_WRITE_LOCK})"))
-            yield session
+                db.execute(text(f"SELECT pg_advisory_xact_lock({_PG_WRITE_LOCK})"))
+            yield db
 
     @contextmanager
-    def _read(self) -> Iterator[Session]:
-        with self._errors(), Session(self.engine) as session, session.begin():
-            yield session
+    def _read(self) -> Iterator[Connection]:
+        with self._errors(), self.engine.begin() as db:
+            yield db

@@ -1,6 +1,6 @@
 """Driver errors turned into messages a user can act on, and constraints told apart by name.
 
-The names are those of :data:`data.models.NAMING`. PostgreSQL reports the constraint a row
+The names are those of :data:`data.tables.NAMING`. PostgreSQL reports the constraint a row
 broke by name; SQLite names a CHECK constraint and gives the table and column of a UNIQUE
 one, from which the naming convention gives its name.
 """
@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 
 from data.errors import DatabaseBusy, StoreError
-from data.models import NAMING
+from data.tables import NAMING
 from tracker.errors import TransitionError
 from tracker.i18n import _
 

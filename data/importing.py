@@ -7,8 +7,7 @@ module reads the stored blocks around the imported ones for them, and writes wha
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import func, select, text
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, func, select, text
 
 from data.reading import load
 from data.rows import BLOCKS, insert_many
@@ -30,43 +29,43 @@ class ImportResult:
 
 
 def add_new(
-    session: Session,
+    db: Connection,
     named: Sequence[tuple[str, Block]],
     backend: str,
     progress: Progress | None = None,
 ) -> ImportResult:
     """Add the blocks of ``named`` not stored yet, inside the caller's write transaction."""
-    fresh = _new_blocks(session, named)
+    fresh = _new_blocks(db, named)
     total = len(fresh)
     # Ids are assigned here, under the write lock, so rows go in as true batches:
     # RETURNING ids in order would cost one statement per block on SQLite.
-    next_id = (session.scalar(select(func.max(BLOCKS.c.id))) or 0) + 1
+    next_id = (db.scalar(select(func.max(BLOCKS.c.id))) or 0) + 1
     cache_size = None
     if backend == "sqlite" and total > IMPORT_CHUNK:
-        cache_size = session.scalar(text("PRAGMA cache_size"))
-        session.execute(text(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}"))
+        cache_size = db.scalar(text("PRAGMA cache_size"))
+        db.execute(text(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}"))
     for offset in range(0, total, IMPORT_CHUNK):
-        insert_many(session, fresh[offset : offset + IMPORT_CHUNK], next_id + offset)
+        insert_many(db, fresh[offset : offset + IMPORT_CHUNK], next_id + offset)
         if progress is not None:
             progress(min(offset + IMPORT_CHUNK, total), total)
     if cache_size is not None:  # after a failure the command ends, and its connection too
-        session.execute(text(f"PRAGMA cache_size = {int(cache_size)}"))
+        db.execute(text(f"PRAGMA cache_size = {int(cache_size)}"))
     if total and backend == "postgresql":
-        session.execute(
+        db.execute(
             text("SELECT setval(pg_get_serial_sequence('blocks', 'id'), :last)"),
             {"last": next_id + total - 1},
         )
     return ImportResult(added=total, skipped=len(named) - total)
 
 
-def _new_blocks(session: Session, named: Sequence[tuple[str, Block]]) -> list[Block]:
+def _new_blocks(db: Connection, named: Sequence[tuple[str, Block]]) -> list[Block]:
     """The blocks not stored yet (:mod:`tracker.overlaps` decides, from the stored blocks
     around them)."""
     if not named:
         return []
     low = min(b.start for _, b in named)
     high = max(b.end for _, b in named if b.end is not None)
-    previous = session.scalar(
+    previous = db.scalar(
         select(func.max(BLOCKS.c.start_utc)).where(
             BLOCKS.c.start_utc < low, BLOCKS.c.device_id.is_(None)
         )
@@ -74,7 +73,7 @@ def _new_blocks(session: Session, named: Sequence[tuple[str, Block]]) -> list[Bl
     window_start = previous if previous is not None else low
     stored = [
         overlaps.Span(row.id, row.start_utc, row.end_utc)
-        for row in session.execute(
+        for row in db.execute(
             select(BLOCKS.c.id, BLOCKS.c.start_utc, BLOCKS.c.end_utc)
             .where(BLOCKS.c.start_utc >= window_start, BLOCKS.c.start_utc < high)
             .where(BLOCKS.c.device_id.is_(None))  # an import is this device's
@@ -83,10 +82,7 @@ def _new_blocks(session: Session, named: Sequence[tuple[str, Block]]) -> list[Bl
     ]
     twins = overlaps.twins_to_check(named, stored)
     loaded = (
-        {
-            b.id: b
-            for b in load(session, select(BLOCKS.c.id).where(BLOCKS.c.id.in_(set(twins.values()))))
-        }
+        {b.id: b for b in load(db, select(BLOCKS.c.id).where(BLOCKS.c.id.in_(set(twins.values()))))}
         if twins
         else {}
     )

@@ -11,8 +11,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import NamedTuple
 
-from sqlalchemy import and_, insert, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, and_, insert, select
 
 from data.checked import add_interruption
 from data.reading import INTERRUPTION_COLUMNS, PAUSE_COLUMNS, to_interruption, to_pause
@@ -27,56 +26,56 @@ SAME_LOOSE_PRESS = timedelta(minutes=2)
 popup asking what to do with it is still up): one press is one moment."""
 
 
-def interrupt(session: Session, interruption: Interruption, done: datetime) -> Interruption:
+def interrupt(db: Connection, interruption: Interruption, done: datetime) -> Interruption:
     """Log ``interruption`` in the running block, or (backfilling) in the finished block that
     holds its instant. The checks are :func:`tracker.running.interrupt`'s, made against a
     shell of the running block (its start is all they need) and its interruption going on."""
-    row = _running(session)
+    row = _running(db)
     if row is None or interruption.at < row.start_utc:
-        holder = session.scalar(  # this device's block first, else one synced from another
+        holder = db.scalar(  # this device's block first, else one synced from another
             select(BLOCKS.c.id)
             .where(BLOCKS.c.start_utc <= interruption.at, BLOCKS.c.end_utc > interruption.at)
             .order_by(BLOCKS.c.device_id.is_not(None), BLOCKS.c.start_utc)
             .limit(1)
         )
         if holder is not None:
-            added = add_interruption(session, holder, interruption)
-            record(session, Action.PRESS, added.at, done, item_id=added.id)
+            added = add_interruption(db, holder, interruption)
+            record(db, Action.PRESS, added.at, done, item_id=added.id)
             return added
     running.interrupt(row.shell if row is not None else None, interruption)
     assert row is not None
-    return _insert(session, interruption, row.id, done)
+    return _insert(db, interruption, row.id, done)
 
 
-def press(session: Session, interruption: Interruption, done: datetime) -> Pressed:
+def press(db: Connection, interruption: Interruption, done: datetime) -> Pressed:
     """A press at ``interruption.at`` (going on, with its tags, in its zone)."""
-    row = _running(session)
+    row = _running(db)
     if row is None:
         at, zone_name = interruption.at, interruption.timezone
-        last = session.execute(
+        last = db.execute(
             select(LOOSE_PRESSES).order_by(LOOSE_PRESSES.c.at_utc.desc()).limit(1)
         ).first()
         if last is not None and timedelta(0) <= at - last.at_utc <= SAME_LOOSE_PRESS:
             return Pressed(None, False, LoosePress(last.at_utc, last.timezone, last.id))
-        loose_id = session.scalar(
+        loose_id = db.scalar(
             insert(LOOSE_PRESSES)
             .values(at_utc=at, timezone=zone_name)
             .returning(LOOSE_PRESSES.c.id)
         )
-        record(session, Action.LOOSE, at, done, item_id=loose_id)
+        record(db, Action.LOOSE, at, done, item_id=loose_id)
         return Pressed(None, True, LoosePress(at, zone_name, loose_id))
     made = running.press(row.shell, interruption)
     if made is None:
         return Pressed(row.shell.open_interruption, False)
-    return Pressed(_insert(session, made, row.id, done), True)
+    return Pressed(_insert(db, made, row.id, done), True)
 
 
-def loose_presses(session: Session, press_id: int | None = None) -> list[LoosePress]:
+def loose_presses(db: Connection, press_id: int | None = None) -> list[LoosePress]:
     """The loose presses, oldest first (or the one with ``press_id``, if it is still kept)."""
     query = select(LOOSE_PRESSES).order_by(LOOSE_PRESSES.c.at_utc)
     if press_id is not None:
         query = query.where(LOOSE_PRESSES.c.id == press_id)
-    return [LoosePress(r.at_utc, r.timezone, r.id) for r in session.execute(query)]
+    return [LoosePress(r.at_utc, r.timezone, r.id) for r in db.execute(query)]
 
 
 _RUNNING_STATE = (
@@ -108,8 +107,8 @@ class _Running(NamedTuple):
     """The block's start, its pause in progress and its interruption going on."""
 
 
-def _running(session: Session) -> _Running | None:
-    row = session.execute(_RUNNING_STATE).first()
+def _running(db: Connection) -> _Running | None:
+    row = db.execute(_RUNNING_STATE).first()
     if row is None:
         return None
     block_id, start, zone = row[:3]  # by place: the three tables share column names
@@ -124,15 +123,15 @@ def _running(session: Session) -> _Running | None:
 
 
 def _insert(
-    session: Session, interruption: Interruption, block_id: int, done: datetime
+    db: Connection, interruption: Interruption, block_id: int, done: datetime
 ) -> Interruption:
-    new_id = insert_interruption(session, block_id, interruption)
-    record(session, Action.PRESS, interruption.at, done, item_id=new_id)
+    new_id = insert_interruption(db, block_id, interruption)
+    record(db, Action.PRESS, interruption.at, done, item_id=new_id)
     return replace(interruption, id=new_id)
 
 
-def holds(session: Session, interruption: Interruption) -> bool:
-    found = session.scalar(
+def holds(db: Connection, interruption: Interruption) -> bool:
+    found = db.scalar(
         select(INTERRUPTIONS.c.id)
         .where(
             INTERRUPTIONS.c.at_utc == interruption.at,

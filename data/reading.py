@@ -7,8 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, and_, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, Select, and_, or_, select
 
 from data.tables import BLOCKS, INTERRUPTIONS, PAUSES
 from tracker.model import Block, Interruption, Pause
@@ -48,7 +47,7 @@ def to_interruption(row: Sequence[Any]) -> Interruption:
     return Interruption(at, end, _KINDS[kind], source, note, zone, interruption_id, bool(ongoing))
 
 
-def load(session: Session, ids: Select[Any]) -> list[Block]:
+def load(db: Connection, ids: Select[Any]) -> list[Block]:
     """Blocks whose ids ``ids`` selects, with their pauses and interruptions, oldest first.
 
     Three plain queries instead of ORM loading: reports read thousands of rows at a time.
@@ -56,20 +55,20 @@ def load(session: Session, ids: Select[Any]) -> list[Block]:
     """
     id_query = select(ids.subquery())
     pauses: dict[int, list[Pause]] = {}
-    for row in session.execute(
+    for row in db.execute(
         select(*PAUSE_COLUMNS)
         .where(PAUSES.c.block_id.in_(id_query))
         .order_by(PAUSES.c.block_id, PAUSES.c.start_utc)
     ).all():
         pauses.setdefault(row[0], []).append(to_pause(row))
     interruptions: dict[int, list[Interruption]] = {}
-    for record in session.execute(
+    for record in db.execute(
         select(*INTERRUPTION_COLUMNS)
         .where(INTERRUPTIONS.c.block_id.in_(id_query))
         .order_by(INTERRUPTIONS.c.block_id, INTERRUPTIONS.c.at_utc)
     ).all():
         interruptions.setdefault(record[0], []).append(to_interruption(record))
-    blocks = session.execute(
+    blocks = db.execute(
         select(
             BLOCKS.c.id,
             BLOCKS.c.start_utc,
@@ -96,16 +95,16 @@ def load(session: Session, ids: Select[Any]) -> list[Block]:
     ]
 
 
-def load_one(session: Session, block_id: int) -> Block | None:
-    found = load(session, select(BLOCKS.c.id).where(BLOCKS.c.id == block_id))
+def load_one(db: Connection, block_id: int) -> Block | None:
+    found = load(db, select(BLOCKS.c.id).where(BLOCKS.c.id == block_id))
     return found[0] if found else None
 
 
-def between(session: Session, start: datetime, end: datetime) -> list[Block]:
+def between(db: Connection, start: datetime, end: datetime) -> list[Block]:
     """Blocks sharing any instant with ``[start, end)``, the running one included: those
     starting inside, and the one before, if it reaches in (blocks of one device never
     overlap, so no other can)."""
-    previous = session.scalar(
+    previous = db.scalar(
         select(BLOCKS.c.id)
         .where(BLOCKS.c.start_utc < start)
         .order_by(BLOCKS.c.start_utc.desc())
@@ -117,4 +116,4 @@ def between(session: Session, start: datetime, end: datetime) -> list[Block]:
         or_(BLOCKS.c.end_utc.is_(None), BLOCKS.c.end_utc > start),
     )
     condition = inside if previous is None else or_(inside, reaching_in)
-    return load(session, select(BLOCKS.c.id).where(condition))
+    return load(db, select(BLOCKS.c.id).where(condition))

@@ -19,8 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import Table, delete, insert, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, Table, delete, insert, select, update
 
 from data import revisions
 from data.bulk import insert_rows, new_uids
@@ -65,26 +64,24 @@ def interruption_values(interruption: Interruption, block_id: int) -> dict[str, 
     }
 
 
-def save(session: Session, block: Block) -> Block:
+def save(db: Connection, block: Block) -> Block:
     """Write ``block`` (new when it has no id) with exactly its pauses and interruptions;
     children keep their ids, so a tag chosen in the popup still finds its interruption."""
     if block.id is None:
-        block_id: int = session.scalar(
-            insert(BLOCKS).values(block_values(block)).returning(BLOCKS.c.id)
-        )
+        block_id: int = db.scalar(insert(BLOCKS).values(block_values(block)).returning(BLOCKS.c.id))
     else:
         block_id = block.id
-        session.execute(update(BLOCKS).where(BLOCKS.c.id == block_id).values(block_values(block)))
-    _sync(session, PAUSES, block_id, block.pauses, pause_values)
-    _sync(session, INTERRUPTIONS, block_id, block.interruptions, interruption_values)
-    revisions.touch(session, block_id)
-    saved = load_one(session, block_id)
+        db.execute(update(BLOCKS).where(BLOCKS.c.id == block_id).values(block_values(block)))
+    _sync(db, PAUSES, block_id, block.pauses, pause_values)
+    _sync(db, INTERRUPTIONS, block_id, block.interruptions, interruption_values)
+    revisions.touch(db, block_id)
+    saved = load_one(db, block_id)
     assert saved is not None
     return saved
 
 
 def _sync(
-    session: Session,
+    db: Connection,
     table: Table,
     block_id: int,
     children: Sequence[Child],
@@ -94,25 +91,25 @@ def _sync(
     (saying "I'm back" in a block of forty interruptions changes one row, not forty)."""
     stored = {
         row.id: row._mapping
-        for row in session.execute(select(table).where(table.c.block_id == block_id))
+        for row in db.execute(select(table).where(table.c.block_id == block_id))
     }
     kept = {child.id for child in children if child.id in stored}
     gone = stored.keys() - kept
     if gone:
-        session.execute(delete(table).where(table.c.id.in_(gone)))
+        db.execute(delete(table).where(table.c.id.in_(gone)))
     for child in children:
         new = values(child, block_id)
         if child.id not in kept:
-            session.execute(insert(table).values(new))
+            db.execute(insert(table).values(new))
         elif any(stored[child.id][name] != value for name, value in new.items()):
-            session.execute(update(table).where(table.c.id == child.id).values(new))
+            db.execute(update(table).where(table.c.id == child.id).values(new))
 
 
-def insert_many(session: Session, blocks: Iterable[Block], first_id: int) -> None:
+def insert_many(db: Connection, blocks: Iterable[Block], first_id: int) -> None:
     """New finished blocks in true batches (ids assigned by the caller, under the write lock:
     RETURNING ids in order would cost one statement per block on SQLite)."""
     numbered = list(enumerate(blocks, first_id))
-    revision = revisions.tick(session)  # one change: the import
+    revision = revisions.tick(db)  # one change: the import
     block_rows = [{"id": i, "revision": revision, **block_values(b)} for i, b in numbered]
     pause_rows = [pause_values(p, i) for i, b in numbered for p in b.pauses]
     interruption_rows = [interruption_values(x, i) for i, b in numbered for x in b.interruptions]
@@ -120,7 +117,7 @@ def insert_many(session: Session, blocks: Iterable[Block], first_id: int) -> Non
     for table, rows in tables:
         for row, uid in zip(rows, new_uids(len(rows)), strict=True):
             row["uid"] = uid
-        insert_rows(session, table, rows)
+        insert_rows(db, table, rows)
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +132,7 @@ class Pulled:
 
 
 def replace_pulled(
-    session: Session,
+    db: Connection,
     uids: Sequence[str],
     deleted: Sequence[dict[str, Any]],
     pulled: Sequence[Pulled],
@@ -143,18 +140,18 @@ def replace_pulled(
     """The blocks ``uids`` names, as pulled: deleted (``deleted``: their tombstones, as the
     other device sent them) or replaced by ``pulled``, in true batches: a statement per
     table, however many blocks."""
-    revisions.replace_tombstones(session, uids, deleted)
-    session.execute(delete(BLOCKS).where(BLOCKS.c.uid.in_(uids)))  # with their records
+    revisions.replace_tombstones(db, uids, deleted)
+    db.execute(delete(BLOCKS).where(BLOCKS.c.uid.in_(uids)))  # with their records
     if pulled:
-        _insert_pulled(session, pulled)
+        _insert_pulled(db, pulled)
 
 
-def _insert_pulled(session: Session, pulled: Sequence[Pulled]) -> None:
-    session.execute(insert(BLOCKS), [{**block_values(p.block), **p.version} for p in pulled])
+def _insert_pulled(db: Connection, pulled: Sequence[Pulled]) -> None:
+    db.execute(insert(BLOCKS), [{**block_values(p.block), **p.version} for p in pulled])
     made = select(BLOCKS.c.uid, BLOCKS.c.id).where(
         BLOCKS.c.uid.in_([p.version["uid"] for p in pulled])
     )
-    ids: dict[str, int] = {row.uid: row.id for row in session.execute(made)}
+    ids: dict[str, int] = {row.uid: row.id for row in db.execute(made)}
     pauses = [
         {**pause_values(pause, ids[p.version["uid"]]), "uid": uid}
         for p in pulled
@@ -166,24 +163,22 @@ def _insert_pulled(session: Session, pulled: Sequence[Pulled]) -> None:
         for interruption, uid in p.interruptions
     ]
     if pauses:
-        session.execute(insert(PAUSES), pauses)
+        db.execute(insert(PAUSES), pauses)
     if interruptions:
-        session.execute(insert(INTERRUPTIONS), interruptions)
+        db.execute(insert(INTERRUPTIONS), interruptions)
 
 
-def record_uids(
-    session: Session, block_ids: Sequence[int]
-) -> Callable[[Pause | Interruption], str]:
+def record_uids(db: Connection, block_ids: Sequence[int]) -> Callable[[Pause | Interruption], str]:
     """The uid of each pause and interruption of ``block_ids``, by record."""
     pauses: dict[int, str] = {
         row.id: row.uid
-        for row in session.execute(
+        for row in db.execute(
             select(PAUSES.c.id, PAUSES.c.uid).where(PAUSES.c.block_id.in_(block_ids))
         )
     }
     interruptions: dict[int, str] = {
         row.id: row.uid
-        for row in session.execute(
+        for row in db.execute(
             select(INTERRUPTIONS.c.id, INTERRUPTIONS.c.uid).where(
                 INTERRUPTIONS.c.block_id.in_(block_ids)
             )
@@ -201,63 +196,59 @@ _NEW_INTERRUPTION = insert(INTERRUPTIONS).returning(INTERRUPTIONS.c.id)
 """A press's insert, built once (the values come with each execution)."""
 
 
-def insert_interruption(session: Session, block_id: int, interruption: Interruption) -> int:
+def insert_interruption(db: Connection, block_id: int, interruption: Interruption) -> int:
     """A new interruption row in ``block_id`` (checked by the caller); its id."""
-    new_id: int = session.scalar(_NEW_INTERRUPTION, interruption_values(interruption, block_id))
-    revisions.touch(session, block_id)
+    new_id: int = db.scalar(_NEW_INTERRUPTION, interruption_values(interruption, block_id))
+    revisions.touch(db, block_id)
     return new_id
 
 
-def remove_interruption(session: Session, interruption_id: int | None) -> bool:
+def remove_interruption(db: Connection, interruption_id: int | None) -> bool:
     """Delete an interruption; false when it is gone already."""
-    holder = session.scalar(
+    holder = db.scalar(
         select(INTERRUPTIONS.c.block_id).where(INTERRUPTIONS.c.id == interruption_id)
     )
     if holder is None:
         return False
-    session.execute(delete(INTERRUPTIONS).where(INTERRUPTIONS.c.id == interruption_id))
-    revisions.touch(session, holder)
+    db.execute(delete(INTERRUPTIONS).where(INTERRUPTIONS.c.id == interruption_id))
+    revisions.touch(db, holder)
     return True
 
 
-def remove(session: Session, block_id: int | None) -> bool:
+def remove(db: Connection, block_id: int | None) -> bool:
     """Delete a block with its records, leaving its tombstone; false when it is gone."""
     if block_id is None:
         return False
-    revisions.bury(session, block_id)
-    gone = session.execute(delete(BLOCKS).where(BLOCKS.c.id == block_id))
+    revisions.bury(db, block_id)
+    gone = db.execute(delete(BLOCKS).where(BLOCKS.c.id == block_id))
     return bool(getattr(gone, "rowcount", 0))
 
 
-def beat(session: Session, at: datetime) -> bool:
+def beat(db: Connection, at: datetime) -> bool:
     """The running block's heartbeat (no revision: it is not history); false without one."""
-    result = session.execute(
-        update(BLOCKS).where(BLOCKS.c.running.is_(True)).values(heartbeat_utc=at)
-    )
+    result = db.execute(update(BLOCKS).where(BLOCKS.c.running.is_(True)).values(heartbeat_utc=at))
     return bool(getattr(result, "rowcount", 0))
 
 
-def restamp(session: Session, uid: str) -> None:
+def restamp(db: Connection, uid: str) -> None:
     """The block or the deletion ``uid`` names, revised again here, to be pushed anew."""
-    block_id = session.scalar(select(BLOCKS.c.id).where(BLOCKS.c.uid == uid))
+    block_id = db.scalar(select(BLOCKS.c.id).where(BLOCKS.c.uid == uid))
     if block_id is not None:
-        revisions.touch(session, block_id)
+        revisions.touch(db, block_id)
     else:
-        revisions.touch_tombstone(session, uid)
+        revisions.touch_tombstone(db, uid)
 
 
-def renew_identity(session: Session, uid: str) -> None:
+def renew_identity(db: Connection, uid: str) -> None:
     """The block ``uid`` names, and its records, under new uids: a block of this device's own
     from now on, which a version pulled under the old uid no longer replaces."""
-    block_id = session.scalar(select(BLOCKS.c.id).where(BLOCKS.c.uid == uid))
+    block_id = db.scalar(select(BLOCKS.c.id).where(BLOCKS.c.uid == uid))
     if block_id is None:
         return
     for child in (PAUSES, INTERRUPTIONS):
-        for child_id in session.scalars(select(child.c.id).where(child.c.block_id == block_id)):
-            session.execute(
-                update(child).where(child.c.id == child_id).values(uid=str(uuid.uuid4()))
-            )
-    session.execute(
+        for child_id in db.scalars(select(child.c.id).where(child.c.block_id == block_id)):
+            db.execute(update(child).where(child.c.id == child_id).values(uid=str(uuid.uuid4())))
+    db.execute(
         update(BLOCKS).where(BLOCKS.c.id == block_id).values(uid=str(uuid.uuid4()), device_id=None)
     )
-    revisions.touch(session, block_id)
+    revisions.touch(db, block_id)

@@ -33,7 +33,6 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, func, insert, select, text, update
-from sqlalchemy.orm import Session
 
 from data import engine as engines
 from data import remote as servers
@@ -89,18 +88,16 @@ def target_key(url: str) -> str:
     return hashlib.sha256(shown.encode()).hexdigest()[:40]
 
 
-def state(session: Session) -> SyncState:
-    device = session.execute(select(DEVICES)).one()
+def state(db: Connection) -> SyncState:
+    device = db.execute(select(DEVICES)).one()
     waiting = (
-        session.scalar(
+        db.scalar(
             select(func.count())
             .select_from(BLOCKS)
             .where(BLOCKS.c.dirty.is_(True), BLOCKS.c.end_utc.is_not(None))
         )
         or 0
-    ) + (
-        session.scalar(select(func.count()).select_from(TOMBSTONES).where(TOMBSTONES.c.dirty)) or 0
-    )
+    ) + (db.scalar(select(func.count()).select_from(TOMBSTONES).where(TOMBSTONES.c.dirty)) or 0)
     return SyncState(device.target, device.synced_utc, waiting, device.sync_problem, device.team)
 
 
@@ -183,8 +180,8 @@ def _pull_batch(remote: Engine, owner: str, me: str, after: int) -> tuple[Sequen
         return rows, max(int(top), after)
 
 
-def rename(session: Session, name: str) -> None:
-    session.execute(update(DEVICES).values(name=name.strip()[:200]))
+def rename(db: Connection, name: str) -> None:
+    db.execute(update(DEVICES).values(name=name.strip()[:200]))
 
 
 def sync(
@@ -209,10 +206,10 @@ def sync(
         return _sync(local, url, writer, device_name, person_name, lens)
     except identity.Diverged as diverged:
         drift = diverged.drift
-        with Session(writer or local) as session, session.begin():
-            me = session.execute(select(DEVICES.c.device_id)).scalar_one()
-            unsent = versions.push_list(session, me, everything=False)
-            identity.recover(session, me, diverged, unsent)
+        with (writer or local).begin() as db:
+            me = db.execute(select(DEVICES.c.device_id)).scalar_one()
+            unsent = versions.push_list(db, me, everything=False)
+            identity.recover(db, me, diverged, unsent)
     again = _sync(local, url, writer, device_name, person_name, lens)
     return replace(again, recovered=drift.said)
 
@@ -240,9 +237,9 @@ def _sync(
                     connection.execute(RENAME_OWNER, {"n": person_name.strip()})
                 peers = connection.execute(PEER_NAMES, {"p": owner, "d": me}).all()
             if pushed or new_target or device.person_id != owner or device.team != target.team:
-                with Session(write_engine) as session, session.begin():
-                    versions.mark_pushed(session, pushed)
-                    session.execute(
+                with write_engine.begin() as db:
+                    versions.mark_pushed(db, pushed)
+                    db.execute(
                         update(DEVICES).values(
                             person_id=owner, target=target_key(url), team=target.team, syncs=count
                         )
@@ -253,13 +250,13 @@ def _sync(
                 with servers.talking_to(url):
                     team_days.publish(remote, local, owner, lens)
     except StoreError as problem:
-        with Session(write_engine) as session, session.begin():
-            session.execute(update(DEVICES).values(sync_problem=str(problem)))
+        with write_engine.begin() as db:
+            db.execute(update(DEVICES).values(sync_problem=str(problem)))
         raise
     now = clock.now()
-    with Session(write_engine) as session, session.begin():
-        session.execute(update(DEVICES).values(synced_utc=now, sync_problem=None, syncs=count))
-        _remember_peers(session, {row.device_id: row.name for row in peers})
+    with write_engine.begin() as db:
+        db.execute(update(DEVICES).values(synced_utc=now, sync_problem=None, syncs=count))
+        _remember_peers(db, {row.device_id: row.name for row in peers})
     return SyncResult(len(pushed), pulled, now, target.team)
 
 
@@ -268,15 +265,15 @@ def _outgoing(
 ) -> tuple[Any, list[dict[str, Any]]]:
     """This device (renamed first, when the user named it anew) and what it pushes: its
     changes, or everything to a target it has not synced with before."""
-    with Session(local) as session, session.begin():
-        named = session.execute(select(DEVICES.c.name)).scalar_one()
+    with local.begin() as db:
+        named = db.execute(select(DEVICES.c.name)).scalar_one()
     if device_name and device_name.strip()[:200] != named:
-        with Session(write_engine) as session, session.begin():
-            rename(session, device_name)
-    with Session(local) as session, session.begin():
-        device = session.execute(select(DEVICES)).one()
+        with write_engine.begin() as db:
+            rename(db, device_name)
+    with local.begin() as db:
+        device = db.execute(select(DEVICES)).one()
         everything = device.target != target_key(url)
-        return device, versions.push_list(session, device.device_id, everything=everything)
+        return device, versions.push_list(db, device.device_id, everything=everything)
 
 
 def _push(
@@ -314,28 +311,26 @@ def _pull(
         with servers.talking_to(url):
             rows, reached = _pull_batch(remote, owner, me, position)
         if reached != position or new_target:
-            with Session(write_engine) as session, session.begin():
-                pulled += versions.apply(session, me, rows)
-                session.execute(update(DEVICES).values(pulled_seq=reached))
+            with write_engine.begin() as db:
+                pulled += versions.apply(db, me, rows)
+                db.execute(update(DEVICES).values(pulled_seq=reached))
             position, new_target = reached, False
         if len(rows) < PULL_BATCH:
             return pulled
 
 
-def _remember_peers(session: Session, names: dict[str, str]) -> None:
-    known = {row.device_id: row.name for row in session.execute(select(PEERS))}
+def _remember_peers(db: Connection, names: dict[str, str]) -> None:
+    known = {row.device_id: row.name for row in db.execute(select(PEERS))}
     if known == names:
         return
-    session.execute(delete(PEERS))
+    db.execute(delete(PEERS))
     if names:
-        session.execute(insert(PEERS), [{"device_id": d, "name": n} for d, n in names.items()])
+        db.execute(insert(PEERS), [{"device_id": d, "name": n} for d, n in names.items()])
 
 
-def device_names(session: Session) -> dict[str | None, str]:
+def device_names(db: Connection) -> dict[str | None, str]:
     """What each device is called: ``None`` is this one, the others by id (a device sync
     has not named yet is not here)."""
-    names: dict[str | None, str] = {
-        row.device_id: row.name for row in session.execute(select(PEERS))
-    }
-    names[None] = session.execute(select(DEVICES.c.name)).scalar_one()
+    names: dict[str | None, str] = {row.device_id: row.name for row in db.execute(select(PEERS))}
+    names[None] = db.execute(select(DEVICES.c.name)).scalar_one()
     return names

@@ -34,7 +34,6 @@ from enum import Enum
 from typing import Any
 
 from sqlalchemy import Connection, text, true, update
-from sqlalchemy.orm import Session
 
 from data import revisions, rows
 from data.tables import BLOCKS, DEVICES, TOMBSTONES
@@ -140,16 +139,14 @@ def _top(connection: Connection, person: str) -> int:
     return top
 
 
-def recover(
-    session: Session, me: str, diverged: Diverged, pushed: Sequence[dict[str, Any]]
-) -> None:
+def recover(db: Connection, me: str, diverged: Diverged, pushed: Sequence[dict[str, Any]]) -> None:
     """Make this device ready to sync again as on a new target (in the caller's local
     transaction): with a new id unless only the target went back."""
     forget = {"target": None, "pulled_seq": 0, "syncs": None}
     if diverged.drift is Drift.TARGET_LOST:
-        session.execute(update(DEVICES).values(**forget))
+        db.execute(update(DEVICES).values(**forget))
         return
-    revisions.witness(session, diverged.top)
+    revisions.witness(db, diverged.top)
     unsent: list[tuple[Any, str]] = []
     beside: list[str] = []
     for item in pushed:
@@ -162,24 +159,20 @@ def recover(
         elif (held.revision, held.revised_by) == (item["revision"], me) and _differs(item, held):
             beside.append(item["uid"])
         else:  # the target's is newer: the pull brings it
-            session.execute(
+            db.execute(
                 update(table).where(table.c.uid == item["uid"]).values(revision=0, dirty=False)
             )
     for table in (BLOCKS, TOMBSTONES):  # what the former id made is its, explicitly
         finished = table.c.end_utc.is_not(None) if table is BLOCKS else true()
         mine = [uid for t, uid in unsent if t is table] + (beside if table is BLOCKS else [])
         theirs = finished & table.c.uid.not_in(mine)
-        session.execute(
-            update(table).where(theirs, table.c.device_id.is_(None)).values(device_id=me)
-        )
-        session.execute(
-            update(table).where(theirs, table.c.revised_by.is_(None)).values(revised_by=me)
-        )
-    session.execute(update(DEVICES).values(device_id=str(uuid.uuid4()), **forget))
+        db.execute(update(table).where(theirs, table.c.device_id.is_(None)).values(device_id=me))
+        db.execute(update(table).where(theirs, table.c.revised_by.is_(None)).values(revised_by=me))
+    db.execute(update(DEVICES).values(device_id=str(uuid.uuid4()), **forget))
     for _table, uid in unsent:
-        rows.restamp(session, uid)
+        rows.restamp(db, uid)
     for uid in beside:
-        rows.renew_identity(session, uid)
+        rows.renew_identity(db, uid)
 
 
 def _differs(item: dict[str, Any], held: Held) -> bool:

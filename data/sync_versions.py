@@ -6,8 +6,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import bindparam, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, bindparam, select, update
 
 from data import revisions
 from data.reading import load
@@ -16,15 +15,15 @@ from data.tables import BLOCKS, TOMBSTONES
 from tracker.block_codec import SYNCED, block_document, block_head, records
 
 
-def documents(session: Session, me: str, block_ids: Sequence[int]) -> list[dict[str, Any]]:
+def documents(db: Connection, me: str, block_ids: Sequence[int]) -> list[dict[str, Any]]:
     """The pushed form of finished blocks: one JSON document each (:data:`SYNCED`), its
     records named by their uids and in their order."""
     if not block_ids:
         return []
-    uid = record_uids(session, block_ids)
+    uid = record_uids(db, block_ids)
     heads = {
         row.id: row
-        for row in session.execute(
+        for row in db.execute(
             select(
                 BLOCKS.c.id,
                 BLOCKS.c.uid,
@@ -35,7 +34,7 @@ def documents(session: Session, me: str, block_ids: Sequence[int]) -> list[dict[
         )
     }
     result = []
-    for block in load(session, select(BLOCKS.c.id).where(BLOCKS.c.id.in_(block_ids))):
+    for block in load(db, select(BLOCKS.c.id).where(BLOCKS.c.id.in_(block_ids))):
         document = block_document(block, SYNCED, uid)
         for named in (document["pauses"], document["interruptions"]):
             named.sort(key=lambda record: record["uid"])
@@ -60,20 +59,20 @@ def _version(row: Any, me: str, document: str | None) -> dict[str, Any]:
 # ---------------------------------------------------------------- the two directions
 
 
-def push_list(session: Session, me: str, everything: bool) -> list[dict[str, Any]]:
+def push_list(db: Connection, me: str, everything: bool) -> list[dict[str, Any]]:
     """What to push: the changes not pushed yet, or, to a target this device has not
     synced with before (a new server, a team joined), every finished block it holds."""
     finished = select(BLOCKS.c.id).where(BLOCKS.c.end_utc.is_not(None))
-    ids = list(session.scalars(finished if everything else finished.where(BLOCKS.c.dirty)))
-    pushed = documents(session, me, ids)
-    tombstones = session.execute(
+    ids = list(db.scalars(finished if everything else finished.where(BLOCKS.c.dirty)))
+    pushed = documents(db, me, ids)
+    tombstones = db.execute(
         select(TOMBSTONES) if everything else select(TOMBSTONES).where(TOMBSTONES.c.dirty)
     )
     pushed.extend(_version(row, me, None) for row in tombstones)
     return pushed
 
 
-def mark_pushed(session: Session, pushed: list[dict[str, Any]]) -> None:
+def mark_pushed(db: Connection, pushed: list[dict[str, Any]]) -> None:
     """Pushed versions are clean here, unless they changed since they were read."""
     for table, deleted in ((BLOCKS, False), (TOMBSTONES, True)):
         done = [
@@ -82,7 +81,7 @@ def mark_pushed(session: Session, pushed: list[dict[str, Any]]) -> None:
             if item["deleted"] is deleted
         ]
         if done:
-            session.execute(
+            db.execute(
                 update(table)
                 .where(
                     table.c.uid == bindparam("pushed_uid"),
@@ -93,36 +92,36 @@ def mark_pushed(session: Session, pushed: list[dict[str, Any]]) -> None:
             )
 
 
-def _local_versions(session: Session, uids: Sequence[str], me: str) -> dict[str, tuple[int, str]]:
+def _local_versions(db: Connection, uids: Sequence[str], me: str) -> dict[str, tuple[int, str]]:
     """The version here of each of ``uids`` that is here (a block or a tombstone)."""
     found: dict[str, tuple[int, str]] = {}
     for table in (BLOCKS, TOMBSTONES):
-        for row in session.execute(
+        for row in db.execute(
             select(table.c.uid, table.c.revision, table.c.revised_by).where(table.c.uid.in_(uids))
         ):
             found[row.uid] = (row.revision, row.revised_by or me)
     return found
 
 
-def apply(session: Session, me: str, rows: Sequence[Any]) -> int:
+def apply(db: Connection, me: str, rows: Sequence[Any]) -> int:
     """Pulled versions, each applied if it is newer than what is here (rule 2), in the
     caller's one transaction; how many were. A batch costs a handful of statements, however
     many blocks it holds."""
     if not rows:
         return 0
-    revisions.witness(session, max(row.revision for row in rows))
-    newer = _newer(session, me, rows)
+    revisions.witness(db, max(row.revision for row in rows))
+    newer = _newer(db, me, rows)
     if not newer:
         return 0
     deleted = [_version_row(row, me) for row in newer.values() if row.deleted]
     pulled = [_pulled(row, me) for row in newer.values() if not row.deleted]
-    replace_pulled(session, list(newer), deleted, pulled)
+    replace_pulled(db, list(newer), deleted, pulled)
     return len(newer)
 
 
-def _newer(session: Session, me: str, rows: Sequence[Any]) -> dict[str, Any]:
+def _newer(db: Connection, me: str, rows: Sequence[Any]) -> dict[str, Any]:
     """The pulled versions newer than what is here, by block uid."""
-    here = _local_versions(session, [row.uid for row in rows], me)
+    here = _local_versions(db, [row.uid for row in rows], me)
     newer = {}
     for row in rows:  # in seq order: a later number for the same block is its later version
         if row.uid not in here or (row.revision, row.revised_by) > here[row.uid]:

@@ -12,7 +12,6 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, Engine, select, text
-from sqlalchemy.orm import Session
 
 from data import remote as servers
 from data.reading import between, load
@@ -61,14 +60,14 @@ def mark_stale(
 
 
 def _local_blocks(local: Engine, lens: Lens, days: Sequence[date] | None) -> list[Block]:
-    with Session(local) as session, session.begin():
+    with local.begin() as db:
         if days is None:
-            return load(session, select(BLOCKS.c.id).where(BLOCKS.c.end_utc.is_not(None)))
+            return load(db, select(BLOCKS.c.id).where(BLOCKS.c.end_utc.is_not(None)))
         clock = DayClock(load_zone(lens.zone))
         found: dict[int | None, Block] = {}
         for first, last in _runs(sorted(days)):
             start, end = clock.midnight(first), clock.midnight(last + timedelta(days=1))
-            for block in between(session, start, end):
+            for block in between(db, start, end):
                 found[block.id] = block
         return list(found.values())
 

@@ -7,15 +7,14 @@ that undoing "I'm back" reopens the very interruption the popup is tagging.
 
 import json
 from datetime import datetime
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Row, Table, delete, insert, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, Row, delete, insert, select
 
 from data.checked import check_and_save
-from data.models import UndoStepRow
 from data.reading import load_one
 from data.rows import LOOSE_PRESSES, remove, remove_interruption
+from data.tables import UNDO_STEPS as STEPS
 from tracker.block_codec import KEPT, block_document, block_from_document
 from tracker.errors import TransitionError
 from tracker.i18n import _
@@ -24,7 +23,6 @@ from tracker.timeparse import parse_iso
 from tracker.types import Kind
 from tracker.undo import KEPT_STEPS, RESTORES_BEFORE, Action, Step
 
-STEPS = cast(Table, UndoStepRow.__table__)
 GONE = "it was changed or removed since; edit the block in the dashboard instead"
 
 
@@ -33,7 +31,7 @@ _NEW_STEP = insert(STEPS).returning(STEPS.c.id)
 
 
 def record(
-    session: Session,
+    db: Connection,
     action: Action,
     at: datetime,
     done: datetime,
@@ -43,7 +41,7 @@ def record(
 ) -> None:
     """Record ``action`` (on ``block``) in the caller's transaction; the oldest steps beyond
     :data:`~tracker.undo.KEPT_STEPS` are dropped."""
-    new_id = session.scalar(
+    new_id = db.scalar(
         _NEW_STEP,
         {
             "action": action.value,
@@ -55,41 +53,41 @@ def record(
         },
     )
     if new_id is not None and new_id > KEPT_STEPS and new_id % 10 == 0:
-        session.execute(delete(STEPS).where(STEPS.c.id <= new_id - KEPT_STEPS))
+        db.execute(delete(STEPS).where(STEPS.c.id <= new_id - KEPT_STEPS))
 
 
-def latest(session: Session) -> Step | None:
-    newest = _newest(session)
+def latest(db: Connection) -> Step | None:
+    newest = _newest(db)
     return newest[1] if newest is not None else None
 
 
-def _newest(session: Session) -> tuple[Row[Any, Any, Any], Step] | None:
-    row = session.execute(select(STEPS).order_by(STEPS.c.id.desc()).limit(1)).first()
+def _newest(db: Connection) -> tuple[Row[Any, Any, Any], Step] | None:
+    row = db.execute(select(STEPS).order_by(STEPS.c.id.desc()).limit(1)).first()
     if row is None:
         return None
     return row, Step(Action(row.action), row.at_utc, row.done_utc, row.block_id, row.item_id)
 
 
-def undo_latest(session: Session) -> Step:
+def undo_latest(db: Connection) -> Step:
     """Take back the latest step. Raises :class:`TransitionError` if there is none, or if it
     no longer applies (its block was removed, or putting it back would overlap a block made
     since); the rollback then keeps the step, for the caller to drop (:func:`drop_latest`)."""
-    newest = _newest(session)
+    newest = _newest(db)
     if newest is None:
         raise TransitionError(_("nothing to undo"))
     row, step = newest
-    session.execute(delete(STEPS).where(STEPS.c.id == row.id))
+    db.execute(delete(STEPS).where(STEPS.c.id == row.id))
     if step.action in RESTORES_BEFORE:
-        current = load_one(session, step.block_id) if step.block_id is not None else None
+        current = load_one(db, step.block_id) if step.block_id is not None else None
         if current is None or row.before is None:
             raise TransitionError(_("cannot undo that: {0}").format(GONE))
-        check_and_save(session, _decode(row.before, current.id))
+        check_and_save(db, _decode(row.before, current.id))
     elif step.action is Action.PRESS:
-        if not remove_interruption(session, step.item_id):
+        if not remove_interruption(db, step.item_id):
             raise TransitionError(_("cannot undo that interruption: {0}").format(GONE))
     elif step.action is Action.LOOSE:
-        session.execute(delete(LOOSE_PRESSES).where(LOOSE_PRESSES.c.id == step.item_id))
-    elif not remove(session, step.block_id):  # START, ADD: the block it made goes
+        db.execute(delete(LOOSE_PRESSES).where(LOOSE_PRESSES.c.id == step.item_id))
+    elif not remove(db, step.block_id):  # START, ADD: the block it made goes
         raise TransitionError(_("cannot undo that block: {0}").format(GONE))
     return step
 
@@ -137,8 +135,8 @@ def _at(value: datetime | None) -> datetime:
     return value
 
 
-def drop_latest(session: Session) -> None:
+def drop_latest(db: Connection) -> None:
     """Forget the latest step: it was tried and no longer applies."""
-    newest = _newest(session)
+    newest = _newest(db)
     if newest is not None:
-        session.execute(delete(STEPS).where(STEPS.c.id == newest[0].id))
+        db.execute(delete(STEPS).where(STEPS.c.id == newest[0].id))

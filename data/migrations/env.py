@@ -4,7 +4,7 @@ config when run from the ``alembic`` command line."""
 from alembic import context
 from sqlalchemy import create_engine
 
-from data.models import Base
+from data.tables import METADATA
 
 config = context.config
 
@@ -22,7 +22,7 @@ def run_migrations() -> None:
 def _run(connection: object) -> None:
     context.configure(
         connection=connection,  # type: ignore[arg-type]
-        target_metadata=Base.metadata,
+        target_metadata=METADATA,
         render_as_batch=True,
         compare_type=True,
     )

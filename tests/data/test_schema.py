@@ -12,9 +12,9 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, text
 
 from data.errors import StoreError
-from data.models import Base
 from data.schema import HEAD_REVISION, MIGRATIONS
 from data.store import Store
+from data.tables import METADATA
 
 
 def test_head_revision_constant_matches_the_migrations() -> None:
@@ -29,7 +29,7 @@ def test_upgrading_an_empty_database_matches_the_models(database_url: str) -> No
     try:
         with engine.connect() as connection:
             context = MigrationContext.configure(connection, opts={"compare_type": True})
-            differences = compare_metadata(context, Base.metadata)
+            differences = compare_metadata(context, METADATA)
             version = connection.execute(text("SELECT version_num FROM alembic_version"))
             assert version.scalar() == HEAD_REVISION
     finally:
