@@ -12,27 +12,29 @@ app's sign of life). Sync moves the clock past what it pulls (:func:`witness`).
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
+from sqlalchemy import BigInteger, Connection, bindparam, case, delete, func, insert, select, update
 
 from data.tables import BLOCKS, DEVICES, TOMBSTONES
 
-_CLOCK = select(DEVICES.c.clock)
-_SET_CLOCK = update(DEVICES).values(clock=bindparam("now"))
+_SEEN = bindparam("seen", type_=BigInteger)
+_TICK = (
+    update(DEVICES)
+    .values(clock=case((DEVICES.c.clock > _SEEN, DEVICES.c.clock), else_=_SEEN) + 1)
+    .returning(DEVICES.c.clock)
+)
 _TOUCH = (
     update(BLOCKS)
     .where(BLOCKS.c.id == bindparam("block"))
     .values(revision=bindparam("revision"), revised_by=None, dirty=True)
 )
-"""Every write runs these: built once (SQLAlchemy takes longer to build a statement than
-to run it)."""
+"""Every write runs these, built once (SQLAlchemy takes longer to build a statement than to
+run it); the clock moves and is read in one statement."""
 
 
 def tick(db: Connection, seen: int = 0) -> int:
     """The next revision: one above this device's clock and above ``seen`` (a pulled
     revision), inside the caller's write transaction (which holds the write lock)."""
-    clock: int = db.scalar(_CLOCK) or 0
-    now = max(clock, seen) + 1
-    db.execute(_SET_CLOCK, {"now": now})
+    now: int = db.execute(_TICK, {"seen": seen}).scalar_one()  # the migration made its row
     return now
 
 

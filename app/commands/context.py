@@ -13,9 +13,12 @@ from tracker import clock
 from tracker.errors import FlowtallyError
 from tracker.i18n import _, day_name
 from tracker.settings import Settings, load_zone
-from tracker.team import Lens
 from tracker.timeparse import FUTURE_TOLERANCE, parse_user_time
 from tracker.units import clock_time
+
+TYPE_CHECKING = False  # a status bar's command never counts a team's days (#27)
+if TYPE_CHECKING:
+    from tracker.team import Lens
 
 
 @dataclass
@@ -35,8 +38,10 @@ class Context:
         return load_zone(self.zone_name)
 
     @property
-    def lens(self) -> Lens:
+    def lens(self) -> "Lens":
         """The settings this person's days are counted with (for a team's report too)."""
+        from tracker.team import Lens
+
         return Lens(self.settings.model, self.zone_name)
 
     @property

@@ -7,7 +7,6 @@ from pathlib import Path
 from app.commands.context import Context
 from app.commands.devices import on_device
 from app.commands.table import table
-from app.commands.weeks import load_view
 from app.files import write_atomically
 from app.language import requests as rq
 from tracker.days import DayClock, monday_of, parse_week
@@ -22,7 +21,6 @@ from tracker.report import (
     week_trend,
 )
 from tracker.units import decimal, duration
-from ui.charts_export import FORMATS as CHART_FORMATS
 
 
 def _this_monday(ctx: Context) -> date:
@@ -64,7 +62,12 @@ def report(ctx: Context, args: rq.Report) -> int:
 
 
 def _write_report_file(ctx: Context, monday: date, path: Path, device: str | None) -> int:
-    """The charts as a file, headless: matplotlib's Agg renderer, no Qt, no display."""
+    """The charts as a file, headless: matplotlib's Agg renderer, no Qt, no display. Its
+    modules load here: a report on the terminal or as JSON needs none of them."""
+    from app.commands.weeks import load_view
+    from ui.charts_export import FORMATS as CHART_FORMATS
+    from ui.charts_export import render_report
+
     fmt = path.suffix.lower().lstrip(".")
     if fmt not in CHART_FORMATS:
         raise FlowtallyError(
@@ -73,8 +76,6 @@ def _write_report_file(ctx: Context, monday: date, path: Path, device: str | Non
             )
         )
     view = load_view(ctx.store, ctx.settings.model, ctx.zone_name, monday, ctx.now, device=device)
-    from ui.charts_export import render_report
-
     write_atomically(path, render_report(view, fmt))
     line = _("Wrote the report of {week} to {path}.")
     print(line.format(week=view.report.week, path=path), file=ctx.out)

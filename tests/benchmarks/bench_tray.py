@@ -1,6 +1,7 @@
 """Benchmark: the tray app against a bare PySide6 tray app, started the same way, and against
 a "floor" app: the bare tray plus only what any Flowtally needs (pynput listeners, the CLI's
-local socket, an open SQLite file).
+local socket, an open SQLite file), and the same floor opening its file through SQLAlchemy
+(which the brief mandates for the store).
 
     .venv/bin/python -m tests.benchmarks.bench_tray [--idle 60] [--presses 200]
 
@@ -51,7 +52,7 @@ BARE_APP = BARE_TRAY + "app.exec()\n"
 # activity listeners (after the icon, as Flowtally starts them), a local socket server for
 # the CLI, and an open SQLite file in WAL mode. No SQLAlchemy, no model, no widgets beyond
 # the icon: the floor the 1.3x targets are measured against.
-FLOOR_APP = (
+FLOOR_TEMPLATE = (
     BARE_TRAY
     + """
 import sqlite3, tempfile
@@ -69,11 +70,25 @@ def later():
     ]
     for listener in listeners:
         listener.start()
-    db = sqlite3.connect(tempfile.mktemp(prefix="floor-", suffix=".sqlite3"))
-    db.execute("PRAGMA journal_mode=WAL")
+    OPEN_DATABASE
 QTimer.singleShot(0, later)
 app.exec()
 """
+)
+FLOOR_APP = FLOOR_TEMPLATE.replace(
+    "OPEN_DATABASE",
+    'db = sqlite3.connect(tempfile.mktemp(prefix="floor-", suffix=".sqlite3"))\n'
+    '    db.execute("PRAGMA journal_mode=WAL")',
+)
+# The same floor with the database opened through SQLAlchemy Core, as the brief mandates
+# for ``data/``: what the 1.5x memory target would be measured against if SQLAlchemy
+# counted as a mandated part (importing it alone holds about 27 MB here).
+SQLALCHEMY_FLOOR_APP = FLOOR_TEMPLATE.replace(
+    "OPEN_DATABASE",
+    "import sqlalchemy\n"
+    '    url = "sqlite:///" + tempfile.mktemp(suffix=".sqlite3")\n'
+    "    db = sqlalchemy.create_engine(url).connect()\n"
+    '    db.exec_driver_sql("PRAGMA journal_mode=WAL")',
 )
 
 
@@ -223,33 +238,31 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5, help="launches per app for start time")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="flowtally-bench-tray-"))
-    bare_script = work / "bare.py"
-    bare_script.write_text(BARE_APP)
-    floor_script = work / "floor.py"
-    floor_script.write_text(FLOOR_APP)
+    scripts = {"bare": BARE_APP, "floor": FLOOR_APP, "floor_sqlalchemy": SQLALCHEMY_FLOOR_APP}
     database = work / "bench.sqlite3"
 
     with xserver.virtual_display() as display:
         env = private_env(display, work)
         flowtally = [sys.executable, "-m", "app", "--db", str(database)]
-        bare = [sys.executable, str(bare_script)]
-        floor = [sys.executable, str(floor_script)]
-        starts: dict[str, list[float]] = {"bare": [], "floor": [], "flowtally": []}
+        commands = {}
+        for name, code in scripts.items():
+            (work / f"{name}.py").write_text(code)
+            commands[name] = [sys.executable, str(work / f"{name}.py")]
+        commands["flowtally"] = flowtally
+        starts: dict[str, list[float]] = {name: [] for name in commands}
         for _ in range(args.runs):
-            for name, command in (("bare", bare), ("floor", floor), ("flowtally", flowtally)):
+            for name, command in commands.items():
                 process, seconds = launch(command, env)
                 starts[name].append(seconds)
                 time.sleep(1.0)
                 stop(process)
                 time.sleep(0.5)
 
-        process, _ = launch(bare, env)
-        bare_rss, bare_cpu = idle_profile(process.pid, args.idle)
-        stop(process)
-
-        process, _ = launch(floor, env)
-        floor_rss, _floor_cpu = idle_profile(process.pid, args.idle)
-        stop(process)
+        idle: dict[str, tuple[float, float]] = {}
+        for name in scripts:
+            process, _ = launch(commands[name], env)
+            idle[name] = idle_profile(process.pid, args.idle)
+            stop(process)
 
         install_hanging_hook(work / "config")  # every event: a press, the start, a phase
         process, _ = launch(flowtally, env)
@@ -263,7 +276,7 @@ def main() -> None:
             capture_output=True,
         )
         time.sleep(5)  # idle means after the start-up and the command, not during them
-        app_rss, app_cpu = idle_profile(process.pid, args.idle)
+        idle["flowtally"] = idle_profile(process.pid, args.idle)
 
         typist = subprocess.Popen(["xdotool", "-"], env=env, stdin=subprocess.PIPE, text=True)
         assert typist.stdin is not None
@@ -285,34 +298,36 @@ def main() -> None:
     wayland = wayland_rows(base_env, work, args.presses, percentile_99)
 
     commits = commit_latencies(work, args.presses)
-    bare_start = statistics.median(starts["bare"])
-    floor_start = statistics.median(starts["floor"])
-    app_start = statistics.median(starts["flowtally"])
-    print("| what | bare PySide6 tray | floor: bare + pynput, socket, sqlite3 | Flowtally |")
-    print("|---|---|---|---|")
+    start = {name: statistics.median(values) * 1000 for name, values in starts.items()}
+    rss = {name: values[0] for name, values in idle.items()}
+
+    def against_floor(values: dict[str, float], unit: str) -> str:
+        """Each app's value, and past the bare tray its ratio to the floor app."""
+        floor = values["floor"]
+        cells = [f"{values['bare']:.0f} {unit}", f"{floor:.0f} {unit}"]
+        for name in ("floor_sqlalchemy", "flowtally"):
+            cells.append(f"{values[name]:.0f} {unit} ({values[name] / floor:.2f}x the floor)")
+        return " | ".join(cells)
+
+    print("| what | bare PySide6 tray | floor | floor with SQLAlchemy | Flowtally |")
+    print("|---|---|---|---|---|")
+    print(f"| launch to icon embedded (median of {args.runs}) | {against_floor(start, 'ms')} |")
+    print(f"| resident memory after {args.idle:.0f} s idle | {against_floor(rss, 'MB')} |")
     print(
-        f"| launch to icon embedded (median of {args.runs}) | {bare_start * 1000:.0f} ms "
-        f"| {floor_start * 1000:.0f} ms ({floor_start / bare_start:.2f}x) "
-        f"| {app_start * 1000:.0f} ms ({app_start / bare_start:.2f}x) |"
-    )
-    print(
-        f"| resident memory after {args.idle:.0f} s idle | {bare_rss:.0f} MB "
-        f"| {floor_rss:.0f} MB ({floor_rss / bare_rss:.2f}x) "
-        f"| {app_rss:.0f} MB ({app_rss / bare_rss:.2f}x) |"
-    )
-    print(
-        f"| CPU over {args.idle:.0f} s idle (block running) | {bare_cpu:.3f} % | "
-        f"| {app_cpu:.3f} % |"
+        f"| CPU over {args.idle:.0f} s idle (block running) | {idle['bare'][1]:.3f} % | | "
+        f"| {idle['flowtally'][1]:.3f} % |"
     )
     print(
         f"| one-row commit, WAL + synchronous=FULL ({args.presses}) | | median "
-        f"{statistics.median(commits):.1f} ms, p99 {percentile_99(commits):.1f} ms | |"
+        f"{statistics.median(commits):.1f} ms, p99 {percentile_99(commits):.1f} ms | | |"
     )
     for pause, values in latencies.items():
+        own = percentile_99(values) - percentile_99(commits)
         print(
             f"| hotkey press to committed row, a hook hanging on every event ({args.presses} "
-            f"presses, {1 / pause:.0f} a second) | | | median {statistics.median(values):.1f} ms, "
-            f"p99 {percentile_99(values):.1f} ms |"
+            f"presses, {1 / pause:.0f} a second) | | | | median {statistics.median(values):.1f} "
+            f"ms, p99 {percentile_99(values):.1f} ms; own part at p99 (less the bare commit's "
+            f"p99) {own:.1f} ms |"
         )
     for row in [*focus, *wayland]:
         print(row)
