@@ -14,6 +14,8 @@ from tracker.errors import FlowtallyError
 from tracker.i18n import _
 
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+_HOUR = timedelta(hours=1)
+_INSTANT = timedelta(microseconds=1)
 FIRST_YEAR, LAST_YEAR = 1970, 2199
 """The years :mod:`tracker.timeparse` accepts times in; a report of week 9999-W52 would reach
 past the last date Python can represent."""
@@ -26,6 +28,7 @@ class DayClock:
         self.zone = zone
         self.midnight = lru_cache(maxsize=4096)(self._midnight)
         self._last: tuple[datetime, datetime, date] | None = None
+        self._last_hour: tuple[datetime, datetime, date, int] | None = None
 
     def _midnight(self, day: date) -> datetime:
         return datetime.combine(day, time(0), tzinfo=self.zone).astimezone(UTC)
@@ -53,6 +56,37 @@ class DayClock:
         last = self._last
         assert last is not None  # day_of has just remembered that day
         return day, last[1]
+
+    def hour_of(self, instant: datetime) -> tuple[date, int, datetime]:
+        """The local day and hour holding ``instant``, and the instant that hour ends (a zone
+        offset of half an hour ends it at the half hour). Remembered as :meth:`day_of`
+        remembers its day: a day's segments and interruptions fall in few hours."""
+        last = self._last_hour
+        if last is not None and last[0] <= instant < last[1]:
+            return last[2], last[3], last[1]
+        local = instant.astimezone(self.zone)
+        began = instant - timedelta(
+            minutes=local.minute, seconds=local.second, microseconds=local.microsecond
+        )
+        ends = began + _HOUR
+        day = self.day_of(instant)
+        offset, zone = local.utcoffset(), self.zone
+        if (
+            began.astimezone(zone).utcoffset()
+            == offset
+            == (ends - _INSTANT).astimezone(zone).utcoffset()
+        ):
+            self._last_hour = (began, ends, day, local.hour)  # no offset change inside it
+        return day, local.hour, ends
+
+    def hours(self, start: datetime, end: datetime) -> Iterator[tuple[date, int, timedelta]]:
+        """``[start, end)`` cut at local hours, as ``(day, hour, length)``."""
+        cursor = start
+        while cursor < end:
+            day, hour, ends = self.hour_of(cursor)
+            piece_end = min(end, ends)
+            yield day, hour, piece_end - cursor
+            cursor = piece_end
 
     def split(self, start: datetime, end: datetime) -> Iterator[tuple[date, datetime, datetime]]:
         """``[start, end)`` cut at local midnights, as ``(day, piece_start, piece_end)``."""

@@ -12,11 +12,10 @@ zero. Its numbers are unrounded; the report rounds what it shows.
 
 import json
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from tracker import clock as wall
 from tracker.counted_once import counted_once
@@ -133,20 +132,6 @@ def span_days(zone_name: str, spans: Iterable[tuple[datetime, datetime]]) -> set
     return {day for start, end in spans for day, _, _ in clock.split(start, end)}
 
 
-def _hour_pieces(
-    zone: ZoneInfo, clock: DayClock, start: datetime, end: datetime
-) -> Iterator[tuple[date, int, timedelta]]:
-    """``[start, end)`` cut at local hours, as ``(day, hour, length)`` (a zone offset of
-    half an hour cuts at the half hour, where that zone's hours begin)."""
-    cursor = start
-    while cursor < end:
-        local = cursor.astimezone(zone)
-        into = timedelta(minutes=local.minute, seconds=local.second, microseconds=local.microsecond)
-        piece_end = min(end, cursor + timedelta(hours=1) - into)
-        yield clock.day_of(cursor), local.hour, piece_end - cursor
-        cursor = piece_end
-
-
 def person_days(
     blocks: Iterable[Block],
     lens: Lens,
@@ -164,8 +149,8 @@ def person_days(
     touched = {day for t in timelines for day, _, _ in clock.split(t.start, t.end)}
     wanted = sorted(touched if days is None else set(days) & touched)
     metrics = daily_metrics(timelines, params, clock, wanted)
-    hours = _hours(timelines, zone, clock, set(wanted))
-    sources = _sources(timelines, zone, clock, set(wanted))
+    hours = _hours(timelines, clock, set(wanted))
+    sources = _sources(timelines, clock, set(wanted))
     result = []
     for day in wanted:
         m = metrics[day]
@@ -192,7 +177,7 @@ def person_days(
 
 
 def _hours(
-    timelines: Iterable[Timeline], zone: ZoneInfo, clock: DayClock, days: set[date]
+    timelines: Iterable[Timeline], clock: DayClock, days: set[date]
 ) -> dict[date, dict[int, HourShare]]:
     tracked: dict[tuple[date, int], timedelta] = defaultdict(timedelta)
     struck: dict[tuple[date, int, Kind], int] = defaultdict(int)
@@ -200,14 +185,13 @@ def _hours(
         for segment in timeline.segments:
             if segment.kind is SegmentKind.PAUSED:
                 continue
-            for day, hour, length in _hour_pieces(zone, clock, segment.start, segment.end):
+            for day, hour, length in clock.hours(segment.start, segment.end):
                 if day in days:
                     tracked[day, hour] += length
         for broken in timeline.breaks:
-            at = broken.interruption.at
-            day = clock.day_of(at)
+            day, hour, _ = clock.hour_of(broken.interruption.at)
             if day in days:
-                struck[day, at.astimezone(zone).hour, broken.interruption.kind] += 1
+                struck[day, hour, broken.interruption.kind] += 1
     cells: dict[date, dict[int, HourShare]] = defaultdict(dict)
     for day, hour in {*tracked, *((d, h) for d, h, _ in struck)}:
         cells[day][hour] = HourShare(
@@ -220,7 +204,7 @@ def _hours(
 
 
 def _sources(
-    timelines: Iterable[Timeline], zone: ZoneInfo, clock: DayClock, days: set[date]
+    timelines: Iterable[Timeline], clock: DayClock, days: set[date]
 ) -> dict[date, tuple[SourceShare, ...]]:
     """Each day's sources by local hour: the interruptions that struck in the hour, and the
     recovery they caused that fell in it (:func:`tracker.dashboard.recoveries`)."""
@@ -228,11 +212,11 @@ def _sources(
     cost: dict[tuple[date, int, str], timedelta] = defaultdict(timedelta)
     for timeline in timelines:
         for interruption in timeline.block.interruptions:
-            day = clock.day_of(interruption.at)
+            day, hour, _ = clock.hour_of(interruption.at)
             if day in days:
-                counts[day, interruption.at.astimezone(zone).hour, interruption.source] += 1
+                counts[day, hour, interruption.source] += 1
         for cause, start, end, causes in recoveries(timeline):
-            for day, hour, length in _hour_pieces(zone, clock, start, end):
+            for day, hour, length in clock.hours(start, end):
                 if day in days:
                     cost[day, hour, cause.source] += length / causes
     found: dict[date, list[SourceShare]] = defaultdict(list)

@@ -6,7 +6,6 @@ from datetime import datetime
 from typing import TextIO
 from zoneinfo import ZoneInfo
 
-from app.commands.app_facts import AppFacts
 from app.commands.writes import Writes
 from data.store import Store
 from tracker import clock
@@ -16,8 +15,9 @@ from tracker.settings import Settings, load_zone
 from tracker.timeparse import FUTURE_TOLERANCE, parse_user_time
 from tracker.units import clock_time
 
-TYPE_CHECKING = False  # a status bar's command never counts a team's days (#27)
+TYPE_CHECKING = False  # a command in a terminal has no app, and counts no team's days (#27)
 if TYPE_CHECKING:
+    from app.commands.app_facts import AppFacts
     from tracker.team import Lens
 
 
@@ -29,7 +29,7 @@ class Context:
     out: TextIO
     err: TextIO
     writes: Writes
-    app: AppFacts | None = None
+    app: "AppFacts | None" = None
     """``None`` in the terminal; the running app's facts when it runs the command."""
     now: datetime = field(default_factory=clock.now)
 

@@ -4,6 +4,8 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tracker.days import DayClock, parse_week, week_name
 from tracker.errors import FlowtallyError
@@ -76,3 +78,53 @@ def test_parse_week(text: str, monday: date) -> None:
 def test_unknown_weeks_are_refused_clearly(text: str, message: str) -> None:
     with pytest.raises(FlowtallyError, match=message):
         parse_week(text)
+
+
+ZONES = ("Europe/Amsterdam", "America/New_York", "Australia/Lord_Howe", "America/Santiago")
+TRANSITIONS = [  # instants near each zone's DST changes, where a remembered hour could lie
+    datetime(2026, 3, 29, 0, 0, tzinfo=UTC),
+    datetime(2026, 10, 25, 0, 0, tzinfo=UTC),
+    datetime(2026, 11, 1, 5, 0, tzinfo=UTC),
+    datetime(2026, 10, 3, 15, 0, tzinfo=UTC),
+    datetime(2026, 4, 4, 14, 30, tzinfo=UTC),
+    datetime(2026, 9, 6, 3, 0, tzinfo=UTC),
+]
+
+
+@settings(max_examples=300)
+@given(
+    zone=st.sampled_from(ZONES),
+    near=st.sampled_from(TRANSITIONS),
+    offsets=st.lists(st.integers(-4 * 3600, 4 * 3600), min_size=1, max_size=30),
+)
+def test_a_remembered_hour_is_the_hour_the_zone_gives(
+    zone: str, near: datetime, offsets: list[int]
+) -> None:
+    """``hour_of`` remembers the last hour it found (the team summary asks it for every
+    segment and interruption): in any order of lookups, across DST changes of an hour and
+    of half an hour, it answers what converting the instant would."""
+    clock = DayClock(ZoneInfo(zone))
+    for seconds in offsets:
+        instant = near + timedelta(seconds=seconds)
+        day, hour, ends = clock.hour_of(instant)
+        assert (day, hour) == (clock.day_of(instant), instant.astimezone(clock.zone).hour)
+        assert instant < ends <= instant + timedelta(hours=1)
+
+
+@given(
+    zone=st.sampled_from(ZONES),
+    near=st.sampled_from(TRANSITIONS),
+    start=st.integers(-4 * 3600, 4 * 3600),
+    length=st.integers(1, 6 * 3600),
+)
+def test_local_hours_cover_an_interval_once_each_piece_in_its_hour(
+    zone: str, near: datetime, start: int, length: int
+) -> None:
+    clock = DayClock(ZoneInfo(zone))
+    begin = near + timedelta(seconds=start)
+    end = begin + timedelta(seconds=length)
+    cursor = begin
+    for day, hour, piece in clock.hours(begin, end):
+        assert (day, hour) == (clock.day_of(cursor), cursor.astimezone(clock.zone).hour)
+        cursor += piece
+    assert cursor == end
