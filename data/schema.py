@@ -9,6 +9,7 @@ import sqlite3
 from pathlib import Path
 
 from sqlalchemy import Engine, inspect, text
+from sqlalchemy.exc import DBAPIError
 
 from data.engine import WRITE_OPTION
 from data.errors import StoreError
@@ -19,7 +20,13 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 
 
 def current_revision(engine: Engine) -> str | None:
+    """The schema's revision: one query when the database is Flowtally's (every command
+    opens the store, and reflecting its tables would cost more than the query)."""
     with engine.connect() as connection:
+        try:
+            return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        except DBAPIError:  # no such table: a new database, or another program's
+            connection.rollback()
         tables = set(inspect(connection).get_table_names())
         if "alembic_version" not in tables:
             if tables:

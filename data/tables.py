@@ -41,6 +41,13 @@ def new_uid() -> str:
     return str(uuid.uuid4())
 
 
+def _block_id() -> Column[int]:
+    """A pause's or an interruption's block: deleting the block deletes them."""
+    return Column(
+        "block_id", Integer, ForeignKey("blocks.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+
+
 def _uid() -> Column[str]:
     return Column("uid", String(36), nullable=True, unique=True, index=True, default=new_uid)
 
@@ -75,13 +82,7 @@ PAUSES = Table(
     "pauses",
     METADATA,
     Column("id", Integer, primary_key=True),
-    Column(
-        "block_id",
-        Integer,
-        ForeignKey("blocks.id", ondelete="CASCADE"),
-        nullable=False,
-        index=True,
-    ),
+    _block_id(),
     Column("start_utc", UTCDateTime, nullable=False),
     Column("end_utc", UTCDateTime),
     Column("timezone", String(64), nullable=False),
@@ -93,13 +94,7 @@ INTERRUPTIONS = Table(
     "interruptions",
     METADATA,
     Column("id", Integer, primary_key=True),
-    Column(
-        "block_id",
-        Integer,
-        ForeignKey("blocks.id", ondelete="CASCADE"),
-        nullable=False,
-        index=True,
-    ),
+    _block_id(),
     Column("at_utc", UTCDateTime, nullable=False),
     Column("end_utc", UTCDateTime),
     Column("kind", String(16), nullable=False),
