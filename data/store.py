@@ -51,13 +51,13 @@ class Store(Database):
     # ------------------------------------------------------------ reading
 
     def running(self) -> Block | None:
-        with self._read() as session:
-            return running_block(session)
+        with self._read() as db:
+            return running_block(db)
 
     def blocks_between(self, start: datetime, end: datetime) -> list[Block]:
         """Blocks sharing any instant with ``[start, end)``, the running one included."""
-        with self._read() as session:
-            return between(session, start, end)
+        with self._read() as db:
+            return between(db, start, end)
 
     def day(self, clock: DayClock, instant: datetime) -> tuple[Block | None, list[Block]]:
         """The running block and the blocks touching the local day of ``instant``: what a
@@ -69,26 +69,26 @@ class Store(Database):
 
     def all_blocks(self, finished_only: bool = False) -> list[Block]:
         """Every block, oldest first."""
-        with self._read() as session:
+        with self._read() as db:
             ids = select(BLOCKS.c.id)
             if finished_only:
                 ids = ids.where(BLOCKS.c.end_utc.is_not(None))
-            return load(session, ids)
+            return load(db, ids)
 
     def count(self) -> tuple[int, int, int]:
         """How many blocks, pauses and interruptions are stored."""
-        with self._read() as session:
+        with self._read() as db:
             return (
-                session.scalar(select(func.count()).select_from(BLOCKS)) or 0,
-                session.scalar(select(func.count()).select_from(PAUSES)) or 0,
-                session.scalar(select(func.count()).select_from(INTERRUPTIONS)) or 0,
+                db.scalar(select(func.count()).select_from(BLOCKS)) or 0,
+                db.scalar(select(func.count()).select_from(PAUSES)) or 0,
+                db.scalar(select(func.count()).select_from(INTERRUPTIONS)) or 0,
             )
 
     def recent_tasks(self, limit: int = 10) -> list[str]:
         """Task labels, most recently used first."""
-        with self._read() as session:
+        with self._read() as db:
             latest = func.max(BLOCKS.c.start_utc)
-            rows = session.execute(
+            rows = db.execute(
                 select(BLOCKS.c.task)
                 .where(BLOCKS.c.task.is_not(None))
                 .group_by(BLOCKS.c.task)
@@ -100,9 +100,9 @@ class Store(Database):
     # ------------------------------------------------------------ the running block
 
     def start(self, at: datetime, zone_name: str, task: str | None = None) -> Block:
-        with self._write() as session:
-            block = running.start(running_block(session), at, zone_name, task)
-            later = session.execute(spans().where(BLOCKS.c.end_utc > at).limit(1)).first()
+        with self._write() as db:
+            block = running.start(running_block(db), at, zone_name, task)
+            later = db.execute(spans().where(BLOCKS.c.end_utc > at).limit(1)).first()
             if later is not None:
                 ahead = recorded_ahead(later.start_utc, later.timezone, _("the block in the way"))
                 raise ahead or TransitionError(
@@ -110,23 +110,23 @@ class Store(Database):
                         named(later)
                     )
                 )
-            started = save(session, block)
-            undo_log.record(session, Action.START, at, _done(), started)
+            started = save(db, block)
+            undo_log.record(db, Action.START, at, _done(), started)
             return started
 
     def start_from_press(self, press_id: int, task: str | None = None) -> Block:
         """Start a block at a loose press, which becomes its interruption going on (the
         press said the person was being interrupted)."""
-        with self._write() as session:
-            found = presses.loose_presses(session, press_id)
+        with self._write() as db:
+            found = presses.loose_presses(db, press_id)
             if not found:
                 raise TransitionError(_("that press was started from or discarded already"))
             press = found[0]
-            block = running.start(running_block(session), press.at, press.timezone, task)
+            block = running.start(running_block(db), press.at, press.timezone, task)
             first = Interruption(press.at, None, timezone=press.timezone, ongoing=True)
-            started = check_and_save(session, replace(block, interruptions=(first,)))
-            session.execute(delete(LOOSE_PRESSES).where(LOOSE_PRESSES.c.id == press_id))
-            undo_log.record(session, Action.START, press.at, _done(), started)
+            started = check_and_save(db, replace(block, interruptions=(first,)))
+            db.execute(delete(LOOSE_PRESSES).where(LOOSE_PRESSES.c.id == press_id))
+            undo_log.record(db, Action.START, press.at, _done(), started)
             return started
 
     def pause(self, at: datetime, zone_name: str) -> Block:
@@ -145,8 +145,8 @@ class Store(Database):
     def _change_running(
         self, action: Action, at: datetime, change: Callable[[Block | None], Block]
     ) -> Block:
-        with self._write() as session:
-            before = running_block(session)
+        with self._write() as db:
+            before = running_block(db)
             try:
                 changed = change(before)
             except TransitionError:
@@ -157,73 +157,73 @@ class Store(Database):
                 if ahead is None:
                     raise
                 raise ahead from None
-            after = save(session, changed)
-            undo_log.record(session, action, at, _done(), after, before=before)
+            after = save(db, changed)
+            undo_log.record(db, action, at, _done(), after, before=before)
             return after
 
     def interrupt(self, interruption: Interruption) -> Interruption:
         """Log an interruption in the running block, or (backfilling, ``interrupt --at``) in
         the finished block that holds its instant; committed when this returns."""
-        with self._write() as session:
-            return presses.interrupt(session, interruption, _done())
+        with self._write() as db:
+            return presses.interrupt(db, interruption, _done())
 
     def press(self, interruption: Interruption) -> Pressed:
         """A hotkey press: ``interruption`` going on, nothing new while one is, or a loose
         press while no block runs (:mod:`data.presses`); committed when this returns."""
-        with self._write() as session:
-            return presses.press(session, interruption, _done())
+        with self._write() as db:
+            return presses.press(db, interruption, _done())
 
     def loose_presses(self) -> list[LoosePress]:
-        with self._read() as session:
-            return presses.loose_presses(session)
+        with self._read() as db:
+            return presses.loose_presses(db)
 
     def add(self, block: Block) -> Block:
         """A finished block, backfilled (undone by removing it)."""
-        with self._write() as session:
-            added = check_and_save(session, replace(block, id=None))
-            undo_log.record(session, Action.ADD, added.start, _done(), added)
+        with self._write() as db:
+            added = check_and_save(db, replace(block, id=None))
+            undo_log.record(db, Action.ADD, added.start, _done(), added)
             return added
 
     def last_step(self) -> Step | None:
         """The action ``undo`` would take back."""
-        with self._read() as session:
-            return undo_log.latest(session)
+        with self._read() as db:
+            return undo_log.latest(db)
 
     def undo(self) -> Step:
         """Take back the last tracking action. One that no longer applies (its block was
         edited away, or a block made since is in the way) is dropped after saying so, so the
         next undo reaches the one before."""
         try:
-            with self._write() as session:
-                return undo_log.undo_latest(session)
+            with self._write() as db:
+                return undo_log.undo_latest(db)
         except TransitionError:
-            with self._write() as session:
-                undo_log.drop_latest(session)
+            with self._write() as db:
+                undo_log.drop_latest(db)
             raise
 
     def holds(self, interruption: Interruption) -> bool:
         """Whether an interruption equal to this one (same instant, end, kind, source and note)
         is stored: a press replayed from the journal after a crash may be stored already."""
-        with self._read() as session:
-            return presses.holds(session, interruption)
+        with self._read() as db:
+            return presses.holds(db, interruption)
 
     def update(self, block_id: int, change: Callable[[Block], Block]) -> Block:
         """Apply a pure ``change`` to a stored block in one transaction (read, change, check,
         write), so no other writer can slip in between; the result must obey the model and
         overlap no other block."""
-        with self._write() as session:
-            return update_block(session, block_id, change)
+        with self._write() as db:
+            return update_block(db, block_id, change)
 
     def update_holding(self, interruption_id: int, change: Callable[[Block], Block]) -> Block:
         """:meth:`update` the block that holds an interruption, running or already stopped
         (a tag chosen in the popup after the block was stopped still belongs there)."""
-        with self._write() as session:
-            block_id = session.scalar(
+        with self._write() as db:
+            block_id = db.scalar(
                 select(INTERRUPTIONS.c.block_id).where(INTERRUPTIONS.c.id == interruption_id)
             )
             if block_id is None:
                 raise TransitionError(_("that interruption no longer exists"))
-            return update_block(session, block_id, change)
+            return update_block(db, block_id, change)
 
     def change(self, before: Block | None, after: Block | None) -> Block | None:
         """Apply one history edit in one transaction: add ``after`` (no ``before``), delete
@@ -233,30 +233,30 @@ class Store(Database):
         edit made on a stale screen, or an undo after the tray changed the block, is refused
         instead of silently discarding the newer change. Returns the stored ``after``.
         """
-        with self._write() as session:
+        with self._write() as db:
             if before is not None:
-                stored = load_one(session, before.id) if before.id is not None else None
+                stored = load_one(db, before.id) if before.id is not None else None
                 if stored is None or stored != before:
                     raise TransitionError(
                         _("that block was changed or removed meanwhile; look again and retry")
                     )
                 if after is None:
-                    remove(session, before.id)
+                    remove(db, before.id)
                     return None
-                return check_and_save(session, replace(after, id=before.id))
+                return check_and_save(db, replace(after, id=before.id))
             if after is None:
                 return None
-            return check_and_save(session, replace(after, id=None))
+            return check_and_save(db, replace(after, id=None))
 
     def heartbeat(self, at: datetime) -> bool:
         """Record that the app is alive while a block runs; false when none runs."""
-        with self._write() as session:
-            return beat(session, at)
+        with self._write() as db:
+            return beat(db, at)
 
     def last_heartbeat(self) -> datetime | None:
         """The running block's last heartbeat (``None`` without one or without a block)."""
-        with self._read() as session:
-            value: datetime | None = session.scalar(
+        with self._read() as db:
+            value: datetime | None = db.scalar(
                 select(BLOCKS.c.heartbeat_utc).where(BLOCKS.c.running.is_(True))
             )
             return value
@@ -280,36 +280,36 @@ class Store(Database):
 
     def rename_device(self, name: str) -> None:
         """What the person's other devices are to call this one (sent at the next sync)."""
-        with self._write() as session:
+        with self._write() as db:
             from data import sync as syncing
 
-            syncing.rename(session, name)
+            syncing.rename(db, name)
 
     def history_mark(self) -> tuple[int, ...]:
         """A mark that changes whenever a finished block changes, comes, or goes (here, from
         another process, or by sync), and not with the running block or its heartbeat: what a
         cache of settled weeks checks before it is trusted again."""
-        with self._read() as session:
-            return revisions.history_mark(session)
+        with self._read() as db:
+            return revisions.history_mark(db)
 
     def sync_team(self) -> str | None:
         """The team whose database the sync target is, as the last sync found."""
-        with self._read() as session:
-            team: str | None = session.scalar(select(DEVICES.c.team))
+        with self._read() as db:
+            team: str | None = db.scalar(select(DEVICES.c.team))
             return team
 
     def sync_state(self) -> SyncState:
-        with self._read() as session:
+        with self._read() as db:
             from data import sync as syncing
 
-            return syncing.state(session)
+            return syncing.state(db)
 
     def device_names(self) -> dict[str | None, str]:
         """This device (``None``) and the person's others that sync has named, by id."""
-        with self._read() as session:
+        with self._read() as db:
             from data import sync as syncing
 
-            return syncing.device_names(session)
+            return syncing.device_names(db)
 
     # ------------------------------------------------------------ import
 
@@ -333,7 +333,7 @@ class Store(Database):
         # The store keeps its own promise, whoever calls it: no two blocks overlap.
         named = list(zip(names, blocks, strict=True))
         overlaps.check_no_overlaps(named)
-        with self._write() as session:
+        with self._write() as db:
             from data.importing import add_new
 
-            return add_new(session, named, self.url.get_backend_name(), progress)
+            return add_new(db, named, self.url.get_backend_name(), progress)
