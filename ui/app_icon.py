@@ -6,10 +6,18 @@ of shrinking it: at 16 px the wave would be a smudge, so it becomes a dot, and t
 thicker so each phase colour still covers whole pixels.
 """
 
+import marshal
 import math
+import os
+import zlib
+from collections.abc import Sequence
+from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QIcon, QLinearGradient, QPainter, QPainterPath, QPen, QPixmap
+
+# ``Qt`` (its enums) is imported where the icon is drawn: PySide6 builds that namespace on
+# first use, about 40 ms, and the tray's first icon is read from saved images instead (#27).
 
 # Okabe-Ito, as in the tray icon and the charts, lightened where navy would swallow them.
 RAMP_UP = QColor("#E69F00")
@@ -18,6 +26,8 @@ FLOW = QColor("#1FB58A")
 TILE_TOP = QColor("#1F5477")
 TILE_BOTTOM = QColor("#0C2536")
 SIZES = (16, 22, 24, 32, 48, 64, 128, 256)  # for windows; the installers add 512
+TRAY_SIZES = SIZES[:6]
+"""The sizes of every tray icon (:mod:`ui.icons`), the app's own among them."""
 
 # The ring's phases, clockwise from twelve o'clock, in degrees: a short ramp-up, some deep
 # focus, and a long flow that almost closes the circle.
@@ -26,6 +36,8 @@ _SEGMENTS = ((RAMP_UP, 0.0, 62.0), (DEEP, 62.0, 150.0), (FLOW, 150.0, 334.0))
 
 def draw(painter: QPainter, size: float) -> None:
     """Paint the icon into the square ``0, 0, size, size`` of ``painter``."""
+    from PySide6.QtCore import Qt
+
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     small = size < 28
     inset = 0.0 if small else size * 0.055
@@ -67,6 +79,8 @@ def draw(painter: QPainter, size: float) -> None:
 
 def _wave(painter: QPainter, centre: QPointF, room: float, tile: float) -> None:
     """One and a half periods of a sine: the stretch of flow the ring closes around."""
+    from PySide6.QtCore import Qt
+
     half = room * 0.62
     amplitude = room * 0.2
     path = QPainterPath()
@@ -88,6 +102,8 @@ def _wave(painter: QPainter, centre: QPointF, room: float, tile: float) -> None:
 
 
 def pixmap(size: int) -> QPixmap:
+    from PySide6.QtCore import Qt
+
     result = QPixmap(size, size)
     result.fill(Qt.GlobalColor.transparent)
     painter = QPainter(result)
@@ -102,3 +118,43 @@ def icon() -> QIcon:
     for size in SIZES:
         result.addPixmap(pixmap(size))
     return result
+
+
+def saved_icon(folder: Path, sizes: Sequence[int]) -> QIcon:
+    """The icon at ``sizes``, read from images an earlier start saved in ``folder``; drawn,
+    and saved for the next start, when they are missing or cannot be read. Reading needs
+    none of Qt's enums, so the tray's first icon does not wait for PySide6 to build them.
+    The images are named after the drawing itself: a changed drawing is drawn anew."""
+    files = [folder / f"app-icon-{_drawing()}-{size}.png" for size in sizes]
+    result = QIcon()
+    pictures = [QPixmap(str(file)) for file in files if file.is_file()]
+    if len(pictures) == len(files) and not any(picture.isNull() for picture in pictures):
+        for picture in pictures:
+            result.addPixmap(picture)
+        return result
+    for size, file in zip(sizes, files, strict=True):
+        drawn = pixmap(size)
+        result.addPixmap(drawn)
+        _save(drawn, file)
+    return result
+
+
+def _drawing() -> str:
+    """A checksum of the drawing: its code and its colours (no source file is needed, so it
+    works in the bundle too)."""
+    code = b"".join(marshal.dumps(f.__code__) for f in (draw, _wave, pixmap))
+    colours = "".join(c.name() for c in (TILE_TOP, TILE_BOTTOM, *(s[0] for s in _SEGMENTS)))
+    shape = repr([(s[1], s[2]) for s in _SEGMENTS]).encode()
+    return f"{zlib.crc32(code + colours.encode() + shape):08x}"
+
+
+def _save(drawn: QPixmap, file: Path) -> None:
+    """Whole or not at all (another start may read it meanwhile); a folder that cannot be
+    written costs only the next start's speed."""
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        partial = file.with_name(f".{file.name}.{os.getpid()}")
+        if drawn.save(str(partial), "PNG"):
+            os.replace(partial, file)
+    except OSError:
+        pass

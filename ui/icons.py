@@ -33,7 +33,7 @@ INTERRUPTED = QColor("#D55E00")
 PAUSED = QColor("#7F7F7F")
 DARK_LABEL = QColor("#1A1A1A")
 LIGHT_LABEL = QColor("#FFFFFF")
-SIZES = (16, 22, 24, 32, 48, 64)
+SIZES = app_icon.TRAY_SIZES
 
 
 @dataclass(frozen=True, slots=True)

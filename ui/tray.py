@@ -4,7 +4,7 @@ through signals; what an action does is decided in ``app``."""
 from datetime import timedelta
 
 from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtGui import QCursor
+from PySide6.QtGui import QCursor, QIcon
 from PySide6.QtWidgets import QInputDialog, QMenu, QSystemTrayIcon
 
 from tracker.running import State
@@ -12,8 +12,11 @@ from tracker.settings import ModelParams
 from tracker.status import Status
 from tracker.types import PHASE_NAMES, Phase
 from tracker.units import duration, plural, time_left
-from ui import icons
 from ui.view_requests import ViewRequests
+
+TYPE_CHECKING = False  # the icons load with the first status drawn, after the first icon
+if TYPE_CHECKING:
+    from ui.icons import IconLook
 
 HEADER_LINES = 4
 
@@ -97,7 +100,7 @@ class TrayView(QObject):
         self.requests = ViewRequests(self)
         self._params = params
         self._status: Status | None = None
-        self._look: icons.IconLook | None = None
+        self._look: IconLook | None = None
         self._recent: list[str] = []
         self.goal_min = 0.0
         self.tray = QSystemTrayIcon(self)
@@ -158,8 +161,14 @@ class TrayView(QObject):
         if ok:
             self.requests.start_requested.emit(task.strip())
 
-    def show_tray(self, status: Status) -> None:
-        self.show_status(status)
+    def show_tray(self, status: Status, first: QIcon | None = None) -> None:
+        """Show the icon with ``status``; ``first``: the icon to show for now (the app's
+        own, read from saved images at start), until a status is drawn."""
+        if first is None:
+            self.show_status(status)
+        else:
+            self.tray.setIcon(first)
+            self._show_texts(status)
         self.tray.show()
 
     def register_again(self) -> None:
@@ -174,11 +183,16 @@ class TrayView(QObject):
         self._recent = tasks
 
     def show_status(self, status: Status) -> None:
-        self._status = status
+        from ui import icons
+
         look = icons.look_of(status, self._params)
         if look != self._look:
             self._look = look
             self.tray.setIcon(icons.icon(look))
+        self._show_texts(status)
+
+    def _show_texts(self, status: Status) -> None:
+        self._status = status
         self.tray.setToolTip(one_line(status, self.goal_min))
         lines = describe(status, self.goal_min).split("\n")
         for action, text in zip(self.header, lines + [""] * HEADER_LINES, strict=False):

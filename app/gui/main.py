@@ -31,7 +31,7 @@ from tracker.i18n import _
 from tracker.redaction import redact_url
 from tracker.settings import Settings, load_zone
 from tracker.status import live_status
-from ui import translations
+from ui import app_icon, translations
 from ui.tray import TrayView
 
 if TYPE_CHECKING:
@@ -176,5 +176,7 @@ def _tray_first(settings: Settings, zone_name: str) -> TrayView:
     tray = TrayView(settings.model)
     if QSystemTrayIcon.isSystemTrayAvailable():
         days = DayClock(load_zone(zone_name))
-        tray.show_tray(live_status(None, (), settings.model, days, clock.now()))
+        status = live_status(None, (), settings.model, days, clock.now())
+        saved = platformdirs.user_cache_path("flowtally", appauthor=False) / "icons"
+        tray.show_tray(status, app_icon.saved_icon(saved, app_icon.TRAY_SIZES))
     return tray

@@ -297,6 +297,24 @@ def test_the_tray_app_shows_its_icon_before_loading_the_database_or_pynput() -> 
     assert result.stdout.strip() == "[]"
 
 
+def test_a_returning_users_first_icon_waits_for_none_of_qts_enums(x_display: str) -> None:
+    """PySide6 builds its ``Qt`` namespace, about 40 ms, on first use. The tray's first icon
+    is read from the images the previous start saved, and does not wait for it (#27)."""
+    code = (
+        "import PySide6.QtCore as core; from app.gui import main; "
+        "from tracker.settings import Settings; "
+        "app = main._application(); tray = main._tray_first(Settings(), 'UTC'); "
+        "print(tray.tray.isVisible(), 'Qt' in vars(core))"
+    )
+    shown = [
+        subprocess.run(
+            [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+        ).stdout.split()[-2:]
+        for _ in range(2)
+    ]
+    assert shown == [["True", "True"], ["True", "False"]]  # the first start draws and saves
+
+
 def test_a_block_across_midnight_and_a_time_zone_change_reports_its_whole_length(
     tmp_path: Path,
 ) -> None:
