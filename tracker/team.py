@@ -141,8 +141,7 @@ def person_days(
     """The person's days with tracked time among ``days`` (every day the blocks touch when
     ``None``), from their finished blocks, counted as their own report counts them."""
     now = now if now is not None else wall.now()
-    zone = load_zone(lens.zone)
-    clock = DayClock(zone)
+    clock = DayClock(load_zone(lens.zone))
     params = lens.params
     finished = [b for b in blocks if b.end is not None]
     timelines = [build_timeline(b, params, now) for b in counted_once(finished, now)]

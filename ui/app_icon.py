@@ -8,16 +8,14 @@ thicker so each phase colour still covers whole pixels.
 
 import marshal
 import math
-import os
 import zlib
-from collections.abc import Sequence
-from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QIcon, QLinearGradient, QPainter, QPainterPath, QPen, QPixmap
 
 # ``Qt`` (its enums) is imported where the icon is drawn: PySide6 builds that namespace on
-# first use, about 40 ms, and the tray's first icon is read from saved images instead (#27).
+# first use, about 40 ms, and the tray's first icon is read from saved images instead
+# (:mod:`app.gui.first_icon`, #27).
 
 # Okabe-Ito, as in the tray icon and the charts, lightened where navy would swallow them.
 RAMP_UP = QColor("#E69F00")
@@ -120,41 +118,10 @@ def icon() -> QIcon:
     return result
 
 
-def saved_icon(folder: Path, sizes: Sequence[int]) -> QIcon:
-    """The icon at ``sizes``, read from images an earlier start saved in ``folder``; drawn,
-    and saved for the next start, when they are missing or cannot be read. Reading needs
-    none of Qt's enums, so the tray's first icon does not wait for PySide6 to build them.
-    The images are named after the drawing itself: a changed drawing is drawn anew."""
-    files = [folder / f"app-icon-{_drawing()}-{size}.png" for size in sizes]
-    result = QIcon()
-    pictures = [QPixmap(str(file)) for file in files if file.is_file()]
-    if len(pictures) == len(files) and not any(picture.isNull() for picture in pictures):
-        for picture in pictures:
-            result.addPixmap(picture)
-        return result
-    for size, file in zip(sizes, files, strict=True):
-        drawn = pixmap(size)
-        result.addPixmap(drawn)
-        _save(drawn, file)
-    return result
-
-
-def _drawing() -> str:
-    """A checksum of the drawing: its code and its colours (no source file is needed, so it
-    works in the bundle too)."""
+def drawing_key() -> str:
+    """A checksum of the drawing, its code and its colours: images of the icon saved under
+    it are the drawing as it is now (no source file is needed, so it works in the bundle)."""
     code = b"".join(marshal.dumps(f.__code__) for f in (draw, _wave, pixmap))
     colours = "".join(c.name() for c in (TILE_TOP, TILE_BOTTOM, *(s[0] for s in _SEGMENTS)))
     shape = repr([(s[1], s[2]) for s in _SEGMENTS]).encode()
     return f"{zlib.crc32(code + colours.encode() + shape):08x}"
-
-
-def _save(drawn: QPixmap, file: Path) -> None:
-    """Whole or not at all (another start may read it meanwhile); a folder that cannot be
-    written costs only the next start's speed."""
-    try:
-        file.parent.mkdir(parents=True, exist_ok=True)
-        partial = file.with_name(f".{file.name}.{os.getpid()}")
-        if drawn.save(str(partial), "PNG"):
-            os.replace(partial, file)
-    except OSError:
-        pass

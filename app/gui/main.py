@@ -21,6 +21,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from app.config import effective_database, effective_zone
+from app.gui.first_icon import first_icon
 from app.gui.signal_waker import SignalWaker
 from app.instance import InstanceLock
 from app.version import APP_ID
@@ -31,7 +32,7 @@ from tracker.i18n import _
 from tracker.redaction import redact_url
 from tracker.settings import Settings, load_zone
 from tracker.status import live_status
-from ui import app_icon, translations
+from ui import translations
 from ui.tray import TrayView
 
 if TYPE_CHECKING:
@@ -178,5 +179,5 @@ def _tray_first(settings: Settings, zone_name: str) -> TrayView:
         days = DayClock(load_zone(zone_name))
         status = live_status(None, (), settings.model, days, clock.now())
         saved = platformdirs.user_cache_path("flowtally", appauthor=False) / "icons"
-        tray.show_tray(status, app_icon.saved_icon(saved, app_icon.TRAY_SIZES))
+        tray.show_tray(status, first_icon(saved))
     return tray

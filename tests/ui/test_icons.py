@@ -1,10 +1,9 @@
 """The drawn tray icon: one look per state and phase, rendered at every tray size."""
 
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
+from PySide6.QtGui import QColor, QImage, QPainter
 from pytestqt.qtbot import QtBot
 
 from tests.ui import statuses
@@ -225,24 +224,3 @@ def test_the_idle_icon_is_flowtallys_own(qtbot: QtBot) -> None:
     idle = icons.look_of(CASES["idle"], statuses.PARAMS)
     for size in (16, 22, 32):
         assert icons.paint(idle, size).toImage() == app_icon.pixmap(size).toImage()
-
-
-def test_the_saved_app_icon_is_the_drawn_one_pixel_for_pixel(qapp: object, tmp_path: Path) -> None:
-    """The tray's first icon is read from images the previous start saved (#27): they are
-    the drawing itself, at every tray size, and a damaged one is drawn and saved anew."""
-    folder = tmp_path / "icons"
-    drawn = app_icon.saved_icon(folder, app_icon.TRAY_SIZES)  # the first start draws them
-    saved = sorted(folder.glob("app-icon-*.png"))
-    assert len(saved) == len(app_icon.TRAY_SIZES)
-    read = app_icon.saved_icon(folder, app_icon.TRAY_SIZES)
-    for size in app_icon.TRAY_SIZES:
-        expected = app_icon.pixmap(size).toImage()
-        assert drawn.pixmap(size).toImage() == expected
-        assert read.pixmap(size).toImage() == expected
-    saved[0].write_bytes(b"not a png")
-    mended = app_icon.saved_icon(folder, app_icon.TRAY_SIZES)
-    assert all(not mended.pixmap(size).isNull() for size in app_icon.TRAY_SIZES)
-    assert (
-        QPixmap(str(saved[0])).toImage()
-        == app_icon.pixmap(int(saved[0].stem.rsplit("-", 1)[1])).toImage()
-    )
