@@ -64,6 +64,14 @@ class RenderedPage:
         return best[1] if best is not None else None
 
 
+def warm_up() -> None:
+    """Import the drawing library ahead of the first page: a page is asked for only once the
+    window is laid out and its size known, and the import, the larger part of the first
+    drawing, need not wait for that."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: F401
+    from matplotlib.figure import Figure  # noqa: F401
+
+
 def render_page(view: WeekView, spec: PageSpec, tr: Translate = words) -> RenderedPage:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure

@@ -8,7 +8,7 @@ thread. matplotlib loads with the first chart drawn, not with this module.
 from datetime import date, timedelta
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
@@ -74,14 +74,8 @@ class DashboardWindow(QMainWindow):
         self._build_chart_pages()
         self._build_history_tab()
         self.tabs.currentChanged.connect(self._tab_shown)
-        delete = QAction(self)
-        delete.setShortcut(QKeySequence.StandardKey.Delete)
-        delete.triggered.connect(self.delete_selected)
-        self.history.addAction(delete)
-        close = QAction(self)
-        close.setShortcut(QKeySequence("Ctrl+W"))
-        close.triggered.connect(self.close)
-        self.addAction(close)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.history, self.delete_selected)
+        QShortcut(QKeySequence("Ctrl+W"), self, self.close)
         self.statusBar().showMessage(tr("Loading…"))
         self.dialog: AddBlockDialog | AddInterruptionDialog | None = None
         self.team_page: TeamPage | None = None
@@ -190,6 +184,15 @@ class DashboardWindow(QMainWindow):
             self._ask_team()
         if another_week:  # the same week redrawn after an edit keeps the edit's line
             self.statusBar().showMessage(tr("Showing %1").replace("%1", view.report.week), 4000)
+
+    def show_trend(self, view: WeekView) -> None:
+        """The week on screen with its whole trend: only the Trend page draws more than the
+        week and the one before, which it was first shown from."""
+        trend = self.pages["trend"]
+        if view.report.days[0][0] == self.monday:
+            self.view = view
+            if self.tabs.currentWidget() is trend:
+                trend.request(view.report.days[0][0], theme_of(self.palette()))
 
     def _tab_shown(self, index: int) -> None:
         """The history is filled, and a chart page asked for, when its tab is opened."""

@@ -2,7 +2,7 @@
 trend) and its blocks, read from the store. ``report --output``, the dashboard and its export
 all build it here, so a screen and a file can never differ."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -28,29 +28,25 @@ def load_view(
     at: datetime,
     settled: dict[date, WeekReport] | None = None,
     device: str | None = None,
+    weeks: int = TREND_WEEKS,
 ) -> WeekView:
     """The view of the week of ``monday`` at ``at``.
 
     ``settled``: reports of weeks that can no longer change, kept between calls (the
     dashboard's cache); only the weeks missing from it are computed, a run of consecutive
     weeks at a time, so stepping one week back or forward computes one week. ``device``:
-    the blocks made on the device of that name only.
+    the blocks made on the device of that name only. ``weeks``: how many weeks the trend
+    holds (the dashboard shows a far week from two, and completes its trend after).
     """
     cache = {} if settled is None else settled
-    running = store.running() if settled is not None else None
-    first = monday - timedelta(weeks=TREND_WEEKS - 1)
-    mondays = [first + timedelta(weeks=i) for i in range(TREND_WEEKS)]
+    first = monday - timedelta(weeks=weeks - 1)
+    mondays = [first + timedelta(weeks=i) for i in range(weeks)]
     fresh: dict[date, WeekReport] = {}
     week_blocks: list[Block] | None = None
-    for run in _runs([m for m in mondays if m not in cache]):
-        blocks = on_device(
-            store, store.blocks_between(*week_bounds(run[0], zone_name, len(run))), device
-        )
-        for report in week_reports(blocks, params, zone_name, run[0], len(run), at):
-            week_monday = report.days[0][0]
-            fresh[week_monday] = report
-            if settled is not None and is_settled(week_monday, zone_name, at, running):
-                settled[week_monday] = report
+    for run, blocks, reports in computed_weeks(
+        store, params, zone_name, mondays, at, settled, device
+    ):
+        fresh.update((report.days[0][0], report) for report in reports)
         if monday in run:
             week_blocks = blocks
     if week_blocks is None:  # the week shown was cached: its blocks are read again
@@ -68,6 +64,32 @@ def load_view(
         )
     names = {key: name for key, name in store.device_names().items() if key is not None}
     return week_view(week_blocks, trend, params, zone_name, monday, at, earlier, names)
+
+
+def computed_weeks(
+    store: Store,
+    params: ModelParams,
+    zone_name: str,
+    mondays: Sequence[date],
+    at: datetime,
+    settled: dict[date, WeekReport] | None,
+    device: str | None = None,
+) -> Iterator[tuple[list[date], list[Block], list[WeekReport]]]:
+    """The reports of the weeks of ``mondays`` missing from ``settled``, a run of consecutive
+    weeks at a time, each with the blocks read for it. The reports of weeks that can no
+    longer change are added to ``settled``."""
+    cache = {} if settled is None else settled
+    running = store.running() if settled is not None else None
+    for run in _runs([m for m in mondays if m not in cache]):
+        blocks = on_device(
+            store, store.blocks_between(*week_bounds(run[0], zone_name, len(run))), device
+        )
+        reports = week_reports(blocks, params, zone_name, run[0], len(run), at)
+        if settled is not None:
+            for report in reports:
+                if is_settled(report.days[0][0], zone_name, at, running):
+                    settled[report.days[0][0]] = report
+        yield run, blocks, reports
 
 
 def is_settled(monday: date, zone_name: str, at: datetime, running: Block | None) -> bool:

@@ -77,6 +77,8 @@ class Dashboard(QObject):
             case msg.WeekReady(view, team):
                 window.set_team(team)
                 window.show_view(view)
+            case msg.TrendReady(view):
+                window.show_trend(view)
             case msg.TeamReady(team, week):
                 window.show_team(team, week)
             case msg.TeamFailed(message):

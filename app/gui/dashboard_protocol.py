@@ -115,6 +115,14 @@ class WeekReady:
 
 
 @dataclass(frozen=True, slots=True)
+class TrendReady:
+    """The shown week's view again, with the whole trend: a far week is first shown from
+    itself and the week before."""
+
+    view: WeekView
+
+
+@dataclass(frozen=True, slots=True)
 class TeamReady:
     team: str
     week: TeamWeek
@@ -159,5 +167,13 @@ class Exported:
 
 
 DashboardAnswer = (
-    WeekReady | Rendered | Failed | Changed | HistoryChanged | Exported | TeamReady | TeamFailed
+    WeekReady
+    | TrendReady
+    | Rendered
+    | Failed
+    | Changed
+    | HistoryChanged
+    | Exported
+    | TeamReady
+    | TeamFailed
 )

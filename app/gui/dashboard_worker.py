@@ -5,42 +5,49 @@ the GUI thread, and none of it should queue behind (or in front of) a hotkey pre
 tray's :class:`app.gui.store_worker.StoreWorker`. So it has its own thread and its own store
 connection; SQLite's WAL lets it read while the tray writes.
 
-Week reports of weeks that can no longer change (over, and not touched by a running block)
-are cached, so stepping through weeks computes one new week instead of twelve. An edit drops
-the weeks it touches. Every edit is a :class:`tracker.history.Change` kept for undo and redo.
+What it computes and keeps is :class:`app.gui.week_views.WeekViews`. Every edit is a
+:class:`tracker.history.Change` kept for undo and redo.
 """
 
+import gc
 import logging
 import threading
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
-from functools import partial
+from datetime import date, timedelta
+from functools import cache, partial
 from pathlib import Path
 from typing import assert_never
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from app.commands.weeks import is_settled, load_view, week_file
+from app.commands.weeks import week_file
 from app.files import write_atomically
 from app.gui import dashboard_protocol as msg
 from app.gui.dashboard_protocol import DashboardRequest
-from data.store import Store
+from app.gui.week_views import WeekViews
 from tracker import history
 from tracker.clock import now
 from tracker.dashboard import WeekView
-from tracker.days import DayClock, monday_of
+from tracker.days import monday_of
 from tracker.errors import FlowtallyError
 from tracker.history import Change, Part
 from tracker.i18n import _
 from tracker.model import Block
-from tracker.report import WeekReport
-from tracker.settings import ModelParams, load_zone
+from tracker.settings import ModelParams
 from ui.chart_style import Translate, words
-from ui.charts_render import PageSpec, RenderedPage, render_page
+from ui.charts_render import PageSpec, warm_up
 
 log = logging.getLogger(__name__)
-KEPT_VIEWS = 8
-KEPT_PICTURES = 6
+
+
+@cache
+def prepare_drawing() -> None:
+    """Import matplotlib, then set what the process holds now aside from the garbage
+    collector: those 100,000 objects (matplotlib's, the tray's) live as long as the process,
+    and a full collection that walks them stops the GUI thread for 150 ms (measured in
+    ``bench_dashboard``). Once: a later freeze would keep drawn pages from being freed."""
+    warm_up()
+    gc.freeze()
 
 
 class DashboardWorker(QObject):
@@ -59,22 +66,16 @@ class DashboardWorker(QObject):
     ) -> None:
         """``sync_url``: the sync target in force now (a team's database has a Team page)."""
         super().__init__()
-        self.database = database
+        self.weeks = WeekViews(database, params, zone_name)
         self.sync_url = sync_url
         self._team_thread: threading.Thread | None = None
-        self.params = params
-        self.zone_name = zone_name
-        self.clock = DayClock(load_zone(zone_name))
         self.chart_text = chart_text
         """Translates the charts' words (Qt's translate is safe to call from this thread)."""
         self.spec: PageSpec | None = None
-        self._views: dict[date, WeekView] = {}
-        """Views of settled weeks computed ahead of time (the week the user will open next)."""
-        self._pictures: dict[tuple[date, PageSpec], RenderedPage] = {}
-        self.store: Store | None = None
         self.monday: date | None = None
         self.view: WeekView | None = None
-        self._cache: dict[date, WeekReport] = {}
+        self._direction = -1
+        """The way the user went (-1: back), in which the next week is computed ahead."""
         self._mark: tuple[int, ...] | None = None
         """The history the kept weeks were computed from (:meth:`Store.history_mark`)."""
         self._undo: list[Change] = []
@@ -111,6 +112,7 @@ class DashboardWorker(QObject):
             case msg.Render(spec):
                 self.spec = spec
                 self._render_current()
+                self._after_drawn()
             case msg.ApplySettings(params, zone_name):
                 self.apply_settings(params, zone_name)
             case msg.LoadTeam(monday):
@@ -123,40 +125,38 @@ class DashboardWorker(QObject):
 
     # ---------------------------------------------------------------- reading
 
-    def _open(self) -> Store:
-        if self.store is None:
-            self.store = Store.open(self.database)
-        return self.store
-
     @Slot()
     def close(self) -> None:
-        if self.store is not None:
-            self.store.close()
-            self.store = None
+        self.weeks.close()
 
     def load_week(self, monday: date | None) -> None:
         """Load the week of ``monday`` (``None``: this week, in the user's zone), show it
-        drawn, then draw the week the user is likely to open next."""
+        drawn, complete its trend, then draw the week the user is likely to open next. Each
+        of those steps waits behind any request made meanwhile."""
         try:
             if monday is None:
-                monday = self.clock.day_of(now())
+                monday = self.weeks.clock.day_of(now())
             monday = monday_of(monday)
-            view = self._views.get(monday) or self._view(monday)
+            view = self.weeks.view(monday, quick=not self._on_trend())
         except FlowtallyError as exc:
             self._fail(str(exc))
             return
-        step = -1 if self.monday is None or monday <= self.monday else 1
+        self._direction = -1 if self.monday is None or monday <= self.monday else 1
         self.view, self.monday = view, monday
         self.answered.emit(msg.WeekReady(view, self._team()))
+        if self.spec is None:  # the page is asked for once laid out: import meanwhile
+            prepare_drawing()
+            return
         self._render_current()
-        QTimer.singleShot(0, partial(self._prefetch, monday, step))
+        self._after_drawn()
 
     def _team(self) -> str | None:
         """The team whose database the sync target is, as the last sync found (read here:
         no server is asked before the Team tab is opened)."""
-        if not self.sync_url() or self.store is None:
+        store = self.weeks.store
+        if not self.sync_url() or store is None:
             return None
-        return self.store.sync_team()
+        return store.sync_team()
 
     def load_team(self, monday: date) -> None:
         """The team's week, asked of its database on a thread of its own: a server that is
@@ -183,73 +183,75 @@ class DashboardWorker(QObject):
         since they were kept (a forwarded ``interrupt --at``, an import, a sync: the cards and
         every chart then show the same, new numbers)."""
         try:
-            mark = self._open().history_mark()
+            mark = self.weeks.open().history_mark()
         except FlowtallyError as exc:
             self._fail(str(exc))
             return
         if forget or mark != self._mark:
-            self._forget_everything()
+            self.weeks.forget_everything()
         self._mark = mark
         if self.monday is not None:
             self.load_week(self.monday)
 
-    def _forget_everything(self) -> None:
-        self._cache.clear()
-        self._views.clear()
-        self._pictures.clear()
-
     # ---------------------------------------------------------------- drawing
 
-    def _render_current(self) -> None:
-        if self.spec is not None and self.view is not None:
-            self.answered.emit(msg.Rendered(self._picture(self.view, self.spec)))
+    def _on_trend(self) -> bool:
+        return self.spec is not None and self.spec.page == "trend"
 
-    def _picture(self, view: WeekView, spec: PageSpec) -> RenderedPage:
-        key = (view.report.days[0][0], spec)
-        picture = self._pictures.get(key)
-        if picture is None or picture.view is not view:
-            picture = render_page(view, spec, self.chart_text)
-            self._pictures[key] = picture
-            while len(self._pictures) > KEPT_PICTURES:
-                del self._pictures[next(iter(self._pictures))]
-        return picture
+    def _render_current(self) -> None:
+        if self.spec is None or self.view is None:
+            return
+        if self._on_trend():  # the Trend page is never drawn from two weeks
+            try:
+                self._completed(self.weeks.complete(self.view, all_at_once=True))
+            except FlowtallyError as exc:
+                self._fail(str(exc))
+                return
+        self.answered.emit(msg.Rendered(self.weeks.picture(self.view, self.spec, self.chart_text)))
+
+    def _completed(self, view: WeekView | None) -> bool:
+        """Show the shown week's trend once it is whole; whether it is."""
+        if view is None:
+            return False
+        if view is not self.view:
+            self.view = view
+            self.answered.emit(msg.TrendReady(view))
+        return True
+
+    def _after_drawn(self) -> None:
+        if self.monday is not None:
+            QTimer.singleShot(0, partial(self._complete, self.monday))
+
+    def _complete(self, shown: date) -> None:
+        """Complete the shown week's trend a few weeks at a time, then draw ahead; given up
+        once the user has moved on."""
+        if shown != self.monday or self.view is None:
+            return
+        try:
+            whole = self._completed(self.weeks.complete(self.view))
+        except FlowtallyError as exc:
+            self._fail(str(exc))
+            return
+        if whole:
+            QTimer.singleShot(0, partial(self._prefetch, shown, self._direction))
+        else:
+            QTimer.singleShot(0, partial(self._complete, shown))
 
     def _prefetch(self, shown: date, step: int) -> None:
-        """Compute and draw the neighbouring week in the direction the user went. Runs after
-        any request already waiting, and not at all once the user has moved on."""
-        if shown != self.monday or self.store is None:
+        """Compute the neighbouring week in the direction the user went, and draw it after
+        any request made meanwhile. Not at all once the user has moved on."""
+        if shown != self.monday:
             return
-        target = shown + timedelta(weeks=step)
         try:
-            at, running = now(), self.store.running()
-            if not self._settled(target, at, running):
-                return
-            view = self._views.get(target) or self._view(target)
+            view = self.weeks.ahead(shown + timedelta(weeks=step))
         except FlowtallyError:
             return  # a failure shows when the week is really asked for
-        self._views[target] = view
-        while len(self._views) > KEPT_VIEWS:
-            del self._views[next(iter(self._views))]
-        if self.spec is not None:
-            self._picture(view, self.spec)
+        if view is not None:
+            QTimer.singleShot(0, partial(self._draw_ahead, shown, view))
 
-    def _view(self, monday: date) -> WeekView:
-        return load_view(self._open(), self.params, self.zone_name, monday, now(), self._cache)
-
-    def _settled(self, monday: date, at: datetime, running: Block | None) -> bool:
-        return is_settled(monday, self.zone_name, at, running)
-
-    def _forget_weeks_of(self, *blocks: Block | None) -> None:
-        clock = self.clock
-        at = now()
-        for block in blocks:
-            if block is None:
-                continue
-            monday = monday_of(clock.day_of(block.start))
-            last = monday_of(clock.day_of(block.end or at))
-            while monday <= last:
-                self._cache.pop(monday, None)
-                monday += timedelta(weeks=1)
+    def _draw_ahead(self, shown: date, view: WeekView) -> None:
+        if shown == self.monday and self.spec is not None:
+            self.weeks.picture(view, self.spec, self.chart_text)
 
     # ---------------------------------------------------------------- editing
 
@@ -267,10 +269,8 @@ class DashboardWorker(QObject):
         self._after_change(change.label, kept)
 
     def _store_change(self, change: Change) -> Block | None:
-        stored = self._open().change(change.before, change.after)
-        self._forget_weeks_of(change.before, change.after)
-        self._views.clear()
-        self._pictures.clear()
+        stored = self.weeks.open().change(change.before, change.after)
+        self.weeks.forget_weeks_of(change.before, change.after)
         return stored
 
     def _after_change(self, message: str, change: Change, undone: bool = False) -> None:
@@ -285,7 +285,8 @@ class DashboardWorker(QObject):
 
     def edit(self, block: Block, part: Part, index: int, field: str, text: str) -> None:
         def make() -> Change:
-            after = history.edit_field(block, part, index, field, text, self.clock.zone, now())
+            zone = self.weeks.clock.zone
+            after = history.edit_field(block, part, index, field, text, zone, now())
             label = _("{part} {field} changed").format(part=_(part.value), field=_(field))
             return Change(block, after, label)
 
@@ -293,7 +294,7 @@ class DashboardWorker(QObject):
 
     def add_block(self, start: str, end: str, task: str) -> None:
         def make() -> Change:
-            after = history.new_block(start, end, task, self.clock.zone, now())
+            after = history.new_block(start, end, task, self.weeks.clock.zone, now())
             return Change(None, after, _("block added"))
 
         self._apply(make)
@@ -302,7 +303,7 @@ class DashboardWorker(QObject):
         self, block: Block, at: str, minutes: str, kind: str, source: str, note: str
     ) -> None:
         def make() -> Change:
-            zone = self.clock.zone
+            zone = self.weeks.clock.zone
             after = history.add_interruption(block, at, minutes, kind, source, note, zone, now())
             return Change(block, after, _("interruption added"))
 
@@ -335,7 +336,7 @@ class DashboardWorker(QObject):
         try:
             if view is None:
                 raise FlowtallyError(_("no week is loaded yet"))
-            write_atomically(target, week_file(view, target, self.params, now()))
+            write_atomically(target, week_file(view, target, self.weeks.params, now()))
         except FlowtallyError as exc:
             self._fail(str(exc))
             return
@@ -343,8 +344,6 @@ class DashboardWorker(QObject):
         self.answered.emit(msg.Exported(exported))
 
     def apply_settings(self, params: ModelParams, zone_name: str) -> None:
-        self.params, self.zone_name = params, zone_name
-        self.clock = DayClock(load_zone(zone_name))
-        self._forget_everything()
+        self.weeks.apply_settings(params, zone_name)
         if self.monday is not None:
             self.load_week(self.monday)

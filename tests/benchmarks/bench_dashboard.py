@@ -24,11 +24,18 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tests import xserver
 from tests.benchmarks.bench_store import ROOT, ZONE, generate
+from tracker.report import WeekReport
+
+if TYPE_CHECKING:
+    from ui.charts_render import PageSpec
 
 LOOK_S = 1.5
+LAG_TICK_MS = 20
+FLOOR_RUNS = 5
 
 
 def build_database(years: int) -> str:
@@ -45,24 +52,52 @@ def build_database(years: int) -> str:
     return str(db)
 
 
+def after(
+    shown: Callable[[object], None], waiting: list[Callable[[], None]], answer: object
+) -> None:
+    shown(answer)
+    for check in list(waiting):
+        check()
+
+
 def run(db: str, switches: int) -> None:
-    from PySide6.QtCore import QEventLoop
+    from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
     app = QApplication([])
     from app.gui.dashboard import Dashboard
     from tracker.settings import ModelParams
 
+    waiting: list[Callable[[], None]] = []
+
     def wait(condition: Callable[[], bool]) -> None:
-        while not condition():
-            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+        """Run the event loop as the app does, asleep between events, until ``condition``
+        holds after something the worker sent is shown. (Polling would take Python's lock
+        from the worker thread, and slow down what is measured.)"""
+        loop = QEventLoop()
+
+        def check() -> None:
+            if condition():
+                loop.quit()
+
+        waiting.append(check)
+        if not condition():
+            loop.exec()
+        waiting.remove(check)
 
     board = Dashboard(db, ModelParams(), ZONE)
     window = board.window
+    for name in ("show_view", "show_trend", "show_rendered"):  # what the worker's answers do
+        shown = getattr(window, name)
+        setattr(window, name, partial(after, shown, waiting))
 
     def page_drawn(key: str) -> bool:
         rendered = window.pages[key].rendered
-        return rendered is not None and rendered.view is window.view
+        return (
+            rendered is not None
+            and window.view is not None
+            and rendered.view.report is window.view.report
+        )
 
     def drawn() -> bool:
         return window.view is not None and page_drawn("week")
@@ -81,15 +116,27 @@ def run(db: str, switches: int) -> None:
         app.processEvents()
         return time.perf_counter() - began
 
+    lags: list[float] = []
+    lag_timer = QTimer(interval=LAG_TICK_MS)
+    ticked = [time.perf_counter()]
+
+    def tick() -> None:
+        """How late the event loop ran a steady timer: the GUI thread's stalls."""
+        at = time.perf_counter()
+        lags.append(max(0.0, at - ticked[0] - LAG_TICK_MS / 1000))
+        ticked[0] = at
+
+    lag_timer.timeout.connect(tick)
+    lag_timer.start()
     latest = date(2026, 11, 16)
     first_open = open_on(latest)
     other_open = open_on(latest - timedelta(weeks=30))
 
     def pause(seconds: float) -> None:
         """A user looks at the week before moving on (the worker draws the next one)."""
-        until = time.perf_counter() + seconds
-        while time.perf_counter() < until:
-            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+        loop = QEventLoop()
+        QTimer.singleShot(round(seconds * 1000), loop.quit)
+        loop.exec()
 
     monday = latest - timedelta(weeks=30)
     back, fast, forward = [], [], []
@@ -117,15 +164,21 @@ def run(db: str, switches: int) -> None:
         wait(partial(page_drawn, key))
         app.processEvents()
         pages[key] = time.perf_counter() - began
+    lag_timer.stop()
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     view = window.view
     assert view is not None
+    one_week = new_week_floor(db, window.pages["week"].spec(), latest - timedelta(weeks=200))
     blocks = len(view.blocks)
     interruptions = sum(len(b.interruptions) for b in view.blocks)
     board.close()
 
     def ms(samples: list[float]) -> str:
-        return f"{statistics.median(samples) * 1000:.0f} ms (max {max(samples) * 1000:.0f})"
+        p95 = statistics.quantiles(samples, n=20, method="inclusive")[-1] if len(samples) > 1 else samples[0]
+        return (
+            f"{statistics.median(samples) * 1000:.0f} ms "
+            f"(p95 {p95 * 1000:.0f}, max {max(samples) * 1000:.0f})"
+        )
 
     print(f"a week of this data set: {blocks} blocks, {interruptions} interruptions")
     print()
@@ -140,6 +193,65 @@ def run(db: str, switches: int) -> None:
     for key, seconds in pages.items():
         print(f"| first view of the {key} page | {seconds * 1000:.0f} ms |")
     print(f"| peak memory of the process | {rss_mb:.0f} MB |")
+    print(f"| the event loop's lag behind a {LAG_TICK_MS} ms timer | {ms(lags)} |")
+    print()
+    print("| floor, measured in this run | time |")
+    print("|---|---|")
+    print(f"| a fresh process importing matplotlib and drawing the week page | {first_floor(db)} |")
+    print(f"| one new week: its view from the kept weeks, and its page drawn | {ms(one_week)} |")
+
+
+FIRST_FLOOR = """
+import sys, time
+from datetime import date
+from app.commands.weeks import load_view
+from data.store import Store
+from tracker.clock import now
+from tracker.settings import ModelParams
+from ui.chart_style import Theme
+view = load_view(Store.open(sys.argv[1]), ModelParams(), sys.argv[2], date(2026, 11, 16), now())
+began = time.perf_counter()
+from ui.charts_render import PageSpec, render_page
+render_page(view, PageSpec("week", 1076, 560, 1.0, Theme()))
+print(time.perf_counter() - began)
+"""
+
+
+def first_floor(db: str) -> str:
+    """The least a first opening can take: importing matplotlib and drawing one page, in a
+    process that has the week's view already."""
+    runs = []
+    for _ in range(FLOOR_RUNS):
+        done = subprocess.run(
+            [sys.executable, "-c", FIRST_FLOOR, db, ZONE],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        runs.append(float(done.stdout.split()[-1]))
+    return f"{statistics.median(runs) * 1000:.0f} ms (median of {FLOOR_RUNS})"
+
+
+def new_week_floor(db: str, spec: "PageSpec", far: date) -> list[float]:
+    """The least a week nothing was prepared for takes: stepping back from ``far`` with the
+    weeks before kept, its view computed and its page drawn, one after the other."""
+    from app.commands.weeks import load_view
+    from data.store import Store
+    from tracker.clock import now
+    from tracker.settings import ModelParams
+    from ui.charts_render import render_page
+
+    kept: dict[date, WeekReport] = {}
+    samples = []
+    with Store.open(db) as store:
+        load_view(store, ModelParams(), ZONE, far, now(), kept)
+        for weeks in range(1, FLOOR_RUNS * 4 + 1):
+            began = time.perf_counter()
+            view = load_view(store, ModelParams(), ZONE, far + timedelta(weeks=weeks), now(), kept)
+            render_page(view, spec)
+            samples.append(time.perf_counter() - began)
+    return samples
 
 
 def main() -> None:

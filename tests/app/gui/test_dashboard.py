@@ -133,7 +133,11 @@ def show_tab(qtbot: QtBot, window: DashboardWindow, key: str) -> None:
 def drawn(window: DashboardWindow, key: str) -> bool:
     """The page shows the week on screen, drawn (by the worker) at the page's size."""
     rendered = window.pages[key].rendered
-    return rendered is not None and rendered.view is window.view
+    return (
+        rendered is not None
+        and window.view is not None
+        and rendered.view.report is window.view.report
+    )
 
 
 def figure_of(window: DashboardWindow, key: str) -> "Figure":
@@ -267,7 +271,7 @@ def test_deleting_an_interruption_updates_the_charts_and_undo_restores_it(
     interruption = row(window, 0).child(0)
     assert interruption is not None
     window.history.setCurrentItem(interruption)
-    window.delete_selected()
+    qtbot.keyClick(window.history, Qt.Key.Key_Delete)
     qtbot.waitUntil(
         lambda: window.view is not None and window.view.report.totals.interruptions == before - 1
     )
