@@ -9,12 +9,11 @@ What it computes and keeps is :class:`app.gui.week_views.WeekViews`. Every edit 
 :class:`tracker.history.Change` kept for undo and redo.
 """
 
-import gc
 import logging
 import threading
 from collections.abc import Callable
 from datetime import date, timedelta
-from functools import cache, partial
+from functools import partial
 from pathlib import Path
 from typing import assert_never
 
@@ -24,6 +23,7 @@ from app.commands.weeks import week_file
 from app.files import write_atomically
 from app.gui import dashboard_protocol as msg
 from app.gui.dashboard_protocol import DashboardRequest
+from app.gui.long_lived import set_aside
 from app.gui.week_views import WeekViews
 from tracker import history
 from tracker.clock import now
@@ -38,16 +38,6 @@ from ui.chart_style import Translate, words
 from ui.charts_render import PageSpec, warm_up
 
 log = logging.getLogger(__name__)
-
-
-@cache
-def prepare_drawing() -> None:
-    """Import matplotlib, then set what the process holds now aside from the garbage
-    collector: those 100,000 objects (matplotlib's, the tray's) live as long as the process,
-    and a full collection that walks them stops the GUI thread for 150 ms (measured in
-    ``bench_dashboard``). Once: a later freeze would keep drawn pages from being freed."""
-    warm_up()
-    gc.freeze()
 
 
 class DashboardWorker(QObject):
@@ -145,7 +135,8 @@ class DashboardWorker(QObject):
         self.view, self.monday = view, monday
         self.answered.emit(msg.WeekReady(view, self._team()))
         if self.spec is None:  # the page is asked for once laid out: import meanwhile
-            prepare_drawing()
+            warm_up()
+            set_aside("matplotlib")
             return
         self._render_current()
         self._after_drawn()

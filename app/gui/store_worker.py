@@ -24,6 +24,7 @@ from app.config import load_settings
 from app.gui import store_protocol as msg
 from app.gui.durable_writer import DurableWriter
 from app.gui.forwarded import forwarded_job
+from app.gui.long_lived import set_aside
 from app.gui.snapshots import Snapshots
 from app.gui.store_protocol import StoreAnswer, StoreRequest
 from app.journal import Journal, journal_path
@@ -189,6 +190,7 @@ class StoreWorker(QObject):
             return
         self._answer(msg.Opened(running, heartbeat))
         self.writer.opened(store)
+        set_aside("the tray's start")
 
     @Slot()
     def close(self) -> None:

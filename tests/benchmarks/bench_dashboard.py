@@ -27,7 +27,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tests import xserver
-from tests.benchmarks.bench_store import ROOT, ZONE, generate
+from tests.benchmarks.bench_store import ROOT, generate
+from tests.benchmarks.store_floors import ZONE
 from tracker.report import WeekReport
 
 if TYPE_CHECKING:
@@ -174,7 +175,9 @@ def run(db: str, switches: int) -> None:
     board.close()
 
     def ms(samples: list[float]) -> str:
-        p95 = statistics.quantiles(samples, n=20, method="inclusive")[-1] if len(samples) > 1 else samples[0]
+        p95 = samples[0]
+        if len(samples) > 1:
+            p95 = statistics.quantiles(samples, n=20, method="inclusive")[-1]
         return (
             f"{statistics.median(samples) * 1000:.0f} ms "
             f"(p95 {p95 * 1000:.0f}, max {max(samples) * 1000:.0f})"

@@ -26,12 +26,12 @@ from pathlib import Path
 from typing import Any
 
 from data.store import Store
+from tests.benchmarks.store_floors import RAW_QUERIES, ZONE, import_floor, objects_of
 from tracker.days import monday_of, week_name
 from tracker.report import week_bounds, week_reports
 from tracker.settings import ModelParams
 
 ROOT = Path(__file__).resolve().parents[2]
-ZONE = "Europe/Amsterdam"
 SOURCES = ["person", "chat", "email", "call", "meeting", "notification", "self", "other"]
 
 
@@ -78,45 +78,6 @@ def generate(years: int, seed: int = 47) -> list[dict[str, Any]]:
             blocks.append(block)
             cursor = end
     return blocks
-
-
-def import_floor(source: Path, imported: str, target: Path) -> float:
-    """What any import must do, timed: read the file, and write its rows with plain
-    ``executemany`` into an empty copy of the schema (same indexes), in one transaction."""
-    with sqlite3.connect(imported) as schema_source:
-        schema = [
-            sql
-            for (sql,) in schema_source.execute(
-                "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%'"
-            )
-        ]
-    connection = sqlite3.connect(target)
-    for sql in schema:
-        connection.execute(sql)
-    connection.commit()
-    began = time.perf_counter()
-    blocks = json.loads(source.read_text())["blocks"]
-    block_rows, interruption_rows = [], []
-    for block_id, block in enumerate(blocks, 1):
-        block_rows.append((block_id, block["start"], block["end"], block["task"], ZONE))
-        for item in block["interruptions"]:
-            interruption_rows.append(
-                (block_id, item["at"], item.get("end"), item["kind"], item["source"], ZONE)
-            )
-    connection.executemany(
-        "INSERT INTO blocks (id, start_utc, end_utc, task, timezone, uid) "
-        "VALUES (?, ?, ?, ?, ?, lower(hex(randomblob(16))))",
-        block_rows,
-    )
-    connection.executemany(
-        "INSERT INTO interruptions (block_id, at_utc, end_utc, kind, source, timezone, uid) "
-        "VALUES (?, ?, ?, ?, ?, ?, lower(hex(randomblob(16))))",
-        interruption_rows,
-    )
-    connection.commit()
-    spent = time.perf_counter() - began
-    connection.close()
-    return spent
 
 
 def timed(action: Callable[[], object], repeat: int) -> list[float]:
@@ -183,6 +144,7 @@ def main() -> None:
     rechecked_s = time.perf_counter() - began
 
     floor_s = import_floor(source, db, workdir / "floor.sqlite3")
+    objects_s = import_floor(source, db, workdir / "floor-objects.sqlite3", objects=True)
     print(f"floor: json.loads and plain executemany of the same rows: {floor_s:.1f} s")
 
     store = Store.open(db)
@@ -217,25 +179,26 @@ def main() -> None:
     if store.url.get_backend_name() == "sqlite":
         connection = sqlite3.connect(str(store.url.database))
 
-        def read_rows(weeks_n: int) -> Callable[[], object]:
-            def run() -> object:
+        def read_rows(weeks_n: int) -> Callable[[], list[list[Any]]]:
+            def run() -> list[list[Any]]:
                 monday = next(weeks)
                 start, end = week_bounds(monday, ZONE, weeks_n)
                 s, e = start.replace(tzinfo=None), end.replace(tzinfo=None)
                 ids = "SELECT id FROM blocks WHERE start_utc >= ? AND start_utc < ?"
-                connection.execute(f"SELECT * FROM blocks WHERE id IN ({ids})", (s, e)).fetchall()
-                connection.execute(
-                    f"SELECT * FROM pauses WHERE block_id IN ({ids})", (s, e)
-                ).fetchall()
-                return connection.execute(
-                    f"SELECT * FROM interruptions WHERE block_id IN ({ids})", (s, e)
-                ).fetchall()
+                return [
+                    connection.execute(
+                        f"SELECT {columns} FROM {table} WHERE {key} IN ({ids})", (s, e)
+                    ).fetchall()
+                    for table, key, columns in RAW_QUERIES
+                ]
 
             return run
 
-        weeks = iter(mondays * 3)
+        weeks = iter(mondays * 5)
         raw["week"] = timed(read_rows(1), args.repeat)
         raw["trend"] = timed(read_rows(12), args.repeat)
+        raw["week objects"] = timed(objects_of(read_rows(1)), args.repeat)
+        raw["trend objects"] = timed(objects_of(read_rows(12)), args.repeat)
         connection.close()
 
     cli_samples = timed(
@@ -268,9 +231,17 @@ def main() -> None:
     print(f"| load that week's blocks through the store API only | {ms(load_samples)} |")
     if raw:
         print(f"| read that week's rows with plain SQL (floor) | {ms(raw['week'])} |")
+        print(
+            f"| read them and make the model's objects of them, nothing computed | "
+            f"{ms(raw['week objects'])}{times(raw['week objects'], 'week')} |"
+        )
     print(f"| 12-week trend in-process | {ms(trend_samples)}{times(trend_samples, 'trend')} |")
     if raw:
         print(f"| read those 12 weeks' rows with plain SQL (floor) | {ms(raw['trend'])} |")
+        print(
+            f"| read them and make the model's objects of them, nothing computed | "
+            f"{ms(raw['trend objects'])}{times(raw['trend objects'], 'trend')} |"
+        )
     print(f"| `flowtally report --week W --json` (whole process) | {ms(cli_samples)} |")
     print(f"| `flowtally status` (whole process) | {ms(status_samples)} |")
     print(
@@ -280,6 +251,7 @@ def main() -> None:
     print(f"| the same import again (all skipped) | {reimport_s:.1f} s |")
     print(f"| the same again, without the memo of the first (read whole) | {rechecked_s:.1f} s |")
     print(f"| floor: `json.loads` and plain `executemany` of the same rows | {floor_s:.1f} s |")
+    print(f"| the same floor, each record also made into the model's object | {objects_s:.1f} s |")
 
 
 if __name__ == "__main__":

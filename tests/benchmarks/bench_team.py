@@ -15,6 +15,7 @@ import statistics
 import tempfile
 from collections.abc import Callable
 from datetime import date, timedelta
+from functools import partial
 from pathlib import Path
 
 import psycopg
@@ -24,7 +25,7 @@ from data.store import Store
 from data.sync_tables import REMOTE_SCHEMA
 from tests.benchmarks.bench_sync import a_year, libpq, local_server, one_edit, timed, year_options
 from tracker.settings import ModelParams
-from tracker.team import Lens
+from tracker.team import Lens, person_days
 
 MONDAY = date(2026, 10, 26)  # the last whole week of the generated year
 LENS = Lens(ModelParams(), "Europe/Amsterdam")
@@ -59,7 +60,7 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="flowtally-bench-team-"))
     with local_server() as server, server.database() as team_url, server.database() as own_url:
         teams.init(team_url, 5, REMOTE_SCHEMA)
-        firsts, urls = [], []
+        firsts, urls, counting = [], [], []
         for index in range(6):
             joined = teams.add_member(team_url, f"Member {index}")
             url = joined.url
@@ -71,6 +72,7 @@ def main() -> None:
 
                 first, team_same, team_edit = syncs(store, to_team)
                 firsts.append(first)
+                counting.append(timed(partial(person_days, store.all_blocks(True), LENS)))
             teams.share(url, True)
             urls.append(url)
         with Store.open(str(work / "own.sqlite3")) as own:
@@ -87,6 +89,13 @@ def main() -> None:
             f"a member's first sync of a year ({n}), every day counted",
             f"the same year to a personal target: {own_first:.0f} ms",
             f"median of 6 members: {statistics.median(firsts):.0f} ms",
+        ),
+        (
+            "floor of a first team sync: the personal one, and the year's days counted by the "
+            "model alone (the summaries a team holds), no database",
+            f"{own_first:.0f} + {statistics.median(counting):.0f} ms = "
+            f"{(own_first + statistics.median(counting)) / own_first:.2f}x the personal one",
+            f"{statistics.median(firsts) / own_first:.2f}x the personal one",
         ),
         (
             "a member's sync with no change (median of 5)",

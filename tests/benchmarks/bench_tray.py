@@ -33,6 +33,7 @@ from typing import IO
 from app.instance import forward
 from tests import xserver
 from tests.benchmarks.focus_rows import install_hanging_hook, status_line_rows
+from tests.benchmarks.launch_floor import STEPS_BEFORE_THE_ICON
 from tests.benchmarks.wayland_presses import wayland_rows
 from tests.user_folders import returning_user
 
@@ -297,6 +298,9 @@ def main() -> None:
         for name, code in scripts.items():
             (work / f"{name}.py").write_text(code)
             commands[name] = [sys.executable, str(work / f"{name}.py")]
+        (work / "floor_steps.py").write_text(STEPS_BEFORE_THE_ICON + BARE_APP)
+        steps_database = ["--db", str(work / "steps.sqlite3")]
+        commands["floor_steps"] = [sys.executable, str(work / "floor_steps.py"), *steps_database]
         commands["flowtally"] = flowtally
         starts: dict[str, list[float]] = {name: [] for name in commands}
         for _ in range(args.runs):
@@ -363,6 +367,12 @@ def main() -> None:
     print("|---|---|---|---|---|")
     print(f"| launch to icon embedded (median of {args.runs}) | {against_floor(start, 'ms')} |")
     print(f"| resident memory after {args.idle:.0f} s idle | {against_floor(rss, 'MB')} |")
+    steps = start["floor_steps"]
+    print(
+        f"| launch: the bare icon after the steps any Flowtally takes first | | "
+        f"{steps:.0f} ms ({steps / start['floor']:.2f}x the floor) | | Flowtally: "
+        f"{start['flowtally'] / steps:.2f}x this |"
+    )
     print(
         f"| CPU over {args.idle:.0f} s idle (block running) | {idle['bare'][1]:.3f} % | | "
         f"| {idle['flowtally'][1]:.3f} % |"

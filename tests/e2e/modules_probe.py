@@ -1,6 +1,8 @@
 """``flowtally`` as the user starts it, which writes the modules it holds to
-``$FLOWTALLY_MODULES_OUT`` on SIGUSR1: what the idle tray has imported, seen from outside."""
+``$FLOWTALLY_MODULES_OUT`` on SIGUSR1, with how many objects a full garbage collection walks
+and how many are set aside: what the idle tray holds, seen from outside."""
 
+import gc
 import json
 import os
 import signal
@@ -10,7 +12,12 @@ from types import FrameType
 
 
 def dump(_number: int, _frame: FrameType | None) -> None:
-    Path(os.environ["FLOWTALLY_MODULES_OUT"]).write_text(json.dumps(sorted(sys.modules)))
+    held = {
+        "modules": sorted(sys.modules),
+        "walked": len(gc.get_objects()),
+        "frozen": gc.get_freeze_count(),
+    }
+    Path(os.environ["FLOWTALLY_MODULES_OUT"]).write_text(json.dumps(held))
 
 
 signal.signal(signal.SIGUSR1, dump)
