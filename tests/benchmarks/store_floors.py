@@ -5,7 +5,7 @@ import json
 import sqlite3
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -94,10 +94,13 @@ RAW_QUERIES = (
 
 def objects_of(read: Callable[[], list[list[Any]]]) -> Callable[[], object]:
     """The floor of any report: the rows read, and made into the model's objects, which every
-    number is computed from (the issue asks for exactly that), with nothing computed."""
+    number is computed from (the issue asks for exactly that), with nothing computed. Made
+    the quickest way known here: the offset parsed with the text (``replace(tzinfo=…)``
+    costs more than the parse), kinds looked up in a dictionary."""
+    kinds = {kind.value: kind for kind in Kind}
 
     def utc(text: str) -> datetime:
-        return datetime.fromisoformat(text).replace(tzinfo=UTC)
+        return datetime.fromisoformat(text + "+00:00")
 
     def until(text: str | None) -> datetime | None:
         return None if text is None else utc(text)
@@ -110,7 +113,7 @@ def objects_of(read: Callable[[], list[list[Any]]]) -> Callable[[], object]:
             children.setdefault(block_id, ([], []))[0].append(made)
         for block_id, at, end, kind, source, note, zone, record_id, ongoing in interruptions:
             record = Interruption(
-                utc(at), until(end), Kind(kind), source, note, zone, record_id, bool(ongoing)
+                utc(at), until(end), kinds[kind], source, note, zone, record_id, bool(ongoing)
             )
             children.setdefault(block_id, ([], []))[1].append(record)
         made_blocks = []
