@@ -26,8 +26,11 @@ from tracker.settings import ModelParams, load_zone
 from ui.chart_style import Translate
 from ui.charts_render import PageSpec, RenderedPage, render_page
 
-KEPT_VIEWS = 8
-KEPT_PICTURES = 6
+KEPT_VIEWS = 4
+KEPT_PICTURES = 3
+"""Few: a drawn page holds 8,500 objects and a view 4,000, and every full garbage collection
+walks them with the GUI thread stopped (8 views and 6 pages made its worst lag 68 to 144 ms,
+4 and 3 make it 85 to 97 ms, ``bench_dashboard``). The next week is drawn ahead all the same."""
 QUICK_WEEKS = 2
 """The weeks every page but the Trend shows: the week and the one it is compared with."""
 FILL_WEEKS = 2
