@@ -77,6 +77,9 @@ class Availability:
     interruptions: int
     line: str
     at: datetime
+    pauses: int = 0
+    """The block's pauses so far: a pause that began and ended between two looks still
+    shows (not published: what others read has no use for it)."""
 
     @property
     def changed_key(self) -> tuple[object, ...]:
@@ -131,6 +134,7 @@ def availability(
     """What ``status`` says to others, in the reader's language and ``zone``."""
     block = status.block
     count = len(block.interruptions) if block else 0
+    rests = len(block.pauses) if block else 0
     task = block.task if block else None
     started = block.start if block else None
     now = status.now.astimezone(zone)  # read by people: in their own offset
@@ -140,18 +144,18 @@ def availability(
         since = block.open_pause.start if block.open_pause else now
         line = _("On a break; back to focus soon.")
         return Availability("paused", Phase.NONE, task, started, None, _whole(now - since), 0,
-                            count, line, now)  # fmt: skip
+                            count, line, now, rests)  # fmt: skip
     if status.interrupted:
         since = status.interruption.at if status.interruption else now
         line = _("Interrupted just now; back to focus soon.")
         return Availability("interrupted", Phase.NONE, task, started, None,
-                            _whole(now - since), 0, count, line, now)  # fmt: skip
+                            _whole(now - since), 0, count, line, now, rests)  # fmt: skip
     until = _until(status, planned_min, past_minutes)
     until = until.astimezone(zone) if until else None
     shown = clock_time(until, now.date()) if until else None
     return Availability(
         "running", status.phase, task, started, until, _whole(status.stretch),
-        _progress(status, params), count, _focus_line(status.phase, shown), now,
+        _progress(status, params), count, _focus_line(status.phase, shown), now, rests,
     )  # fmt: skip
 
 

@@ -42,15 +42,20 @@ def focus_events(before: Availability | None, after: Availability) -> list[Focus
 
 
 def _within(before: Availability, after: Availability) -> list[FocusEvent]:
-    """The events inside one block."""
+    """The events inside one block. Pauses are counted, as interruptions are, so that one
+    that began and ended between two looks still reads as ``paused`` then ``resumed``."""
     events: list[FocusEvent] = []
-    if before.state == "paused" and after.state != "paused":
+    was_paused, is_paused = before.state == "paused", after.state == "paused"
+    new_pauses = after.pauses - before.pauses
+    if was_paused and (not is_paused or new_pauses > 0):
         events.append(FocusEvent.RESUMED)
+    if new_pauses > (1 if is_paused else 0):  # one began and ended in between
+        events += [FocusEvent.PAUSED, FocusEvent.RESUMED]
     new = after.interruptions > before.interruptions
     if before.state != "interrupted" and (new or after.state == "interrupted"):
         events.append(FocusEvent.INTERRUPTED)
     if (before.state == "interrupted" or new) and after.state == "running":
         events.append(FocusEvent.BACK)
-    if before.state != "paused" and after.state == "paused":
+    if is_paused and (not was_paused or new_pauses > 0):
         events.append(FocusEvent.PAUSED)
     return events

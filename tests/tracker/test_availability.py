@@ -178,6 +178,23 @@ def test_an_interruption_between_two_looks_is_interrupted_then_back() -> None:
     assert events(block, broken)[1] == ["interrupted", "back", "phase-changed"]
 
 
+def test_a_pause_between_two_looks_is_paused_then_resumed() -> None:
+    """A ``pause`` and a ``resume`` that reach the tray between two looks (the status is drawn
+    at most every moment) still reach the hooks, like an interruption that came and went."""
+    block = running(40)
+    rested = running(40, pauses=(Pause(NOW - timedelta(seconds=50), NOW - timedelta(seconds=20)),))
+    assert events(block, rested)[1][:2] == ["paused", "resumed"]
+    again = running(
+        40,
+        pauses=(
+            Pause(NOW - timedelta(minutes=5), NOW - timedelta(seconds=50)),
+            Pause(NOW - timedelta(seconds=10)),
+        ),
+    )
+    first = running(40, pauses=(Pause(NOW - timedelta(minutes=5)),))
+    assert events(first, again)[1][:2] == ["resumed", "paused"]  # resumed, and paused again
+
+
 @given(st.lists(st.sampled_from(["run", "interrupt", "back", "pause", "resume"]), max_size=12))
 def test_every_interruption_has_its_back_before_the_next(actions: list[str]) -> None:
     """Whatever the order of what happened, the events never say "back" without an
