@@ -76,7 +76,7 @@ class FocusFlow(QObject):
             status, self._zone, settings.planned_block_min, self.past_minutes, settings.model
         )
         before = self.current
-        if before is None or now.changed_key != before.changed_key:
+        if before is None or (now.changed_key, now.pauses) != (before.changed_key, before.pauses):
             self.current = now
             self.publisher.publish(now.as_json())
             for follower in list(self._followers.values()):

@@ -15,6 +15,7 @@ from app.gui.presence import Presence
 from app.gui.store_protocol import Snapshot
 from tracker import clock
 from tracker.days import DayClock
+from tracker.model import Block
 from tracker.running import State
 from tracker.settings import Settings
 from tracker.status import Status, live_status
@@ -52,6 +53,7 @@ class StatusFlow(QObject):
         self._next_change = QTimer(self)
         self._next_change.setSingleShot(True)
         self._next_change.timeout.connect(self.render)
+        self._turn: tuple[datetime | None, bool, bool] = (None, False, False)
         self._running = False
         """The status is followed to the next change only between start and stop (a
         controller made and never started, as in a test, arms nothing)."""
@@ -70,11 +72,20 @@ class StatusFlow(QObject):
 
     def show(self, snapshot: Snapshot) -> None:
         """Drawn at most every :data:`RENDER_AFTER_SNAPSHOT_MS`: a burst of presses brings a
-        snapshot each, and drawing each would keep the GUI thread busy for nothing."""
+        snapshot each, and drawing each would keep the GUI thread busy for nothing. A block
+        started, paused, resumed, interrupted, back or stopped is drawn at once: two of those
+        within one wait would reach the hooks and ``status --follow`` as one (a resume before
+        a stop, lost; quiet notifications ending after "back" instead of with the
+        interruption). The presses of a burst after the first still wait."""
         self.snapshot = snapshot
         self.focus.past_minutes = snapshot.past_minutes
         self._tray.set_recent_tasks(list(snapshot.recent_tasks))
-        if not self._render_soon.isActive():
+        turn = _turn(snapshot.running)
+        if turn != self._turn:
+            self._turn = turn
+            self._render_soon.stop()
+            self.render()
+        elif not self._render_soon.isActive():
             self._render_soon.start()
 
     def current(self) -> Status:
@@ -112,6 +123,13 @@ class StatusFlow(QObject):
         self._tray.set_params(settings.model)
         self._tray.goal_min = settings.daily_goal_min
         self.render()
+
+
+def _turn(running: Block | None) -> tuple[datetime | None, bool, bool]:
+    """Which block runs, whether it is paused, and whether the person is interrupted."""
+    if running is None:
+        return (None, False, False)
+    return (running.start, running.open_pause is not None, running.open_interruption is not None)
 
 
 def next_change_ms(status: Status) -> int:
