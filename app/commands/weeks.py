@@ -39,8 +39,7 @@ def load_view(
     holds (the dashboard shows a far week from two, and completes its trend after).
     """
     cache = {} if settled is None else settled
-    first = monday - timedelta(weeks=weeks - 1)
-    mondays = [first + timedelta(weeks=i) for i in range(weeks)]
+    mondays = trend_mondays(monday, weeks)
     fresh: dict[date, WeekReport] = {}
     week_blocks: list[Block] | None = None
     for run, blocks, reports in computed_weeks(
@@ -64,6 +63,12 @@ def load_view(
         )
     names = {key: name for key, name in store.device_names().items() if key is not None}
     return week_view(week_blocks, trend, params, zone_name, monday, at, earlier, names)
+
+
+def trend_mondays(monday: date, weeks: int = TREND_WEEKS) -> list[date]:
+    """The Mondays of the ``weeks`` weeks up to and including the week of ``monday``."""
+    first = monday - timedelta(weeks=weeks - 1)
+    return [first + timedelta(weeks=i) for i in range(weeks)]
 
 
 def computed_weeks(

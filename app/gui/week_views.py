@@ -15,7 +15,7 @@ click waits for a few weeks, not ten.
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 
-from app.commands.weeks import TREND_WEEKS, computed_weeks, is_settled, load_view
+from app.commands.weeks import TREND_WEEKS, computed_weeks, is_settled, load_view, trend_mondays
 from data.store import Store
 from tracker.clock import now
 from tracker.dashboard import WeekView
@@ -85,8 +85,7 @@ class WeekViews:
         if self._filling_for != monday:  # what another week's trend left may have changed
             self._filling.clear()
             self._filling_for = monday
-        first = monday - timedelta(weeks=TREND_WEEKS - 1)
-        wanted = [first + timedelta(weeks=i) for i in range(TREND_WEEKS - shown)]
+        wanted = trend_mondays(monday)[:-shown]
         missing = [m for m in wanted if m not in self._settled and m not in self._filling]
         step = missing if all_at_once else missing[-FILL_WEEKS:]
         for _run, _blocks, reports in computed_weeks(
@@ -114,7 +113,12 @@ class WeekViews:
     def picture(self, view: WeekView, spec: PageSpec, tr: Translate) -> RenderedPage:
         key = (view.report.days[0][0], spec)
         picture = self._pictures.get(key)
-        if picture is None or picture.view is not view:
+        # A page but the Trend drawn from the two-week view shows what the completed view
+        # would: the same report, days and blocks (its trend is all that differs).
+        drawn = picture is not None and (
+            picture.view is view or (spec.page != "trend" and picture.view.report is view.report)
+        )
+        if picture is None or not drawn:
             picture = render_page(view, spec, tr)
             self._pictures[key] = picture
             while len(self._pictures) > KEPT_PICTURES:
@@ -149,8 +153,7 @@ class WeekViews:
         self.forget_everything()
 
     def _missing(self, monday: date) -> int:
-        first = monday - timedelta(weeks=TREND_WEEKS - 1)
-        return sum(first + timedelta(weeks=i) not in self._settled for i in range(TREND_WEEKS))
+        return sum(week not in self._settled for week in trend_mondays(monday))
 
     def _load(self, monday: date, weeks: int) -> WeekView:
         at: datetime = now()
