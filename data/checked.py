@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Select, or_, select
 
-from data.reading import load, load_one
+from data.reading import load_one
 from data.rows import BLOCKS, save
 from tracker import clock, overlaps
 from tracker.errors import TransitionError, ValidationError
@@ -17,11 +17,6 @@ from tracker.model import Block, Interruption, validate_block
 from tracker.settings import load_zone
 from tracker.timeparse import FUTURE_TOLERANCE
 from tracker.units import duration
-
-
-def running_block(db: Connection) -> Block | None:
-    blocks = load(db, select(BLOCKS.c.id).where(BLOCKS.c.running.is_(True)))
-    return blocks[0] if blocks else None
 
 
 def update_block(db: Connection, block_id: int, change: Callable[[Block], Block]) -> Block:

@@ -138,6 +138,11 @@ def load(db: Connection, ids: Select[Any]) -> list[Block]:
     ]
 
 
+def running_block(db: Connection) -> Block | None:
+    blocks = load(db, select(BLOCKS.c.id).where(BLOCKS.c.running.is_(True)))
+    return blocks[0] if blocks else None
+
+
 def load_one(db: Connection, block_id: int) -> Block | None:
     found = load(db, select(BLOCKS.c.id).where(BLOCKS.c.id == block_id))
     return found[0] if found else None

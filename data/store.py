@@ -2,47 +2,31 @@
 
 Every method commits before it returns (so a caller may acknowledge what it wrote) or rolls
 back and raises; a failed call leaves the database as it was.
-Sync and imports load in the methods that use them: the idle tray and ``status`` never do.
+Writes, sync and imports load in the methods that use them: ``status`` and ``report`` never
+load them, and the idle tray only the writes.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import func, select
 
-from data import presses, revisions, undo_log
-from data.checked import (
-    check_and_save,
-    named,
-    recorded_ahead,
-    running_block,
-    spans,
-    update_block,
-)
 from data.database import Database
-from data.reading import between, load, load_one
-from data.rows import BLOCKS, DEVICES, INTERRUPTIONS, LOOSE_PRESSES, PAUSES, beat, remove, save
-from tracker import clock, overlaps, running
+from data.reading import between, load, running_block
+from data.tables import BLOCKS, DEVICES, INTERRUPTIONS, PAUSES
 from tracker.days import DayClock
 from tracker.errors import TransitionError, ValidationError
 from tracker.i18n import _
 from tracker.model import Block, Interruption, LoosePress, Pressed, validate_block
-from tracker.undo import Action, Step
 
 if TYPE_CHECKING:
     from data.importing import ImportResult, Progress
     from data.sync import SyncResult, SyncState
     from tracker.team import Lens
-
-
-def _done() -> datetime:
-    """When an action is done, for its undo step (the wall clock: undo is offered for a few
-    minutes after it)."""
-    return clock.now()
+    from tracker.undo import Step
 
 
 class Store(Database):
@@ -98,94 +82,81 @@ class Store(Database):
             return [task for (task,) in rows]
 
     # ------------------------------------------------------------ the running block
+    # The writes load on first use (:mod:`data.writing`): a command that only reads never
+    # pays for them.
 
     def start(self, at: datetime, zone_name: str, task: str | None = None) -> Block:
+        from data import writing
+
         with self._write() as db:
-            block = running.start(running_block(db), at, zone_name, task)
-            later = db.execute(spans().where(BLOCKS.c.end_utc > at).limit(1)).first()
-            if later is not None:
-                ahead = recorded_ahead(later.start_utc, later.timezone, _("the block in the way"))
-                raise ahead or TransitionError(
-                    _("that start overlaps {0} (it ended later); blocks cannot overlap").format(
-                        named(later)
-                    )
-                )
-            started = save(db, block)
-            undo_log.record(db, Action.START, at, _done(), started)
-            return started
+            return writing.start(db, at, zone_name, task)
 
     def start_from_press(self, press_id: int, task: str | None = None) -> Block:
         """Start a block at a loose press, which becomes its interruption going on (the
         press said the person was being interrupted)."""
+        from data import writing
+
         with self._write() as db:
-            found = presses.loose_presses(db, press_id)
-            if not found:
-                raise TransitionError(_("that press was started from or discarded already"))
-            press = found[0]
-            block = running.start(running_block(db), press.at, press.timezone, task)
-            first = Interruption(press.at, None, timezone=press.timezone, ongoing=True)
-            started = check_and_save(db, replace(block, interruptions=(first,)))
-            db.execute(delete(LOOSE_PRESSES).where(LOOSE_PRESSES.c.id == press_id))
-            undo_log.record(db, Action.START, press.at, _done(), started)
-            return started
+            return writing.start_from_press(db, press_id, task)
 
     def pause(self, at: datetime, zone_name: str) -> Block:
-        return self._change_running(Action.PAUSE, at, lambda b: running.pause(b, at, zone_name))
+        from data import writing
+
+        with self._write() as db:
+            return writing.pause(db, at, zone_name)
 
     def resume(self, at: datetime) -> Block:
-        return self._change_running(Action.RESUME, at, lambda b: running.resume(b, at))
+        from data import writing
+
+        with self._write() as db:
+            return writing.resume(db, at)
 
     def stop(self, at: datetime) -> Block:
-        return self._change_running(Action.STOP, at, lambda b: running.stop(b, at))
+        from data import writing
+
+        with self._write() as db:
+            return writing.stop(db, at)
 
     def back(self, at: datetime) -> Block:
         """ "I'm back": the running block's interruption going on ends at ``at``."""
-        return self._change_running(Action.BACK, at, lambda b: running.back(b, at))
+        from data import writing
 
-    def _change_running(
-        self, action: Action, at: datetime, change: Callable[[Block | None], Block]
-    ) -> Block:
         with self._write() as db:
-            before = running_block(db)
-            try:
-                changed = change(before)
-            except TransitionError:
-                if before is None:
-                    raise
-                what = _("the running block's last step")
-                ahead = recorded_ahead(running.last_event(before), before.timezone, what)
-                if ahead is None:
-                    raise
-                raise ahead from None
-            after = save(db, changed)
-            undo_log.record(db, action, at, _done(), after, before=before)
-            return after
+            return writing.back(db, at)
 
     def interrupt(self, interruption: Interruption) -> Interruption:
         """Log an interruption in the running block, or (backfilling, ``interrupt --at``) in
         the finished block that holds its instant; committed when this returns."""
+        from data import presses, writing
+
         with self._write() as db:
-            return presses.interrupt(db, interruption, _done())
+            return presses.interrupt(db, interruption, writing.done())
 
     def press(self, interruption: Interruption) -> Pressed:
         """A hotkey press: ``interruption`` going on, nothing new while one is, or a loose
         press while no block runs (:mod:`data.presses`); committed when this returns."""
+        from data import presses, writing
+
         with self._write() as db:
-            return presses.press(db, interruption, _done())
+            return presses.press(db, interruption, writing.done())
 
     def loose_presses(self) -> list[LoosePress]:
+        from data import presses
+
         with self._read() as db:
             return presses.loose_presses(db)
 
     def add(self, block: Block) -> Block:
         """A finished block, backfilled (undone by removing it)."""
+        from data import writing
+
         with self._write() as db:
-            added = check_and_save(db, replace(block, id=None))
-            undo_log.record(db, Action.ADD, added.start, _done(), added)
-            return added
+            return writing.add(db, block)
 
     def last_step(self) -> Step | None:
         """The action ``undo`` would take back."""
+        from data import undo_log
+
         with self._read() as db:
             return undo_log.latest(db)
 
@@ -193,6 +164,8 @@ class Store(Database):
         """Take back the last tracking action. One that no longer applies (its block was
         edited away, or a block made since is in the way) is dropped after saying so, so the
         next undo reaches the one before."""
+        from data import undo_log
+
         try:
             with self._write() as db:
                 return undo_log.undo_latest(db)
@@ -204,6 +177,8 @@ class Store(Database):
     def holds(self, interruption: Interruption) -> bool:
         """Whether an interruption equal to this one (same instant, end, kind, source and note)
         is stored: a press replayed from the journal after a crash may be stored already."""
+        from data import presses
+
         with self._read() as db:
             return presses.holds(db, interruption)
 
@@ -211,19 +186,18 @@ class Store(Database):
         """Apply a pure ``change`` to a stored block in one transaction (read, change, check,
         write), so no other writer can slip in between; the result must obey the model and
         overlap no other block."""
+        from data.checked import update_block
+
         with self._write() as db:
             return update_block(db, block_id, change)
 
     def update_holding(self, interruption_id: int, change: Callable[[Block], Block]) -> Block:
         """:meth:`update` the block that holds an interruption, running or already stopped
         (a tag chosen in the popup after the block was stopped still belongs there)."""
+        from data import writing
+
         with self._write() as db:
-            block_id = db.scalar(
-                select(INTERRUPTIONS.c.block_id).where(INTERRUPTIONS.c.id == interruption_id)
-            )
-            if block_id is None:
-                raise TransitionError(_("that interruption no longer exists"))
-            return update_block(db, block_id, change)
+            return writing.update_holding(db, interruption_id, change)
 
     def change(self, before: Block | None, after: Block | None) -> Block | None:
         """Apply one history edit in one transaction: add ``after`` (no ``before``), delete
@@ -233,23 +207,15 @@ class Store(Database):
         edit made on a stale screen, or an undo after the tray changed the block, is refused
         instead of silently discarding the newer change. Returns the stored ``after``.
         """
+        from data import writing
+
         with self._write() as db:
-            if before is not None:
-                stored = load_one(db, before.id) if before.id is not None else None
-                if stored is None or stored != before:
-                    raise TransitionError(
-                        _("that block was changed or removed meanwhile; look again and retry")
-                    )
-                if after is None:
-                    remove(db, before.id)
-                    return None
-                return check_and_save(db, replace(after, id=before.id))
-            if after is None:
-                return None
-            return check_and_save(db, replace(after, id=None))
+            return writing.change(db, before, after)
 
     def heartbeat(self, at: datetime) -> bool:
         """Record that the app is alive while a block runs; false when none runs."""
+        from data.rows import beat
+
         with self._write() as db:
             return beat(db, at)
 
@@ -289,6 +255,8 @@ class Store(Database):
         """A mark that changes whenever a finished block changes, comes, or goes (here, from
         another process, or by sync), and not with the running block or its heartbeat: what a
         cache of settled weeks checks before it is trusted again."""
+        from data import revisions
+
         with self._read() as db:
             return revisions.history_mark(db)
 
@@ -331,6 +299,8 @@ class Store(Database):
             except ValidationError as exc:
                 raise exc.within(name) from None
         # The store keeps its own promise, whoever calls it: no two blocks overlap.
+        from tracker import overlaps
+
         named = list(zip(names, blocks, strict=True))
         overlaps.check_no_overlaps(named)
         with self._write() as db:
