@@ -15,7 +15,7 @@ from sqlalchemy import Connection, Select, and_, or_, select
 from data.columns import UTCDateTime
 from data.tables import BLOCKS, INTERRUPTIONS, PAUSES
 from tracker.model import Block, Interruption, Pause
-from tracker.types import Kind
+from tracker.types import KINDS
 
 PAUSE_COLUMNS = (
     PAUSES.c.block_id,
@@ -37,8 +37,6 @@ INTERRUPTION_COLUMNS = (
 )
 """What :func:`to_pause` and :func:`to_interruption` read, in their order: a row is unpacked
 as a tuple, several times faster than reading its fields by name."""
-_KINDS = {kind.value: kind for kind in Kind}
-"""The stored text to its kind: a dictionary lookup, where ``Kind(text)`` takes a microsecond."""
 
 
 Times = Callable[[Any], Any]
@@ -60,7 +58,7 @@ def to_interruption(row: Sequence[Any], when: Times = processed) -> Interruption
     return Interruption(
         when(at),
         when(end),
-        _KINDS[kind],
+        KINDS[kind],
         source,
         note,
         zone,

@@ -24,7 +24,7 @@ from tracker.model import (
     validate_pause,
 )
 from tracker.timeparse import FUTURE_TOLERANCE, parse_iso
-from tracker.types import Kind
+from tracker.types import KINDS, Kind
 
 FORMAT = "flowtally/1"
 _BLOCK_KEYS = {"start", "end", "task", "pauses", "interruptions"}
@@ -93,9 +93,8 @@ def parse_json(text: str, zone_name: str, now: datetime | None = None) -> list[R
 def _object(raw: object, allowed: set[str], what: str, path: str = "") -> dict[str, Any]:
     if not isinstance(raw, dict):
         raise ValidationError(path, _("expected {0} as a JSON object").format(what))
-    unknown = set(raw) - allowed
-    if unknown:
-        name = sorted(unknown)[0]
+    if not allowed.issuperset(raw):
+        name = sorted(set(raw) - allowed)[0]
         raise ValidationError(f"{path}.{name}" if path else name, _("unknown field"))
     return raw
 
@@ -162,13 +161,14 @@ def _json_interruption(raw: object, block: Block, zone_name: str) -> Interruptio
     r = _object(raw, _INTERRUPTION_KEYS, "an interruption")
     if r.get("at") is None:
         raise ValidationError("at", _("missing"))
+    end = r.get("end")
     interruption = Interruption(
-        at=parse_iso(r["at"], "at"),
-        end=parse_iso(r["end"], "end") if r.get("end") is not None else None,
-        kind=parse_kind(r.get("kind"), "kind"),
-        source=parse_source(r.get("source"), "source"),
-        note=_optional_text(r, "note", ""),
-        timezone=zone_name,
+        parse_iso(r["at"], "at"),
+        None if end is None else parse_iso(end, "end"),
+        parse_kind(r.get("kind"), "kind"),
+        parse_source(r.get("source"), "source"),
+        _optional_text(r, "note", ""),
+        zone_name,
     )
     validate_interruption(block, interruption)
     return interruption
@@ -177,12 +177,12 @@ def _json_interruption(raw: object, block: Block, zone_name: str) -> Interruptio
 def parse_kind(value: object, path: str) -> Kind:
     if value is None or value == "":
         return Kind.EXTERNAL
-    try:
-        return Kind(str(value))
-    except ValueError:
+    kind = KINDS.get(value if isinstance(value, str) else str(value))
+    if kind is None:
         raise ValidationError(
             path, _("kind must be 'internal' or 'external', not {0!r}").format(value)
-        ) from None
+        )
+    return kind
 
 
 def parse_source(value: object, path: str) -> str:

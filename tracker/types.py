@@ -12,6 +12,11 @@ class Kind(StrEnum):
     EXTERNAL = "external"
 
 
+KINDS: dict[object, Kind] = {kind.value: kind for kind in Kind}
+"""Each kind by its text: a dictionary lookup, where ``Kind(text)`` takes a microsecond (a
+report reads, and an import parses, hundreds of thousands)."""
+
+
 class Phase(StrEnum):
     """Where in a stretch a person is; ``NONE`` is what an interruption breaks when no stretch
     ends at it."""
