@@ -155,6 +155,46 @@ class _Tally:
         self.in_periods += in_periods
         self.recovery += recovery
 
+    def add_day_of(self, timeline: Timeline, min_period: timedelta) -> None:
+        """A block that lies within the day, summed from its stretches in one sweep: the
+        phases of a stretch of length ``L`` are ``min(L, R)``, ``min(L, F) - R`` past ``R``
+        and ``L - F`` past ``F``, the same sums its segments give, without making them."""
+        paused = interrupted = rampup = deep = flow = in_periods = recovery = ZERO
+        for start, end in timeline.pauses:
+            paused += end - start
+        for start, end in timeline.interrupted:
+            interrupted += end - start
+        ramp_up, flow_after = timeline.params.ramp_up, timeline.params.flow_after
+        longest = self.longest_stretch
+        for stretch in timeline.stretches:
+            length = stretch.end - stretch.start
+            if length > ramp_up:
+                rampup += ramp_up
+                if stretch.origin is Origin.INTERRUPTION:
+                    recovery += ramp_up
+                if length > flow_after:
+                    deep += flow_after - ramp_up
+                    flow += length - flow_after
+                else:
+                    deep += length - ramp_up
+            else:
+                rampup += length
+                if stretch.origin is Origin.INTERRUPTION:
+                    recovery += length
+            if length > longest:
+                longest = length
+            if length >= min_period:
+                in_periods += length
+                self.bands[period_band(length)] += 1
+        self.longest_stretch = longest
+        self.paused += paused
+        self.interrupted += interrupted
+        self.rampup += rampup
+        self.deep += deep
+        self.flow += flow
+        self.in_periods += in_periods
+        self.recovery += recovery
+
     def add_stretches(self, stretches: Iterable[Stretch], min_period: timedelta) -> None:
         for stretch in stretches:
             length = stretch.end - stretch.start
@@ -203,10 +243,7 @@ def daily_metrics(
             not breaks or breaks[-1].interruption.at < first_day_end
         ):  # nearly every block: no midnight to cut at
             if (tally := tallies.get(first_day)) is not None:
-                tally.add_pieces(
-                    ((s.end - s.start, s.kind, s.stretch) for s in timeline.segments), min_period
-                )
-                tally.add_stretches(timeline.stretches, min_period)
+                tally.add_day_of(timeline, min_period)
                 tally.add_breaks(breaks)
             continue
         for segment in timeline.segments:

@@ -6,7 +6,7 @@ an instantaneous interruption splits a stretch at its instant. Within a stretch 
 ramp-up ``[a, a+R)``, deep focus ``[a+R, a+F)``, flow ``[a+F, b)``, each cut at ``b``.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from operator import attrgetter
 from typing import NamedTuple
@@ -75,14 +75,29 @@ class BrokenPhase(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class Timeline:
-    """A block's segments (sorted, covering ``[start, end)`` exactly), stretches and breaks."""
+    """A block's stretches and breaks, and the pauses and interrupted time between them.
+
+    Its segments (sorted, covering ``[start, end)`` exactly) are made when first asked for:
+    a report sums a block on one day from its stretches directly, and only the charts and a
+    block that crosses midnight need the pieces (#27).
+    """
 
     block: Block
     start: datetime
     end: datetime
-    segments: tuple[Segment, ...]
     stretches: tuple[Stretch, ...]
     breaks: tuple[BrokenPhase, ...]
+    pauses: tuple[Interval, ...]
+    interrupted: tuple[Interval, ...]
+    params: ModelParams
+    made: list[tuple[Segment, ...]] = field(default_factory=list, compare=False, repr=False)
+    """The segments once made (a frozen record keeps its cache in a list)."""
+
+    @property
+    def segments(self) -> tuple[Segment, ...]:
+        if not self.made:
+            self.made.append(_segments(self))
+        return self.made[0]
 
     @property
     def tracked(self) -> timedelta:
@@ -110,7 +125,7 @@ class Timeline:
 
 
 def build_timeline(block: Block, params: ModelParams, now: datetime) -> Timeline:
-    """Partition ``block`` into segments. A running block (and an open pause) ends at ``now``.
+    """``block``'s stretches and breaks. A running block (and an open pause) ends at ``now``.
 
     The block is assumed valid (:func:`tracker.model.validate_block`). One pass over its
     interruptions (sorted, as a block keeps them) finds the lasting ones and the instants;
@@ -142,10 +157,22 @@ def build_timeline(block: Block, params: ModelParams, now: datetime) -> Timeline
     pause_ends = {p_end for _, p_end in pauses}
 
     stretches = _stretches(bounds, breaks, points, pause_ends)
-    segments: list[Segment] = [Segment(s, e, SegmentKind.PAUSED) for s, e in pauses]
-    segments += [Segment(s, e, SegmentKind.INTERRUPTED) for s, e in interrupted]
-    ramp_up, flow_after = params.ramp_up, params.flow_after
-    for stretch in stretches:
+    by_end = {s.end: s for s in stretches}
+    broken = tuple(
+        BrokenPhase(i, by_end[i.at].last_phase(params) if i.at in by_end else Phase.NONE)
+        for i in block.interruptions
+    )
+    return Timeline(
+        block, start, end, tuple(stretches), broken, tuple(pauses), tuple(interrupted), params
+    )
+
+
+def _segments(timeline: Timeline) -> tuple[Segment, ...]:
+    """The timeline cut into pieces of one meaning each, in order."""
+    segments = [Segment(s, e, SegmentKind.PAUSED) for s, e in timeline.pauses]
+    segments += [Segment(s, e, SegmentKind.INTERRUPTED) for s, e in timeline.interrupted]
+    ramp_up, flow_after = timeline.params.ramp_up, timeline.params.flow_after
+    for stretch in timeline.stretches:
         a, b = stretch.start, stretch.end
         deep_from = min(b, a + ramp_up)
         flow_from = min(b, a + flow_after)
@@ -154,15 +181,9 @@ def build_timeline(block: Block, params: ModelParams, now: datetime) -> Timeline
             segments.append(Segment(deep_from, flow_from, SegmentKind.DEEP, stretch))
         if flow_from < b:
             segments.append(Segment(flow_from, b, SegmentKind.FLOW, stretch))
-    if breaks:  # otherwise the stretches' segments are in order already
+    if timeline.pauses or timeline.interrupted:  # otherwise the stretches' are in order already
         segments.sort(key=_START)
-
-    by_end = {s.end: s for s in stretches}
-    broken = tuple(
-        BrokenPhase(i, by_end[i.at].last_phase(params) if i.at in by_end else Phase.NONE)
-        for i in block.interruptions
-    )
-    return Timeline(block, start, end, tuple(segments), tuple(stretches), broken)
+    return tuple(segments)
 
 
 _START = attrgetter("start")

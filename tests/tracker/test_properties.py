@@ -2,6 +2,7 @@
 
 - phases + interrupted + paused = block length, and the segments tile the block;
 - splitting by local day preserves every total;
+- each day's phase minutes are its segments' pieces, however they were summed;
 - a report does not depend on the order the blocks come in.
 """
 
@@ -17,7 +18,7 @@ from tracker.model import Block, Interruption, Pause, validate_block
 from tracker.report import week_reports
 from tracker.settings import ModelParams, load_zone
 from tracker.timeline import build_timeline
-from tracker.types import Kind, Phase, SegmentKind
+from tracker.types import Kind, Origin, Phase, SegmentKind
 
 ZONES = ["Europe/Amsterdam", "America/New_York", "Australia/Lord_Howe", "America/Santiago", "UTC"]
 # Around DST changes in several zones, and ordinary days.
@@ -113,6 +114,54 @@ def test_splitting_by_day_preserves_totals(block: Block, params: ModelParams, zo
     in_periods = sum((s.length for s in timeline.periods(params)), timedelta())
     assert total.in_periods == in_periods
     assert 0 <= total.e_factor <= 1
+
+
+@given(blocks(), params_strategy, st.sampled_from(ZONES))
+@settings(max_examples=300, deadline=None)
+def test_each_days_minutes_are_its_segments_pieces(
+    block: Block, params: ModelParams, zone: str
+) -> None:
+    """A block within one day is summed from its stretches, without its segments (#27): the
+    sums must be those of the segments' pieces on each day, as a block over midnight gets."""
+    assert block.end is not None
+    clock = DayClock(load_zone(zone))
+    timeline = build_timeline(block, params, block.end)
+    first = clock.day_of(block.start)
+    days = [first + timedelta(days=i) for i in range(3)]
+    expected = {
+        day: dict.fromkeys([*SegmentKind, "recovery", "in_periods"], timedelta()) for day in days
+    }
+    for segment in timeline.segments:
+        for day, start, end in clock.split(segment.start, segment.end):
+            expected[day][segment.kind] += end - start
+            stretch = segment.stretch
+            if stretch is None:
+                continue
+            if segment.kind is SegmentKind.RAMP_UP and stretch.origin is Origin.INTERRUPTION:
+                expected[day]["recovery"] += end - start
+            if stretch.length >= params.min_period:
+                expected[day]["in_periods"] += end - start
+    for day, metrics in daily_metrics([timeline], params, clock, days).items():
+        assert (
+            metrics.rampup,
+            metrics.deep,
+            metrics.flow,
+            metrics.interrupted,
+            metrics.paused,
+            metrics.recovery,
+            metrics.in_periods,
+        ) == tuple(
+            expected[day][name]
+            for name in (
+                SegmentKind.RAMP_UP,
+                SegmentKind.DEEP,
+                SegmentKind.FLOW,
+                SegmentKind.INTERRUPTED,
+                SegmentKind.PAUSED,
+                "recovery",
+                "in_periods",
+            )
+        )
 
 
 @st.composite
