@@ -307,17 +307,14 @@ def recoveries(timeline: Timeline) -> Iterator[tuple[Interruption, datetime, dat
     for interruption in timeline.block.interruptions:
         finish = interruption.at if interruption.end is None else interruption.end
         ending_at[min(finish, timeline.end)].append(interruption)
-    for segment in timeline.segments:
-        stretch = segment.stretch
-        if (
-            segment.kind is not SegmentKind.RAMP_UP
-            or stretch is None
-            or stretch.origin is not Origin.INTERRUPTION
-        ):
+    ramp_up = timeline.params.ramp_up
+    for stretch in timeline.stretches:  # its ramp-up, from the stretch: no segments to make
+        if stretch.origin is not Origin.INTERRUPTION:
             continue
         causes = ending_at.get(stretch.start, [])
+        ramp_end = min(stretch.end, stretch.start + ramp_up)
         for cause in causes:
-            yield cause, segment.start, segment.end, len(causes)
+            yield cause, stretch.start, ramp_end, len(causes)
 
 
 def source_costs(

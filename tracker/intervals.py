@@ -11,8 +11,16 @@ def merge(intervals: Iterable[Interval]) -> list[Interval]:
 
     Touching intervals are joined: ``[1, 2) + [2, 3) = [1, 3)``.
     """
+    return merge_sorted(sorted(intervals))
+
+
+def merge_sorted(intervals: Iterable[Interval]) -> list[Interval]:
+    """:func:`merge` of intervals sorted by their start already (a block's interruptions
+    are kept in order): nothing to sort."""
     out: list[Interval] = []
-    for start, end in sorted(i for i in intervals if i[0] < i[1]):
+    for start, end in intervals:
+        if start >= end:
+            continue
         if out and start <= out[-1][1]:
             if end > out[-1][1]:
                 out[-1] = (out[-1][0], end)

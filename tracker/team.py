@@ -21,11 +21,12 @@ from tracker import clock as wall
 from tracker.counted_once import counted_once
 from tracker.dashboard import recoveries
 from tracker.days import DayClock
+from tracker.intervals import subtract
 from tracker.metrics import daily_metrics
 from tracker.model import Block
 from tracker.settings import ModelParams, load_zone
 from tracker.timeline import Timeline, build_timeline
-from tracker.types import Kind, SegmentKind
+from tracker.types import Kind
 
 MINUTE = timedelta(minutes=1)
 MIN_GROUP_FLOOR = 3
@@ -181,10 +182,10 @@ def _hours(
     tracked: dict[tuple[date, int], timedelta] = defaultdict(timedelta)
     struck: dict[tuple[date, int, Kind], int] = defaultdict(int)
     for timeline in timelines:
-        for segment in timeline.segments:
-            if segment.kind is SegmentKind.PAUSED:
-                continue
-            for day, hour, length in clock.hours(segment.start, segment.end):
+        # The block between its pauses: what its segments other than the paused ones tile,
+        # in one piece or a few instead of six or so (a year's first sync counts 2,500).
+        for start, end in subtract([(timeline.start, timeline.end)], list(timeline.pauses)):
+            for day, hour, length in clock.hours(start, end):
                 if day in days:
                     tracked[day, hour] += length
         for broken in timeline.breaks:

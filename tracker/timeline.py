@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from operator import attrgetter
 from typing import NamedTuple
 
-from tracker.intervals import Interval, clip, merge, subtract
+from tracker.intervals import Interval, clip, merge, merge_sorted, subtract
 from tracker.model import Block, Interruption
 from tracker.settings import ModelParams
 from tracker.types import Origin, Phase, SegmentKind
@@ -143,7 +143,7 @@ def build_timeline(block: Block, params: ModelParams, now: datetime) -> Timeline
                 points.append(at)
         elif (c := clip((at, i_end), bounds)) is not None:
             lasting.append(c)
-    lasting = merge(lasting)
+    lasting = merge_sorted(lasting)  # in the order of their ``at``, as the block keeps them
     if block.pauses:
         pauses = merge(
             c
@@ -157,11 +157,8 @@ def build_timeline(block: Block, params: ModelParams, now: datetime) -> Timeline
     pause_ends = {p_end for _, p_end in pauses}
 
     stretches = _stretches(bounds, breaks, points, pause_ends)
-    by_end = {s.end: s for s in stretches}
-    broken = tuple(
-        BrokenPhase(i, by_end[i.at].last_phase(params) if i.at in by_end else Phase.NONE)
-        for i in block.interruptions
-    )
+    last_phase = {s.end: s.last_phase(params) for s in stretches}  # what an ``at`` there broke
+    broken = tuple(BrokenPhase(i, last_phase.get(i.at, Phase.NONE)) for i in block.interruptions)
     return Timeline(
         block, start, end, tuple(stretches), broken, tuple(pauses), tuple(interrupted), params
     )
