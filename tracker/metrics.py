@@ -147,13 +147,7 @@ class _Tally:
                 flow += length
             if stretch.end - stretch.start >= min_period:
                 in_periods += length
-        self.paused += paused
-        self.interrupted += interrupted
-        self.rampup += rampup
-        self.deep += deep
-        self.flow += flow
-        self.in_periods += in_periods
-        self.recovery += recovery
+        self._add(paused, interrupted, rampup, deep, flow, in_periods, recovery)
 
     def add_day_of(self, timeline: Timeline, min_period: timedelta) -> None:
         """A block that lies within the day, summed from its stretches in one sweep: the
@@ -187,6 +181,11 @@ class _Tally:
                 in_periods += length
                 self.bands[period_band(length)] += 1
         self.longest_stretch = longest
+        self._add(paused, interrupted, rampup, deep, flow, in_periods, recovery)
+
+    def _add(self, *sums: timedelta) -> None:
+        """Paused, interrupted, ramp-up, deep, flow, in periods and recovery, added."""
+        paused, interrupted, rampup, deep, flow, in_periods, recovery = sums
         self.paused += paused
         self.interrupted += interrupted
         self.rampup += rampup
