@@ -4,6 +4,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
+from app.collector import held_back
 from app.commands.context import Context
 from app.commands.devices import on_device
 from app.commands.import_memo import ImportMemo
@@ -39,10 +40,11 @@ def export_content(
 
 
 def export(ctx: Context, args: rq.Export) -> int:
-    blocks = on_device(ctx.store, ctx.store.all_blocks(finished_only=True), args.device)
-    if ctx.store.running() is not None:
-        print(_("flowtally: note: the running block is exported once it stops"), file=ctx.err)
-    text = export_content(blocks, args.format, ctx.settings.model, ctx.now)
+    with held_back():
+        blocks = on_device(ctx.store, ctx.store.all_blocks(finished_only=True), args.device)
+        if ctx.store.running() is not None:
+            print(_("flowtally: note: the running block is exported once it stops"), file=ctx.err)
+        text = export_content(blocks, args.format, ctx.settings.model, ctx.now)
     if args.output in (None, "-"):
         if isinstance(text, bytes):
             ctx.out.write(text.decode())
@@ -80,7 +82,8 @@ def import_(ctx: Context, args: rq.Import) -> int:
     if stored is not None:
         result = ImportResult(0, stored)
     else:
-        result = _import(ctx, path, kind, text)
+        with held_back():
+            result = _import(ctx, path, kind, text)
         memo.remember(key, ctx.store.history_mark(), result.added + result.skipped)
     if result.skipped:
         line = _("Imported {blocks} from {path} ({skipped} already stored).")
