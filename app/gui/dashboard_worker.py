@@ -19,11 +19,11 @@ from typing import assert_never
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
+from app.collector import set_aside
 from app.commands.weeks import week_file
 from app.files import write_atomically
 from app.gui import dashboard_protocol as msg
 from app.gui.dashboard_protocol import DashboardRequest
-from app.gui.long_lived import set_aside
 from app.gui.week_views import WeekViews
 from tracker import history
 from tracker.clock import now

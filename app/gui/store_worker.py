@@ -19,12 +19,12 @@ from typing import TypeVar, assert_never
 
 from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, QTimer, Signal, Slot
 
+from app.collector import set_aside
 from app.commands.tracking import stopped_line
 from app.config import load_settings
 from app.gui import store_protocol as msg
 from app.gui.durable_writer import DurableWriter
 from app.gui.forwarded import forwarded_job
-from app.gui.long_lived import set_aside
 from app.gui.snapshots import Snapshots
 from app.gui.store_protocol import StoreAnswer, StoreRequest
 from app.journal import Journal, journal_path
