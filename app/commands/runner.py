@@ -81,7 +81,7 @@ def handle(ctx: Context, request: rq.Request | None) -> int:
             return _tracking(ctx, request or rq.Status())
         case rq.Interrupt() | rq.Back() | rq.Undo():
             return _moments(ctx, request)
-        case rq.Report() | rq.Trend() | rq.Dashboard():
+        case rq.Report() | rq.Trend() | rq.Dashboard() | rq.Forecast():
             return _reading(ctx, request)
         case rq.Export() | rq.Import() | rq.Sync() | rq.Desktop() | rq.Settings():
             return _moving(ctx, request)
@@ -139,10 +139,14 @@ def _moments(ctx: Context, request: rq.Interrupt | rq.Back | rq.Undo) -> int:
             assert_never(request)
 
 
-def _reading(ctx: Context, request: rq.Report | rq.Trend | rq.Dashboard) -> int:
+def _reading(ctx: Context, request: rq.Report | rq.Trend | rq.Dashboard | rq.Forecast) -> int:
     from app.commands import reports
 
     match request:
+        case rq.Forecast():
+            from app.commands.forecast import forecast_
+
+            return forecast_(ctx, request)
         case rq.Report():
             return reports.report(ctx, request)
         case rq.Trend():

@@ -19,6 +19,7 @@ from app.gui.store_worker import stop_worker
 from tracker.history import Part
 from tracker.settings import ModelParams
 from ui.dashboard import DashboardWindow
+from ui.forecast_page import ForecastPage, tab_title
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +62,11 @@ class Dashboard(QObject):
         window.export_requested.connect(lambda path: ask(msg.Export(path)))
         window.render_requested.connect(lambda spec: ask(msg.Render(spec)))
         window.team_requested.connect(lambda monday: ask(msg.LoadTeam(monday)))
+        self.forecast = ForecastPage()
+        self.forecast.setObjectName("forecast")
+        window.tabs.insertTab(window.tabs.indexOf(window.history_tab), self.forecast, tab_title())
+        window.tabs.currentChanged.connect(self._forecast_shown)
+        self.forecast.calendar_requested.connect(lambda path: ask(msg.LoadForecast(path)))
         self.worker.answered.connect(self._on_answer)
         self._refresh = QTimer(self)
         self._refresh.setSingleShot(True)
@@ -90,12 +96,21 @@ class Dashboard(QObject):
             case msg.Changed(message, focus, undone):
                 window.show_change(message, focus, undone)
                 self.data_changed.emit()
+                self._forecast_stale()
             case msg.Exported(message):
                 window.show_message(message)
             case msg.HistoryChanged(undo, redo):
                 window.set_history_state(undo, redo)
+            case msg.ForecastReady(forecast, period_min):
+                self.forecast.show_forecast(forecast, period_min)
             case _:
                 assert_never(answer)
+
+    def _forecast_shown(self, index: int) -> None:
+        """The forecast is worked out when its tab is first opened, and again after a change
+        (:meth:`refresh`, the settings)."""
+        if self.window.tabs.widget(index) is self.forecast and self.forecast.forecast is None:
+            self._ask(msg.LoadForecast())
 
     def show(self, day: date | None = None) -> None:
         """Show the window (raised) on the week of ``day``, or this week."""
@@ -114,9 +129,16 @@ class Dashboard(QObject):
 
     def _reload(self) -> None:
         self._ask(msg.Reload(False))
+        self._forecast_stale()
 
     def apply_settings(self, params: ModelParams, zone_name: str) -> None:
         self._ask(msg.ApplySettings(params, zone_name))
+        self._forecast_stale()
+
+    def _forecast_stale(self) -> None:
+        """The history or the settings changed: worked out again, now if it is on screen."""
+        self.forecast.forecast = None
+        self._forecast_shown(self.window.tabs.currentIndex())
 
     def follow(self, live: LiveSettings) -> None:
         """Count with the settings in force, whichever way they change."""

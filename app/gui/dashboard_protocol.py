@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from tracker.dashboard import WeekView
+from tracker.forecast import Forecast
 from tracker.history import Part
 from tracker.model import Block
 from tracker.settings import ModelParams
@@ -16,6 +17,12 @@ from ui.charts_render import PageSpec, RenderedPage
 @dataclass(frozen=True, slots=True)
 class LoadTeam:
     monday: date
+
+
+@dataclass(frozen=True, slots=True)
+class LoadForecast:
+    path: str | None = None
+    """Where to write the windows as calendar events (``None``: show them)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +111,7 @@ DashboardRequest = (
     | Render
     | ApplySettings
     | LoadTeam
+    | LoadForecast
 )
 
 
@@ -126,6 +134,12 @@ class TrendReady:
 class TeamReady:
     team: str
     week: TeamWeek
+
+
+@dataclass(frozen=True, slots=True)
+class ForecastReady:
+    forecast: Forecast
+    period_min: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,4 +190,5 @@ DashboardAnswer = (
     | Exported
     | TeamReady
     | TeamFailed
+    | ForecastReady
 )

@@ -62,7 +62,8 @@ def _command_word(argv: Sequence[str]) -> str | None:
 COMMANDS = frozenset(
     (
         *("start", "pause", "resume", "stop", "add", "interrupt", "back", "undo", "status"),
-        *("report", "trend", "dashboard", "export", "import", "sync", "desktop", "settings"),
+        *("report", "trend", "dashboard", "forecast", "export", "import", "sync", "desktop"),
+        "settings",
         "team",
     )
 )
@@ -258,6 +259,24 @@ def _reading(add: Adder) -> None:
     p.add_argument("--to", metavar="YYYY-Www", help="the last week (default: this week)")
     json_option(p)
     _device(p)
+    p = add(
+        "forecast",
+        "the week's best focus windows, from your last weeks (text, JSON, or calendar events)",
+        lambda a: rq.Forecast(a.week, a.weeks, a.json, absolute(a.output)),
+    )
+    p.add_argument(
+        "--week",
+        metavar="next|this|YYYY-Www",
+        help="the week to forecast (default: next)",
+    )
+    p.add_argument("--weeks", type=int, default=8, help="how many weeks to learn from (default: 8)")
+    json_option(p)
+    p.add_argument(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="write the windows as busy 'Focus' events (focus.ics); a newer file replaces them",
+    )
     week_option(
         add(
             "dashboard",

@@ -98,6 +98,14 @@ class Trend(Record):
     device: str | None = None
 
 
+class Forecast(Record):
+    week: str | None = None
+    """``next`` (the default), ``this``, or an ISO week."""
+    weeks: int = 8
+    json: bool = False
+    output: str | None = None
+
+
 class Export(Record):
     format: Literal["json", "csv", "ics"] = "json"
     output: str | None = None
@@ -167,14 +175,14 @@ class TeamReport(Record):
 
 
 Tracking = Start | Pause | Resume | Stop | Add | Interrupt | Back | Undo
-Reading = Status | Report | Trend | Dashboard
+Reading = Status | Report | Trend | Dashboard | Forecast
 Moving = Export | Import | Sync | Desktop | Settings
 Team = TeamInit | TeamAdd | TeamRemove | TeamMembers | TeamJoin | TeamShare | TeamReport
 Request = Tracking | Reading | Moving | Team
 
 KINDS: tuple[type[Request], ...] = (
     *(Start, Pause, Resume, Stop, Add, Interrupt, Back, Undo),
-    *(Status, Report, Trend, Dashboard),
+    *(Status, Report, Trend, Dashboard, Forecast),
     *(Export, Import, Sync, Desktop, Settings),
     *(TeamInit, TeamAdd, TeamRemove, TeamMembers, TeamJoin, TeamShare, TeamReport),
 )

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMenu,
+    QTableWidget,
     QTabWidget,
     QTreeWidget,
     QWidget,
@@ -107,6 +108,13 @@ def widget_texts(root: QWidget) -> Iterator[str]:
                 "*", Qt.MatchFlag.MatchWildcard | Qt.MatchFlag.MatchRecursive
             ):
                 yield from (item.text(c) for c in range(item.columnCount()))
+        elif isinstance(widget, QTableWidget):
+            for column in range(widget.columnCount()):
+                if (title := widget.horizontalHeaderItem(column)) is not None:
+                    yield title.text()
+                for row in range(widget.rowCount()):
+                    if (cell := widget.item(row, column)) is not None:
+                        yield cell.text()
         elif isinstance(widget, QMenu):
             yield from menu_texts(widget)
         if isinstance(widget, QMainWindow):
@@ -193,6 +201,9 @@ def test_the_dashboard_and_its_charts_speak_dutch(
     window.tabs.setCurrentWidget(window.history_tab)
     qtbot.waitUntil(lambda: window.history.topLevelItemCount() > 0)
     window.history.expandAll()
+    seen += widget_texts(window)
+    window.tabs.setCurrentWidget(board.forecast)
+    qtbot.waitUntil(lambda: board.forecast.forecast is not None, timeout=20_000)
     seen += widget_texts(window)
     from matplotlib.figure import Figure
     from matplotlib.text import Text

@@ -986,4 +986,83 @@
       <translation>Bronnen die minder dan %1 mensen troffen</translation>
     </message>
   </context>
+  <context>
+    <name>Forecast</name>
+    <message>
+      <source>Focus forecast</source>
+      <translation>Focusvoorspelling</translation>
+    </message>
+    <message>
+      <source>sure</source>
+      <translation>zeker</translation>
+    </message>
+    <message>
+      <source>fairly sure</source>
+      <translation>vrij zeker</translation>
+    </message>
+    <message>
+      <source>unsure</source>
+      <translation>onzeker</translation>
+    </message>
+    <message>
+      <source>Working out next week's focus windows…</source>
+      <translation>De focusvensters van volgende week worden berekend…</translation>
+    </message>
+    <message>
+      <source>Day</source>
+      <translation>Dag</translation>
+    </message>
+    <message>
+      <source>Window</source>
+      <translation>Venster</translation>
+    </message>
+    <message>
+      <source>Stays uninterrupted</source>
+      <translation>Blijft ononderbroken</translation>
+    </message>
+    <message>
+      <source>Save as calendar events…</source>
+      <translation>Opslaan als agenda-afspraken…</translation>
+    </message>
+    <message>
+      <source>Best focus windows for {week}</source>
+      <translation>Beste focusvensters voor {week}</translation>
+    </message>
+    <message>
+      <source>The chance that a period of {period} min or more, started in the window, goes uninterrupted, learnt from your own last weeks. Protect these hours: put them in your calendar as busy.</source>
+      <translation>De kans dat een periode van {period} min of meer, begonnen in het venster, ononderbroken blijft, geleerd van je eigen laatste weken. Bescherm deze uren: zet ze als bezet in je agenda.</translation>
+    </message>
+    <message>
+      <source>no tracked hours on this weekday</source>
+      <translation>geen bijgehouden uren op deze weekdag</translation>
+    </message>
+    <message>
+      <source>{chance} % ({low}-{high} %), {sure}</source>
+      <translation>{chance} % ({low}-{high} %), {sure}</translation>
+    </message>
+    <message>
+      <source>No week with enough tracked time to learn from yet: track a few weeks, and your windows appear here.</source>
+      <translation>Nog geen week met genoeg bijgehouden tijd om van te leren: houd een paar weken bij, en je vensters verschijnen hier.</translation>
+    </message>
+    <message>
+      <source>Learnt from {count} weeks, {first} to {last}.</source>
+      <translation>Geleerd van {count} weken, {first} tot en met {last}.</translation>
+    </message>
+    <message>
+      <source>{week} ({tracked} tracked)</source>
+      <translation>{week} ({tracked} bijgehouden)</translation>
+    </message>
+    <message>
+      <source>Left out, too little tracked: {weeks}.</source>
+      <translation>Weggelaten, te weinig bijgehouden: {weeks}.</translation>
+    </message>
+    <message>
+      <source>Save focus windows</source>
+      <translation>Focusvensters opslaan</translation>
+    </message>
+    <message>
+      <source>Calendar (*.ics)</source>
+      <translation>Agenda (*.ics)</translation>
+    </message>
+  </context>
 </TS>

@@ -32,6 +32,7 @@ LINES = [
     ["report", "--week", "2026-W47", "--device", "laptop", "--json"],
     ["trend", "--weeks", "4", "--to", "2026-W47"],
     ["dashboard", "--week", "2026-W47"],
+    ["forecast", "--week", "next", "--weeks", "6", "--json", "-o", "/srv/focus.ics"],
     ["export", "-f", "csv", "--device", "laptop"],
     ["import", "/srv/in.json", "-f", "json"],
     ["sync"],
