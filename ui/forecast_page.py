@@ -5,7 +5,7 @@ It shows a :class:`tracker.forecast.Forecast` handed to it; the app works it out
 GUI thread and writes the calendar file.
 """
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -61,6 +61,7 @@ class ForecastPage(QWidget):
         for column in range(3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         layout.addWidget(self.table, 1)
         self.basis = QLabel()
         self.basis.setWordWrap(True)
