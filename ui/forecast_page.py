@@ -23,6 +23,7 @@ from tracker.days import week_name
 from tracker.forecast import Forecast, Window, percent
 from tracker.i18n import day_name, month_name
 from tracker.units import duration
+from ui.week_export import documents_folder
 
 
 def tr(text: str) -> str:
@@ -133,8 +134,10 @@ class ForecastPage(QWidget):
         return text
 
     def choose_calendar_file(self) -> None:
+        """Ask where, starting in the documents folder, as the week's export does."""
+        suggested = str(documents_folder() / "focus.ics")
         path, _ = QFileDialog.getSaveFileName(
-            self, tr("Save focus windows"), "focus.ics", tr("Calendar (*.ics)")
+            self, tr("Save focus windows"), suggested, tr("Calendar (*.ics)")
         )
         if path:
             self.calendar_requested.emit(path if path.endswith(".ics") else f"{path}.ics")

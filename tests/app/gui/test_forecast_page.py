@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 from icalendar import Calendar
-from PySide6.QtWidgets import QTableWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QTableWidget
 from pytestqt.qtbot import QtBot
 
 from app.gui.dashboard import Dashboard
@@ -16,6 +17,7 @@ from tests.tracker.histories import BUSY, ZONE, busy_rate, workdays
 from tracker.clock import now
 from tracker.days import DayClock, monday_of, week_name
 from tracker.settings import ModelParams, load_zone
+from ui.week_export import documents_folder
 
 THIS_MONDAY = monday_of(DayClock(load_zone(ZONE)).day_of(now()))
 HISTORY = [THIS_MONDAY - timedelta(weeks=w) for w in range(8, 0, -1)]
@@ -78,3 +80,26 @@ def test_the_windows_are_saved_as_calendar_events(
     message = dashboard.window.statusBar().currentMessage()
     assert message.startswith("Wrote ")
     assert str(target) in message
+
+
+def test_the_save_button_asks_where_starting_in_the_documents_folder(
+    qtbot: QtBot, dashboard: Dashboard, tmp_path: Path
+) -> None:
+    """Not wherever the app happened to be started from (it once offered the repo)."""
+    _open_forecast(qtbot, dashboard)
+    asked: list[str] = []
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, QFileDialog)
+        asked.append(dialog.directory().absolutePath())
+        name = dialog.findChild(QLineEdit, "fileNameEdit")  # what the user types into
+        assert isinstance(name, QLineEdit)
+        name.setText(str(tmp_path / "mine"))
+        dialog.accept()
+
+    QTimer.singleShot(500, answer)
+    with qtbot.waitSignal(dashboard.forecast.calendar_requested, timeout=20_000) as signal:
+        qtbot.mouseClick(dashboard.forecast.calendar_button, Qt.MouseButton.LeftButton)
+    assert asked == [str(documents_folder())]
+    assert signal.args == [str(tmp_path / "mine.ics")]
