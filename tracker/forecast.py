@@ -28,7 +28,7 @@ from datetime import date, datetime, time, timedelta
 from tracker import beta
 from tracker.counted_once import counted_once
 from tracker.model import Block
-from tracker.report import week_reports
+from tracker.report import week_bounds, week_reports
 from tracker.settings import ModelParams, load_zone
 from tracker.timeline import build_timeline
 
@@ -104,11 +104,7 @@ def forecast(
     had enough tracked time. ``blocks`` must hold those weeks."""
     blocks = list(blocks)
     used, left_out = _enough_tracked(blocks, params, zone_name, sorted(history), now)
-    zone = load_zone(zone_name)
-    bounds = [
-        (datetime.combine(m, time(), zone), datetime.combine(m + timedelta(weeks=1), time(), zone))
-        for m in used
-    ]
+    bounds = [week_bounds(m, zone_name) for m in used]  # local midnights, DST-correct
     cells = sample_cells(
         (b for b in blocks if any(b.start < end and _end(b, now) > start for start, end in bounds)),
         params,
@@ -132,15 +128,17 @@ def _end(block: Block, now: datetime) -> datetime:
 def _enough_tracked(
     blocks: list[Block], params: ModelParams, zone_name: str, mondays: list[date], now: datetime
 ) -> tuple[list[date], list[tuple[date, timedelta]]]:
-    used: list[date] = []
-    left_out: list[tuple[date, timedelta]] = []
-    for monday in mondays:
-        (report,) = week_reports(blocks, params, zone_name, monday, 1, now)
-        if report.totals.tracked >= MIN_WEEK_TRACKED:
-            used.append(monday)
-        else:
-            left_out.append((monday, report.totals.tracked))
-    return used, left_out
+    """The weeks with enough tracked time, and the others with theirs: counted in one pass
+    over the blocks, from the first week to the last."""
+    if not mondays:
+        return [], []
+    span = (mondays[-1] - mondays[0]).days // 7 + 1
+    tracked = {
+        report.days[0][0]: report.totals.tracked
+        for report in week_reports(blocks, params, zone_name, mondays[0], span, now)
+    }
+    used = [m for m in mondays if tracked[m] >= MIN_WEEK_TRACKED]
+    return used, [(m, tracked[m]) for m in mondays if tracked[m] < MIN_WEEK_TRACKED]
 
 
 def sample_cells(

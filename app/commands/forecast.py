@@ -26,16 +26,8 @@ def forecast_(ctx: Context, args: rq.Forecast) -> int:
     result = forecast_of(
         ctx.store, ctx.settings.model, ctx.zone_name, ctx.now, args.week, args.weeks
     )
-    monday = result.monday
     if args.output:
-        write_atomically(Path(args.output), to_ics(result, ctx.now))
-        count = sum(len(windows) for _day, windows in result.days)
-        print(
-            _("Wrote {count} focus windows for {week} to {path}.").format(
-                count=count, week=week_name(monday), path=args.output
-            ),
-            file=ctx.err,
-        )
+        print(write_calendar(result, args.output, ctx.now), file=ctx.err)
         return 0
     if args.json:
         print(json.dumps(as_json(result, ctx), indent=1, ensure_ascii=False), file=ctx.out)
@@ -64,6 +56,15 @@ def forecast_of(
     return forecast(store.blocks_between(start, end), params, zone_name, monday, history, now)
 
 
+def write_calendar(result: Forecast, path: str, now: datetime) -> str:
+    """Write the windows to ``path`` as calendar events; the line that says so."""
+    write_atomically(Path(path), to_ics(result, now))
+    count = sum(len(windows) for _day, windows in result.days)
+    return _("Wrote {count} focus windows for {week} to {path}.").format(
+        count=count, week=week_name(result.monday), path=path
+    )
+
+
 def _target(word: str | None, this_monday: date) -> date:
     if word in (None, "next"):
         return this_monday + timedelta(weeks=1)
@@ -73,7 +74,7 @@ def _target(word: str | None, this_monday: date) -> date:
 
 
 def _sureness(window: Window) -> str:
-    return _(window.sureness)
+    return {"sure": _("sure"), "fairly sure": _("fairly sure")}.get(window.sureness, _("unsure"))
 
 
 def as_text(result: Forecast, ctx: Context) -> str:

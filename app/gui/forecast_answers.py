@@ -2,16 +2,11 @@
 windows from the person's last weeks (:func:`app.commands.forecast.forecast_of`, as
 ``flowtally forecast`` works them out), shown or written as calendar events."""
 
-from pathlib import Path
-
-from app.commands.forecast import forecast_of, to_ics
-from app.files import write_atomically
+from app.commands.forecast import forecast_of, write_calendar
 from app.gui import dashboard_protocol as msg
 from data.store import Store
 from tracker.clock import now
-from tracker.days import week_name
 from tracker.errors import FlowtallyError
-from tracker.i18n import _
 from tracker.settings import ModelParams
 
 
@@ -23,12 +18,6 @@ def forecast_answer(
         result = forecast_of(store, params, zone_name, now())
         if path is None:
             return msg.ForecastReady(result, params.min_period_min)
-        write_atomically(Path(path), to_ics(result, now()))
+        return msg.Exported(write_calendar(result, path, now()))
     except FlowtallyError as exc:
         return msg.Failed(str(exc))
-    count = sum(len(windows) for _day, windows in result.days)
-    return msg.Exported(
-        _("Wrote {count} focus windows for {week} to {path}.").format(
-            count=count, week=week_name(result.monday), path=path
-        )
-    )

@@ -93,3 +93,8 @@ def test_thin_weeks_are_named_and_bad_words_get_one_line(
     assert_clean_error(
         flowtally("--db", path, "forecast", "--week", "2026-W77", check=False), "no week 77"
     )
+    missing = tmp_path / "no such folder" / "focus.ics"
+    assert_clean_error(
+        flowtally("--db", path, "forecast", "-o", str(missing), check=False), "does not exist"
+    )
+    assert not missing.parent.exists()
