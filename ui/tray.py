@@ -134,6 +134,8 @@ class TrayView(QObject):
         self.menu.addSeparator()
         self.dashboard_action = self.menu.addAction(tr("Dashboard…"))
         self.dashboard_action.triggered.connect(self.requests.dashboard_requested)
+        self.forecast_action = self.menu.addAction(tr("Focus forecast…"))
+        self.forecast_action.triggered.connect(self.requests.forecast_requested)
         self.settings_action = self.menu.addAction(tr("Settings…"))
         self.settings_action.triggered.connect(self.requests.settings_requested)
         self.about_action = self.menu.addAction(tr("About Flowtally…"))

@@ -15,6 +15,8 @@ class ViewRequests(QObject):
     back_requested = Signal()
     undo_requested = Signal()
     dashboard_requested = Signal()
+    forecast_requested = Signal()
+    """The dashboard, on its focus forecast."""
     settings_requested = Signal()
     about_requested = Signal()
     quit_requested = Signal()

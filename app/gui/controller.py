@@ -221,6 +221,7 @@ class AppController(QObject):
         asked.back_requested.connect(lambda: self._send(rq.Back()))
         asked.undo_requested.connect(lambda: self._send(rq.Undo()))
         asked.dashboard_requested.connect(self.open_dashboard)
+        asked.forecast_requested.connect(lambda: self.open_dashboard(tab="forecast"))
         asked.settings_requested.connect(self.open_settings)
         asked.about_requested.connect(self.open_about)
         asked.quit_requested.connect(self.app.quit)
@@ -304,7 +305,7 @@ class AppController(QObject):
         self.open_dashboard(week)
         self.server.reply(request_id, 0, _("The dashboard is open.") + "\n", "")
 
-    def open_dashboard(self, week: date | None = None) -> None:
+    def open_dashboard(self, week: date | None = None, tab: str | None = None) -> None:
         """Show the dashboard (made, with its worker thread, the first time it is asked for)."""
         if self.dashboard is None:
             from app.gui.dashboard import Dashboard
@@ -316,7 +317,7 @@ class AppController(QObject):
             self.lifetimes.started("the dashboard", lambda: dashboard.close(quitting=True))
             self.lifetimes.own_at_end(dashboard.objects)
             self.dashboard = dashboard
-        self.dashboard.show(week)
+        self.dashboard.show(week, tab)
 
     def app_facts(self) -> AppFacts:
         """What the running app says about itself to a forwarded command (``status``)."""

@@ -112,14 +112,18 @@ class Dashboard(QObject):
         if self.window.tabs.widget(index) is self.forecast and self.forecast.forecast is None:
             self._ask(msg.LoadForecast())
 
-    def show(self, day: date | None = None) -> None:
-        """Show the window (raised) on the week of ``day``, or this week."""
+    def show(self, day: date | None = None, tab: str | None = None) -> None:
+        """Show the window (raised) on the week of ``day``, or this week; on the focus
+        forecast when ``tab`` is ``"forecast"`` (the tray menu's entry)."""
         first = self.window.view is None
         self.window.show()
         self.window.raise_()
         self.window.activateWindow()
         if first or day is not None:
             self._ask(msg.LoadWeek(day))
+        if tab == "forecast":
+            self.window.tabs.setCurrentWidget(self.forecast)
+            self._forecast_shown(self.window.tabs.currentIndex())
 
     def refresh(self) -> None:
         """Something was logged elsewhere (the tray, a forwarded command): show it, at most

@@ -327,6 +327,10 @@
   <context>
     <name>Tray</name>
     <message>
+      <source>Focus forecast…</source>
+      <translation>Focusvoorspelling…</translation>
+    </message>
+    <message>
       <source>Stop</source>
       <translation>Stoppen</translation>
     </message>

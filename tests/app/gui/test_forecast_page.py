@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QTableWidget
 from pytestqt.qtbot import QtBot
 
+from app.gui.controller import AppController
 from app.gui.dashboard import Dashboard
 from data.store import Store
 from tests.tracker.histories import BUSY, ZONE, busy_rate, workdays
@@ -103,3 +104,16 @@ def test_the_save_button_asks_where_starting_in_the_documents_folder(
         qtbot.mouseClick(dashboard.forecast.calendar_button, Qt.MouseButton.LeftButton)
     assert asked == [str(documents_folder())]
     assert signal.args == [str(tmp_path / "mine.ics")]
+
+
+def test_the_tray_menu_opens_the_dashboard_on_the_forecast(
+    qtbot: QtBot, controller: AppController
+) -> None:
+    assert controller.tray.forecast_action.text() == "Focus forecast…"
+    controller.tray.forecast_action.trigger()
+    board = controller.dashboard
+    assert board is not None
+    qtbot.waitExposed(board.window)
+    assert board.window.tabs.currentWidget() is board.forecast
+    qtbot.waitUntil(lambda: board.forecast.forecast is not None, timeout=20_000)
+    assert board.forecast.heading.text().startswith("Best focus windows for ")
