@@ -105,13 +105,7 @@ def forecast(
     blocks = list(blocks)
     used, left_out = _enough_tracked(blocks, params, zone_name, sorted(history), now)
     bounds = [week_bounds(m, zone_name) for m in used]  # local midnights, DST-correct
-    cells = sample_cells(
-        (b for b in blocks if any(b.start < end and _end(b, now) > start for start, end in bounds)),
-        params,
-        zone_name,
-        bounds,
-        now,
-    )
+    cells = sample_cells(blocks, params, zone_name, bounds, now)
     means = _weekday_means(cells)
     strength = concentration(cells, means)
     days = tuple(
@@ -119,10 +113,6 @@ def forecast(
         for day in (monday + timedelta(days=i) for i in range(7))
     )
     return Forecast(monday, tuple(used), tuple(left_out), days, strength)
-
-
-def _end(block: Block, now: datetime) -> datetime:
-    return block.end if block.end is not None else max(now, block.start)
 
 
 def _enough_tracked(

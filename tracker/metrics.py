@@ -150,7 +150,7 @@ class _Tally:
         self._add(paused, interrupted, rampup, deep, flow, in_periods, recovery)
 
     def add_day_of(self, timeline: Timeline, min_period: timedelta) -> None:
-        """A block that lies within the day, summed from its stretches in one sweep: the
+        """A block that lies within the day, summed from its stretches directly: the
         phases of a stretch of length ``L`` are ``min(L, R)``, ``min(L, F) - R`` past ``R``
         and ``L - F`` past ``F``, the same sums its segments give, without making them."""
         paused = interrupted = rampup = deep = flow = in_periods = recovery = ZERO
@@ -159,7 +159,6 @@ class _Tally:
         for start, end in timeline.interrupted:
             interrupted += end - start
         ramp_up, flow_after = timeline.params.ramp_up, timeline.params.flow_after
-        longest = self.longest_stretch
         for stretch in timeline.stretches:
             length = stretch.end - stretch.start
             if length > ramp_up:
@@ -175,12 +174,9 @@ class _Tally:
                 rampup += length
                 if stretch.origin is Origin.INTERRUPTION:
                     recovery += length
-            if length > longest:
-                longest = length
             if length >= min_period:
                 in_periods += length
-                self.bands[period_band(length)] += 1
-        self.longest_stretch = longest
+        self.add_stretches(timeline.stretches, min_period)
         self._add(paused, interrupted, rampup, deep, flow, in_periods, recovery)
 
     def _add(self, *sums: timedelta) -> None:

@@ -21,7 +21,6 @@ from tracker import clock as wall
 from tracker.counted_once import counted_once
 from tracker.dashboard import recoveries
 from tracker.days import DayClock
-from tracker.intervals import subtract
 from tracker.metrics import daily_metrics
 from tracker.model import Block
 from tracker.settings import ModelParams, load_zone
@@ -182,9 +181,7 @@ def _hours(
     tracked: dict[tuple[date, int], timedelta] = defaultdict(timedelta)
     struck: dict[tuple[date, int, Kind], int] = defaultdict(int)
     for timeline in timelines:
-        # The block between its pauses: what its segments other than the paused ones tile,
-        # in one piece or a few instead of six or so (a year's first sync counts 2,500).
-        for start, end in subtract([(timeline.start, timeline.end)], list(timeline.pauses)):
+        for start, end in timeline.tracked_spans():  # a piece or a few, not six segments
             for day, hour, length in clock.hours(start, end):
                 if day in days:
                     tracked[day, hour] += length

@@ -102,9 +102,12 @@ class Timeline:
     @property
     def tracked(self) -> timedelta:
         """Block time minus pauses."""
-        return sum(
-            (s.length for s in self.segments if s.kind is not SegmentKind.PAUSED), timedelta()
-        )
+        return sum((end - start for start, end in self.tracked_spans()), timedelta())
+
+    def tracked_spans(self) -> list[Interval]:
+        """The block between its pauses: what the segments other than the paused ones tile,
+        in one piece or a few, without making the segments."""
+        return subtract([(self.start, self.end)], list(self.pauses))
 
     def lengths(self) -> dict[SegmentKind, timedelta]:
         """How long the block spent in each kind of segment (every kind present, 0 if none)."""

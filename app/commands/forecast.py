@@ -73,8 +73,16 @@ def _target(word: str | None, this_monday: date) -> date:
     return parse_week(word)
 
 
-def _sureness(window: Window) -> str:
-    return {"sure": _("sure"), "fairly sure": _("fairly sure")}.get(window.sureness, _("unsure"))
+def _numbers(window: Window) -> dict[str, object]:
+    """A window's chance, its interval and how sure it is, as the text and the calendar
+    write them."""
+    sure = {"sure": _("sure"), "fairly sure": _("fairly sure")}.get(window.sureness, _("unsure"))
+    return {
+        "chance": percent(window.chance),
+        "low": percent(window.low),
+        "high": percent(window.high),
+        "sure": sure,
+    }
 
 
 def as_text(result: Forecast, ctx: Context) -> str:
@@ -107,12 +115,7 @@ def as_text(result: Forecast, ctx: Context) -> str:
             continue
         for index, window in enumerate(windows):
             shown = _("{start}-{end}  {chance} % ({low}-{high} %), {sure}").format(
-                start=f"{window.start:%H:%M}",
-                end=f"{window.end:%H:%M}",
-                chance=percent(window.chance),
-                low=percent(window.low),
-                high=percent(window.high),
-                sure=_sureness(window),
+                start=f"{window.start:%H:%M}", end=f"{window.end:%H:%M}", **_numbers(window)
             )
             lines.append(f"{label if index == 0 else ' ' * len(label)}  {shown}")
     return "\n".join(lines)
@@ -186,12 +189,7 @@ def to_ics(result: Forecast, now: datetime) -> bytes:
                 event.add(
                     "description",
                     _("Flowtally forecast: {chance} % chance that focus goes uninterrupted "
-                      "({low}-{high} %), {sure}.").format(
-                        chance=percent(window.chance),
-                        low=percent(window.low),
-                        high=percent(window.high),
-                        sure=_sureness(window),
-                    ),
+                      "({low}-{high} %), {sure}.").format(**_numbers(window)),
                 )  # fmt: skip
             else:
                 event.add("dtstart", day)

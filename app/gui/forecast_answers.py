@@ -14,10 +14,11 @@ def forecast_answer(
     store: Store, params: ModelParams, zone_name: str, path: str | None
 ) -> msg.DashboardAnswer:
     """The forecast to show, or, with ``path``, what writing it there did."""
+    at = now()
     try:
-        result = forecast_of(store, params, zone_name, now())
+        result = forecast_of(store, params, zone_name, at)
         if path is None:
             return msg.ForecastReady(result, params.min_period_min)
-        return msg.Exported(write_calendar(result, path, now()))
+        return msg.Exported(write_calendar(result, path, at))
     except FlowtallyError as exc:
         return msg.Failed(str(exc))

@@ -259,6 +259,17 @@ def _reading(add: Adder) -> None:
     p.add_argument("--to", metavar="YYYY-Www", help="the last week (default: this week)")
     json_option(p)
     _device(p)
+    _forecast(add)
+    week_option(
+        add(
+            "dashboard",
+            "open the dashboard (in the running tray app, or start the app with it)",
+            lambda a: rq.Dashboard(a.week),
+        )
+    )
+
+
+def _forecast(add: Adder) -> None:
     p = add(
         "forecast",
         "the week's best focus windows, from your last weeks (text, JSON, or calendar events)",
@@ -276,13 +287,6 @@ def _reading(add: Adder) -> None:
         "-o",
         metavar="FILE",
         help="write the windows as busy 'Focus' events (focus.ics); a newer file replaces them",
-    )
-    week_option(
-        add(
-            "dashboard",
-            "open the dashboard (in the running tray app, or start the app with it)",
-            lambda a: rq.Dashboard(a.week),
-        )
     )
 
 
