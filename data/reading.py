@@ -1,5 +1,5 @@
 """Blocks read back from their rows, with their pauses and interruptions: what every report,
-chart and check reads, so it is made for speed. Three plain queries; their rows are taken as
+chart and check reads, so it is made for speed. Four plain queries; their rows are taken as
 the database driver gives them and unpacked as tuples, and the times are read here, once:
 SQLAlchemy's row objects and its per-value processing cost more than making the model's
 objects from the rows (12 weeks of a dense data set: 122 ms through them, 53 ms without, the
@@ -13,9 +13,9 @@ from typing import Any
 from sqlalchemy import Connection, Select, and_, or_, select
 
 from data.columns import UTCDateTime
-from data.tables import BLOCKS, INTERRUPTIONS, PAUSES
-from tracker.model import Block, Interruption, Pause
-from tracker.types import KINDS
+from data.tables import BLOCKS, CHECKINS, INTERRUPTIONS, PAUSES
+from tracker.model import Block, CheckIn, Interruption, Pause
+from tracker.types import KINDS, Phase
 
 PAUSE_COLUMNS = (
     PAUSES.c.block_id,
@@ -35,8 +35,18 @@ INTERRUPTION_COLUMNS = (
     INTERRUPTIONS.c.id,
     INTERRUPTIONS.c.ongoing,
 )
-"""What :func:`to_pause` and :func:`to_interruption` read, in their order: a row is unpacked
-as a tuple, several times faster than reading its fields by name."""
+CHECKIN_COLUMNS = (
+    CHECKINS.c.block_id,
+    CHECKINS.c.at_utc,
+    CHECKINS.c.answer,
+    CHECKINS.c.stretch_min,
+    CHECKINS.c.phase,
+    CHECKINS.c.timezone,
+    CHECKINS.c.id,
+)
+"""What :func:`to_pause`, :func:`to_interruption` and :func:`to_checkin` read, in their
+order: a row is unpacked as a tuple, several times faster than reading its fields by name."""
+PHASES: dict[object, Phase] = {phase.value: phase for phase in Phase}
 
 
 Times = Callable[[Any], Any]
@@ -67,6 +77,11 @@ def to_interruption(row: Sequence[Any], when: Times = processed) -> Interruption
     )
 
 
+def to_checkin(row: Sequence[Any], when: Times = processed) -> CheckIn:
+    _, at, answer, stretch_min, phase, zone, checkin_id = row
+    return CheckIn(when(at), answer, stretch_min, PHASES[phase], zone, checkin_id)
+
+
 def times_of(db: Connection) -> Times:
     """How this database's driver gives a stored time: text on SQLite, a naive datetime on
     PostgreSQL."""
@@ -87,11 +102,19 @@ def driver_rows(db: Connection, statement: Select[Any]) -> list[Sequence[Any]]:
 def load(db: Connection, ids: Select[Any]) -> list[Block]:
     """Blocks whose ids ``ids`` selects, with their pauses and interruptions, oldest first.
 
-    Three plain queries instead of ORM loading: reports read thousands of rows at a time.
+    Plain queries instead of ORM loading: reports read thousands of rows at a time.
     Children come in their block's order, so the block has nothing to sort.
     """
     id_query = select(ids.subquery())
     when = times_of(db)
+    checkins: dict[int, list[CheckIn]] = {}
+    for row in driver_rows(
+        db,
+        select(*CHECKIN_COLUMNS)
+        .where(CHECKINS.c.block_id.in_(id_query))
+        .order_by(CHECKINS.c.block_id, CHECKINS.c.at_utc),
+    ):
+        checkins.setdefault(row[0], []).append(to_checkin(row, when))
     pauses: dict[int, list[Pause]] = {}
     for row in driver_rows(
         db,
@@ -131,6 +154,7 @@ def load(db: Connection, ids: Select[Any]) -> list[Block]:
             zone,
             block_id,
             device,
+            tuple(checkins.get(block_id, ())),
         )
         for block_id, start, end, task, zone, device in blocks
     ]
@@ -163,3 +187,10 @@ def between(db: Connection, start: datetime, end: datetime) -> list[Block]:
     )
     condition = inside if previous is None else or_(inside, reaching_in)
     return load(db, select(BLOCKS.c.id).where(condition))
+
+
+def all_checkins(db: Connection) -> list[CheckIn]:
+    """Every check-in, oldest first (calibration reads them, without their blocks)."""
+    when = times_of(db)
+    rows = driver_rows(db, select(*CHECKIN_COLUMNS).order_by(CHECKINS.c.at_utc))
+    return [to_checkin(row, when) for row in rows]

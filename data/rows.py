@@ -24,11 +24,19 @@ from sqlalchemy import Connection, Table, delete, insert, select, update
 from data import revisions
 from data.bulk import insert_rows, new_uids
 from data.reading import load_one
-from data.tables import BLOCKS, DEVICES, INTERRUPTIONS, LOOSE_PRESSES, PAUSES, TOMBSTONES
-from tracker.model import Block, Interruption, Pause
+from data.tables import (
+    BLOCKS,
+    CHECKINS,
+    DEVICES,
+    INTERRUPTIONS,
+    LOOSE_PRESSES,
+    PAUSES,
+    TOMBSTONES,
+)
+from tracker.model import Block, CheckIn, Interruption, Pause
 
 __all__ = ["BLOCKS", "DEVICES", "INTERRUPTIONS", "LOOSE_PRESSES", "PAUSES", "TOMBSTONES"]
-Child = TypeVar("Child", Pause, Interruption)
+Child = TypeVar("Child", Pause, Interruption, CheckIn)
 
 
 def block_values(block: Block) -> dict[str, Any]:
@@ -64,6 +72,17 @@ def interruption_values(interruption: Interruption, block_id: int) -> dict[str, 
     }
 
 
+def checkin_values(checkin: CheckIn, block_id: int) -> dict[str, Any]:
+    return {
+        "block_id": block_id,
+        "at_utc": checkin.at,
+        "timezone": checkin.timezone,
+        "answer": checkin.answer,
+        "stretch_min": checkin.stretch_min,
+        "phase": checkin.phase.value,
+    }
+
+
 def save(db: Connection, block: Block) -> Block:
     """Write ``block`` (new when it has no id) with exactly its pauses and interruptions;
     children keep their ids, so a tag chosen in the popup still finds its interruption."""
@@ -74,6 +93,7 @@ def save(db: Connection, block: Block) -> Block:
         db.execute(update(BLOCKS).where(BLOCKS.c.id == block_id).values(block_values(block)))
     _sync(db, PAUSES, block_id, block.pauses, pause_values)
     _sync(db, INTERRUPTIONS, block_id, block.interruptions, interruption_values)
+    _sync(db, CHECKINS, block_id, block.checkins, checkin_values)
     revisions.touch(db, block_id)
     saved = load_one(db, block_id)
     assert saved is not None
@@ -118,6 +138,9 @@ def insert_many(db: Connection, blocks: Iterable[Block], first_id: int) -> None:
         for row, uid in zip(rows, new_uids(len(rows)), strict=True):
             row["uid"] = uid
         insert_rows(db, table, rows)
+    checkin_rows = [checkin_values(c, i) for i, b in numbered for c in b.checkins]
+    if checkin_rows:
+        db.execute(insert(CHECKINS), checkin_rows)
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +152,7 @@ class Pulled:
     version: dict[str, Any]
     pauses: Sequence[tuple[Pause, str | None]]
     interruptions: Sequence[tuple[Interruption, str | None]]
+    checkins: Sequence[CheckIn] = ()
 
 
 def replace_pulled(
@@ -166,6 +190,9 @@ def _insert_pulled(db: Connection, pulled: Sequence[Pulled]) -> None:
         db.execute(insert(PAUSES), pauses)
     if interruptions:
         db.execute(insert(INTERRUPTIONS), interruptions)
+    checkins = [checkin_values(c, ids[p.version["uid"]]) for p in pulled for c in p.checkins]
+    if checkins:
+        db.execute(insert(CHECKINS), checkins)
 
 
 def record_uids(db: Connection, block_ids: Sequence[int]) -> Callable[[Pause | Interruption], str]:

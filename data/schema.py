@@ -15,7 +15,7 @@ from data.engine import WRITE_OPTION
 from data.errors import StoreError
 from tracker.i18n import _
 
-HEAD_REVISION = "0006"
+HEAD_REVISION = "0007"
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 

@@ -20,11 +20,12 @@ from data.tables import BLOCKS, DEVICES, INTERRUPTIONS, PAUSES
 from tracker.days import DayClock
 from tracker.errors import TransitionError, ValidationError
 from tracker.i18n import _
-from tracker.model import Block, Interruption, LoosePress, Pressed, validate_block
+from tracker.model import Block, CheckIn, Interruption, LoosePress, Pressed, validate_block
 
 if TYPE_CHECKING:
     from data.importing import ImportResult, Progress
     from data.sync import SyncResult, SyncState
+    from tracker.settings import ModelParams
     from tracker.team import Lens
     from tracker.undo import Step
 
@@ -58,6 +59,13 @@ class Store(Database):
             if finished_only:
                 ids = ids.where(BLOCKS.c.end_utc.is_not(None))
             return load(db, ids)
+
+    def checkins(self) -> list[CheckIn]:
+        """Every flow check-in, oldest first."""
+        from data.reading import all_checkins
+
+        with self._read() as db:
+            return all_checkins(db)
 
     def count(self) -> tuple[int, int, int]:
         """How many blocks, pauses and interruptions are stored."""
@@ -173,6 +181,15 @@ class Store(Database):
             with self._write() as db:
                 undo_log.drop_latest(db)
             raise
+
+    def check_in(
+        self, at: datetime, answer: int | None, zone_name: str, params: ModelParams
+    ) -> CheckIn:
+        """Keep a flow check-in about ``at`` (``answer`` ``None``: skipped) with its block."""
+        from data import writing
+
+        with self._write() as db:
+            return writing.check_in(db, at, answer, zone_name, params)
 
     def holds(self, interruption: Interruption) -> bool:
         """Whether an interruption equal to this one (same instant, end, kind, source and note)

@@ -12,7 +12,7 @@ from data import revisions
 from data.reading import load
 from data.rows import Pulled, record_uids, replace_pulled
 from data.tables import BLOCKS, TOMBSTONES
-from tracker.block_codec import SYNCED, block_document, block_head, records
+from tracker.block_codec import SYNCED, block_document, block_head, checkins_of, records
 
 
 def documents(db: Connection, me: str, block_ids: Sequence[int]) -> list[dict[str, Any]]:
@@ -145,4 +145,5 @@ def _pulled(row: Any, me: str) -> Pulled:
     document = json.loads(row.document)
     head = block_head(document)
     pauses, interruptions = records(document, head.timezone)
-    return Pulled(head, _version_row(row, me), pauses, interruptions)
+    checkins = checkins_of(document, head.timezone)
+    return Pulled(head, _version_row(row, me), pauses, interruptions, checkins)

@@ -13,10 +13,12 @@ from sqlalchemy import (
     Boolean,
     CheckConstraint,
     Column,
+    Float,
     ForeignKey,
     Index,
     Integer,
     MetaData,
+    SmallInteger,
     String,
     Table,
     Text,
@@ -112,6 +114,23 @@ INTERRUPTIONS = Table(
 """An interruption at ``at_utc``, lasting until ``end_utc`` when that is set. ``ongoing`` is
 true while the person is still interrupted and NULL otherwise: the unique constraint on it and
 the block lets the database itself refuse a second one going on in a block."""
+
+CHECKINS = Table(
+    "checkins",
+    METADATA,
+    Column("id", Integer, primary_key=True),
+    _block_id(),
+    Column("at_utc", UTCDateTime, nullable=False),
+    Column("timezone", String(64), nullable=False),
+    Column("answer", SmallInteger),
+    Column("stretch_min", Float, nullable=False),
+    Column("phase", String(8), nullable=False),
+    CheckConstraint("answer IS NULL OR answer BETWEEN 1 AND 5", name="answer_on_scale"),
+    CheckConstraint("phase IN ('ramp-up', 'deep', 'flow')", name="phase_known"),
+)
+"""A flow check-in about the moment ``at_utc`` of its block: the answer (1 to 5; NULL when
+skipped), and the stretch's age and the phase the model gave then (:class:`CheckIn`). No uid:
+a check-in travels inside its block's document, and goes where the block goes."""
 
 LOOSE_PRESSES = Table(
     "loose_presses",

@@ -5,20 +5,21 @@ of a 0.2 s command (#27)."""
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import Connection, delete, select
 
 from data import undo_log
 from data.checked import check_and_save, named, recorded_ahead, spans, update_block
 from data.presses import loose_presses
-from data.reading import load_one, running_block
+from data.reading import between, load_one, running_block
 from data.rows import remove, save
 from data.tables import BLOCKS, INTERRUPTIONS, LOOSE_PRESSES
-from tracker import clock, running
+from tracker import checkins, clock, running
 from tracker.errors import TransitionError
 from tracker.i18n import _
-from tracker.model import Block, Interruption
+from tracker.model import Block, CheckIn, Interruption
+from tracker.settings import ModelParams
 from tracker.undo import Action
 
 
@@ -120,3 +121,17 @@ def change(db: Connection, before: Block | None, after: Block | None) -> Block |
     if after is None:
         return None
     return check_and_save(db, replace(after, id=None))
+
+
+def check_in(
+    db: Connection, at: datetime, answer: int | None, zone_name: str, params: ModelParams
+) -> CheckIn:
+    """A check-in about ``at``, kept with the block that ran then (not an undo step: it logs
+    no time). Of a block that stopped at ``at`` and one started then, the stopped one."""
+    tick = timedelta(microseconds=1)
+    holders = [b for b in between(db, at - tick, at + tick) if b.end is None or at <= b.end]
+    if not holders or holders[0].id is None:
+        raise TransitionError(_("no block was running then; a check-in is about a block"))
+    made = checkins.checkin(holders[0], params, at, answer, zone_name)
+    update_block(db, holders[0].id, lambda b: replace(b, checkins=(*b.checkins, made)))
+    return made

@@ -1,5 +1,5 @@
-"""A block, with its pauses and interruptions, their zones and their ids, as a JSON document,
-and back: the one form every writer of a block as text uses.
+"""A block, with its pauses, interruptions and check-ins, their zones and their ids, as a JSON
+document, and back: the one form every writer of a block as text uses.
 
 The undo log keeps the block before a change (:data:`KEPT`); the journal keeps a moment the
 database could not take yet (:data:`JOURNALED`: an interruption alone, with no row yet);
@@ -18,10 +18,10 @@ from zoneinfo import ZoneInfo
 
 from tracker.errors import ValidationError
 from tracker.i18n import _
-from tracker.model import Block, Interruption, Pause
+from tracker.model import Block, CheckIn, Interruption, Pause
 from tracker.settings import load_zone
 from tracker.timeparse import format_iso, parse_iso
-from tracker.types import Kind
+from tracker.types import Kind, Phase
 
 Record = Pause | Interruption
 
@@ -64,6 +64,8 @@ def block_document(
     document["interruptions"] = [
         interruption_document(i, form, zone, uid) for i in block.interruptions
     ]
+    if block.checkins:  # absent, rather than empty: older readers know no such key
+        document["checkins"] = [_checkin(c, form, zone) for c in block.checkins]
     return _compact(document) if form.compact else document
 
 
@@ -97,6 +99,7 @@ def block_from_document(document: Mapping[str, Any], block_id: int | None = None
         head,
         pauses=tuple(p for p, _ in pauses),
         interruptions=tuple(i for i, _ in interruptions),
+        checkins=tuple(checkins_of(document, head.timezone)),
     )
 
 
@@ -135,6 +138,21 @@ def records(
     return pauses, interruptions
 
 
+def checkins_of(document: Mapping[str, Any], zone_name: str) -> list[CheckIn]:
+    """A document's check-ins (a block of an older version has none)."""
+    return [
+        CheckIn(
+            parse_iso(c["at"], "checkins.at"),
+            c.get("answer"),
+            c["stretch_min"],
+            Phase(c["phase"]),
+            _zone(c, zone_name),
+            c.get("id"),
+        )
+        for c in document.get("checkins", ())
+    ]
+
+
 def interruption_from_document(document: Mapping[str, Any], zone_name: str = "UTC") -> Interruption:
     kind = document.get("kind", Kind.EXTERNAL.value)
     if kind not in {k.value for k in Kind}:
@@ -159,6 +177,20 @@ def _pause(
     if form.zones:
         document[form.zone_key] = pause.timezone
     return _named(document, pause, form, uid)
+
+
+def _checkin(checkin: CheckIn, form: Form, zone: tzinfo) -> dict[str, Any]:
+    document: dict[str, Any] = {
+        "at": _time(checkin.at, zone),
+        "answer": checkin.answer,
+        "stretch_min": checkin.stretch_min,
+        "phase": checkin.phase.value,
+    }
+    if form.zones:
+        document[form.zone_key] = checkin.timezone
+    if form.ids:
+        document["id"] = checkin.id
+    return _compact(document) if form.compact else document
 
 
 def _named(

@@ -17,19 +17,23 @@ from tracker.errors import ValidationError
 from tracker.i18n import _
 from tracker.model import (
     Block,
+    CheckIn,
     Interruption,
     Pause,
     validate_block_times,
+    validate_checkin,
     validate_interruption,
     validate_pause,
 )
 from tracker.timeparse import FUTURE_TOLERANCE, parse_iso
-from tracker.types import KINDS, Kind
+from tracker.types import KINDS, Kind, Phase
 
 FORMAT = "flowtally/1"
-_BLOCK_KEYS = {"start", "end", "task", "pauses", "interruptions"}
+_BLOCK_KEYS = {"start", "end", "task", "pauses", "interruptions", "checkins"}
 _PAUSE_KEYS = {"start", "end"}
 _INTERRUPTION_KEYS = {"at", "end", "kind", "source", "note"}
+_CHECKIN_KEYS = {"at", "answer", "stretch_min", "phase"}
+PHASE_VALUES = {phase.value: phase for phase in (Phase.RAMP_UP, Phase.DEEP, Phase.FLOW)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +148,43 @@ def _build_json_block(raw: object, zone_name: str, latest: datetime) -> Block:
             interruptions.append(_json_interruption(raw_int, shell, zone_name))
         except ValidationError as exc:
             raise exc.within(f"interruptions[{index}]") from None
-    return Block(shell.start, shell.end, shell.task, tuple(pauses), tuple(interruptions), zone_name)
+    checkins = []
+    for index, raw_checkin in enumerate(_list(obj, "checkins")):
+        try:
+            c = _object(raw_checkin, _CHECKIN_KEYS, "a check-in")
+            if c.get("at") is None:
+                raise ValidationError("at", _("missing"))
+            at = parse_iso(c["at"], "at")
+            checkin = checkin_from(at, c.get("answer"), c.get("stretch_min"), c.get("phase"))
+            checkins.append(checked_checkin(shell, checkin, zone_name))
+        except ValidationError as exc:
+            raise exc.within(f"checkins[{index}]") from None
+    return Block(
+        shell.start,
+        shell.end,
+        shell.task,
+        tuple(pauses),
+        tuple(interruptions),
+        zone_name,
+        checkins=tuple(checkins),
+    )
+
+
+def checkin_from(at: datetime, answer: object, stretch_min: object, phase: object) -> CheckIn:
+    """A check-in from a file's values (the block's zone is given it by :func:`checked_checkin`)."""
+    if answer is not None and (type(answer) is not int or not 1 <= answer <= 5):
+        raise ValidationError("answer", _("an answer is a whole number from 1 to 5"))
+    if isinstance(stretch_min, bool) or not isinstance(stretch_min, int | float):
+        raise ValidationError("stretch_min", _("expected a number of minutes"))
+    found = PHASE_VALUES.get(phase) if isinstance(phase, str) else None
+    if found is None:
+        raise ValidationError("phase", _("the phase is ramp-up, deep or flow"))
+    return CheckIn(at, answer, stretch_min, found)
+
+
+def checked_checkin(block: Block, checkin: CheckIn, zone_name: str) -> CheckIn:
+    validate_checkin(block, checkin)
+    return CheckIn(checkin.at, checkin.answer, checkin.stretch_min, checkin.phase, zone_name)
 
 
 def _json_pause(raw: object, block: Block, zone_name: str) -> Pause:

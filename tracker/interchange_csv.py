@@ -1,4 +1,5 @@
-"""The CSV twin of the interchange format: one row per block, pause and interruption.
+"""The CSV twin of the interchange format: one row per block, pause, interruption and
+check-in.
 
 Parsing is all-or-nothing like the JSON's: the first invalid row raises
 :class:`~tracker.errors.ValidationError` naming its line and column (``line 14 (end)``).
@@ -16,6 +17,8 @@ from tracker.interchange import (
     Record,
     block_json,
     check_no_overlaps,
+    checked_checkin,
+    checkin_from,
     latest_allowed,
     parse_kind,
     parse_source,
@@ -23,6 +26,7 @@ from tracker.interchange import (
 )
 from tracker.model import (
     Block,
+    CheckIn,
     Interruption,
     Pause,
     validate_block_times,
@@ -41,7 +45,12 @@ CSV_COLUMNS: tuple[str, ...] = (
     "kind",
     "source",
     "note",
+    "answer",
+    "stretch_min",
+    "phase",
 )
+FIRST_COLUMNS = CSV_COLUMNS[:9]
+"""The columns before check-ins (#28): such a file is still read."""
 
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -74,9 +83,9 @@ def to_csv(blocks: Iterable[Block]) -> str:
         data = block_json(block)
         start, end = data["start"], data["end"]
         task = guard_cell(block.task or "")
-        writer.writerow(["block", start, end, task, "", "", "", "", ""])
+        writer.writerow(["block", start, end, task, "", "", "", "", "", "", "", ""])
         for p in data.get("pauses", []):
-            writer.writerow(["pause", start, "", "", p["start"], p["end"], "", "", ""])
+            writer.writerow(["pause", start, "", "", p["start"], p["end"], *[""] * 6])
         for i in data.get("interruptions", []):
             writer.writerow(
                 [
@@ -89,8 +98,12 @@ def to_csv(blocks: Iterable[Block]) -> str:
                     i["kind"],
                     guard_cell(i["source"]),
                     guard_cell(i.get("note", "")),
+                    *("", "", ""),
                 ]
             )
+        for c in data.get("checkins", []):
+            answer, age = c.get("answer", ""), c["stretch_min"]
+            writer.writerow(["checkin", start, "", "", c["at"], *[""] * 4, answer, age, c["phase"]])
     return buffer.getvalue()
 
 
@@ -100,6 +113,7 @@ class _CsvBlock:
     line: int
     pauses: list[Pause] = field(default_factory=list)
     interruptions: list[Interruption] = field(default_factory=list)
+    checkins: list[CheckIn] = field(default_factory=list)
 
 
 def parse_csv(text: str, zone_name: str, now: datetime | None = None) -> list[Record]:
@@ -114,8 +128,9 @@ def parse_csv(text: str, zone_name: str, now: datetime | None = None) -> list[Re
     except csv.Error as exc:
         raise ValidationError("line 1", _("not valid CSV: {0}").format(exc)) from None
     header = [h.strip().lstrip("\ufeff") for h in header]
-    if tuple(header) != CSV_COLUMNS:
+    if tuple(header) not in (CSV_COLUMNS, FIRST_COLUMNS):
         raise ValidationError("line 1", _("expected the columns {0}").format(",".join(CSV_COLUMNS)))
+    width = len(header)
     blocks: dict[datetime, _CsvBlock] = {}
     children: list[tuple[int, dict[str, str]]] = []
     try:
@@ -123,20 +138,23 @@ def parse_csv(text: str, zone_name: str, now: datetime | None = None) -> list[Re
             line = reader.line_num
             if not any(cell.strip() for cell in row):
                 continue
-            if len(row) != len(CSV_COLUMNS):
+            if len(row) != width:
                 raise ValidationError(
                     f"line {line}",
-                    _("expected {0} columns, found {1}").format(len(CSV_COLUMNS), len(row)),
+                    _("expected {0} columns, found {1}").format(width, len(row)),
                 )
-            record = dict(zip(CSV_COLUMNS, (c.strip() for c in row), strict=True))
+            cells = [c.strip() for c in row] + [""] * (len(CSV_COLUMNS) - width)
+            record = dict(zip(CSV_COLUMNS, cells, strict=True))
             if record["record"] == "block":
                 _csv_block(record, line, zone_name, blocks, latest)
-            elif record["record"] in ("pause", "interruption"):
+            elif record["record"] in ("pause", "interruption", "checkin"):
                 children.append((line, record))
             else:
                 raise ValidationError(
                     f"line {line} (record)",
-                    _("expected block, pause or interruption, not {0!r}").format(record["record"]),
+                    _("expected block, pause, interruption or checkin, not {0!r}").format(
+                        record["record"]
+                    ),
                 )
     except csv.Error as exc:
         raise ValidationError(
@@ -154,6 +172,7 @@ def parse_csv(text: str, zone_name: str, now: datetime | None = None) -> list[Re
                 tuple(b.pauses),
                 tuple(b.interruptions),
                 zone_name,
+                checkins=tuple(b.checkins),
             ),
         )
         for b in blocks.values()
@@ -213,6 +232,8 @@ def _csv_child(
             pause = Pause(start, end, zone_name)
             validate_pause(owner.shell, pause)
             owner.pauses.append(pause)
+        elif record["record"] == "checkin":
+            owner.checkins.append(_csv_checkin(record, line, owner.shell, zone_name))
         else:
             interruption = Interruption(
                 at=_csv_time(record, "start", line),
@@ -229,3 +250,18 @@ def _csv_child(
             raise
         column = {"at": "start"}.get(exc.path, exc.path)
         raise ValidationError(_at(line, column) if column else f"line {line}", exc.reason) from None
+
+
+def _csv_checkin(record: dict[str, str], line: int, block: Block, zone_name: str) -> CheckIn:
+    at = _csv_time(record, "start", line)
+    values: dict[str, object] = {}
+    for column, kind in (("answer", int), ("stretch_min", float)):
+        text = record[column]
+        try:
+            values[column] = kind(text) if text else None
+        except ValueError:
+            raise ValidationError(_at(line, column), _("expected a number")) from None
+    if values["stretch_min"] is None:
+        raise ValidationError(_at(line, "stretch_min"), _("missing"))
+    checkin = checkin_from(at, values["answer"], values["stretch_min"], record["phase"])
+    return checked_checkin(block, checkin, zone_name)

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 
 from tracker.errors import ValidationError
 from tracker.i18n import _
-from tracker.types import Kind
+from tracker.types import Kind, Phase
 
 MAX_SOURCE_LENGTH = 40
 MAX_TEXT_LENGTH = 2000
@@ -102,6 +102,29 @@ class Interruption:
         return max(self.at, now) if self.ongoing else self.end
 
 
+ANSWERS = range(1, 6)
+"""A check-in's scale: 1 (not at all absorbed) to 5 (completely), after the absorption item
+of the Flow Short Scale."""
+
+
+@dataclass(frozen=True, slots=True)
+class CheckIn:
+    """A person's answer to "How absorbed were you just now?" about the moment ``at`` of a
+    block (``answer`` ``None``: asked, and skipped). ``stretch_min`` and ``phase`` are what
+    the model said at that moment, with the settings then in force: calibration compares
+    the answer with the stretch's age, which a later change of settings must not rewrite."""
+
+    at: datetime
+    answer: int | None
+    stretch_min: float
+    phase: Phase
+    timezone: str = field(default="UTC", compare=False)
+    id: int | None = field(default=None, compare=False)
+
+    def __post_init__(self) -> None:
+        _normalise(self, "at")
+
+
 @dataclass(frozen=True, slots=True)
 class LoosePress:
     """A hotkey press made while no block ran: its instant is kept, and the user may start a
@@ -143,6 +166,9 @@ class Block:
     id: int | None = field(default=None, compare=False)
     device: str | None = field(default=None, compare=False)
     """The device the block was made on, when not this one (a block synced from another)."""
+    checkins: tuple[CheckIn, ...] = ()
+    """The flow check-ins answered (or skipped) about moments of this block, oldest first:
+    not part of the model's arithmetic, kept with the block so they travel where it does."""
 
     def __post_init__(self) -> None:
         if not _in_utc(self.start, self.end):
@@ -159,6 +185,10 @@ class Block:
                 )
             )
             object.__setattr__(self, "interruptions", interruptions)
+        checkins = self.checkins
+        if checkins and not (type(checkins) is tuple and _strictly_rising(c.at for c in checkins)):
+            ordered = sorted(checkins, key=lambda c: (c.at, c.answer or 0, c.stretch_min))
+            object.__setattr__(self, "checkins", tuple(ordered))
 
     @property
     def is_running(self) -> bool:
@@ -224,6 +254,8 @@ def validate_block(block: Block) -> None:
         ongoing += interruption.ongoing
     if ongoing > 1:
         raise ValidationError("interruptions", _("only one interruption can be going on"))
+    for index, checkin in enumerate(block.checkins):
+        validate_checkin(block, checkin, f"checkins[{index}]")
 
 
 def validate_block_times(block: Block) -> None:
@@ -279,3 +311,18 @@ def validate_interruption(block: Block, interruption: Interruption, path: str = 
         raise ValidationError(_join(path, "source"), _("the source must not be empty"))
     _check_text(path, "source", source, MAX_SOURCE_LENGTH)
     _check_text(path, "note", interruption.note, MAX_TEXT_LENGTH)
+
+
+def validate_checkin(block: Block, checkin: CheckIn, path: str = "") -> None:
+    """A check-in's moment lies in its block (its end included: a stop asks about it)."""
+    _require_aware(path, "at", checkin.at)
+    if checkin.at < block.start or (block.end is not None and checkin.at > block.end):
+        raise ValidationError(_join(path, "at"), _("the check-in is outside its block"))
+    answer = checkin.answer
+    if answer is not None and (type(answer) is not int or answer not in ANSWERS):
+        raise ValidationError(_join(path, "answer"), _("an answer is a whole number from 1 to 5"))
+    age = checkin.stretch_min
+    if isinstance(age, bool) or not isinstance(age, int | float) or not 0 <= age <= 24 * 60:
+        raise ValidationError(_join(path, "stretch_min"), _("a stretch's age is 0 to 1440 minutes"))
+    if checkin.phase not in (Phase.RAMP_UP, Phase.DEEP, Phase.FLOW):
+        raise ValidationError(_join(path, "phase"), _("the phase is ramp-up, deep or flow"))

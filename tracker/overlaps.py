@@ -8,7 +8,7 @@ rejects the whole import, named by its position in the file.
 import bisect
 import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from tracker.errors import ValidationError
@@ -66,14 +66,15 @@ def fresh_blocks(
     named: Sequence[tuple[str, Block]], twins: dict[int, int], stored: dict[int, Block]
 ) -> list[Block]:
     """The blocks to add: those without a stored twin. One whose stored twin differs from it
-    overlaps that block, and is refused."""
+    overlaps that block, and is refused; check-ins alone do not make a difference (a file
+    exported before a check-in was answered still adds nothing)."""
     fresh = []
     for index, (name, block) in enumerate(named):
         if index not in twins:
             fresh.append(block)
             continue
         twin = stored[twins[index]]
-        if twin != block:
+        if twin != block and replace(twin, checkins=()) != replace(block, checkins=()):
             raise ValidationError(name, overlap_reason(twin.start, twin.end))
     return fresh
 

@@ -133,6 +133,8 @@ class Settings:
     daily_goal_min: float = 0
     quiet_from: QuietFrom = QuietFrom.OFF
     """Silence desktop notification banners from this phase of a stretch on."""
+    checkins_per_day: int = 0
+    """Flow check-ins asked for at most this many times a day (0: never; opt-in)."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "quiet_from", quiet_from(self.quiet_from))
@@ -150,6 +152,7 @@ class Settings:
         for name in ("planned_block_min", "break_after_min", "daily_goal_min"):
             check_minutes(name, getattr(self, name))
         check_minutes("away_after_min", self.away_after_min, strict=True)
+        check_count("checkins_per_day", self.checkins_per_day, MAX_CHECKINS)
 
     @property
     def away_after(self) -> timedelta:
@@ -171,6 +174,8 @@ class Settings:
                 other[key] = text.strip() or DEFAULT_HOTKEY
             elif key == "quiet_from":
                 other[key] = quiet_from(text)
+            elif key == "checkins_per_day":
+                other[key] = parse_count(key, text)
             elif key.endswith("_min"):
                 other[key] = parse_minutes(key, text)
             else:
@@ -193,6 +198,7 @@ class Settings:
         for key in APP_KEYS[1:]:
             out[key] = _plain_number(getattr(self, key))
         out["quiet_from"] = self.quiet_from.value
+        out["checkins_per_day"] = self.checkins_per_day
         return out
 
     @classmethod
@@ -221,6 +227,8 @@ class Settings:
             raise SettingsError(_("hotkey must be text"))
         if "quiet_from" in raw:
             extra["quiet_from"] = quiet_from(raw["quiet_from"])
+        if "checkins_per_day" in raw:
+            extra["checkins_per_day"] = raw["checkins_per_day"]
         return cls(
             model=model,
             timezone=timezone,
@@ -236,6 +244,30 @@ SETTING_NAMES: tuple[str, ...] = (
     *MODEL_KEYS,
     *(f.name for f in fields(Settings) if f.name != "model"),
 )
+
+
+MAX_CHECKINS = 12
+"""More check-ins a day than this would measure the questions, not the focus."""
+CHECKINS_WHEN_ON = 4
+"""What switching check-ins on (in the first-run window or the settings) sets."""
+
+
+def check_count(name: str, value: object, maximum: int) -> None:
+    if type(value) is not int or not 0 <= value <= maximum:
+        raise SettingsError(
+            _("{0} must be a whole number from 0 to {1}, not {2!r}").format(name, maximum, value)
+        )
+
+
+def parse_count(name: str, text: str) -> int:
+    try:
+        return int(text.strip())
+    except ValueError:
+        raise SettingsError(
+            _("{0} must be a whole number from 0 to {1}, not {2!r}").format(
+                name, MAX_CHECKINS, text
+            )
+        ) from None
 
 
 def parse_minutes(name: str, text: str) -> float:

@@ -56,6 +56,8 @@ PLURALS: dict[str, str] = {
     "uninterrupted period": "{n} uninterrupted periods",
     "block": "{n} blocks",
     "change": "{n} changes",
+    "answer": "{n} answers",
+    "day": "{n} days",
 }
 """The plural of each counted word (its singular is ``{n} WORD``); translated as a whole, as
 languages pluralise differently."""

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracker.settings import CHECKINS_WHEN_ON
+from ui.calibration_box import CalibrationBox
 from ui.legible import on_window
 
 
@@ -31,6 +33,7 @@ FIELDS: tuple[tuple[str, str], ...] = (
     ("planned_block_min", "Planned block length (minutes, 0 = none)"),
     ("break_after_min", "Suggest a break after (minutes, 0 = never)"),
     ("daily_goal_min", "Daily focus goal (minutes, 0 = none)"),
+    ("checkins_per_day", "Flow check-ins a day (0 = off)"),
     ("database_url", "Database URL (empty = local file; needs a restart)"),
     ("sync_url", "Sync with (PostgreSQL URL, empty = none)"),
     ("device_name", "This device's name (empty = host name)"),
@@ -50,6 +53,7 @@ RECOMPUTING = ("ramp_up_min", "flow_after_min")
 
 class SettingsDialog(QDialog):
     apply_requested = Signal(dict, bool)  # changed text values, start at login
+    calibration_requested = Signal()  # work out the proposal from the check-ins
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,6 +80,13 @@ class SettingsDialog(QDialog):
         self.quiet_note.setWordWrap(True)
         self.autostart = QCheckBox(tr("Start Flowtally when I log in"))
         form.addRow("", self.autostart)
+        self.checkins_on = QCheckBox(tr("Ask me now and then how absorbed I was"))
+        self.checkins_on.toggled.connect(self._switch_checkins)
+        self.edits["checkins_per_day"].textChanged.connect(
+            lambda text: self.checkins_on.setChecked(text.strip() not in ("", "0"))
+        )
+        form.addRow("", self.checkins_on)
+        self.calibration = CalibrationBox(self.edits)
         self.hotkey_note = QLabel()
         self.hotkey_note.setWordWrap(True)
         self.error = QLabel()
@@ -98,6 +109,7 @@ class SettingsDialog(QDialog):
         self.buttons = buttons
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.calibration)
         layout.addWidget(self.quiet_note)
         layout.addWidget(self.hotkey_note)
         layout.addWidget(self.recompute_note)
@@ -130,6 +142,8 @@ class SettingsDialog(QDialog):
         self.error.clear()
         self._mark(None)
         self._note_recompute()
+        self.calibration.waiting()
+        self.calibration_requested.emit()
 
     def show_quiet_note(self, note: str | None) -> None:
         self.quiet_note.setText(note or "")
@@ -162,6 +176,14 @@ class SettingsDialog(QDialog):
     def _note_recompute(self) -> None:
         changed = any(self.edits[k].text().strip() != self._loaded.get(k, "") for k in RECOMPUTING)
         self.recompute_note.setVisible(changed)
+
+    def _switch_checkins(self, on: bool) -> None:
+        """On: four a day, unless a number is set already; off: none."""
+        edit = self.edits["checkins_per_day"]
+        if on and edit.text().strip() in ("", "0"):
+            edit.setText(str(CHECKINS_WHEN_ON))
+        elif not on:
+            edit.setText("0")
 
     def _apply(self) -> None:
         changed = {k: v for k, v in self.values().items() if v != self._loaded.get(k, "")}

@@ -52,6 +52,8 @@ class WelcomeFacts:
     launcher_folder: str = ""
     """Where ``flowtally`` would go (``~/.local/bin``), when the window offers to put it there
     with the applications menu's entry; empty where it does not."""
+    checkins: bool = False
+    """Whether flow check-ins are on (they are off until the person says otherwise)."""
 
 
 WIDTH = 640
@@ -63,6 +65,7 @@ class WelcomeWindow(QDialog):
     try_requested = Signal(bool)  # on: listen for the hotkey without logging; off: stop
     hotkey_chosen = Signal(str)  # pynput syntax, to be checked and saved
     desktop_entry_chosen = Signal(bool)  # on "Got it": install the menu entry and the command
+    checkins_chosen = Signal(bool)  # on "Got it": ask for flow check-ins (opt-in)
 
     def __init__(self, facts: WelcomeFacts, params: ModelParams) -> None:
         super().__init__()
@@ -93,6 +96,9 @@ class WelcomeWindow(QDialog):
         self.desktop_entry.setChecked(True)
         self.desktop_entry.setVisible(bool(facts.launcher_folder))
         layout.addWidget(self.desktop_entry)
+        self.checkins = QCheckBox(tr("Ask me now and then how absorbed I was (flow check-ins)"))
+        self.checkins.setChecked(facts.checkins)
+        layout.addWidget(self.checkins)
         buttons = QDialogButtonBox()
         self.done_button = buttons.addButton(tr("&Got it"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.accept)
@@ -290,6 +296,7 @@ class WelcomeWindow(QDialog):
     def accept(self) -> None:
         if self.desktop_entry.isVisible():
             self.desktop_entry_chosen.emit(self.desktop_entry.isChecked())
+        self.checkins_chosen.emit(self.checkins.isChecked())
         super().accept()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -12,6 +12,7 @@ from app.language import requests as rq
 from tracker.days import DayClock, monday_of, parse_week
 from tracker.errors import FlowtallyError
 from tracker.i18n import _
+from tracker.model import Block
 from tracker.report import (
     WeekReport,
     report_table,
@@ -32,9 +33,13 @@ def load_reports(
 ) -> list[WeekReport]:
     """Reports for ``weeks`` weeks from ``first_monday``, reading only the blocks they touch
     (those made on ``device`` only, when one is named)."""
-    start, end = week_bounds(first_monday, ctx.zone_name, weeks)
-    blocks = on_device(ctx.store, ctx.store.blocks_between(start, end), device)
+    blocks = _blocks(ctx, first_monday, weeks, device)
     return week_reports(blocks, ctx.settings.model, ctx.zone_name, first_monday, weeks, ctx.now)
+
+
+def _blocks(ctx: Context, first_monday: date, weeks: int, device: str | None) -> list[Block]:
+    start, end = week_bounds(first_monday, ctx.zone_name, weeks)
+    return on_device(ctx.store, ctx.store.blocks_between(start, end), device)
 
 
 TREND_HEADERS = (
@@ -53,11 +58,19 @@ def report(ctx: Context, args: rq.Report) -> int:
     monday = parse_week(args.week) if args.week else _this_monday(ctx)
     if args.output:
         return _write_report_file(ctx, monday, Path(args.output), args.device)
-    (week,) = load_reports(ctx, monday, 1, args.device)
+    blocks = _blocks(ctx, monday, 1, args.device)
+    params = ctx.settings.model
+    (week,) = week_reports(blocks, params, ctx.zone_name, monday, 1, ctx.now)
     if args.json:
         print(json.dumps(week.as_json(), indent=1, ensure_ascii=False), file=ctx.out)
-    else:
-        print(report_text(week), file=ctx.out)
+        return 0
+    print(report_text(week), file=ctx.out)
+    start, end = week_bounds(monday, ctx.zone_name, 1)
+    asked = [c for b in blocks for c in b.checkins if start <= c.at < end]
+    if asked:
+        from app.commands.checkin import checkins_text
+
+        print("\n" + checkins_text(asked, params), file=ctx.out)
     return 0
 
 

@@ -83,6 +83,8 @@ def handle(ctx: Context, request: rq.Request | None) -> int:
             return _moments(ctx, request)
         case rq.Report() | rq.Trend() | rq.Dashboard() | rq.Forecast():
             return _reading(ctx, request)
+        case rq.CheckIn() | rq.Calibrate():
+            return _learning(ctx, request)
         case rq.Export() | rq.Import() | rq.Sync() | rq.Desktop() | rq.Settings():
             return _moving(ctx, request)
         case (
@@ -153,6 +155,18 @@ def _reading(ctx: Context, request: rq.Report | rq.Trend | rq.Dashboard | rq.For
             return reports.trend(ctx, request)
         case rq.Dashboard():  # the entry starts the app with it, or the app opens it
             raise FlowtallyError(_("the dashboard opens in the tray app"))
+        case _:
+            assert_never(request)
+
+
+def _learning(ctx: Context, request: rq.CheckIn | rq.Calibrate) -> int:
+    from app.commands import checkin
+
+    match request:
+        case rq.CheckIn():
+            return checkin.checkin(ctx, request)
+        case rq.Calibrate():
+            return checkin.calibrate_(ctx, request)
         case _:
             assert_never(request)
 

@@ -23,6 +23,7 @@ from app.commands.app_facts import AppFacts
 from app.gui import store_protocol as msg
 from app.gui.about_box import about_facts
 from app.gui.background_sync import BackgroundSync
+from app.gui.checkin_flow import CheckInFlow
 from app.gui.desktop_notices import HOTKEY_NOTICE, KEYS, DesktopNotices, action
 from app.gui.gap_reviews import GapReviews
 from app.gui.gap_watch import GapWatch
@@ -41,7 +42,7 @@ from app.gui.welcome_flow import WelcomeFlow
 from app.instance import InstanceLock
 from app.language import requests as rq
 from app.language.requests import Invocation
-from tracker.days import parse_week
+from tracker.days import DayClock, parse_week
 from tracker.errors import FlowtallyError
 from tracker.i18n import _
 from tracker.settings import Settings, load_zone
@@ -90,14 +91,19 @@ class AppController(QObject):
         self.lifetimes.started("the input services", self.inputs.stop)
         self.inputs.bridge.pressed.connect(self.quick_log.pressed)  # queued to the GUI thread
         self.inputs.bridge.service_changed.connect(self._on_hotkey_service_changed)
-        self.lifetimes.own(self.inputs.bridge, self.quick_log.popup, self.reviews.dialog)
+        self.checkins = CheckInFlow(self.live, self._send, DayClock(zone))
+        self.lifetimes.own(
+            self.inputs.bridge, self.quick_log.popup, self.reviews.dialog, self.checkins.window
+        )
         self.welcome = WelcomeFlow(self.inputs, self.live, self.database, self._say)
         self.about: AboutDialog | None = None
         self.dashboard: Dashboard | None = None
         self.watch = BlockWatch()
         self.status_flow = StatusFlow(self.tray, self.live, zone, self.watch, self._connect_views)
         self.presence = self.status_flow.presence
-        self.settings_flow = SettingsFlow(self.live, self.inputs.describe, self.status_flow.focus)
+        self.settings_flow = SettingsFlow(
+            self.live, self.inputs.describe, self.status_flow.focus, database
+        )
         self._connect_views(self.presence.notices)  # a notice's buttons ask as the menu does
         self.gaps = GapWatch(
             self.watch, self.reviews, self.inputs, self.live, self.status_flow.state, self._send
@@ -143,7 +149,7 @@ class AppController(QObject):
         lifetimes = self.lifetimes
         lifetimes.started("the instance lock", self.lock.release)
         lifetimes.started("the tray icon", self.tray.tray.hide)
-        lifetimes.started("the note that the block runs on", self._say_the_block_keeps_running)
+        lifetimes.started("the note that the block runs on", self.status_flow.say_still_running)
         if not self.server.listen():
             log.warning("cannot listen on %s: CLI commands will not be forwarded", self.server.path)
         lifetimes.started("the command socket, the timers", self._stop_feeding_the_store)
@@ -192,6 +198,7 @@ class AppController(QObject):
         match answer:
             case msg.Snapshot():
                 self.status_flow.show(answer)
+                self.checkins.show(answer)
                 self.background_sync.changed()  # pushed soon, if anything waits to be
                 if self.dashboard is not None:
                     self.dashboard.refresh()
@@ -259,20 +266,6 @@ class AppController(QObject):
 
     def shutdown(self) -> None:
         self.lifetimes.stop()
-
-    def _say_the_block_keeps_running(self) -> None:
-        """Quitting the app is not stopping the block: a person who quits to end their day
-        must learn that the time still counts (and how to end it)."""
-        running = self.snapshot.running if self.snapshot is not None else None
-        if running is None:
-            return
-        task = f' "{running.task}"' if running.task else ""
-        line = _(
-            "Flowtally has quit; the block{task} keeps running. "
-            "'flowtally stop' ends it, 'flowtally' brings the icon back."
-        ).format(task=task)
-        log.info("%s", line)
-        print(line)
 
     def still_drawing(self) -> bool:
         """Whether the dashboard's worker was still drawing when the app quit (it is then
@@ -343,6 +336,7 @@ class AppController(QObject):
     def _on_tick(self) -> None:
         self.live.follow_file()
         self.gaps.tick()
+        self.checkins.tick()
         self.inputs.watch()
         self.status_flow.render()
 

@@ -18,6 +18,8 @@ from app.gui.live_settings import LiveSettings
 from app.gui.store_worker import stop_worker
 from tracker.history import Part
 from tracker.settings import ModelParams
+from ui.checkins_page import CheckInsPage
+from ui.checkins_page import tab_title as checkins_title
 from ui.dashboard import DashboardWindow
 from ui.forecast_page import ForecastPage, tab_title
 
@@ -65,6 +67,11 @@ class Dashboard(QObject):
         self.forecast = ForecastPage()
         self.forecast.setObjectName("forecast")
         window.tabs.insertTab(window.tabs.indexOf(window.history_tab), self.forecast, tab_title())
+        self.checkins = CheckInsPage()
+        self.checkins.setObjectName("checkins")
+        window.tabs.insertTab(
+            window.tabs.indexOf(window.history_tab), self.checkins, checkins_title()
+        )
         window.tabs.currentChanged.connect(self._forecast_shown)
         self.forecast.calendar_requested.connect(lambda path: ask(msg.LoadForecast(path)))
         self.worker.answered.connect(self._on_answer)
@@ -103,13 +110,18 @@ class Dashboard(QObject):
                 window.set_history_state(undo, redo)
             case msg.ForecastReady(forecast, period_min):
                 self.forecast.show_forecast(forecast, period_min)
+            case msg.CheckInsReady(points, means, thresholds, skipped, calibration):
+                self.checkins.show_checkins(points, means, thresholds, skipped, calibration)
             case _:
                 assert_never(answer)
 
     def _forecast_shown(self, index: int) -> None:
-        """The forecast is worked out when its tab is first opened, and again after a change
-        (:meth:`refresh`, the settings)."""
-        if self.window.tabs.widget(index) is self.forecast and self.forecast.forecast is None:
+        """The forecast and the check-ins are worked out when their tab is first opened, and
+        again after a change (:meth:`refresh`, the settings)."""
+        shown = self.window.tabs.widget(index)
+        if (shown is self.forecast and self.forecast.forecast is None) or (
+            shown is self.checkins and not self.checkins.loaded
+        ):
             self._ask(msg.LoadForecast())
 
     def show(self, day: date | None = None, tab: str | None = None) -> None:
@@ -121,8 +133,8 @@ class Dashboard(QObject):
         self.window.activateWindow()
         if first or day is not None:
             self._ask(msg.LoadWeek(day))
-        if tab == "forecast":
-            self.window.tabs.setCurrentWidget(self.forecast)
+        if tab in ("forecast", "checkins"):
+            self.window.tabs.setCurrentWidget(self.checkins if tab == "checkins" else self.forecast)
             self._forecast_shown(self.window.tabs.currentIndex())
 
     def refresh(self) -> None:
@@ -142,6 +154,7 @@ class Dashboard(QObject):
     def _forecast_stale(self) -> None:
         """The history or the settings changed: worked out again, now if it is on screen."""
         self.forecast.forecast = None
+        self.checkins.loaded = False
         self._forecast_shown(self.window.tabs.currentIndex())
 
     def follow(self, live: LiveSettings) -> None:

@@ -143,6 +143,18 @@ class ForecastReady:
 
 
 @dataclass(frozen=True, slots=True)
+class CheckInsReady:
+    """The check-ins tab: every answer by its stretch's age, the mean of each band of age,
+    the thresholds in force, and what calibration proposes (as ``flowtally calibrate``)."""
+
+    points: tuple[tuple[float, int], ...]
+    means: tuple[tuple[float, float, float], ...]
+    thresholds: tuple[float, float]
+    skipped: int
+    calibration: str
+
+
+@dataclass(frozen=True, slots=True)
 class TeamFailed:
     message: str
 
@@ -191,4 +203,5 @@ DashboardAnswer = (
     | TeamReady
     | TeamFailed
     | ForecastReady
+    | CheckInsReady
 )

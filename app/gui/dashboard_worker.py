@@ -24,7 +24,7 @@ from app.commands.weeks import week_file
 from app.files import write_atomically
 from app.gui import dashboard_protocol as msg
 from app.gui.dashboard_protocol import DashboardRequest
-from app.gui.forecast_answers import forecast_answer
+from app.gui.forecast_answers import learning_answers
 from app.gui.week_views import WeekViews
 from tracker import history
 from tracker.clock import now
@@ -110,8 +110,8 @@ class DashboardWorker(QObject):
                 self.load_team(monday)
             case msg.LoadForecast(path):
                 weeks = self.weeks
-                answer = forecast_answer(weeks.open(), weeks.params, weeks.zone_name, path)
-                self.answered.emit(answer)
+                for answer in learning_answers(weeks.open(), weeks.params, weeks.zone_name, path):
+                    self.answered.emit(answer)
             case _:
                 assert_never(request)
 

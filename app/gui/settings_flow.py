@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from app import autostart
 from app.config import load_settings
+from app.gui.calibration_worker import CalibrationWorker
 from app.gui.focus_flow import FocusFlow
 from app.gui.live_settings import LiveSettings
 from tracker.errors import FlowtallyError
@@ -21,9 +22,17 @@ if TYPE_CHECKING:  # made when first opened: the idle tray does not hold it (#27
 
 
 class SettingsFlow:
-    def __init__(self, live: LiveSettings, services: Callable[[], str], focus: FocusFlow) -> None:
+    def __init__(
+        self,
+        live: LiveSettings,
+        services: Callable[[], str],
+        focus: FocusFlow,
+        database: str | None = None,
+    ) -> None:
         """``services``: which source the hotkey and away detection use here, or why they are
-        off; ``focus``: says whether notifications can be quieted here."""
+        off; ``focus``: says whether notifications can be quieted here; ``database``: where
+        the check-ins the calibration reads are."""
+        self._calibration = CalibrationWorker(database)
         self._live = live
         self._services = services
         self._focus = focus
@@ -35,6 +44,8 @@ class SettingsFlow:
 
             self.dialog = SettingsDialog()
             self.dialog.apply_requested.connect(self.apply)
+            self.dialog.calibration_requested.connect(self._calibrate)
+            self._calibration.ready.connect(self.dialog.calibration.show_proposal)
         fresh = load_settings()
         self._live.apply(fresh)
         values = {
@@ -47,6 +58,9 @@ class SettingsFlow:
         self.dialog.load(values, autostart.is_enabled(), note, quiet)
         self.dialog.show()
         self.dialog.raise_()
+
+    def _calibrate(self) -> None:
+        self._calibration.propose(self._live.zone_name, self._live.value.model)
 
     def refresh(self) -> None:
         """Say the services' sources again in an open dialog (the portal answers late)."""

@@ -2,6 +2,7 @@
 tray icon (or the timer window), with the undo on offer and the milestones said as they
 come. The GUI thread never reads the database for it."""
 
+import logging
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -15,6 +16,7 @@ from app.gui.presence import Presence
 from app.gui.store_protocol import Snapshot
 from tracker import clock
 from tracker.days import DayClock
+from tracker.i18n import _
 from tracker.model import Block
 from tracker.running import State
 from tracker.settings import Settings
@@ -23,6 +25,7 @@ from tracker.watch import BlockWatch, MilestoneKind
 from ui.timer_window import TimerWindow
 from ui.tray import TrayView
 
+log = logging.getLogger("app.gui.controller")
 RENDER_AFTER_SNAPSHOT_MS = 50
 TICK_FALLBACK_MS = 5_000
 
@@ -118,6 +121,20 @@ class StatusFlow(QObject):
         if step is None or not step.offered(now):
             return None
         return step.describe(step.at.astimezone(self._days.zone).strftime("%H:%M"))
+
+    def say_still_running(self) -> None:
+        """Quitting the app is not stopping the block: a person who quits to end their day
+        must learn that the time still counts (and how to end it)."""
+        running = self.snapshot.running if self.snapshot is not None else None
+        if running is None:
+            return
+        task = f' "{running.task}"' if running.task else ""
+        line = _(
+            "Flowtally has quit; the block{task} keeps running. "
+            "'flowtally stop' ends it, 'flowtally' brings the icon back."
+        ).format(task=task)
+        log.info("%s", line)
+        print(line)
 
     def _settings_changed(self, settings: Settings) -> None:
         self._tray.set_params(settings.model)

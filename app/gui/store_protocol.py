@@ -66,6 +66,14 @@ class ResolveGap:
 
 
 @dataclass(frozen=True, slots=True)
+class CheckInAt:
+    """A flow check-in's answer (``None``: skipped) about the moment ``at``."""
+
+    at: datetime
+    answer: int | None
+
+
+@dataclass(frozen=True, slots=True)
 class Heartbeat:
     pass
 
@@ -98,6 +106,7 @@ StoreRequest = (
     | StartFromPress
     | NoticeGap
     | ResolveGap
+    | CheckInAt
     | Heartbeat
     | Forwarded
     | Refresh

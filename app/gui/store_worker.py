@@ -120,6 +120,9 @@ class StoreWorker(QObject):
                         b, gap, choice, zone, kind, source or "other", note or None
                     )
                 )
+            case msg.CheckInAt(at, answer):
+                model = load_settings().model
+                self.writer.write(lambda s: s.check_in(at, answer, zone, model))
             case msg.Heartbeat():
                 self.heartbeat()
             case msg.Forwarded():

@@ -18,6 +18,7 @@ from app.gui.input_services import InputServices
 from app.gui.live_settings import LiveSettings
 from tracker.errors import FlowtallyError
 from tracker.i18n import _
+from tracker.settings import CHECKINS_WHEN_ON
 
 if TYPE_CHECKING:  # made when first shown: the idle tray does not hold it (#27)
     from ui.welcome import WelcomeWindow
@@ -72,9 +73,11 @@ class WelcomeFlow:
                 str(settings_path()),
                 where.log_folder,
                 str(desktop.launcher_path().parent) if sys.platform.startswith("linux") else "",
+                settings.checkins_per_day > 0,
             )
             self.window = WelcomeWindow(facts, settings.model)
             self.window.desktop_entry_chosen.connect(self._install)
+            self.window.checkins_chosen.connect(self._checkins)
             self.window.try_requested.connect(self._try)
             self.window.hotkey_chosen.connect(self._choose)
         else:
@@ -100,6 +103,15 @@ class WelcomeFlow:
         if not done.on_path:
             line += " " + _("That folder is not on your PATH: add it to your shell's profile.")
         self._notify(line)
+
+    def _checkins(self, on: bool) -> None:
+        """Switched on: :data:`CHECKINS_WHEN_ON` a day; switched off: none. Left alone when
+        the box says what is already so (a count set in the settings stays)."""
+        if on != (self._live.value.checkins_per_day > 0):
+            try:
+                self._live.save({"checkins_per_day": str(CHECKINS_WHEN_ON if on else 0)})
+            except FlowtallyError as exc:
+                self._notify(str(exc))
 
     def visible(self) -> bool:
         return self.window is not None and self.window.isVisible()

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import argparse
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from app.language import requests as rq
-from app.language.options import Make, json_option, week_option
+from app.language.options import Adder, Make, absolute, json_option, week_option
 from app.language.parsers import Parser, Unread
 from tracker.types import DEFAULT_SOURCES, Kind
 
@@ -27,11 +27,6 @@ def parse(argv: Sequence[str]) -> rq.Invocation:
     except _UsageError as problem:
         parser.error(str(problem))
     return rq.Invocation(request, getattr(args, "db", None), getattr(args, "tz", None))
-
-
-def absolute(path: str | None) -> str | None:
-    """A path as the terminal meant it, whichever process writes it (``-`` is stdout)."""
-    return path if path in (None, "-") else os.path.abspath(path)
 
 
 class _VersionAction(argparse.Action):
@@ -63,11 +58,13 @@ COMMANDS = frozenset(
     (
         *("start", "pause", "resume", "stop", "add", "interrupt", "back", "undo", "status"),
         *("report", "trend", "dashboard", "forecast", "export", "import", "sync", "desktop"),
-        "settings",
+        *("settings", "checkin", "calibrate"),
         "team",
     )
 )
 """Every command's word (a test holds it to the parser's)."""
+LEARNING = frozenset(("forecast", "checkin", "calibrate"))
+"""The words :mod:`app.language.learning_grammar` adds (built only when one is asked for)."""
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
@@ -95,6 +92,10 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
     for commands in (_tracking, _logging, _reading, _moving):
         commands(add)
+    if only is None or only in LEARNING:
+        from app.language.learning_grammar import learning
+
+        learning(add)
     if only in (None, "team"):
         from app.language.team_grammar import team
 
@@ -118,9 +119,6 @@ def _common_options() -> Parser:
         help="IANA time zone for days and times (default: $FLOWTALLY_TZ, the setting, the system)",
     )
     return common
-
-
-Adder = Callable[[str, str, Make], argparse.ArgumentParser]
 
 
 def _at(p: argparse.ArgumentParser, help_text: str = "when (default: now)") -> None:
@@ -259,34 +257,12 @@ def _reading(add: Adder) -> None:
     p.add_argument("--to", metavar="YYYY-Www", help="the last week (default: this week)")
     json_option(p)
     _device(p)
-    _forecast(add)
     week_option(
         add(
             "dashboard",
             "open the dashboard (in the running tray app, or start the app with it)",
             lambda a: rq.Dashboard(a.week),
         )
-    )
-
-
-def _forecast(add: Adder) -> None:
-    p = add(
-        "forecast",
-        "the week's best focus windows, from your last weeks (text, JSON, or calendar events)",
-        lambda a: rq.Forecast(a.week, a.weeks, a.json, absolute(a.output)),
-    )
-    p.add_argument(
-        "--week",
-        metavar="next|this|YYYY-Www",
-        help="the week to forecast (default: next)",
-    )
-    p.add_argument("--weeks", type=int, default=8, help="how many weeks to learn from (default: 8)")
-    json_option(p)
-    p.add_argument(
-        "--output",
-        "-o",
-        metavar="FILE",
-        help="write the windows as busy 'Focus' events (focus.ics); a newer file replaces them",
     )
 
 

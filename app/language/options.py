@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import argparse
+import os
 from collections.abc import Callable
 
 from app.language import requests as rq
 
 Make = Callable[[argparse.Namespace], rq.Request]
 """A command's request, from its parsed words."""
+Adder = Callable[[str, str, Make], argparse.ArgumentParser]
+"""Adds a command: its word, its help, and what its words make."""
+
+
+def absolute(path: str | None) -> str | None:
+    """A path as the terminal meant it, whichever process writes it (``-`` is stdout)."""
+    return path if path in (None, "-") else os.path.abspath(path)
 
 
 def week_option(p: argparse.ArgumentParser) -> None:

@@ -106,6 +106,18 @@ class Forecast(Record):
     output: str | None = None
 
 
+class CheckIn(Record):
+    """A flow check-in about now: how absorbed the person was (1 to 5; ``None``: skipped)."""
+
+    answer: int | None
+
+
+class Calibrate(Record):
+    json: bool = False
+    accept: bool = False
+    """Save the proposed thresholds (the history is counted again with them)."""
+
+
 class Export(Record):
     format: Literal["json", "csv", "ics"] = "json"
     output: str | None = None
@@ -174,8 +186,8 @@ class TeamReport(Record):
     min_group: int | None = None
 
 
-Tracking = Start | Pause | Resume | Stop | Add | Interrupt | Back | Undo
-Reading = Status | Report | Trend | Dashboard | Forecast
+Tracking = Start | Pause | Resume | Stop | Add | Interrupt | Back | Undo | CheckIn
+Reading = Status | Report | Trend | Dashboard | Forecast | Calibrate
 Moving = Export | Import | Sync | Desktop | Settings
 Team = TeamInit | TeamAdd | TeamRemove | TeamMembers | TeamJoin | TeamShare | TeamReport
 Request = Tracking | Reading | Moving | Team
@@ -185,11 +197,12 @@ KINDS: tuple[type[Request], ...] = (
     *(Status, Report, Trend, Dashboard, Forecast),
     *(Export, Import, Sync, Desktop, Settings),
     *(TeamInit, TeamAdd, TeamRemove, TeamMembers, TeamJoin, TeamShare, TeamReport),
+    *(CheckIn, Calibrate),
 )
 """Every request type, in the order the wire's version is taken over."""
 
 FORWARDED: tuple[type[Request], ...] = (
-    *(Start, Pause, Resume, Stop, Add, Interrupt, Back, Undo),
+    *(Start, Pause, Resume, Stop, Add, Interrupt, Back, Undo, CheckIn),
     *(Status, Report, Settings, Dashboard),
 )
 """Run by the running app when there is one: it follows every change at once (its icon, its

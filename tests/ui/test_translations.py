@@ -50,6 +50,10 @@ def test_every_source_text_has_a_dutch_translation() -> None:
         "about.py": "About",
         "welcome.py": "Welcome",
         "forecast_page.py": "Forecast",
+        "checkin_window.py": "CheckIn",
+        "checkins_page.py": "CheckIn",
+        "checkins_chart.py": "CheckIn",
+        "calibration_box.py": "Settings",
     }
     missing = []
     for file, context in contexts.items():

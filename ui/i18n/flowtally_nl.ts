@@ -268,6 +268,26 @@
       <source>Daily focus goal (minutes, 0 = none)</source>
       <translation>Dagelijks focusdoel (minuten, 0 = geen)</translation>
     </message>
+    <message>
+      <source>Flow check-ins a day (0 = off)</source>
+      <translation>Flow-check-ins per dag (0 = uit)</translation>
+    </message>
+    <message>
+      <source>Ask me now and then how absorbed I was</source>
+      <translation>Vraag me af en toe hoe opgegaan ik was in mijn werk</translation>
+    </message>
+    <message>
+      <source>Your own thresholds, from your check-ins</source>
+      <translation>Je eigen drempels, uit je check-ins</translation>
+    </message>
+    <message>
+      <source>Use these</source>
+      <translation>Deze gebruiken</translation>
+    </message>
+    <message>
+      <source>Reading your check-ins…</source>
+      <translation>Je check-ins worden gelezen…</translation>
+    </message>
   </context>
   <context>
     <name>TimerWindow</name>
@@ -922,6 +942,10 @@
       <source>Saved: the hotkey is now {key}.</source>
       <translation>Opgeslagen: de sneltoets is nu {key}.</translation>
     </message>
+    <message>
+      <source>Ask me now and then how absorbed I was (flow check-ins)</source>
+      <translation>Vraag af en toe hoe opgegaan ik was (flow-check-ins)</translation>
+    </message>
   </context>
   <context>
     <name>Team</name>
@@ -1067,6 +1091,73 @@
     <message>
       <source>Calendar (*.ics)</source>
       <translation>Agenda (*.ics)</translation>
+    </message>
+  </context>
+  <context>
+    <name>CheckIn</name>
+    <message>
+      <source>Flowtally check-in</source>
+      <translation>Flowtally-check-in</translation>
+    </message>
+    <message>
+      <source>How absorbed were you just now?</source>
+      <translation>Hoe opgegaan was je zojuist in je werk?</translation>
+    </message>
+    <message>
+      <source>not at all</source>
+      <translation>helemaal niet</translation>
+    </message>
+    <message>
+      <source>completely</source>
+      <translation>helemaal</translation>
+    </message>
+    <message>
+      <source>Skip</source>
+      <translation>Overslaan</translation>
+    </message>
+    <message>
+      <source>Right now ({time}). Answer with a click.</source>
+      <translation>Nu ({time}). Antwoord met één klik.</translation>
+    </message>
+    <message>
+      <source>At {time}, just before the pause or the interruption. Answer with a click.</source>
+      <translation>Om {time}, vlak voor de pauze of de onderbreking. Antwoord met één klik.</translation>
+    </message>
+    <message>
+      <source>Check-ins</source>
+      <translation>Check-ins</translation>
+    </message>
+    <message>
+      <source>Reading your check-ins…</source>
+      <translation>Je check-ins worden gelezen…</translation>
+    </message>
+    <message>
+      <source>A proposal is accepted in the settings (Flowtally settings, “Use these”) or with 'flowtally calibrate --accept'; all history is then counted again.</source>
+      <translation>Een voorstel neem je over in de instellingen (Flowtally-instellingen, “Deze gebruiken”) of met 'flowtally calibrate --accept'; de hele geschiedenis wordt dan opnieuw geteld.</translation>
+    </message>
+    <message>
+      <source>{answered} answered and {skipped} skipped, over all your history.</source>
+      <translation>{answered} beantwoord en {skipped} overgeslagen, over je hele geschiedenis.</translation>
+    </message>
+    <message>
+      <source>No check-ins yet. Switch them on in the settings (“Flow check-ins a day”), or answer one with 'flowtally checkin 4'.</source>
+      <translation>Nog geen check-ins. Zet ze aan in de instellingen (“Flow-check-ins per dag”), of beantwoord er een met 'flowtally checkin 4'.</translation>
+    </message>
+    <message>
+      <source>deep focus</source>
+      <translation>diepe focus</translation>
+    </message>
+    <message>
+      <source>flow</source>
+      <translation>flow</translation>
+    </message>
+    <message>
+      <source>minutes into the stretch</source>
+      <translation>minuten in de ononderbroken periode</translation>
+    </message>
+    <message>
+      <source>absorption (1-5)</source>
+      <translation>opgaan in het werk (1-5)</translation>
     </message>
   </context>
 </TS>
