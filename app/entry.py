@@ -46,6 +46,10 @@ def main(
     out = out or sys.stdout
     err = err or sys.stderr
     words = list(sys.argv[1:] if argv is None else argv)
+    if asked := os.environ.get("FLOWTALLY_CHECKIN"):  # the tray's check-in, shown on X11
+        from app.gui.checkin_asker import ask_here
+
+        return ask_here(asked)
     try:
         return _main(words, out, err, leave)
     except BrokenPipeError:

@@ -8,7 +8,7 @@ query itself 32 ms; ``bench_store``). The rows are written by :mod:`data.rows`.
 
 from collections.abc import Callable, Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Select, and_, or_, select
 
@@ -99,6 +99,27 @@ def driver_rows(db: Connection, statement: Select[Any]) -> list[Sequence[Any]]:
         result.close()
 
 
+Child = TypeVar("Child", Pause, Interruption, CheckIn)
+
+
+def _by_block(
+    db: Connection,
+    columns: Sequence[Any],
+    order: Any,
+    id_query: Select[Any],
+    make: Callable[[Sequence[Any], Times], Child],
+    when: Times,
+) -> dict[int, list[Child]]:
+    """A kind of record of the blocks ``id_query`` selects, by block, in each block's order
+    (``columns`` start with the block's id)."""
+    found: dict[int, list[Child]] = {}
+    block_id = columns[0]
+    query = select(*columns).where(block_id.in_(id_query)).order_by(block_id, order)
+    for row in driver_rows(db, query):
+        found.setdefault(row[0], []).append(make(row, when))
+    return found
+
+
 def load(db: Connection, ids: Select[Any]) -> list[Block]:
     """Blocks whose ids ``ids`` selects, with their pauses and interruptions, oldest first.
 
@@ -107,30 +128,11 @@ def load(db: Connection, ids: Select[Any]) -> list[Block]:
     """
     id_query = select(ids.subquery())
     when = times_of(db)
-    checkins: dict[int, list[CheckIn]] = {}
-    for row in driver_rows(
-        db,
-        select(*CHECKIN_COLUMNS)
-        .where(CHECKINS.c.block_id.in_(id_query))
-        .order_by(CHECKINS.c.block_id, CHECKINS.c.at_utc),
-    ):
-        checkins.setdefault(row[0], []).append(to_checkin(row, when))
-    pauses: dict[int, list[Pause]] = {}
-    for row in driver_rows(
-        db,
-        select(*PAUSE_COLUMNS)
-        .where(PAUSES.c.block_id.in_(id_query))
-        .order_by(PAUSES.c.block_id, PAUSES.c.start_utc),
-    ):
-        pauses.setdefault(row[0], []).append(to_pause(row, when))
-    interruptions: dict[int, list[Interruption]] = {}
-    for record in driver_rows(
-        db,
-        select(*INTERRUPTION_COLUMNS)
-        .where(INTERRUPTIONS.c.block_id.in_(id_query))
-        .order_by(INTERRUPTIONS.c.block_id, INTERRUPTIONS.c.at_utc),
-    ):
-        interruptions.setdefault(record[0], []).append(to_interruption(record, when))
+    checkins = _by_block(db, CHECKIN_COLUMNS, CHECKINS.c.at_utc, id_query, to_checkin, when)
+    pauses = _by_block(db, PAUSE_COLUMNS, PAUSES.c.start_utc, id_query, to_pause, when)
+    interruptions = _by_block(
+        db, INTERRUPTION_COLUMNS, INTERRUPTIONS.c.at_utc, id_query, to_interruption, when
+    )
     blocks = driver_rows(
         db,
         select(

@@ -20,8 +20,8 @@ connects with psql and the same credentials meets the same walls):
   checked to be at least 3.
 
 Members' devices publish a summary per local day (:mod:`data.team_days`): the focus model
-is computed per person, with their own settings, and only then aggregated. The statements
-themselves are in :mod:`data.team_schema`.
+is computed per person, with their own settings, and only then aggregated (the statements:
+:mod:`data.team_schema`).
 """
 
 import json
@@ -30,7 +30,7 @@ import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Connection, text
 from sqlalchemy.exc import SQLAlchemyError
@@ -38,11 +38,13 @@ from sqlalchemy.exc import SQLAlchemyError
 from data import remote as servers
 from data import team_roles as roles
 from data.errors import StoreError
+from data.team_cells_sql import CELLS_QUERY
 from data.team_schema import TEAM_TABLES, secure
 from tracker.days import week_name
 from tracker.i18n import _
 from tracker.redaction import redact_url
 from tracker.team import DEFAULT_MIN_GROUP, MIN_GROUP_FLOOR, TREND_WEEKS, TeamWeek
+from tracker.team_forecast import WINDOW_WEEKS
 
 
 @dataclass(frozen=True, slots=True)
@@ -305,10 +307,12 @@ def share(url: str, on: bool) -> tuple[Team, str]:
 
 def report(
     url: str, mondays: Sequence[date], at_least: int | None = None
-) -> tuple[Team, list[dict[str, Any]]]:
-    """The team, and the team function's answer for each week starting on ``mondays``."""
+) -> tuple[Team, list[dict[str, Any]], dict[str, Any]]:
+    """The team, the team function's answer for each week starting on ``mondays``, and the
+    hours of the :data:`~tracker.team_forecast.WINDOW_WEEKS` weeks before the last of them
+    (the team's shared windows)."""
 
-    def work(connection: Connection) -> tuple[Team, list[dict[str, Any]]]:
+    def work(connection: Connection) -> tuple[Team, list[dict[str, Any]], dict[str, Any]]:
         team = _team(connection)
         rows = connection.execute(
             text(
@@ -317,20 +321,28 @@ def report(
             ),
             {"mondays": list(mondays), "k": at_least},
         ).scalars()
-        return team, [value if isinstance(value, dict) else json.loads(value) for value in rows]
+        first = mondays[-1] - timedelta(weeks=WINDOW_WEEKS)
+        asked = {"first": first, "weeks": WINDOW_WEEKS, "k": at_least}
+        cells = connection.execute(text(CELLS_QUERY), asked).scalar_one()
+        return team, [_json(value) for value in rows], _json(cells)
 
-    result: tuple[Team, list[dict[str, Any]]] = _run(url, work)
+    result: tuple[Team, list[dict[str, Any]], dict[str, Any]] = _run(url, work)
     return result
+
+
+def _json(value: object) -> dict[str, Any]:
+    return cast(dict[str, Any], value if isinstance(value, dict) else json.loads(str(value)))
 
 
 def team_week(url: str, monday: date, at_least: int | None = None) -> tuple[Team, TeamWeek]:
     """The team, and its week from ``monday`` with the :data:`TREND_WEEKS` weeks before it:
     what ``team report`` and the dashboard's Team page show."""
     mondays = [monday - timedelta(weeks=n) for n in range(TREND_WEEKS, -1, -1)]
-    team, answers = report(url, mondays, at_least)
+    team, answers, cells = report(url, mondays, at_least)
     shown = [TeamWeek.from_json(week_name(m), a) for m, a in zip(mondays, answers, strict=True)]
     *before, this = shown
-    return team, replace(this, trend=tuple(before))
+    hours = tuple(tuple(cell) for cell in cells["cells"])
+    return team, replace(this, trend=tuple(before), cells=hours)
 
 
 def weeks(url: str, mondays: Sequence[date], at_least: int | None = None) -> list[dict[str, Any]]:

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from sqlalchemy import Connection, text
 
+from data.team_cells_sql import CELLS_FUNCTION, CELLS_SIGNATURE
 from data.team_week_sql import (
     DAY_OK_ARGUMENTS,
     DAY_OK_FUNCTION,
@@ -181,13 +182,14 @@ def secure(connection: Connection, members: str, reporter: str) -> list[str]:
     superuser = is_superuser(connection)
     if not superuser:  # to hand the function to the reporter, the admin must be in it
         run(f"GRANT {reporter} TO CURRENT_USER")
-    run(WEEK_FUNCTION)
-    run(f"GRANT CREATE ON SCHEMA public TO {reporter}")  # an owner's due, for this moment
-    run(f"ALTER FUNCTION public.{WEEK_SIGNATURE} OWNER TO {reporter}")
-    run(f"REVOKE CREATE ON SCHEMA public FROM {reporter}")
-    run(f"REVOKE ALL ON FUNCTION public.{WEEK_SIGNATURE} FROM PUBLIC")
-    run(f"GRANT EXECUTE ON FUNCTION public.{WEEK_SIGNATURE} TO {members}")
-    run(f"GRANT EXECUTE ON FUNCTION public.{WEEK_SIGNATURE} TO CURRENT_USER")
+    for function, signature in ((WEEK_FUNCTION, WEEK_SIGNATURE), (CELLS_FUNCTION, CELLS_SIGNATURE)):
+        run(function)
+        run(f"GRANT CREATE ON SCHEMA public TO {reporter}")  # an owner's due, for this moment
+        run(f"ALTER FUNCTION public.{signature} OWNER TO {reporter}")
+        run(f"REVOKE CREATE ON SCHEMA public FROM {reporter}")
+        run(f"REVOKE ALL ON FUNCTION public.{signature} FROM PUBLIC")
+        run(f"GRANT EXECUTE ON FUNCTION public.{signature} TO {members}")
+        run(f"GRANT EXECUTE ON FUNCTION public.{signature} TO CURRENT_USER")
     if not superuser:
         run(f"REVOKE {reporter} FROM CURRENT_USER")
     return _close_the_windows(connection, run, members, superuser)

@@ -61,8 +61,13 @@ The table keeps its answer for each row (``ok``, computed when the row is writte
 a write that fails it; the report skips (and counts) an older row that fails it, so one
 member's row can neither break nor poison everyone's report."""
 
-WEEK_FUNCTION = """
-CREATE OR REPLACE FUNCTION public.flowtally_team_week(monday date, at_least integer DEFAULT NULL)
+
+def guarded(name: str, arguments: str, monday: str) -> str:
+    """A report function's head, the same for each: ``SECURITY DEFINER`` with a fixed
+    search path, the team's ``min_group`` in ``k`` (a caller may ask for more, never
+    less), and ``monday`` checked to be one."""
+    return f"""
+CREATE OR REPLACE FUNCTION public.{name}({arguments}, at_least integer DEFAULT NULL)
 RETURNS jsonb LANGUAGE plpgsql STABLE SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $fn$
@@ -75,11 +80,16 @@ BEGIN
         RAISE EXCEPTION 'this team shows no number that fewer than % people fed', k
             USING ERRCODE = 'insufficient_privilege';
     END IF;
-    IF monday IS NULL OR extract(isodow FROM monday) <> 1 THEN
+    IF {monday} IS NULL OR extract(isodow FROM {monday}) <> 1 THEN
         RAISE EXCEPTION 'a team week starts on a Monday' USING ERRCODE = 'invalid_parameter_value';
     END IF;
     k := greatest(k, coalesce(at_least, k));
-    WITH candidates AS (
+"""
+
+
+WEEK_FUNCTION = (
+    guarded("flowtally_team_week", "monday date", "monday")
+    + """    WITH candidates AS (
         SELECT d.* FROM public.flowtally_team_days d
         JOIN public.flowtally_team_members m ON m.person_id = d.person_id AND m.sharing
         WHERE d.day >= monday AND d.day < monday + 7
@@ -166,6 +176,7 @@ BEGIN
 END
 $fn$
 """
+)
 """The team's week. Every number in it is made of cells it shows: a person counts toward an
 hour only with tracked time in it, an hour fed by fewer than ``k`` people is hidden, and the
 sources and the interruptions per hour are summed over the hours shown only (so no

@@ -106,7 +106,7 @@ def forecast(
     used, left_out = _enough_tracked(blocks, params, zone_name, sorted(history), now)
     bounds = [week_bounds(m, zone_name) for m in used]  # local midnights, DST-correct
     cells = sample_cells(blocks, params, zone_name, bounds, now)
-    means = _weekday_means(cells)
+    means = weekday_means(cells)
     strength = concentration(cells, means)
     days = tuple(
         (day, best_windows(cells, means, strength, day, zone_name))
@@ -169,7 +169,7 @@ def _next_quarter(instant: datetime) -> datetime:
     return instant if not past else instant - past + SAMPLE
 
 
-def _weekday_means(cells: dict[tuple[int, int], Cell]) -> dict[int, float]:
+def weekday_means(cells: dict[tuple[int, int], Cell]) -> dict[int, float]:
     """Each weekday's rate of survival, with one trial of each outcome for a day without."""
     survived: dict[int, float] = defaultdict(float)
     trials: dict[int, float] = defaultdict(float)

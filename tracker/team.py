@@ -21,6 +21,7 @@ from tracker import clock as wall
 from tracker.counted_once import counted_once
 from tracker.dashboard import recoveries
 from tracker.days import DayClock
+from tracker.forecast import Window
 from tracker.metrics import daily_metrics
 from tracker.model import Block
 from tracker.settings import ModelParams, load_zone
@@ -258,6 +259,10 @@ class TeamWeek:
     """Person-days left out because their summary was not one a device could have counted."""
     trend: tuple["TeamWeek", ...] = field(default=())
     """The weeks before, oldest first (their own trend empty)."""
+    cells: tuple[tuple[int, int, float, int, int], ...] = ()
+    """The hours of the weeks before, for the shared windows (:mod:`tracker.team_forecast`)."""
+    windows: tuple[tuple[date, tuple[Window, ...]], ...] = ()
+    """The team's best shared windows, worked out from ``cells`` with the reader's period."""
 
     @classmethod
     def from_json(cls, week: str, data: Mapping[str, Any]) -> "TeamWeek":

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracker.forecast import percent
 from tracker.team import HIDDEN, TeamWeek, shown
 from tracker.types import source_name
 from tracker.units import decimal, minutes
@@ -89,6 +90,12 @@ class TeamPage(QWidget):
         layout.addWidget(self.hours, 2)
         layout.addWidget(QLabel(tr("Sources, by the recovery they caused")))
         layout.addWidget(self.sources, 2)
+        layout.addWidget(
+            QLabel(tr("Best shared focus windows, from the 8 weeks before (local hours)"))
+        )
+        self.windows = QLabel()
+        self.windows.setWordWrap(True)
+        layout.addWidget(self.windows)
         self.week: TeamWeek | None = None
 
     def show_problem(self, message: str) -> None:
@@ -115,6 +122,7 @@ class TeamPage(QWidget):
         self._show_trend(week)
         self._show_hours(week, weekdays)
         self._show_sources(week)
+        self._show_windows(week, weekdays)
 
     def _show_trend(self, week: TeamWeek) -> None:
         weeks = week.weeks_shown
@@ -175,3 +183,16 @@ class TeamPage(QWidget):
             )
             self.sources.setItem(row, 1, _item(HIDDEN, True))
             self.sources.setItem(row, 2, _item(HIDDEN, True))
+
+    def _show_windows(self, week: TeamWeek, weekdays: list[str]) -> None:
+        """A line a weekday: each window, the chance a period in it goes uninterrupted, and
+        how sure that is; "too few people" where no hour was fed by enough."""
+        sure = {"sure": tr("sure"), "fairly sure": tr("fairly sure"), "unsure": tr("unsure")}
+        lines = []
+        for (_day, found), name in zip(week.windows, weekdays, strict=False):
+            shown_windows = ", ".join(
+                f"{w.start:%H:%M}-{w.end:%H:%M} {percent(w.chance)} % ({sure[w.sureness]})"
+                for w in found
+            )
+            lines.append(f"{name}  {shown_windows or tr('too few people to say')}")
+        self.windows.setText("\n".join(lines) or tr("too few people to say"))

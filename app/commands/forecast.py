@@ -73,15 +73,19 @@ def _target(word: str | None, this_monday: date) -> date:
     return parse_week(word)
 
 
+def sure_word(window: Window) -> str:
+    """How sure a window is, in the reader's words."""
+    return {"sure": _("sure"), "fairly sure": _("fairly sure")}.get(window.sureness, _("unsure"))
+
+
 def _numbers(window: Window) -> dict[str, object]:
     """A window's chance, its interval and how sure it is, as the text and the calendar
     write them."""
-    sure = {"sure": _("sure"), "fairly sure": _("fairly sure")}.get(window.sureness, _("unsure"))
     return {
         "chance": percent(window.chance),
         "low": percent(window.low),
         "high": percent(window.high),
-        "sure": sure,
+        "sure": sure_word(window),
     }
 
 

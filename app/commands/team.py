@@ -10,6 +10,7 @@ import json
 
 from app.checked_settings import check_urls
 from app.commands.context import Context
+from app.commands.forecast import sure_word
 from app.commands.table import table
 from app.config import save_settings
 from app.language import requests as rq
@@ -18,9 +19,11 @@ from data.errors import StoreError
 from data.sync_tables import REMOTE_SCHEMA
 from tracker.days import monday_of, parse_week, week_name
 from tracker.errors import FlowtallyError
+from tracker.forecast import percent
 from tracker.i18n import WEEKDAYS, _
 from tracker.redaction import redact_url
 from tracker.team import HIDDEN, TeamWeek, shown
+from tracker.team_forecast import WINDOW_WEEKS, SharedWindows, shared_windows
 from tracker.types import source_name
 from tracker.units import decimal, minutes, plural
 
@@ -194,11 +197,53 @@ def report(ctx: Context, args: rq.TeamReport) -> int:
     now_week = week_name(monday_of(ctx.now.astimezone(ctx.zone).date()))
     team, week = teams.team_week(url, parse_week(args.week or now_week), args.min_group)
     team_name = team.name
+    windows = shared_windows(week.cells, ctx.settings.model.min_period_min, parse_week(week.week))
     if args.json:
-        print(json.dumps({"team": team_name, **week.as_json()}, indent=1), file=ctx.out)
+        shown_windows = {"windows": windows_json(windows)}
+        print(
+            json.dumps({"team": team_name, **week.as_json(), **shown_windows}, indent=1),
+            file=ctx.out,
+        )
         return 0
     print(render(team_name, week), file=ctx.out)
+    print("\n" + windows_text(windows, ctx.settings.model.min_period_min), file=ctx.out)
     return 0
+
+
+def windows_text(windows: SharedWindows, period_min: float) -> str:
+    """The team's best shared windows, a line a weekday (the team page shows the same)."""
+    lines = [
+        _(
+            "Best shared focus windows (from the {weeks} weeks before; each member's local "
+            "hours; the chance that {period} min go uninterrupted):"
+        ).format(weeks=WINDOW_WEEKS, period=decimal(period_min, 0))
+    ]
+    for day, found in windows:
+        shown_ = ", ".join(
+            f"{w.start:%H:%M}-{w.end:%H:%M} {percent(w.chance)} % ({sure_word(w)})" for w in found
+        )
+        lines.append(f"  {_(WEEKDAYS[day.weekday()])}  {shown_ or _('too few people to say')}")
+    return "\n".join(lines)
+
+
+def windows_json(windows: SharedWindows) -> list[dict[str, object]]:
+    return [
+        {
+            "weekday": WEEKDAYS[day.weekday()],
+            "windows": [
+                {
+                    "start": f"{w.start:%H:%M}",
+                    "end": f"{w.end:%H:%M}",
+                    "chance": round(w.chance, 3),
+                    "low": round(w.low, 3),
+                    "high": round(w.high, 3),
+                    "confidence": round(w.confidence, 3),
+                }
+                for w in found
+            ],
+        }
+        for day, found in windows
+    ]
 
 
 def _heading(team: str, week: TeamWeek) -> list[str]:

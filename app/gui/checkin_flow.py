@@ -13,12 +13,12 @@ from datetime import datetime
 from PySide6.QtCore import QObject
 
 from app.gui import store_protocol as msg
+from app.gui.checkin_asker import CheckInAsker
 from app.gui.live_settings import LiveSettings
 from tracker import checkins
 from tracker.clock import now
 from tracker.days import DayClock
 from tracker.model import Block, CheckIn
-from ui.checkin_window import CheckInWindow
 
 
 class CheckInFlow(QObject):
@@ -29,8 +29,9 @@ class CheckInFlow(QObject):
         self.live = live
         self.send = send
         self.clock = clock
-        self.window = CheckInWindow()
-        self.window.answered.connect(self._answered)
+        self.asker = CheckInAsker()
+        self.asker.answered.connect(self._answered)
+        self.window = self.asker.window
         self.rng = random.Random()
         self._snapshot: msg.Snapshot | None = None
         self._asked_after = now()
@@ -52,7 +53,7 @@ class CheckInFlow(QObject):
         settings = self.live.value
         per_day, params = settings.checkins_per_day, settings.model
         snapshot = self._snapshot
-        if per_day <= 0 or snapshot is None or self.window.asking:
+        if per_day <= 0 or snapshot is None or self.asker.asking:
             self._due = None
             return
         blocks = _blocks(snapshot)
@@ -78,9 +79,9 @@ class CheckInFlow(QObject):
         self._asking = moment
         time = moment.at.astimezone(self.clock.zone).strftime("%H:%M")
         if at - moment.at > checkins.ASKED_NOW:
-            self.window.ask_about_end(time)
+            self.asker.ask_about_end(time)
         else:
-            self.window.ask_now(time)
+            self.asker.ask_now(time)
 
     def _answered(self, answer: int | None) -> None:
         moment, self._asking = self._asking, None

@@ -12,6 +12,7 @@ What it computes and keeps is :class:`app.gui.week_views.WeekViews`. Every edit 
 import logging
 import threading
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, timedelta
 from functools import partial
 from pathlib import Path
@@ -163,9 +164,12 @@ class DashboardWorker(QObject):
 
         def ask() -> None:
             from data.team import team_week
+            from tracker.team_forecast import shared_windows
 
             try:
                 team, week = team_week(url, monday_of(monday))
+                period = self.weeks.params.min_period_min
+                week = replace(week, windows=shared_windows(week.cells, period, monday_of(monday)))
             except FlowtallyError as exc:
                 self.answered.emit(msg.TeamFailed(str(exc)))
                 return

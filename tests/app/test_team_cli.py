@@ -11,6 +11,7 @@ import pytest
 
 from tests.app.cli_runner import assert_clean_error, flowtally
 from tests.postgres_server import PostgresServer
+from tracker.i18n import WEEKDAYS
 
 pytestmark = pytest.mark.postgres
 DAYS = ("2026-11-16", "2026-11-17", "2026-11-18")
@@ -107,6 +108,8 @@ def test_a_team_of_three_joins_shares_and_reads_its_week(
         assert "Platform" in text
         assert "2026-W47" in text
         assert "chat" in text
+        assert "Best shared focus windows (from the 8 weeks before" in text
+        assert [w["weekday"] for w in team["windows"]] == list(WEEKDAYS)
         outputs.append(text)
         dutch = flowtally(
             "team",
@@ -116,6 +119,7 @@ def test_a_team_of_three_joins_shares_and_reads_its_week(
             env={**members[2], "LANGUAGE": "nl", "LANG": "nl_NL.UTF-8"},
         ).stdout
         assert "Bronnen" in dutch
+        assert "Beste gedeelde focusvensters" in dutch
         assert "Platform" in dutch
         flowtally("team", "share", "off", env=members[2])
         after = json.loads(

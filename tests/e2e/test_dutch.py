@@ -46,6 +46,7 @@ from ui import icons, translations
 from ui.about import AboutDialog, AboutFacts
 from ui.chart_style import LIGHT
 from ui.charts import PAGES, compose
+from ui.checkin_window import CheckInWindow
 from ui.history_dialogs import AddBlockDialog, AddInterruptionDialog
 from ui.quick_log import QuickLogPopup
 from ui.settings_dialog import SettingsDialog
@@ -180,6 +181,14 @@ def test_the_widgets_speak_dutch(qtbot: QtBot, dutch: None, tmp_path: Path) -> N
     seen += widget_texts(welcome)
     welcome.show_hotkey("<ctrl>+<alt>+k", "x")
     seen += widget_texts(welcome)
+    checkin = CheckInWindow()
+    qtbot.addWidget(checkin)
+    checkin.ask_now("10:42")
+    seen += widget_texts(checkin)
+    checkin.ask_about_end("10:42")
+    seen += widget_texts(checkin)
+    settings.calibration.waiting()
+    seen += widget_texts(settings)
     for form in (AddBlockDialog("2026-11-16 09:00", "10:00"), AddInterruptionDialog("09:30")):
         qtbot.addWidget(form)
         seen += widget_texts(form)
@@ -204,6 +213,9 @@ def test_the_dashboard_and_its_charts_speak_dutch(
     seen += widget_texts(window)
     window.tabs.setCurrentWidget(board.forecast)
     qtbot.waitUntil(lambda: board.forecast.forecast is not None, timeout=20_000)
+    seen += widget_texts(window)
+    window.tabs.setCurrentWidget(board.checkins)
+    qtbot.waitUntil(lambda: board.checkins.loaded, timeout=20_000)
     seen += widget_texts(window)
     from matplotlib.figure import Figure
     from matplotlib.text import Text
@@ -248,8 +260,10 @@ def test_the_cli_answers_and_refuses_in_dutch(tmp_path: Path) -> None:
         cli(database, tmp_path, *command)
         for command in (
             ("start", "--task", "schrijven", "--at=-50m"),
+            ("checkin", "4"),
             ("interrupt",),
             ("interrupt",),
+            ("checkin", "skip"),
             ("status",),
             ("status", "--line"),
             ("back",),
@@ -268,6 +282,7 @@ def test_the_cli_answers_and_refuses_in_dutch(tmp_path: Path) -> None:
             ("settings", "quiet_from=soms"),
             ("settings",),
             ("report",),
+            ("calibrate",),
             ("trend", "--weeks", "2"),
             ("dashboard", "--week", "2026-W60"),
             ("export", "-o", str(tmp_path / "blokken.json")),

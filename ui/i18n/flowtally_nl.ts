@@ -274,7 +274,7 @@
     </message>
     <message>
       <source>Ask me now and then how absorbed I was</source>
-      <translation>Vraag me af en toe hoe opgegaan ik was in mijn werk</translation>
+      <translation>Vraag me af en toe hoe diep ik in mijn werk zat</translation>
     </message>
     <message>
       <source>Your own thresholds, from your check-ins</source>
@@ -944,7 +944,7 @@
     </message>
     <message>
       <source>Ask me now and then how absorbed I was (flow check-ins)</source>
-      <translation>Vraag af en toe hoe opgegaan ik was (flow-check-ins)</translation>
+      <translation>Vraag af en toe hoe diep ik in mijn werk zat (flow-check-ins)</translation>
     </message>
   </context>
   <context>
@@ -1012,6 +1012,26 @@
     <message>
       <source>Sources fewer than %1 people met</source>
       <translation>Bronnen die minder dan %1 mensen troffen</translation>
+    </message>
+    <message>
+      <source>Best shared focus windows, from the 8 weeks before (local hours)</source>
+      <translation>Beste gedeelde focusvensters, uit de 8 weken ervoor (lokale uren)</translation>
+    </message>
+    <message>
+      <source>sure</source>
+      <translation>zeker</translation>
+    </message>
+    <message>
+      <source>fairly sure</source>
+      <translation>vrij zeker</translation>
+    </message>
+    <message>
+      <source>unsure</source>
+      <translation>onzeker</translation>
+    </message>
+    <message>
+      <source>too few people to say</source>
+      <translation>te weinig mensen om iets te zeggen</translation>
     </message>
   </context>
   <context>
@@ -1101,7 +1121,7 @@
     </message>
     <message>
       <source>How absorbed were you just now?</source>
-      <translation>Hoe opgegaan was je zojuist in je werk?</translation>
+      <translation>Hoe diep zat je zojuist in je werk?</translation>
     </message>
     <message>
       <source>not at all</source>

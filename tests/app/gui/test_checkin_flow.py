@@ -1,7 +1,8 @@
 """Flow check-ins in the tray app: the real window on a real display, the real store worker
-on its thread and a real SQLite file. The window never takes the keyboard; a click answers;
-it closes itself as a skip; the day's limit and the hour between hold across a restart,
-because they are counted from what is stored."""
+on its thread and a real SQLite file. A click answers; the window closes itself as a skip;
+the day's limit and the hour between hold across a restart, because they are counted from
+what is stored. (That it never takes the keyboard is shown on a real compositor, by
+``tests/e2e/test_checkin_gnome.py``: a bare X server gives no window the focus by itself.)"""
 
 import random
 from collections.abc import Iterator
@@ -10,7 +11,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
-from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from app.gui import store_protocol as msg
@@ -78,27 +78,15 @@ def read(qtbot: QtBot, worker: StoreWorker, snapshots: Snapshots) -> msg.Snapsho
     return snapshot
 
 
-def test_a_random_checkin_leaves_the_keyboard_and_a_click_answers(
+def test_a_random_checkin_is_answered_with_a_click(
     qtbot: QtBot, worker: StoreWorker, snapshots: Snapshots, path: str
 ) -> None:
     with Store.open(path) as store:
         store.start(datetime.now(UTC) - timedelta(minutes=40), ZONE)
-    typing = QLineEdit()
-    qtbot.addWidget(typing)
-    typing.show()
-    typing.activateWindow()
-    typing.setFocus()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is typing)
     flow = flow_with(qtbot, worker, 4)
     flow.show(read(qtbot, worker, snapshots))
     qtbot.waitUntil(lambda: flow.window.isVisible())
     assert "Right now" in flow.window.about.text()
-    qtbot.wait(300)  # time for the window to be activated, if it were
-    assert QApplication.focusWidget() is typing
-    assert QApplication.activeWindow() is typing
-    qtbot.keyClicks(QApplication.focusWidget(), "still typing")
-    assert typing.text() == "still typing"  # the keys went on where they were going
-    assert not flow.window.isActiveWindow()
     with qtbot.waitSignal(snapshots.ready, timeout=10_000) as stored:
         qtbot.mouseClick(flow.window.buttons[3], Qt.MouseButton.LeftButton)
     assert not flow.window.isVisible()
