@@ -6,6 +6,7 @@ kept next to it; a database from a newer Flowtally is refused, never downgraded.
 """
 
 import sqlite3
+import threading
 from pathlib import Path
 
 from sqlalchemy import Engine, inspect, text
@@ -41,11 +42,20 @@ def current_revision(engine: Engine) -> str | None:
         return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
+UPGRADING = threading.Lock()
+"""One check-and-upgrade at a time in a process: Alembic keeps its running migration in
+module globals, and two threads opening a new database at once (the tray's store worker and
+the settings dialog's calibration) broke each other's (``KeyError: 'script'``), or found the
+file locked by the other's migration."""
+
+
 def ensure_schema(engine: Engine) -> None:
-    revision = current_revision(engine)
-    if revision == HEAD_REVISION:
-        return
-    upgrade(engine, revision)
+    """Checked under :data:`UPGRADING` (uncontended, it costs nothing): a thread that opens
+    the file while another creates it waits, then finds it current."""
+    with UPGRADING:
+        revision = current_revision(engine)
+        if revision != HEAD_REVISION:
+            upgrade(engine, revision)
 
 
 def upgrade(engine: Engine, revision: str | None) -> None:

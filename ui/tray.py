@@ -131,6 +131,8 @@ class TrayView(QObject):
         self.undo_action = self.menu.addAction("")
         self.undo_action.triggered.connect(self.requests.undo_requested)
         self.undo_action.setVisible(False)
+        self.checkin_action = self.menu.addAction(tr("How absorbed am I now?…"))
+        self.checkin_action.triggered.connect(self.requests.checkin_requested)
         self.menu.addSeparator()
         self.dashboard_action = self.menu.addAction(tr("Dashboard…"))
         self.dashboard_action.triggered.connect(self.requests.dashboard_requested)
@@ -208,6 +210,7 @@ class TrayView(QObject):
         self.pause_action.setText(tr("Resume") if status.state is State.PAUSED else tr("Pause"))
         self.stop_action.setEnabled(not idle)
         self.log_action.setEnabled(not idle)
+        self.checkin_action.setEnabled(status.state is State.RUNNING and not status.interrupted)
         # Quitting does not stop the block: say so where the choice is made.
         self.quit_action.setText(tr("Quit (the block keeps running)") if not idle else tr("Quit"))
 

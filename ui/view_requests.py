@@ -17,6 +17,8 @@ class ViewRequests(QObject):
     dashboard_requested = Signal()
     forecast_requested = Signal()
     """The dashboard, on its focus forecast."""
+    checkin_requested = Signal()
+    """A flow check-in about now, offered by the person."""
     settings_requested = Signal()
     about_requested = Signal()
     quit_requested = Signal()

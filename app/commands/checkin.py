@@ -88,7 +88,7 @@ def as_text(found: Proposal | NotEnough) -> str:
             high=decimal(found.flow_after_interval[1], 0),
             now=decimal(current.flow_after_min, 0),
         ),
-        _("  absorption {a} in ramp-up, {b} in deep focus, {c} in flow (1-5)").format(
+        _("  absorption (1-5) with these: {a} in ramp-up, {b} in deep focus, {c} in flow").format(
             a=decimal(found.levels[0], 1),
             b=decimal(found.levels[1], 1),
             c=decimal(found.levels[2], 1),

@@ -2,12 +2,17 @@
 check-in and refits the thresholds two hundred times (a bootstrap), a few tenths of a
 second the window must not freeze for."""
 
+import logging
+
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from tracker.calibration import NotEnough, calibrate
 from tracker.days import DayClock
 from tracker.errors import FlowtallyError
+from tracker.i18n import _
 from tracker.settings import ModelParams, load_zone
+
+log = logging.getLogger(__name__)
 
 
 class CalibrationWorker(QObject):
@@ -39,6 +44,9 @@ class CalibrationWorker(QObject):
                     proposal = (found.ramp_up_min, found.flow_after_min)
             except FlowtallyError as exc:
                 text = str(exc)
+            except Exception:  # a bug: said in one line, the trace in the log, never lost
+                log.exception("the calibration could not be worked out")
+                text = _("The proposal could not be worked out; the log says why.")
             answer.emit(text, proposal)
 
         QThreadPool.globalInstance().start(work)

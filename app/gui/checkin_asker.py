@@ -39,14 +39,26 @@ class CheckInAsker(QObject):
 
     def __init__(self) -> None:
         super().__init__()
-        self.window = CheckInWindow()
-        self.window.answered.connect(self.answered)
+        self._window: CheckInWindow | None = None
         self._process: QProcess | None = None
         self._answer: int | None = None
 
     @property
+    def window(self) -> CheckInWindow:
+        """Made when first shown: most days, or for good, nobody is asked (#27's memory)."""
+        if self._window is None:
+            self._window = CheckInWindow()
+            self._window.answered.connect(self.answered)
+        return self._window
+
+    def objects(self) -> list[QObject]:
+        """What to delete at the end: the window, if it was made, then this."""
+        return [self] if self._window is None else [self._window, self]
+
+    @property
     def asking(self) -> bool:
-        return self.window.asking or self._process is not None
+        shown = self._window is not None and self._window.asking
+        return shown or self._process is not None
 
     def ask_now(self, time: str) -> None:
         self._ask("now", time)

@@ -19,6 +19,7 @@ from tracker import checkins
 from tracker.clock import now
 from tracker.days import DayClock
 from tracker.model import Block, CheckIn
+from ui.checkin_window import CheckInWindow
 
 
 class CheckInFlow(QObject):
@@ -31,7 +32,6 @@ class CheckInFlow(QObject):
         self.clock = clock
         self.asker = CheckInAsker()
         self.asker.answered.connect(self._answered)
-        self.window = self.asker.window
         self.rng = random.Random()
         self._snapshot: msg.Snapshot | None = None
         self._asked_after = now()
@@ -39,6 +39,10 @@ class CheckInFlow(QObject):
         self._due: datetime | None = None
         self._asking: checkins.Moment | None = None
         self._sent: list[CheckIn] = []
+
+    @property
+    def window(self) -> CheckInWindow:
+        return self.asker.window
 
     def show(self, snapshot: msg.Snapshot, at: datetime | None = None) -> None:
         """A new snapshot; ``at``: the instant it is considered at (now)."""
@@ -74,6 +78,17 @@ class CheckInFlow(QObject):
             moment = checkins.random_to_ask(snapshot.running, params, at)
             if moment is not None:
                 self._ask(moment, at)
+
+    def volunteer(self) -> None:
+        """The tray menu's check-in: about now, whenever a stretch runs (in its ramp-up too,
+        and beyond the day's limit: the person offers it, nobody is disturbed)."""
+        running = self._snapshot.running if self._snapshot is not None else None
+        at = now()
+        if running is None or running.end is not None or self.asker.asking:
+            return
+        moment = checkins.moment_at(running, self.live.value.model, at)
+        if moment is not None:
+            self._ask(moment, at)
 
     def _ask(self, moment: checkins.Moment, at: datetime) -> None:
         self._asking = moment

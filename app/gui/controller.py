@@ -92,9 +92,8 @@ class AppController(QObject):
         self.inputs.bridge.pressed.connect(self.quick_log.pressed)  # queued to the GUI thread
         self.inputs.bridge.service_changed.connect(self._on_hotkey_service_changed)
         self.checkins = CheckInFlow(self.live, self._send, DayClock(zone))
-        self.lifetimes.own(
-            self.inputs.bridge, self.quick_log.popup, self.reviews.dialog, self.checkins.window
-        )
+        self.lifetimes.own(self.inputs.bridge, self.quick_log.popup, self.reviews.dialog)
+        self.lifetimes.own_at_end(self.checkins.asker.objects)
         self.welcome = WelcomeFlow(self.inputs, self.live, self.database, self._say)
         self.about: AboutDialog | None = None
         self.dashboard: Dashboard | None = None
@@ -229,6 +228,7 @@ class AppController(QObject):
         asked.undo_requested.connect(lambda: self._send(rq.Undo()))
         asked.dashboard_requested.connect(self.open_dashboard)
         asked.forecast_requested.connect(lambda: self.open_dashboard(tab="forecast"))
+        asked.checkin_requested.connect(self.checkins.volunteer)
         asked.settings_requested.connect(self.open_settings)
         asked.about_requested.connect(self.open_about)
         asked.quit_requested.connect(self.app.quit)

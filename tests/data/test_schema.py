@@ -162,3 +162,34 @@ def test_a_file_from_the_first_release_is_upgraded_with_every_row(tmp_path: Path
     backup = path.with_name(f"flowtally.sqlite3.pre-{HEAD_REVISION}.bak")
     assert _rows(backup) == before
     assert FIRST_RELEASE.read_bytes() != path.read_bytes()  # the copy was upgraded, not the file
+
+
+def test_two_threads_opening_a_new_database_at_once_both_get_it(tmp_path: Path) -> None:
+    """The tray's store worker and the settings dialog's calibration may open a new file at
+    the same moment: Alembic's module globals let one upgrade break the other."""
+    import threading
+
+    from data.store import Store
+
+    for attempt in range(8):
+        path = str(tmp_path / f"new-{attempt}.sqlite3")
+        start = threading.Barrier(2)
+        failures: list[BaseException] = []
+
+        def open_it(
+            path: str = path,
+            start: threading.Barrier = start,
+            failures: list[BaseException] = failures,
+        ) -> None:
+            start.wait()
+            try:
+                Store.open(path).close()
+            except BaseException as exc:  # noqa: BLE001 - collected for the assertion
+                failures.append(exc)
+
+        threads = [threading.Thread(target=open_it) for _ in range(2)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(60)
+        assert failures == []

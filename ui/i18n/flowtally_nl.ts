@@ -470,6 +470,10 @@
       <source>Quit (the block keeps running)</source>
       <translation>Afsluiten (het blok loopt door)</translation>
     </message>
+    <message>
+      <source>How absorbed am I now?…</source>
+      <translation>Hoe diep zit ik nu in mijn werk?…</translation>
+    </message>
   </context>
   <context>
     <name>Dashboard</name>

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.gui import store_protocol as msg
@@ -19,6 +20,7 @@ from app.gui.live_settings import LiveSettings
 from app.gui.store_worker import StoreWorker, stop_worker
 from data.store import Store
 from tracker.days import DayClock
+from tracker.model import Block
 from tracker.settings import Settings, load_zone
 
 ZONE = "Europe/Amsterdam"
@@ -139,3 +141,26 @@ def test_no_question_in_ramp_up_and_the_days_limit_holds_across_a_restart(
     one_more = flow_with(qtbot, worker, 3)
     one_more.show(read(qtbot, worker, snapshots), nine + timedelta(hours=5))
     assert one_more.window.isVisible()
+
+
+def test_the_tray_menu_asks_about_now_even_in_ramp_up(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path, private_user_folders: Path
+) -> None:
+    from app.gui.controller import AppController
+    from tests.ui import statuses
+
+    controller = AppController(qapp, Settings(), str(tmp_path / "menu.sqlite3"), ZONE)
+    try:
+        entry = controller.tray.checkin_action
+        controller.tray.show_status(statuses.paused())
+        assert not entry.isEnabled()
+        controller.tray.show_status(statuses.running(5))
+        assert entry.isEnabled()
+        running = Block(datetime.now(UTC) - timedelta(minutes=5), timezone=ZONE, id=1)
+        controller.checkins.show(msg.Snapshot(running, (running,), (), 0))
+        assert not controller.checkins.window.isVisible()  # off, and in ramp-up: never asked
+        entry.trigger()
+        assert controller.checkins.window.isVisible()  # offered by the person: asked
+    finally:
+        controller.shutdown()
+        controller.dispose()
