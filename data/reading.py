@@ -142,6 +142,7 @@ def load(db: Connection, ids: Select[Any]) -> list[Block]:
             BLOCKS.c.task,
             BLOCKS.c.timezone,
             BLOCKS.c.device_id,
+            BLOCKS.c.interruptions_recorded,
         )
         .where(BLOCKS.c.id.in_(id_query))
         .order_by(BLOCKS.c.start_utc),
@@ -157,8 +158,9 @@ def load(db: Connection, ids: Select[Any]) -> list[Block]:
             block_id,
             device,
             tuple(checkins.get(block_id, ())),
+            bool(recorded),
         )
-        for block_id, start, end, task, zone, device in blocks
+        for block_id, start, end, task, zone, device, recorded in blocks
     ]
 
 

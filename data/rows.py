@@ -47,6 +47,7 @@ def block_values(block: Block) -> dict[str, Any]:
         "task": block.task,
         "timezone": block.timezone,
         "device_id": block.device,
+        "interruptions_recorded": block.interruptions_recorded,
     }
 
 

@@ -69,6 +69,9 @@ BLOCKS = Table(
     Column("revision", BigInteger, nullable=False, default=1, server_default="1"),
     Column("revised_by", String(36)),
     Column("dirty", Boolean, nullable=False, default=True, server_default=sa_true()),
+    Column(
+        "interruptions_recorded", Boolean, nullable=False, default=True, server_default=sa_true()
+    ),
     CheckConstraint("end_utc IS NULL OR end_utc > start_utc", name="ends_after_start"),
     CheckConstraint("(end_utc IS NULL) = (running IS NOT NULL)", name="running_iff_open"),
 )
@@ -78,7 +81,8 @@ confirmed, while the block ran, that it was alive. ``device_id``: the device the
 made on (NULL: this one). ``revision`` is a Lamport clock over the whole block (its pauses and
 interruptions too): of two versions of a block the higher ``(revision, revised_by)`` wins, on
 every device; ``revised_by`` is the device that made it (NULL: this one). ``dirty``: changed
-here since sync last pushed it."""
+here since sync last pushed it. ``interruptions_recorded``: false for a session from a
+tool that keeps none (``model.md``: its minutes count as tracked and unrecorded only)."""
 
 PAUSES = Table(
     "pauses",

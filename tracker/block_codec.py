@@ -66,6 +66,8 @@ def block_document(
     ]
     if block.checkins:  # absent, rather than empty: older readers know no such key
         document["checkins"] = [_checkin(c, form, zone) for c in block.checkins]
+    if not block.interruptions_recorded:  # absent means true (``model.md``)
+        document["interruptions_recorded"] = False
     return _compact(document) if form.compact else document
 
 
@@ -111,6 +113,7 @@ def block_head(document: Mapping[str, Any], block_id: int | None = None) -> Bloc
         document.get("task"),
         timezone=_zone(document, "UTC"),
         id=block_id,
+        interruptions_recorded=document.get("interruptions_recorded", True) is not False,
     )
 
 

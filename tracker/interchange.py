@@ -29,7 +29,10 @@ from tracker.timeparse import FUTURE_TOLERANCE, parse_iso
 from tracker.types import KINDS, Kind, Phase
 
 FORMAT = "flowtally/1"
-_BLOCK_KEYS = {"start", "end", "task", "pauses", "interruptions", "checkins"}
+_BLOCK_KEYS = {
+    *("start", "end", "task", "pauses", "interruptions", "checkins"),
+    "interruptions_recorded",
+}
 _PAUSE_KEYS = {"start", "end"}
 _INTERRUPTION_KEYS = {"at", "end", "kind", "source", "note"}
 _CHECKIN_KEYS = {"at", "answer", "stretch_min", "phase"}
@@ -159,6 +162,13 @@ def _build_json_block(raw: object, zone_name: str, latest: datetime) -> Block:
             checkins.append(checked_checkin(shell, checkin, zone_name))
         except ValidationError as exc:
             raise exc.within(f"checkins[{index}]") from None
+    recorded = obj.get("interruptions_recorded", True)
+    if not isinstance(recorded, bool):
+        raise ValidationError("interruptions_recorded", _("expected true or false"))
+    if not recorded and interruptions:
+        raise ValidationError(
+            "interruptions", _("a block without interruption records holds no interruptions")
+        )
     return Block(
         shell.start,
         shell.end,
@@ -167,6 +177,7 @@ def _build_json_block(raw: object, zone_name: str, latest: datetime) -> Block:
         tuple(interruptions),
         zone_name,
         checkins=tuple(checkins),
+        interruptions_recorded=recorded,
     )
 
 

@@ -48,9 +48,11 @@ CSV_COLUMNS: tuple[str, ...] = (
     "answer",
     "stretch_min",
     "phase",
+    "interruptions_recorded",
 )
 FIRST_COLUMNS = CSV_COLUMNS[:9]
-"""The columns before check-ins (#28): such a file is still read."""
+"""The columns before check-ins (#28) and unrecorded blocks (#29): a file written with them
+(or with the check-ins' too) is still read."""
 
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -83,9 +85,10 @@ def to_csv(blocks: Iterable[Block]) -> str:
         data = block_json(block)
         start, end = data["start"], data["end"]
         task = guard_cell(block.task or "")
-        writer.writerow(["block", start, end, task, "", "", "", "", "", "", "", ""])
+        recorded = "" if block.interruptions_recorded else "false"
+        writer.writerow(["block", start, end, task, *[""] * 8, recorded])
         for p in data.get("pauses", []):
-            writer.writerow(["pause", start, "", "", p["start"], p["end"], *[""] * 6])
+            writer.writerow(["pause", start, "", "", p["start"], p["end"], *[""] * 7])
         for i in data.get("interruptions", []):
             writer.writerow(
                 [
@@ -98,12 +101,13 @@ def to_csv(blocks: Iterable[Block]) -> str:
                     i["kind"],
                     guard_cell(i["source"]),
                     guard_cell(i.get("note", "")),
-                    *("", "", ""),
+                    *("", "", "", ""),
                 ]
             )
         for c in data.get("checkins", []):
             answer, age = c.get("answer", ""), c["stretch_min"]
-            writer.writerow(["checkin", start, "", "", c["at"], *[""] * 4, answer, age, c["phase"]])
+            cells = [c["at"], *[""] * 4, answer, age, c["phase"], ""]
+            writer.writerow(["checkin", start, "", "", *cells])
     return buffer.getvalue()
 
 
@@ -128,7 +132,7 @@ def parse_csv(text: str, zone_name: str, now: datetime | None = None) -> list[Re
     except csv.Error as exc:
         raise ValidationError("line 1", _("not valid CSV: {0}").format(exc)) from None
     header = [h.strip().lstrip("\ufeff") for h in header]
-    if tuple(header) not in (CSV_COLUMNS, FIRST_COLUMNS):
+    if len(header) not in (9, 12, 13) or tuple(header) != CSV_COLUMNS[: len(header)]:
         raise ValidationError("line 1", _("expected the columns {0}").format(",".join(CSV_COLUMNS)))
     width = len(header)
     blocks: dict[datetime, _CsvBlock] = {}
@@ -173,6 +177,7 @@ def parse_csv(text: str, zone_name: str, now: datetime | None = None) -> list[Re
                 tuple(b.interruptions),
                 zone_name,
                 checkins=tuple(b.checkins),
+                interruptions_recorded=b.shell.interruptions_recorded,
             ),
         )
         for b in blocks.values()
@@ -198,11 +203,15 @@ def _csv_block(
     blocks: dict[datetime, _CsvBlock],
     latest: datetime,
 ) -> None:
+    flag = record["interruptions_recorded"].lower()
+    if flag not in ("", "true", "false"):
+        raise ValidationError(_at(line, "interruptions_recorded"), _("expected true or false"))
     shell = Block(
         _csv_time(record, "block_start", line),
         _csv_time(record, "block_end", line),
         unguard_cell(record["task"]) or None,
         timezone=zone_name,
+        interruptions_recorded=flag != "false",
     )
     try:
         validate_block_times(shell)
@@ -234,6 +243,10 @@ def _csv_child(
             owner.pauses.append(pause)
         elif record["record"] == "checkin":
             owner.checkins.append(_csv_checkin(record, line, owner.shell, zone_name))
+        elif not owner.shell.interruptions_recorded:
+            raise ValidationError(
+                f"line {line}", _("a block without interruption records holds no interruptions")
+            )
         else:
             interruption = Interruption(
                 at=_csv_time(record, "start", line),

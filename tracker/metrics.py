@@ -42,6 +42,8 @@ class Metrics:
     flow: timedelta = ZERO
     interrupted: timedelta = ZERO
     paused: timedelta = ZERO
+    unrecorded: timedelta = ZERO
+    """Tracked time of blocks without interruption records (``model.md``)."""
     in_periods: timedelta = ZERO
     recovery: timedelta = ZERO
     longest_stretch: timedelta = ZERO
@@ -55,6 +57,11 @@ class Metrics:
     @property
     def tracked(self) -> timedelta:
         """Block time minus pauses."""
+        return self.rampup + self.deep + self.flow + self.interrupted + self.unrecorded
+
+    @property
+    def recorded(self) -> timedelta:
+        """Tracked time whose interruptions are known: the ratios' denominator."""
         return self.rampup + self.deep + self.flow + self.interrupted
 
     @property
@@ -63,12 +70,14 @@ class Metrics:
 
     @property
     def e_factor(self) -> float:
-        """Minutes inside uninterrupted periods per tracked minute (*Peopleware*)."""
-        return self.in_periods / self.tracked if self.tracked else 0.0
+        """Minutes inside uninterrupted periods per tracked minute with records
+        (*Peopleware*; ``model.md`` leaves unrecorded minutes out)."""
+        return self.in_periods / self.recorded if self.recorded else 0.0
 
     @property
     def interruptions_per_hour(self) -> float:
-        return self.interruptions / (self.tracked / timedelta(hours=1)) if self.tracked else 0.0
+        hours = self.recorded / timedelta(hours=1)
+        return self.interruptions / hours if hours else 0.0
 
     def as_json(self) -> dict[str, Any]:
         """The metrics as the report's JSON names them, minute values rounded to 2 decimals."""
@@ -79,6 +88,7 @@ class Metrics:
             "flow_min": _minutes(self.flow),
             "interrupted_min": _minutes(self.interrupted),
             "paused_min": _minutes(self.paused),
+            "unrecorded_min": _minutes(self.unrecorded),
             "interruptions": self.interruptions,
             "internal": self.internal,
             "external": self.external,
@@ -116,6 +126,7 @@ class _Tally:
     flow: timedelta = ZERO
     interrupted: timedelta = ZERO
     paused: timedelta = ZERO
+    unrecorded: timedelta = ZERO
     in_periods: timedelta = ZERO
     recovery: timedelta = ZERO
     longest_stretch: timedelta = ZERO
@@ -134,6 +145,8 @@ class _Tally:
             if stretch is None:
                 if kind is SegmentKind.INTERRUPTED:
                     interrupted += length
+                elif kind is SegmentKind.UNRECORDED:
+                    self.unrecorded += length
                 else:
                     paused += length
                 continue
@@ -158,6 +171,8 @@ class _Tally:
             paused += end - start
         for start, end in timeline.interrupted:
             interrupted += end - start
+        for start, end in timeline.unrecorded:
+            self.unrecorded += end - start
         ramp_up, flow_after = timeline.params.ramp_up, timeline.params.flow_after
         for stretch in timeline.stretches:
             length = stretch.end - stretch.start

@@ -169,6 +169,9 @@ class Block:
     checkins: tuple[CheckIn, ...] = ()
     """The flow check-ins answered (or skipped) about moments of this block, oldest first:
     not part of the model's arithmetic, kept with the block so they travel where it does."""
+    interruptions_recorded: bool = True
+    """False for a session from a tool that records none (a time tracker's entry): its
+    minutes count as tracked and unrecorded, never as phases or periods (``model.md``)."""
 
     def __post_init__(self) -> None:
         if not _in_utc(self.start, self.end):
@@ -254,6 +257,10 @@ def validate_block(block: Block) -> None:
         ongoing += interruption.ongoing
     if ongoing > 1:
         raise ValidationError("interruptions", _("only one interruption can be going on"))
+    if not block.interruptions_recorded and block.interruptions:
+        raise ValidationError(
+            "interruptions", _("a block without interruption records holds no interruptions")
+        )
     for index, checkin in enumerate(block.checkins):
         validate_checkin(block, checkin, f"checkins[{index}]")
 

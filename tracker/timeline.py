@@ -90,6 +90,8 @@ class Timeline:
     pauses: tuple[Interval, ...]
     interrupted: tuple[Interval, ...]
     params: ModelParams
+    unrecorded: tuple[Interval, ...] = ()
+    """The tracked time of a block without interruption records, between its pauses."""
     made: list[tuple[Segment, ...]] = field(default_factory=list, compare=False, repr=False)
     """The segments once made (a frozen record keeps its cache in a list)."""
 
@@ -159,6 +161,9 @@ def build_timeline(block: Block, params: ModelParams, now: datetime) -> Timeline
         pauses, interrupted, breaks = [], lasting, lasting
     pause_ends = {p_end for _, p_end in pauses}
 
+    if not block.interruptions_recorded:  # nothing is known of its focus (``model.md``)
+        unrecorded = tuple(subtract([bounds], pauses)) if pauses else (bounds,)
+        return Timeline(block, start, end, (), (), tuple(pauses), (), params, unrecorded)
     stretches = _stretches(bounds, breaks, points, pause_ends)
     last_phase = {s.end: s.last_phase(params) for s in stretches}  # what an ``at`` there broke
     broken = tuple(BrokenPhase(i, last_phase.get(i.at, Phase.NONE)) for i in block.interruptions)
@@ -171,6 +176,7 @@ def _segments(timeline: Timeline) -> tuple[Segment, ...]:
     """The timeline cut into pieces of one meaning each, in order."""
     segments = [Segment(s, e, SegmentKind.PAUSED) for s, e in timeline.pauses]
     segments += [Segment(s, e, SegmentKind.INTERRUPTED) for s, e in timeline.interrupted]
+    segments += [Segment(s, e, SegmentKind.UNRECORDED) for s, e in timeline.unrecorded]
     ramp_up, flow_after = timeline.params.ramp_up, timeline.params.flow_after
     for stretch in timeline.stretches:
         a, b = stretch.start, stretch.end
@@ -181,7 +187,7 @@ def _segments(timeline: Timeline) -> tuple[Segment, ...]:
             segments.append(Segment(deep_from, flow_from, SegmentKind.DEEP, stretch))
         if flow_from < b:
             segments.append(Segment(flow_from, b, SegmentKind.FLOW, stretch))
-    if timeline.pauses or timeline.interrupted:  # otherwise the stretches' are in order already
+    if timeline.pauses or timeline.interrupted or timeline.unrecorded:  # else in order already
         segments.sort(key=_START)
     return tuple(segments)
 

@@ -57,6 +57,8 @@ class SegmentKind(StrEnum):
     FLOW = "flow"
     INTERRUPTED = "interrupted"
     PAUSED = "paused"
+    UNRECORDED = "unrecorded"
+    """Tracked time of a block without interruption records: no phase is known."""
 
 
 DEFAULT_SOURCES: tuple[str, ...] = (

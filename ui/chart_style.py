@@ -59,6 +59,7 @@ SEGMENT_COLOURS = {
     SegmentKind.FLOW: "#009E73",
     SegmentKind.INTERRUPTED: "#D55E00",
     SegmentKind.PAUSED: "#999999",
+    SegmentKind.UNRECORDED: "#BBBBBB",
 }
 KIND_COLOURS = {Kind.INTERNAL: "#CC79A7", Kind.EXTERNAL: "#D55E00"}
 # One hue in four lightness steps: the bands read as "more is better" without relying on hue.
@@ -73,6 +74,7 @@ def segment_name(kind: SegmentKind, tr: Translate) -> str:
         SegmentKind.FLOW: tr("flow"),
         SegmentKind.INTERRUPTED: tr("interrupted"),
         SegmentKind.PAUSED: tr("paused"),
+        SegmentKind.UNRECORDED: tr("no interruption data"),
     }[kind]
 
 

@@ -98,12 +98,27 @@ def test_sync_carries_checkins_to_the_other_devices(
     ):
         laptop.add(Block(at(0), at(60), "spec"))
         laptop.check_in(at(30), 5, "UTC", PARAMS)
+        laptop.add(Block(at(120), at(180), "imported", interruptions_recorded=False))
         laptop.sync(target)
         desktop.sync(target)
-        (pulled,) = desktop.all_blocks()
+        pulled, entry = desktop.all_blocks()
+        assert entry.interruptions_recorded is False  # the flag travels too
         assert [(c.at, c.answer, c.stretch_min) for c in pulled.checkins] == [(at(30), 5, 30)]
         desktop.check_in(at(50), 3, "UTC", PARAMS)  # answered on the other machine: a change
         assert desktop.sync(target).pushed == 1
         laptop.sync(target)
-        (back,) = laptop.all_blocks()
+        back, _ = laptop.all_blocks()
         assert [c.answer for c in back.checkins] == [5, 3]
+
+
+def test_a_block_without_records_is_stored_and_counted_as_unrecorded(store: Store) -> None:
+    from tracker.report import week_reports
+
+    store.add(Block(at(0), at(180), "from a time tracker", interruptions_recorded=False))
+    (stored,) = store.all_blocks()
+    assert stored.interruptions_recorded is False
+    (week,) = week_reports(store.all_blocks(), PARAMS, "UTC", NINE.date(), 1, now=at(600))
+    totals = week.as_json()["totals"]
+    assert (totals["tracked_min"], totals["unrecorded_min"], totals["flow_min"]) == (180, 180, 0)
+    with pytest.raises(FlowtallyError):
+        store.check_in(at(60), 3, "UTC", PARAMS)  # no stretch: nothing is known of its focus

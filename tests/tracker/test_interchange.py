@@ -64,7 +64,8 @@ def test_csv_round_trip_keeps_commas_and_quotes() -> None:
     blocks = blocks_of(json.dumps(DOC))
     text = to_csv(blocks)
     assert text.splitlines()[0] == (
-        "record,block_start,block_end,task,start,end,kind,source,note,answer,stretch_min,phase"
+        "record,block_start,block_end,task,start,end,kind,source,note,answer,stretch_min,phase,"
+        "interruptions_recorded"
     )
     assert blocks_of(text, parse_csv) == blocks
 

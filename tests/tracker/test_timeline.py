@@ -47,6 +47,7 @@ def test_seed_morning_broken_twice_by_colleagues() -> None:
         SegmentKind.FLOW: 30 + 25 + 25,
         SegmentKind.INTERRUPTED: 10,
         SegmentKind.PAUSED: 0,
+        SegmentKind.UNRECORDED: 0,
     }
     assert broken(t) == [Phase.FLOW, Phase.FLOW]
 
