@@ -140,7 +140,10 @@ def person_days(
     now: datetime | None = None,
 ) -> list[PersonDay]:
     """The person's days with tracked time among ``days`` (every day the blocks touch when
-    ``None``), from their finished blocks, counted as their own report counts them."""
+    ``None``), from their finished blocks, counted as their own report counts them. Time
+    without interruption records (``model.md``) is left out of a team's numbers: it tells
+    neither focus nor its absence, so a day of it alone is no person-day, and it neither
+    fills an hour nor dilutes its interruptions."""
     now = now if now is not None else wall.now()
     clock = DayClock(load_zone(lens.zone))
     params = lens.params
@@ -154,7 +157,7 @@ def person_days(
     result = []
     for day in wanted:
         m = metrics[day]
-        if m.tracked <= timedelta(0):
+        if m.recorded <= timedelta(0):
             continue
         bands = dict(m.periods_by_length)
         for share in sources[day]:
@@ -162,7 +165,7 @@ def person_days(
         result.append(
             PersonDay(
                 day=day,
-                tracked_min=m.tracked / MINUTE,
+                tracked_min=m.recorded / MINUTE,
                 period_min=m.in_periods / MINUTE,
                 long_period=bands["90-120"] + bands["120+"] > 0,
                 interruptions=m.interruptions,
@@ -182,6 +185,8 @@ def _hours(
     tracked: dict[tuple[date, int], timedelta] = defaultdict(timedelta)
     struck: dict[tuple[date, int, Kind], int] = defaultdict(int)
     for timeline in timelines:
+        if not timeline.block.interruptions_recorded:  # no records: not in the hour map
+            continue
         for start, end in timeline.tracked_spans():  # a piece or a few, not six segments
             for day, hour, length in clock.hours(start, end):
                 if day in days:

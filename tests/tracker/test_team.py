@@ -106,3 +106,24 @@ def test_a_running_block_and_days_not_asked_for_are_left_out() -> None:
         date(2026, 11, 16),
         date(2026, 11, 17),
     }
+
+
+def test_time_without_records_stays_out_of_a_teams_numbers() -> None:
+    """It tells neither focus nor its absence (``model.md``): a day of it alone is no
+    person-day, and beside recorded time it neither fills an hour nor dilutes its rate."""
+    nine = datetime(2026, 11, 16, 9, tzinfo=UTC)
+    lens = Lens(ModelParams(), "UTC")
+    entry = Block(
+        nine + timedelta(days=1), nine + timedelta(days=1, hours=3), interruptions_recorded=False
+    )
+    assert person_days([entry], lens, now=NOW) == []
+    recorded = Block(
+        nine, nine + timedelta(hours=1), interruptions=(Interruption(nine + timedelta(minutes=20)),)
+    )
+    later = Block(
+        nine + timedelta(hours=2), nine + timedelta(hours=5), interruptions_recorded=False
+    )
+    (day,) = person_days([recorded, later], lens, now=NOW)
+    assert day.tracked_min == 60
+    assert [h.hour for h in day.hours] == [9]
+    assert day.hours[0].tracked_min == 60
