@@ -61,6 +61,9 @@ SEGMENT_COLOURS = {
     SegmentKind.PAUSED: "#999999",
     SegmentKind.UNRECORDED: "#BBBBBB",
 }
+SEGMENT_HATCHES = {SegmentKind.UNRECORDED: "///"}
+"""Time without interruption records is hatched: grey alone could read as a pause."""
+HATCH_COLOUR = "#555555"
 KIND_COLOURS = {Kind.INTERNAL: "#CC79A7", Kind.EXTERNAL: "#D55E00"}
 # One hue in four lightness steps: the bands read as "more is better" without relying on hue.
 BAND_COLOURS = ("#B8E0D2", "#6CC3A6", "#009E73", "#005A41")

@@ -6,8 +6,10 @@ from typing import TYPE_CHECKING
 from tracker.dashboard import WeekView
 from tracker.types import Kind
 from ui.chart_style import (
+    HATCH_COLOUR,
     KIND_COLOURS,
     SEGMENT_COLOURS,
+    SEGMENT_HATCHES,
     Theme,
     Translate,
     days_axis,
@@ -54,8 +56,15 @@ def _days(ax: "Axes", view: WeekView, theme: Theme) -> None:
         for kind, colour in SEGMENT_COLOURS.items():
             spans = [(b.start_h, b.end_h - b.start_h) for b in picture.bars if b.kind is kind]
             if spans:
+                hatch = SEGMENT_HATCHES.get(kind)
                 ax.broken_barh(
-                    spans, (row - 0.35, 0.7), facecolors=colour, gid=f"{row}:{kind.value}"
+                    spans,
+                    (row - 0.35, 0.7),
+                    facecolors=colour,
+                    hatch=hatch,
+                    edgecolors=HATCH_COLOUR if hatch else "none",
+                    linewidths=0,
+                    gid=f"{row}:{kind.value}",
                 )
         for who, colour in KIND_COLOURS.items():
             xs = [mk.at_h for mk in picture.marks if mk.interruption.kind is who]
@@ -105,7 +114,14 @@ def _legend_below(ax: "Axes", theme: Theme, tr: Translate) -> None:
     from matplotlib.patches import Patch
 
     handles: list[Artist] = [
-        Patch(color=c, label=segment_name(k, tr)) for k, c in SEGMENT_COLOURS.items()
+        Patch(
+            facecolor=c,
+            hatch=SEGMENT_HATCHES.get(k),
+            edgecolor=HATCH_COLOUR if k in SEGMENT_HATCHES else c,
+            linewidth=0,
+            label=segment_name(k, tr),
+        )
+        for k, c in SEGMENT_COLOURS.items()
     ]
     handles += [
         Line2D([], [], marker="v", linestyle="", color=KIND_COLOURS[k], label=name)
