@@ -7,8 +7,8 @@ Parsing is all-or-nothing like the JSON's: the first invalid row raises
 
 import csv
 import io
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from tracker.errors import ValidationError
@@ -125,16 +125,7 @@ def parse_csv(text: str, zone_name: str, now: datetime | None = None) -> list[Re
     bounds them as in :func:`parse_json`."""
     latest = latest_allowed(now)
     reader = csv.reader(io.StringIO(text))
-    try:
-        header = next(reader)
-    except StopIteration:
-        raise ValidationError("line 1", _("the file is empty")) from None
-    except csv.Error as exc:
-        raise ValidationError("line 1", _("not valid CSV: {0}").format(exc)) from None
-    header = [h.strip().lstrip("\ufeff") for h in header]
-    if len(header) not in (9, 12, 13) or tuple(header) != CSV_COLUMNS[: len(header)]:
-        raise ValidationError("line 1", _("expected the columns {0}").format(",".join(CSV_COLUMNS)))
-    width = len(header)
+    width = _header_width(reader)
     blocks: dict[datetime, _CsvBlock] = {}
     children: list[tuple[int, dict[str, str]]] = []
     try:
@@ -169,21 +160,32 @@ def parse_csv(text: str, zone_name: str, now: datetime | None = None) -> list[Re
     records = [
         Record(
             f"line {b.line}",
-            Block(
-                b.shell.start,
-                b.shell.end,
-                b.shell.task,
-                tuple(b.pauses),
-                tuple(b.interruptions),
-                zone_name,
+            replace(
+                b.shell,
+                pauses=tuple(b.pauses),
+                interruptions=tuple(b.interruptions),
                 checkins=tuple(b.checkins),
-                interruptions_recorded=b.shell.interruptions_recorded,
             ),
         )
         for b in blocks.values()
     ]
     check_no_overlaps(records)
     return records
+
+
+def _header_width(reader: Iterator[list[str]]) -> int:
+    """How many columns the file has: all of :data:`CSV_COLUMNS`, or as many as an earlier
+    version wrote (9 before check-ins, 12 before unrecorded blocks)."""
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise ValidationError("line 1", _("the file is empty")) from None
+    except csv.Error as exc:
+        raise ValidationError("line 1", _("not valid CSV: {0}").format(exc)) from None
+    header = [h.strip().lstrip("\ufeff") for h in header]
+    if len(header) not in (9, 12, 13) or tuple(header) != CSV_COLUMNS[: len(header)]:
+        raise ValidationError("line 1", _("expected the columns {0}").format(",".join(CSV_COLUMNS)))
+    return len(header)
 
 
 def _at(line: int, column: str) -> str:

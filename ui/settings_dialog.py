@@ -80,11 +80,7 @@ class SettingsDialog(QDialog):
         self.quiet_note.setWordWrap(True)
         self.autostart = QCheckBox(tr("Start Flowtally when I log in"))
         form.addRow("", self.autostart)
-        self.checkins_on = QCheckBox(tr("Ask me now and then how absorbed I was"))
-        self.checkins_on.toggled.connect(self._switch_checkins)
-        self.edits["checkins_per_day"].textChanged.connect(
-            lambda text: self.checkins_on.setChecked(text.strip() not in ("", "0"))
-        )
+        self.checkins_on = self._checkins_switch()
         form.addRow("", self.checkins_on)
         self.calibration = CalibrationBox(self.edits)
         self.hotkey_note = QLabel()
@@ -176,6 +172,15 @@ class SettingsDialog(QDialog):
     def _note_recompute(self) -> None:
         changed = any(self.edits[k].text().strip() != self._loaded.get(k, "") for k in RECOMPUTING)
         self.recompute_note.setVisible(changed)
+
+    def _checkins_switch(self) -> QCheckBox:
+        """The box that switches check-ins on (four a day) or off, following the field."""
+        switch = QCheckBox(tr("Ask me now and then how absorbed I was"))
+        switch.toggled.connect(self._switch_checkins)
+        self.edits["checkins_per_day"].textChanged.connect(
+            lambda text: switch.setChecked(text.strip() not in ("", "0"))
+        )
+        return switch
 
     def _switch_checkins(self, on: bool) -> None:
         """On: four a day, unless a number is set already; off: none."""

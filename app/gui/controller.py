@@ -86,11 +86,7 @@ class AppController(QObject):
         self.lifetimes.own(self.tray, self.tray.tray, self.tray.menu)
         self.quick_log = PopupFlow(self._send, zone)
         self.reviews = GapReviews(self._send, zone)
-        self.inputs = InputServices(settings.hotkey, self)
-        self.inputs.follow(self.live)  # a new hotkey starts listening: stopped at the end
-        self.lifetimes.started("the input services", self.inputs.stop)
-        self.inputs.bridge.pressed.connect(self.quick_log.pressed)  # queued to the GUI thread
-        self.inputs.bridge.service_changed.connect(self._on_hotkey_service_changed)
+        self.inputs = self._input_services(settings.hotkey)
         self.checkins = CheckInFlow(self.live, self._send, DayClock(zone))
         self.lifetimes.own(self.inputs.bridge, self.quick_log.popup, self.reviews.dialog)
         self.lifetimes.own_at_end(self.checkins.asker.objects)
@@ -100,9 +96,8 @@ class AppController(QObject):
         self.watch = BlockWatch()
         self.status_flow = StatusFlow(self.tray, self.live, zone, self.watch, self._connect_views)
         self.presence = self.status_flow.presence
-        self.settings_flow = SettingsFlow(
-            self.live, self.inputs.describe, self.status_flow.focus, database
-        )
+        focus = self.status_flow.focus
+        self.settings_flow = SettingsFlow(self.live, self.inputs.describe, focus, database)
         self._connect_views(self.presence.notices)  # a notice's buttons ask as the menu does
         self.gaps = GapWatch(
             self.watch, self.reviews, self.inputs, self.live, self.status_flow.state, self._send
@@ -124,6 +119,15 @@ class AppController(QObject):
             self._every(HEARTBEAT_MS, lambda: self._send(msg.Heartbeat())),
             self._every(REFRESH_MS, lambda: self._send(msg.Refresh())),
         )
+
+    def _input_services(self, hotkey: str) -> InputServices:
+        """The hotkey and away detection, following the settings, feeding the popup."""
+        inputs = InputServices(hotkey, self)
+        inputs.follow(self.live)  # a new hotkey starts listening: stopped at the end
+        self.lifetimes.started("the input services", inputs.stop)
+        inputs.bridge.pressed.connect(self.quick_log.pressed)  # queued to the GUI thread
+        inputs.bridge.service_changed.connect(self._on_hotkey_service_changed)
+        return inputs
 
     @property
     def settings(self) -> Settings:
