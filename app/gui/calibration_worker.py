@@ -2,6 +2,7 @@
 check-in and refits the thresholds two hundred times (a bootstrap), a few tenths of a
 second the window must not freeze for."""
 
+import contextlib
 import logging
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
@@ -47,6 +48,7 @@ class CalibrationWorker(QObject):
             except Exception:  # a bug: said in one line, the trace in the log, never lost
                 log.exception("the calibration could not be worked out")
                 text = _("The proposal could not be worked out; the log says why.")
-            answer.emit(text, proposal)
+            with contextlib.suppress(RuntimeError):  # the app closed meanwhile: nobody to tell
+                answer.emit(text, proposal)
 
         QThreadPool.globalInstance().start(work)
