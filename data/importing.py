@@ -26,6 +26,21 @@ Progress = Callable[[int, int], None]
 class ImportResult:
     added: int
     skipped: int
+    """Blocks already stored, exactly so."""
+    overlapping: tuple[tuple[str, str], ...] = ()
+    """Blocks left out because they overlap a stored one (``--skip-overlaps``): place, why."""
+
+
+def plan(
+    db: Connection, named: Sequence[tuple[str, Block]], skip_overlaps: bool = False
+) -> tuple[list[Block], ImportResult]:
+    """What adding ``named`` would do: the blocks to add, and the counts. Overlapping a
+    stored block refuses the import, or with ``skip_overlaps`` leaves the block out."""
+    refused: overlaps.Refused | None = {} if skip_overlaps else None
+    fresh = _new_blocks(db, named, refused)
+    left_out = tuple((named[i][0], why) for i, why in sorted((refused or {}).items()))
+    same = len(named) - len(fresh) - len(left_out)
+    return fresh, ImportResult(len(fresh), same, left_out)
 
 
 def add_new(
@@ -33,9 +48,10 @@ def add_new(
     named: Sequence[tuple[str, Block]],
     backend: str,
     progress: Progress | None = None,
+    skip_overlaps: bool = False,
 ) -> ImportResult:
     """Add the blocks of ``named`` not stored yet, inside the caller's write transaction."""
-    fresh = _new_blocks(db, named)
+    fresh, result = plan(db, named, skip_overlaps)
     total = len(fresh)
     # Ids are assigned here, under the write lock, so rows go in as true batches:
     # RETURNING ids in order would cost one statement per block on SQLite.
@@ -55,10 +71,12 @@ def add_new(
             text("SELECT setval(pg_get_serial_sequence('blocks', 'id'), :last)"),
             {"last": next_id + total - 1},
         )
-    return ImportResult(added=total, skipped=len(named) - total)
+    return result
 
 
-def _new_blocks(db: Connection, named: Sequence[tuple[str, Block]]) -> list[Block]:
+def _new_blocks(
+    db: Connection, named: Sequence[tuple[str, Block]], refused: overlaps.Refused | None
+) -> list[Block]:
     """The blocks not stored yet (:mod:`tracker.overlaps` decides, from the stored blocks
     around them)."""
     if not named:
@@ -80,10 +98,11 @@ def _new_blocks(db: Connection, named: Sequence[tuple[str, Block]]) -> list[Bloc
             .order_by(BLOCKS.c.start_utc)
         )
     ]
-    twins = overlaps.twins_to_check(named, stored)
+    twins = overlaps.twins_to_check(named, stored, refused)
     loaded = (
         {b.id: b for b in load(db, select(BLOCKS.c.id).where(BLOCKS.c.id.in_(set(twins.values()))))}
         if twins
         else {}
     )
-    return overlaps.fresh_blocks(named, twins, {k: v for k, v in loaded.items() if k is not None})
+    found = {k: v for k, v in loaded.items() if k is not None}
+    return overlaps.fresh_blocks(named, twins, found, refused)

@@ -143,6 +143,7 @@ def load(db: Connection, ids: Select[Any]) -> list[Block]:
             BLOCKS.c.timezone,
             BLOCKS.c.device_id,
             BLOCKS.c.interruptions_recorded,
+            BLOCKS.c.imported_from,
         )
         .where(BLOCKS.c.id.in_(id_query))
         .order_by(BLOCKS.c.start_utc),
@@ -159,8 +160,9 @@ def load(db: Connection, ids: Select[Any]) -> list[Block]:
             device,
             tuple(checkins.get(block_id, ())),
             bool(recorded),
+            origin,
         )
-        for block_id, start, end, task, zone, device, recorded in blocks
+        for block_id, start, end, task, zone, device, recorded, origin in blocks
     ]
 
 

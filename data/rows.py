@@ -48,6 +48,7 @@ def block_values(block: Block) -> dict[str, Any]:
         "timezone": block.timezone,
         "device_id": block.device,
         "interruptions_recorded": block.interruptions_recorded,
+        "imported_from": block.imported_from,
     }
 
 

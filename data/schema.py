@@ -16,7 +16,7 @@ from data.engine import WRITE_OPTION
 from data.errors import StoreError
 from tracker.i18n import _
 
-HEAD_REVISION = "0008"
+HEAD_REVISION = "0009"
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 

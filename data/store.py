@@ -303,10 +303,13 @@ class Store(Database):
         blocks: Sequence[Block],
         labels: Sequence[str] | None = None,
         progress: Progress | None = None,
+        skip_overlaps: bool = False,
+        dry_run: bool = False,
     ) -> ImportResult:
         """Add finished blocks, all or nothing. A block identical to a stored one is skipped
         (so importing a file twice adds nothing); one that overlaps any other stored block
-        rejects the whole import, named by ``labels[i]``."""
+        rejects the whole import, named by ``labels[i]``, or with ``skip_overlaps`` is left
+        out and named in the result. ``dry_run``: the result, and nothing written."""
         names = list(labels) if labels is not None else [f"blocks[{i}]" for i in range(len(blocks))]
         for name, block in zip(names, blocks, strict=True):
             if block.end is None:
@@ -320,7 +323,11 @@ class Store(Database):
 
         named = list(zip(names, blocks, strict=True))
         overlaps.check_no_overlaps(named)
-        with self._write() as db:
-            from data.importing import add_new
+        from data.importing import add_new, plan
 
-            return add_new(db, named, self.url.get_backend_name(), progress)
+        if dry_run:
+            with self._read() as db:
+                return plan(db, named, skip_overlaps)[1]
+        with self._write() as db:
+            backend = self.url.get_backend_name()
+            return add_new(db, named, backend, progress, skip_overlaps)

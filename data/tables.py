@@ -72,6 +72,7 @@ BLOCKS = Table(
     Column(
         "interruptions_recorded", Boolean, nullable=False, default=True, server_default=sa_true()
     ),
+    Column("imported_from", String(16)),
     CheckConstraint("end_utc IS NULL OR end_utc > start_utc", name="ends_after_start"),
     CheckConstraint("(end_utc IS NULL) = (running IS NOT NULL)", name="running_iff_open"),
 )
@@ -82,7 +83,8 @@ made on (NULL: this one). ``revision`` is a Lamport clock over the whole block (
 interruptions too): of two versions of a block the higher ``(revision, revised_by)`` wins, on
 every device; ``revised_by`` is the device that made it (NULL: this one). ``dirty``: changed
 here since sync last pushed it. ``interruptions_recorded``: false for a session from a
-tool that keeps none (``model.md``: its minutes count as tracked and unrecorded only)."""
+tool that keeps none (``model.md``: its minutes count as tracked and unrecorded only).
+``imported_from``: the tool an imported block came from (NULL: recorded here)."""
 
 PAUSES = Table(
     "pauses",

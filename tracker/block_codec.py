@@ -68,6 +68,8 @@ def block_document(
         document["checkins"] = [_checkin(c, form, zone) for c in block.checkins]
     if not block.interruptions_recorded:  # absent means true (``model.md``)
         document["interruptions_recorded"] = False
+    if block.imported_from is not None:  # absent: recorded by Flowtally
+        document["imported_from"] = block.imported_from
     return _compact(document) if form.compact else document
 
 
@@ -114,6 +116,7 @@ def block_head(document: Mapping[str, Any], block_id: int | None = None) -> Bloc
         timezone=_zone(document, "UTC"),
         id=block_id,
         interruptions_recorded=document.get("interruptions_recorded", True) is not False,
+        imported_from=_origin(document.get("imported_from")),
     )
 
 
@@ -222,6 +225,11 @@ def _zone(document: Mapping[str, Any], default: str) -> str:
 
 def _when(value: object, path: str) -> datetime | None:
     return parse_iso(value, path) if value is not None else None
+
+
+def _origin(value: object) -> str | None:
+    """A tool's key as a document names it; what no version wrote is read as none."""
+    return value if isinstance(value, str) and value else None
 
 
 def _compact(document: dict[str, Any]) -> dict[str, Any]:

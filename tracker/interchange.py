@@ -15,6 +15,7 @@ from tracker import clock, overlaps
 from tracker.block_codec import EXPORTED, block_document
 from tracker.errors import ValidationError
 from tracker.i18n import _
+from tracker.import_sources import checked_source
 from tracker.model import (
     Block,
     CheckIn,
@@ -31,7 +32,7 @@ from tracker.types import KINDS, Kind, Phase
 FORMAT = "flowtally/1"
 _BLOCK_KEYS = {
     *("start", "end", "task", "pauses", "interruptions", "checkins"),
-    "interruptions_recorded",
+    *("interruptions_recorded", "imported_from"),
 }
 _PAUSE_KEYS = {"start", "end"}
 _INTERRUPTION_KEYS = {"at", "end", "kind", "source", "note"}
@@ -178,6 +179,7 @@ def _build_json_block(raw: object, zone_name: str, latest: datetime) -> Block:
         zone_name,
         checkins=tuple(checkins),
         interruptions_recorded=recorded,
+        imported_from=checked_source(obj.get("imported_from"), "imported_from"),
     )
 
 

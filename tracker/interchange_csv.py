@@ -13,6 +13,7 @@ from datetime import datetime
 
 from tracker.errors import ValidationError
 from tracker.i18n import _
+from tracker.import_sources import checked_source
 from tracker.interchange import (
     Record,
     block_json,
@@ -49,10 +50,12 @@ CSV_COLUMNS: tuple[str, ...] = (
     "stretch_min",
     "phase",
     "interruptions_recorded",
+    "imported_from",
 )
 FIRST_COLUMNS = CSV_COLUMNS[:9]
-"""The columns before check-ins (#28) and unrecorded blocks (#29): a file written with them
-(or with the check-ins' too) is still read."""
+"""The columns before check-ins (#28), unrecorded blocks and imports from other tools (#29):
+a file written with them (or with the later ones up to any of these) is still read."""
+EARLIER_WIDTHS = (9, 12, 13)
 
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -86,9 +89,10 @@ def to_csv(blocks: Iterable[Block]) -> str:
         start, end = data["start"], data["end"]
         task = guard_cell(block.task or "")
         recorded = "" if block.interruptions_recorded else "false"
-        writer.writerow(["block", start, end, task, *[""] * 8, recorded])
+        origin = block.imported_from or ""
+        writer.writerow(["block", start, end, task, *[""] * 8, recorded, origin])
         for p in data.get("pauses", []):
-            writer.writerow(["pause", start, "", "", p["start"], p["end"], *[""] * 7])
+            writer.writerow(["pause", start, "", "", p["start"], p["end"], *[""] * 8])
         for i in data.get("interruptions", []):
             writer.writerow(
                 [
@@ -101,12 +105,12 @@ def to_csv(blocks: Iterable[Block]) -> str:
                     i["kind"],
                     guard_cell(i["source"]),
                     guard_cell(i.get("note", "")),
-                    *("", "", "", ""),
+                    *("", "", "", "", ""),
                 ]
             )
         for c in data.get("checkins", []):
             answer, age = c.get("answer", ""), c["stretch_min"]
-            cells = [c["at"], *[""] * 4, answer, age, c["phase"], ""]
+            cells = [c["at"], *[""] * 4, answer, age, c["phase"], "", ""]
             writer.writerow(["checkin", start, "", "", *cells])
     return buffer.getvalue()
 
@@ -175,7 +179,7 @@ def parse_csv(text: str, zone_name: str, now: datetime | None = None) -> list[Re
 
 def _header_width(reader: Iterator[list[str]]) -> int:
     """How many columns the file has: all of :data:`CSV_COLUMNS`, or as many as an earlier
-    version wrote (9 before check-ins, 12 before unrecorded blocks)."""
+    version wrote (9 before check-ins, 12 before unrecorded blocks, 13 before imports)."""
     try:
         header = next(reader)
     except StopIteration:
@@ -183,7 +187,10 @@ def _header_width(reader: Iterator[list[str]]) -> int:
     except csv.Error as exc:
         raise ValidationError("line 1", _("not valid CSV: {0}").format(exc)) from None
     header = [h.strip().lstrip("\ufeff") for h in header]
-    if len(header) not in (9, 12, 13) or tuple(header) != CSV_COLUMNS[: len(header)]:
+    if (
+        len(header) not in (*EARLIER_WIDTHS, len(CSV_COLUMNS))
+        or tuple(header) != CSV_COLUMNS[: len(header)]
+    ):
         raise ValidationError("line 1", _("expected the columns {0}").format(",".join(CSV_COLUMNS)))
     return len(header)
 
@@ -214,6 +221,7 @@ def _csv_block(
         unguard_cell(record["task"]) or None,
         timezone=zone_name,
         interruptions_recorded=flag != "false",
+        imported_from=checked_source(record["imported_from"], _at(line, "imported_from")),
     )
     try:
         validate_block_times(shell)

@@ -172,6 +172,10 @@ class Block:
     interruptions_recorded: bool = True
     """False for a session from a tool that records none (a time tracker's entry): its
     minutes count as tracked and unrecorded, never as phases or periods (``model.md``)."""
+    imported_from: str | None = None
+    """The tool the block was imported from (:data:`tracker.import_sources.SOURCES`' keys, such as
+    ``toggl``), or ``None`` for one Flowtally recorded: what the dashboard says of time
+    without interruption data, so a person knows which tool it came from."""
 
     def __post_init__(self) -> None:
         if not _in_utc(self.start, self.end):

@@ -35,10 +35,18 @@ def check_no_overlaps(named: Sequence[tuple[str, Block]]) -> None:
             raise ValidationError(name, _("overlaps {0}: blocks cannot overlap").format(prev_name))
 
 
-def twins_to_check(named: Sequence[tuple[str, Block]], stored: Sequence[Span]) -> dict[int, int]:
+Refused = dict[int, str]
+"""Blocks an import leaves out instead of refusing the file (``--skip-overlaps``): index in
+the file's blocks → why."""
+
+
+def twins_to_check(
+    named: Sequence[tuple[str, Block]], stored: Sequence[Span], refused: Refused | None = None
+) -> dict[int, int]:
     """For each finished block that overlaps exactly one finished stored block, the index of
     the block and the id of that stored one (equal, it is skipped; otherwise refused). Raises
-    for a block that overlaps more than one stored block or the running one.
+    for a block that overlaps more than one stored block or the running one, or, given
+    ``refused``, notes it there.
 
     ``stored``: the stored blocks around the imported ones, ordered by start.
     """
@@ -57,26 +65,38 @@ def twins_to_check(named: Sequence[tuple[str, Block]], stored: Sequence[Span]) -
         if not hits:
             continue
         if len(hits) > 1 or hits[0].end is None:
-            raise ValidationError(name, overlap_reason(hits[0].start, hits[0].end))
+            _refuse(refused, index, name, overlap_reason(hits[0].start, hits[0].end))
+            continue
         twins[index] = hits[0].id
     return twins
 
 
 def fresh_blocks(
-    named: Sequence[tuple[str, Block]], twins: dict[int, int], stored: dict[int, Block]
+    named: Sequence[tuple[str, Block]],
+    twins: dict[int, int],
+    stored: dict[int, Block],
+    refused: Refused | None = None,
 ) -> list[Block]:
     """The blocks to add: those without a stored twin. One whose stored twin differs from it
-    overlaps that block, and is refused; check-ins alone do not make a difference (a file
-    exported before a check-in was answered still adds nothing)."""
+    overlaps that block, and is refused (or noted in ``refused``); check-ins alone do not
+    make a difference (a file exported before a check-in was answered still adds nothing)."""
     fresh = []
     for index, (name, block) in enumerate(named):
+        if refused is not None and index in refused:
+            continue
         if index not in twins:
             fresh.append(block)
             continue
         twin = stored[twins[index]]
         if twin != block and replace(twin, checkins=()) != replace(block, checkins=()):
-            raise ValidationError(name, overlap_reason(twin.start, twin.end))
+            _refuse(refused, index, name, overlap_reason(twin.start, twin.end))
     return fresh
+
+
+def _refuse(refused: Refused | None, index: int, name: str, reason: str) -> None:
+    if refused is None:
+        raise ValidationError(name, reason)
+    refused[index] = reason
 
 
 def overlap_reason(start: datetime, end: datetime | None) -> str:

@@ -58,6 +58,7 @@ PLURALS: dict[str, str] = {
     "change": "{n} changes",
     "answer": "{n} answers",
     "day": "{n} days",
+    "pause": "{n} pauses",
 }
 """The plural of each counted word (its singular is ``{n} WORD``); translated as a whole, as
 languages pluralise differently."""

@@ -180,7 +180,7 @@ def _moving(
 
             return export(ctx, request)
         case rq.Import():
-            from app.commands.transfer import import_
+            from app.commands.importing import import_
 
             return import_(ctx, request)
         case rq.Sync():

@@ -277,12 +277,41 @@ def _moving(add: Adder) -> None:
     _device(p)
     p = add(
         "import",
-        "add blocks from a JSON or CSV export (all or nothing)",
-        lambda a: rq.Import(os.path.abspath(a.file), a.format),
+        "add history from a Flowtally export (JSON, CSV) or from Flowkeeper, Focus Timer, "
+        "Toggl Track, Clockify or Hamster (all or nothing)",
+        lambda a: rq.Import(
+            os.path.abspath(a.file),
+            a.format,
+            a.source,
+            a.dry_run,
+            a.date_format,
+            a.tags_in_task,
+            a.skip_overlaps,
+        ),
     )
     p.add_argument("file", metavar="FILE")
     p.add_argument(
-        "--format", "-f", choices=["json", "csv"], help="default: from the file name or its content"
+        "--from",
+        dest="source",
+        choices=["flowkeeper", "focus-timer", "toggl", "clockify", "hamster", "flowtally"],
+        help="the tool the file is from (default: recognised from its content)",
+    )
+    p.add_argument("--format", "-f", choices=["json", "csv"], help="a Flowtally export's format")
+    p.add_argument(
+        "--dry-run", action="store_true", help="say what would be imported; write nothing"
+    )
+    p.add_argument(
+        "--date-format",
+        choices=["day-first", "month-first"],
+        help="how to read dates such as 03/04/2026 when the file does not show it",
+    )
+    p.add_argument(
+        "--tags-in-task", action="store_true", help="keep a time entry's tags in its task"
+    )
+    p.add_argument(
+        "--skip-overlaps",
+        action="store_true",
+        help="leave out (and list) blocks that overlap others, instead of refusing the file",
     )
     add(
         "sync",

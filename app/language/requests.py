@@ -127,6 +127,12 @@ class Export(Record):
 class Import(Record):
     file: str
     format: Literal["json", "csv"] | None = None
+    source: str | None = None
+    """The tool the file is from (``--from``); ``None``: recognised from its content."""
+    dry_run: bool = False
+    date_format: Literal["day-first", "month-first"] | None = None
+    tags_in_task: bool = False
+    skip_overlaps: bool = False
 
 
 class Sync(Record):

@@ -250,9 +250,9 @@ def test_export_follows_a_link_and_keeps_it(db: str, tmp_path: Path) -> None:
 def test_an_import_over_the_size_limit_is_refused_at_once(
     db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from app.commands import transfer
+    from app.commands import importing
 
-    monkeypatch.setattr(transfer, "MAX_IMPORT_BYTES", 1024)
+    monkeypatch.setattr(importing, "MAX_IMPORT_BYTES", 1024)
     path = tmp_path / "big.json"
     path.write_text(_document("2026-01-01T09:00Z", "2026-01-01T10:00Z", task="x" * 2000))
     one_line_error(run("import", str(path), "--db", db), "at most", "split the file")

@@ -65,7 +65,7 @@ def test_csv_round_trip_keeps_commas_and_quotes() -> None:
     text = to_csv(blocks)
     assert text.splitlines()[0] == (
         "record,block_start,block_end,task,start,end,kind,source,note,answer,stretch_min,phase,"
-        "interruptions_recorded"
+        "interruptions_recorded,imported_from"
     )
     assert blocks_of(text, parse_csv) == blocks
 

@@ -104,12 +104,19 @@ def test_the_flag_survives_json_and_csv_and_is_checked() -> None:
     from tracker.interchange_csv import parse_csv, to_csv
 
     nine = datetime(2026, 11, 16, 8, tzinfo=UTC)
-    entry = Block(nine, nine + timedelta(hours=3), "review", interruptions_recorded=False)
+    entry = Block(
+        nine,
+        nine + timedelta(hours=3),
+        "review",
+        interruptions_recorded=False,
+        imported_from="toggl",
+    )
     text = to_json([entry])
     assert json.loads(text)["blocks"][0]["interruptions_recorded"] is False
+    assert json.loads(text)["blocks"][0]["imported_from"] == "toggl"
     assert [r.block for r in parse_json(text, "UTC", now=nine + timedelta(days=1))] == [entry]
     csv_text = to_csv([entry])
-    assert csv_text.splitlines()[1].endswith(",false")
+    assert csv_text.splitlines()[1].endswith(",false,toggl")
     assert [r.block for r in parse_csv(csv_text, "UTC", now=nine + timedelta(days=1))] == [entry]
     wrong = json.loads(text)
     wrong["blocks"][0]["interruptions"] = [{"at": "2026-11-16T08:30:00Z"}]
@@ -120,3 +127,8 @@ def test_the_flag_survives_json_and_csv_and_is_checked() -> None:
     with pytest.raises(ValidationError) as caught:
         parse_json(json.dumps(wrong), "UTC", now=nine + timedelta(days=1))
     assert caught.value.path == "blocks[0].interruptions_recorded"
+    wrong["blocks"][0] = {**wrong["blocks"][0], "interruptions_recorded": False}
+    wrong["blocks"][0]["imported_from"] = "excel"
+    with pytest.raises(ValidationError) as caught:
+        parse_json(json.dumps(wrong), "UTC", now=nine + timedelta(days=1))
+    assert caught.value.path == "blocks[0].imported_from"

@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[3]
 PROBE = """
 import gc, sys
 from app.entry import main
-import app.commands.transfer, data.importing, data.store  # what start-up collects for
+import app.commands.importing, data.importing, data.store  # what start-up collects for
 gc.collect()
 full = []
 def seen(phase, info):
