@@ -34,6 +34,8 @@ class Bar:
     end_h: float
     kind: SegmentKind
     task: str | None
+    imported_from: str | None = None
+    """The tool the block came from (what the hover text of unrecorded time names)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,7 +270,8 @@ def _day_picture(
         task = shown_task(timeline.block, devices)
         for (start, end), kind in pieces:
             if start < end:
-                bars.append(Bar((start - midnight) / HOUR, (end - midnight) / HOUR, kind, task))
+                hours = ((start - midnight) / HOUR, (end - midnight) / HOUR)
+                bars.append(Bar(*hours, kind, task, timeline.block.imported_from))
         shown = merge([*shown, *(span for span, kind in pieces if kind is not SegmentKind.PAUSED)])
         for broken in timeline.breaks:
             at = broken.interruption.at

@@ -17,7 +17,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from tracker.dashboard import Mark
-from ui.chart_marks import mark_text
+from ui.chart_marks import mark_text, unrecorded_text
 from ui.chart_style import DARK, LIGHT, Theme, Translate
 from ui.charts_render import PageSpec, RenderedPage
 
@@ -97,17 +97,21 @@ class ChartView(QWidget):
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         rendered = self.rendered
-        if rendered is None or not rendered.marks:
+        if rendered is None or not (rendered.marks or rendered.unrecorded):
             return
         point = event.position()
-        scale_x = rendered.spec.width / max(self.width(), 1)
-        scale_y = rendered.spec.height / max(self.height(), 1)
-        mark = rendered.mark_near(point.x() * scale_x, point.y() * scale_y)
+        x = point.x() * rendered.spec.width / max(self.width(), 1)
+        y = point.y() * rendered.spec.height / max(self.height(), 1)
+        mark = rendered.mark_near(x, y)
         self.hovered = mark
-        if mark is None:
+        bar = rendered.unrecorded_at(x, y) if mark is None else None
+        if mark is not None:
+            text = mark_text(mark, rendered.view.report.timezone, self.tr_chart)
+        elif bar is not None:
+            text = unrecorded_text(bar, self.tr_chart)
+        else:
             QToolTip.hideText()
             return
-        text = mark_text(mark, rendered.view.report.timezone, self.tr_chart)
         QToolTip.showText(event.globalPosition().toPoint(), text, self)
 
     def leaveEvent(self, event: QEvent) -> None:

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from tracker.dashboard import Mark, WeekView
+from tracker.dashboard import Bar, Mark, WeekView
+from tracker.types import SegmentKind
 from ui.chart_style import Theme, Translate, words
 from ui.chart_timeline import TIMELINE_LABEL
 from ui.charts import compose
@@ -53,6 +54,16 @@ class RenderedPage:
     marks: tuple[tuple[float, float, Mark], ...]
     """Interruption marks of the day timeline at their logical pixel positions (y down)."""
     figure: "Figure"
+    unrecorded: tuple[tuple[float, float, float, float, Bar], ...] = ()
+    """Time without interruption records on the day timeline: its rectangles in logical
+    pixels (left, top, right, bottom), whose hover text says so and names the tool."""
+
+    def unrecorded_at(self, x: float, y: float) -> Bar | None:
+        """The unrecorded bar under a point on the page, if any."""
+        return next(
+            (bar for x0, y0, x1, y1, bar in self.unrecorded if x0 <= x <= x1 and y0 <= y <= y1),
+            None,
+        )
 
     def mark_near(self, x: float, y: float) -> Mark | None:
         """The mark within a few pixels of a point on the page, if any."""
@@ -95,12 +106,21 @@ def render_page(view: WeekView, spec: PageSpec, tr: Translate = words) -> Render
     canvas.draw()
     pixel_width, pixel_height = canvas.get_width_height(physical=True)
     marks: list[tuple[float, float, Mark]] = []
+    unrecorded: list[tuple[float, float, float, float, Bar]] = []
     timeline = next((a for a in figure.axes if a.get_label() == TIMELINE_LABEL), None)
     if timeline is not None:
+
+        def at(hour: float, row: float) -> tuple[float, float]:
+            px, py = timeline.transData.transform((hour, row))
+            return px / spec.ratio, (pixel_height - py) / spec.ratio
+
         for row, picture in enumerate(view.days):
-            for mark in picture.marks:
-                px, py = timeline.transData.transform((mark.at_h, row - 0.45))
-                marks.append((px / spec.ratio, (pixel_height - py) / spec.ratio, mark))
+            marks += [(*at(mark.at_h, row - 0.45), mark) for mark in picture.marks]
+            for bar in picture.bars:
+                if bar.kind is SegmentKind.UNRECORDED:
+                    unrecorded.append(
+                        (*at(bar.start_h, row - 0.35), *at(bar.end_h, row + 0.35), bar)
+                    )
     return RenderedPage(
         spec=spec,
         monday=view.report.days[0][0],
@@ -110,4 +130,5 @@ def render_page(view: WeekView, spec: PageSpec, tr: Translate = words) -> Render
         pixel_height=pixel_height,
         marks=tuple(marks),
         figure=figure,
+        unrecorded=tuple(unrecorded),
     )

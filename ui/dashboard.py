@@ -1,8 +1,8 @@
 """The dashboard: one ISO week at a glance, its charts, its day timeline and its history.
 
 It shows a :class:`tracker.dashboard.WeekView` handed to it and asks for everything else
-(another week, an edit, an undo, an export) with signals; the app does the work off the GUI
-thread. matplotlib loads with the first chart drawn, not with this module.
+(another week, an edit, an undo, an export, an import) with signals; the app does the work
+off the GUI thread. matplotlib loads with the first chart drawn, not with this module.
 """
 
 from datetime import date, timedelta
@@ -51,6 +51,7 @@ class DashboardWindow(QMainWindow):
     undo_requested = Signal()
     redo_requested = Signal()
     export_requested = Signal(str)
+    import_requested = Signal()
     render_requested = Signal(object)  # PageSpec: the visible chart page, as it is now
     team_requested = Signal(object)  # the Monday of the team's week to show
 
@@ -105,6 +106,7 @@ class DashboardWindow(QMainWindow):
         self.redo_action.setEnabled(False)
         self._action(bar, tr("Reload"), lambda: self.reload_requested.emit(True), "F5")
         self._action(bar, tr("Export…"), self.choose_export, "Ctrl+E")
+        self._action(bar, tr("Import…"), self.import_requested.emit, "Ctrl+I")
 
     def _build_chart_pages(self) -> None:
         titles = {
@@ -121,8 +123,7 @@ class DashboardWindow(QMainWindow):
             self.tabs.addTab(page, titles[key])
 
     def _build_history_tab(self) -> None:
-        history = QWidget()
-        self.history_tab = history
+        history = self.history_tab = QWidget()
         history_layout = QVBoxLayout(history)
         self.history = HistoryTable()
         self.history.edit_requested.connect(self.edit_requested)
@@ -135,9 +136,8 @@ class DashboardWindow(QMainWindow):
                 (tr("Delete"), self.delete_selected),
             )
         ):
-            button = QPushButton(text)
+            buttons.addWidget(button := QPushButton(text), 0, column)
             button.clicked.connect(slot)
-            buttons.addWidget(button, 0, column)
         history_layout.addLayout(buttons)
         self.tabs.addTab(history, tr("History"))
 

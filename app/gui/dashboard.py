@@ -7,7 +7,7 @@ matplotlib, and without a second database connection.
 import logging
 from collections.abc import Callable
 from datetime import date
-from typing import assert_never
+from typing import TYPE_CHECKING, assert_never
 
 from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, QTimer, Signal
 
@@ -22,6 +22,9 @@ from ui.checkins_page import CheckInsPage
 from ui.checkins_page import tab_title as checkins_title
 from ui.dashboard import DashboardWindow
 from ui.forecast_page import ForecastPage, tab_title
+
+if TYPE_CHECKING:
+    from app.gui.import_flow import ImportFlow
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +67,9 @@ class Dashboard(QObject):
         window.export_requested.connect(lambda path: ask(msg.Export(path)))
         window.render_requested.connect(lambda spec: ask(msg.Render(spec)))
         window.team_requested.connect(lambda monday: ask(msg.LoadTeam(monday)))
+        self.database, self.zone_name = database, zone_name
+        self.importing: ImportFlow | None = None
+        window.import_requested.connect(self.open_import)
         self.forecast = ForecastPage()
         self.forecast.setObjectName("forecast")
         window.tabs.insertTab(window.tabs.indexOf(window.history_tab), self.forecast, tab_title())
@@ -147,7 +153,22 @@ class Dashboard(QObject):
         self._ask(msg.Reload(False))
         self._forecast_stale()
 
+    def open_import(self) -> None:
+        """The import dialog (with its worker, made the first time)."""
+        from app.gui.import_flow import ImportFlow
+
+        if self.importing is None:
+            self.importing = ImportFlow(self.database, lambda: self.zone_name)
+            self.importing.changed.connect(self._imported)
+        self.importing.open(self.window)
+
+    def _imported(self) -> None:
+        self._ask(msg.Reload(True))
+        self.data_changed.emit()
+        self._forecast_stale()
+
     def apply_settings(self, params: ModelParams, zone_name: str) -> None:
+        self.zone_name = zone_name
         self._ask(msg.ApplySettings(params, zone_name))
         self._forecast_stale()
 

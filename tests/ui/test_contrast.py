@@ -33,6 +33,7 @@ from ui import icons, translations
 from ui.about import AboutDialog, AboutFacts
 from ui.headline_cards import HeadlineCards
 from ui.history_dialogs import AddBlockDialog
+from ui.import_dialog import ImportDialog
 from ui.quick_log import QuickLogPopup
 from ui.review import GapReviewDialog
 from ui.settings_dialog import SettingsDialog
@@ -156,9 +157,12 @@ def test_every_text_of_every_window_meets_aa(qtbot: QtBot, look: str) -> None:
     refused.refused("the block overlaps another")
     cards = HeadlineCards()
     cards.show_view(tiny_change_view())
+    importing = ImportDialog()
+    importing.show_problem("hours.csv: line 4: the date could be day first or month first")
     for window in (
         settings,
         refused,
+        importing,
         cards,
         AboutDialog(AboutFacts("1.0", "/home/me/flowtally.sqlite3", "/home/me/.config")),
         WelcomeWindow(

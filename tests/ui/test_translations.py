@@ -54,6 +54,7 @@ def test_every_source_text_has_a_dutch_translation() -> None:
         "checkins_page.py": "CheckIn",
         "checkins_chart.py": "CheckIn",
         "calibration_box.py": "Settings",
+        "import_dialog.py": "Import",
     }
     missing = []
     for file, context in contexts.items():

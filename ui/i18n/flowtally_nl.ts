@@ -518,6 +518,10 @@
       <translation>Exporteren…</translation>
     </message>
     <message>
+      <source>Import…</source>
+      <translation>Importeren…</translation>
+    </message>
+    <message>
       <source>Flow</source>
       <translation>Flow</translation>
     </message>
@@ -1182,6 +1186,77 @@
     <message>
       <source>absorption (1-5)</source>
       <translation>opgaan in het werk (1-5)</translation>
+    </message>
+  </context>
+  <context>
+    <name>Import</name>
+    <message>
+      <source>Import history</source>
+      <translation>Geschiedenis importeren</translation>
+    </message>
+    <message>
+      <source>No file chosen</source>
+      <translation>Geen bestand gekozen</translation>
+    </message>
+    <message>
+      <source>Choose a file…</source>
+      <translation>Kies een bestand…</translation>
+    </message>
+    <message>
+      <source>File:</source>
+      <translation>Bestand:</translation>
+    </message>
+    <message>
+      <source>Recognise it from the file</source>
+      <translation>Herken het aan het bestand</translation>
+    </message>
+    <message>
+      <source>a Flowtally export</source>
+      <translation>een Flowtally-export</translation>
+    </message>
+    <message>
+      <source>From:</source>
+      <translation>Uit:</translation>
+    </message>
+    <message>
+      <source>As the file shows</source>
+      <translation>Zoals het bestand laat zien</translation>
+    </message>
+    <message>
+      <source>Day first (31/12/2026)</source>
+      <translation>Dag eerst (31/12/2026)</translation>
+    </message>
+    <message>
+      <source>Month first (12/31/2026)</source>
+      <translation>Maand eerst (12/31/2026)</translation>
+    </message>
+    <message>
+      <source>Dates:</source>
+      <translation>Datums:</translation>
+    </message>
+    <message>
+      <source>Keep a time entry&apos;s tags in its task</source>
+      <translation>De labels van een tijdregistratie in de taak houden</translation>
+    </message>
+    <message>
+      <source>Leave out blocks that overlap others, and list them</source>
+      <translation>Blokken die andere overlappen weglaten, en ze opsommen</translation>
+    </message>
+    <message>
+      <source>Choose a file to see what it holds.</source>
+      <translation>Kies een bestand om te zien wat erin staat.</translation>
+    </message>
+    <message>
+      <source>Import</source>
+      <translation>Importeren</translation>
+    </message>
+    <message>
+      <source>Reading the file…</source>
+      <translation>Het bestand wordt gelezen…</translation>
+    </message>
+    <message>
+      <source>Importing…</source>
+      <translation>Bezig met importeren…</translation>
     </message>
   </context>
 </TS>
