@@ -77,6 +77,7 @@ class DashboardWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._tab_shown)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.history, self.delete_selected)
         QShortcut(QKeySequence("Ctrl+W"), self, self.close)
+        QShortcut(QKeySequence("Ctrl+I"), self, self.import_requested.emit)
         self.statusBar().showMessage(tr("Loading…"))
         self.dialog: AddBlockDialog | AddInterruptionDialog | None = None
         self.team_page: TeamPage | None = None
@@ -106,7 +107,6 @@ class DashboardWindow(QMainWindow):
         self.redo_action.setEnabled(False)
         self._action(bar, tr("Reload"), lambda: self.reload_requested.emit(True), "F5")
         self._action(bar, tr("Export…"), self.choose_export, "Ctrl+E")
-        self._action(bar, tr("Import…"), self.import_requested.emit, "Ctrl+I")
 
     def _build_chart_pages(self) -> None:
         titles = {
@@ -134,6 +134,7 @@ class DashboardWindow(QMainWindow):
                 (tr("Add block…"), self.ask_block),
                 (tr("Add interruption…"), self.ask_interruption),
                 (tr("Delete"), self.delete_selected),
+                (tr("Import history…"), self.import_requested.emit),
             )
         ):
             buttons.addWidget(button := QPushButton(text), 0, column)

@@ -94,17 +94,13 @@ def commit(store: Store, planned: Planned, progress: Progress | None = None) -> 
 
 def read_history(path: Path, source: str, reading: Reading, fmt: str | None = None) -> Foreign:
     """The blocks of a file of ``source``, checked on their own (not yet against the store)."""
-    if source in ("focus-timer", "hamster"):
-        from data.foreign_databases import read_database
-
-        outcome = read_database(path, source, reading)
-    else:
-        text = read_text(path)
-        try:
-            outcome = _parse_text(path, text, source, reading, fmt)
-        except ValidationError as exc:
-            raise FlowtallyError(_("{0}: {1}; nothing was imported").format(path, exc)) from None
     try:
+        if source in ("focus-timer", "hamster"):
+            from data.foreign_databases import read_database
+
+            outcome = read_database(path, source, reading)
+        else:
+            outcome = _parse_text(path, read_text(path), source, reading, fmt)
         return finish(outcome, reading)
     except ValidationError as exc:
         raise FlowtallyError(_("{0}: {1}; nothing was imported").format(path, exc)) from None

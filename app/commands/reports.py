@@ -128,6 +128,12 @@ def report_text(week: WeekReport) -> str:
             per_hour=decimal(t.interruptions_per_hour),
         ),
     ]
+    if t.unrecorded:
+        unrecorded = _(
+            "Without interruption records (imported from a time tracker): {time}, counted as "
+            "tracked only, never as focus or flow."
+        )
+        lines.append(unrecorded.format(time=duration(t.unrecorded)))
     if week.tasks:
         lines += ["", _("By task:"), table(*task_table(week))]
     return "\n".join(lines)

@@ -85,7 +85,8 @@ def test_a_start_into_a_block_recorded_in_the_future_says_why(db: str) -> None:
         (["status", "--tz", "A" * 300], "unknown time zone"),
         (["settings", "device_name=\udcff"], "printable"),
         (["settings", "person_name=a\x07b"], "printable"),
-        (["import", "/dev/zero"], "at most 100 MB"),
+        (["import", "/dev/zero"], "cannot tell which tool"),
+        (["import", "/dev/zero", "--from", "toggl"], "at most 100 MB"),
     ],
 )
 def test_input_that_was_an_internal_error_is_one_clear_line(

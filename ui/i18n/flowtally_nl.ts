@@ -518,8 +518,8 @@
       <translation>Exporteren…</translation>
     </message>
     <message>
-      <source>Import…</source>
-      <translation>Importeren…</translation>
+      <source>Import history…</source>
+      <translation>Geschiedenis importeren…</translation>
     </message>
     <message>
       <source>Flow</source>

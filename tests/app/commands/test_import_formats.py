@@ -100,6 +100,8 @@ def test_a_history_from_another_tool_survives_report_export_and_import_whole(
     assert all(b.imported_from == source for b in stored)
     unrecorded = source in ("toggl", "clockify", "hamster")
     assert all(b.interruptions_recorded is not unrecorded for b in stored)
+    text = flowtally("--db", db, "report", *WEEK, *ZONE).stdout
+    assert ("Without interruption records" in text) is unrecorded
     report = _report(db)
     totals = report["totals"]
     assert isinstance(totals, dict)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale, QPoint, Qt
-from PySide6.QtWidgets import QApplication, QToolTip
+from PySide6.QtWidgets import QApplication, QPushButton, QToolTip
 from pytestqt.qtbot import QtBot
 
 from app.gui.dashboard import Dashboard
@@ -62,8 +62,11 @@ def _import_and_hover(
 ) -> None:
     board.show(W45)
     qtbot.waitUntil(lambda: board.window.view is not None, timeout=20_000)
-    board.window.activateWindow()
-    qtbot.keyClick(board.window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    window = board.window
+    window.tabs.setCurrentWidget(window.history_tab)
+    label = "Geschiedenis importeren…" if language == "nl" else "Import history…"
+    button = next(b for b in window.history_tab.findChildren(QPushButton) if b.text() == label)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert board.importing is not None
     dialog = board.importing.dialog
     assert isinstance(dialog, ImportDialog)
@@ -84,7 +87,11 @@ def _import_and_hover(
     with Store.open(database) as store:
         assert len(store.all_blocks()) == 2
     dialog.close()
-    window = board.window
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)  # the shortcut
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.close()
     qtbot.waitUntil(
         lambda: window.view is not None and bool(window.view.report.totals.unrecorded),
         timeout=20_000,
