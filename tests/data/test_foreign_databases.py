@@ -8,7 +8,7 @@ import pytest
 
 from data.foreign_databases import database_source, read_database
 from tests.tracker.foreign.writers import focus_timer_db, focus_timer_old_db, hamster_db
-from tracker.errors import FlowtallyError
+from tracker.errors import FlowtallyError, ValidationError
 from tracker.foreign.outcome import Reading, finish
 from tracker.types import Kind
 
@@ -110,3 +110,23 @@ def test_a_truncated_database_is_one_clear_line(tmp_path: Path) -> None:
     junk.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000)
     with pytest.raises(FlowtallyError, match="cannot read the database"):
         database_source(junk)
+
+
+def test_hamster_facts_across_both_dst_changes(tmp_path: Path) -> None:
+    path = hamster_db(
+        tmp_path / "hamster.db",
+        # 25 Oct 2026 in Amsterdam: 02:00-03:00 happens twice. From 02:40 to 02:10 can only
+        # end in the second one: half an hour.
+        [("2026-10-25 02:40:00", "2026-10-25 02:10:00", "Night", None, [])],
+    )
+    reading = Reading("Europe/Amsterdam", NOW)
+    (record,) = read_database(path, "hamster", reading).records
+    assert record.block.end is not None
+    assert record.block.end - record.block.start == timedelta(minutes=30)
+    skipped = hamster_db(
+        tmp_path / "spring.db",  # 29 Mar 2026: 02:00-03:00 never happens
+        [("2026-03-29 02:30:00", "2026-03-29 04:00:00", "Early", None, [])],
+    )
+    with pytest.raises(ValidationError, match="clocks skip") as caught:
+        read_database(skipped, "hamster", reading)
+    assert caught.value.path == "fact 1 (start_time)"
