@@ -118,9 +118,8 @@ def render_page(view: WeekView, spec: PageSpec, tr: Translate = words) -> Render
             marks += [(*at(mark.at_h, row - 0.45), mark) for mark in picture.marks]
             for bar in picture.bars:
                 if bar.kind is SegmentKind.UNRECORDED:
-                    unrecorded.append(
-                        (*at(bar.start_h, row - 0.35), *at(bar.end_h, row + 0.35), bar)
-                    )
+                    (x0, y0), (x1, y1) = at(bar.start_h, row - 0.35), at(bar.end_h, row + 0.35)
+                    unrecorded.append((x0, min(y0, y1), x1, max(y0, y1), bar))
     return RenderedPage(
         spec=spec,
         monday=view.report.days[0][0],
