@@ -13,6 +13,8 @@ SOURCES: dict[str, str] = {
 }
 """The tools, by the key a block keeps (``Block.imported_from``) and ``--from`` takes, with
 the name a person knows them by."""
+IMPORT_KINDS = (*SOURCES, "flowtally")
+"""What ``import --from`` takes: the tools, and Flowtally's own export."""
 
 
 def checked_source(value: object, path: str) -> str | None:

@@ -25,7 +25,7 @@ from tracker.errors import FlowtallyError, ValidationError
 from tracker.foreign.outcome import Foreign, Reading, Skipped, finish
 from tracker.foreign.summary import Summary, left_out_lines, summarise, summary_lines
 from tracker.i18n import _, os_reason
-from tracker.import_sources import SOURCES
+from tracker.import_sources import IMPORT_KINDS
 from tracker.units import plural
 
 PROGRESS_MIN_BLOCKS = 500
@@ -34,7 +34,6 @@ MAX_IMPORT_BYTES = 100 * 1024 * 1024
 31 MB, so a larger file is refused at once instead of exhausting the machine's memory. A
 database is read row by row and has no such limit."""
 HEAD_BYTES = 64 * 1024
-KINDS = (*SOURCES, "flowtally")
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +117,7 @@ def recognise(path: Path) -> str:
     if found is None:
         raise FlowtallyError(
             _("{0}: cannot tell which tool this file is from; give --from with one of {1}").format(
-                path, ", ".join(KINDS)
+                path, ", ".join(IMPORT_KINDS)
             )
         )
     return found

@@ -275,44 +275,7 @@ def _moving(add: Adder) -> None:
     p.add_argument("--format", "-f", choices=["json", "csv", "ics"], default="json")
     p.add_argument("--output", "-o", metavar="FILE", help="file to write (default: stdout)")
     _device(p)
-    p = add(
-        "import",
-        "add history from a Flowtally export (JSON, CSV) or from Flowkeeper, Focus Timer, "
-        "Toggl Track, Clockify or Hamster (all or nothing)",
-        lambda a: rq.Import(
-            os.path.abspath(a.file),
-            a.format,
-            a.source,
-            a.dry_run,
-            a.date_format,
-            a.tags_in_task,
-            a.skip_overlaps,
-        ),
-    )
-    p.add_argument("file", metavar="FILE")
-    p.add_argument(
-        "--from",
-        dest="source",
-        choices=["flowkeeper", "focus-timer", "toggl", "clockify", "hamster", "flowtally"],
-        help="the tool the file is from (default: recognised from its content)",
-    )
-    p.add_argument("--format", "-f", choices=["json", "csv"], help="a Flowtally export's format")
-    p.add_argument(
-        "--dry-run", action="store_true", help="say what would be imported; write nothing"
-    )
-    p.add_argument(
-        "--date-format",
-        choices=["day-first", "month-first"],
-        help="how to read dates such as 03/04/2026 when the file does not show it",
-    )
-    p.add_argument(
-        "--tags-in-task", action="store_true", help="keep a time entry's tags in its task"
-    )
-    p.add_argument(
-        "--skip-overlaps",
-        action="store_true",
-        help="leave out (and list) blocks that overlap others, instead of refusing the file",
-    )
+    _import_command(add)
     add(
         "sync",
         "push this device's finished blocks to the sync target and pull your other devices'",
@@ -332,3 +295,50 @@ def _moving(add: Adder) -> None:
     )
     p.add_argument("assignments", nargs="*", metavar="KEY=VALUE")
     json_option(p)
+
+
+IMPORT_KINDS = ("flowkeeper", "focus-timer", "toggl", "clockify", "hamster", "flowtally")
+"""``import --from``'s choices: :data:`tracker.import_sources.IMPORT_KINDS`, written out
+because the forwarding client loads no more of ``tracker`` than it must (a test holds the
+two the same)."""
+
+
+def _import_command(add: Adder) -> None:
+    p = add(
+        "import",
+        "add history from a Flowtally export (JSON, CSV) or from Flowkeeper, Focus Timer, "
+        "Toggl Track, Clockify or Hamster (all or nothing)",
+        lambda a: rq.Import(
+            os.path.abspath(a.file),
+            a.format,
+            a.source,
+            a.dry_run,
+            a.date_format,
+            a.tags_in_task,
+            a.skip_overlaps,
+        ),
+    )
+    p.add_argument("file", metavar="FILE")
+    p.add_argument(
+        "--from",
+        dest="source",
+        choices=IMPORT_KINDS,
+        help="the tool the file is from (default: recognised from its content)",
+    )
+    p.add_argument("--format", "-f", choices=["json", "csv"], help="a Flowtally export's format")
+    p.add_argument(
+        "--dry-run", action="store_true", help="say what would be imported; write nothing"
+    )
+    p.add_argument(
+        "--date-format",
+        choices=["day-first", "month-first"],
+        help="how to read dates such as 03/04/2026 when the file does not show it",
+    )
+    p.add_argument(
+        "--tags-in-task", action="store_true", help="keep a time entry's tags in its task"
+    )
+    p.add_argument(
+        "--skip-overlaps",
+        action="store_true",
+        help="leave out (and list) blocks that overlap others, instead of refusing the file",
+    )

@@ -23,6 +23,12 @@ def test_the_command_words_are_the_parsers() -> None:
     assert set(commands.choices) == grammar.COMMANDS
 
 
+def test_import_takes_every_tool_the_importers_know() -> None:
+    from tracker.import_sources import IMPORT_KINDS
+
+    assert grammar.IMPORT_KINDS == IMPORT_KINDS
+
+
 @pytest.mark.parametrize("argv", LINES, ids=lambda argv: " ".join(argv[:2]))
 @pytest.mark.parametrize("before", [[], ["--db", "x.sqlite3"], ["--tz=UTC"]])
 def test_one_command_is_read_as_the_whole_grammar_reads_it(
