@@ -6,7 +6,6 @@ rejects the whole import, named by its position in the file.
 """
 
 import bisect
-import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -27,17 +26,26 @@ class Span:
     end: datetime | None
 
 
-def check_no_overlaps(named: Sequence[tuple[str, Block]]) -> None:
-    """Refuse blocks that overlap one another (each named by its position, ``blocks[3]``)."""
-    ordered = sorted(named, key=lambda item: item[1].start)
-    for (prev_name, prev), (name, block) in itertools.pairwise(ordered):
-        if prev.end is None or block.start < prev.end:
-            raise ValidationError(name, _("overlaps {0}: blocks cannot overlap").format(prev_name))
-
-
 Refused = dict[int, str]
 """Blocks an import leaves out instead of refusing the file (``--skip-overlaps``): index in
 the file's blocks → why."""
+
+
+def check_no_overlaps(named: Sequence[tuple[str, Block]], refused: Refused | None = None) -> None:
+    """Refuse blocks that overlap one another (each named by its position, ``blocks[3]``).
+    Given ``refused``, each block that overlaps an earlier one is noted there instead, and
+    the blocks after it are checked against the ones kept."""
+    kept: tuple[str, Block] | None = None
+    for index in sorted(range(len(named)), key=lambda i: named[i][1].start):
+        name, block = named[index]
+        if kept is not None and (kept[1].end is None or block.start < kept[1].end):
+            if refused is None:
+                raise ValidationError(
+                    name, _("overlaps {0}: blocks cannot overlap").format(kept[0])
+                )
+            refused[index] = _("overlaps {0}").format(kept[0])
+            continue
+        kept = (name, block)
 
 
 def twins_to_check(

@@ -9,8 +9,8 @@ the user asked to skip overlaps (:func:`finish`).
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from tracker import overlaps
 from tracker.errors import ValidationError
-from tracker.i18n import _
 from tracker.interchange import Record, latest_allowed, refuse_future
 from tracker.model import Block, validate_block
 
@@ -70,20 +70,14 @@ def finish(outcome: Foreign, reading: Reading) -> Foreign:
             refuse_future(block.end, latest, "")
         except ValidationError as exc:
             raise exc.within(record.label) from None
-    ordered = sorted(outcome.records, key=lambda r: r.block.start)
-    kept: list[Record] = []
-    for record in ordered:
-        previous = kept[-1] if kept else None
-        end = previous.block.end if previous is not None else None
-        if previous is None or end is None or record.block.start >= end:
-            kept.append(record)
-            continue
-        if not reading.skip_overlaps:
-            raise ValidationError(
-                record.label, _("overlaps {0}: blocks cannot overlap").format(previous.label)
-            )
-        outcome.skip(record.label, _("overlaps {0}").format(previous.label))
-    outcome.records = kept
+    records = outcome.records
+    refused: overlaps.Refused | None = {} if reading.skip_overlaps else None
+    overlaps.check_no_overlaps([(r.label, r.block) for r in records], refused)
+    left_out = refused or {}
+    for index in sorted(left_out, key=lambda i: records[i].block.start):
+        outcome.skip(records[index].label, left_out[index])
+    kept = [r for i, r in enumerate(records) if i not in left_out]
+    outcome.records = sorted(kept, key=lambda r: r.block.start)
     return outcome
 
 
