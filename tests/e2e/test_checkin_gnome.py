@@ -10,24 +10,11 @@ import select
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from typing import IO
 
 import pytest
 
-from tests import gnome_session
 from tests.app.cli_runner import ROOT
-
-pytestmark = pytest.mark.skipif(
-    not gnome_session.available() and os.environ.get("FLOWTALLY_REQUIRE_DISPLAY") != "1",
-    reason="needs mutter, Xwayland, dbus-daemon and python3-dbus",
-)
-
-
-@pytest.fixture
-def gnome() -> Iterator[dict[str, str]]:
-    with gnome_session.gnome_wayland_session() as session:
-        yield session
 
 
 def next_line(out: IO[str], starting: str, timeout: float = 20) -> str:

@@ -3,13 +3,11 @@ Wayland panel take it: the real app on a real GNOME Wayland session (mutter head
 stand-in panel on its bus (tests/e2e/stand_in_tray_host.py) that reads the item as a panel
 draws it, from its D-Bus properties and pixels, and clicks its menu through dbusmenu."""
 
-import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import pytest
 from PySide6.QtGui import QColor, QImage
 
 from tests import gnome_session
@@ -17,17 +15,6 @@ from tests.e2e.running_app import RunningApp
 from tracker.running import State
 from tracker.types import Phase
 from ui import icons
-
-pytestmark = pytest.mark.skipif(
-    not gnome_session.available() and os.environ.get("FLOWTALLY_REQUIRE_DISPLAY") != "1",
-    reason="needs mutter, Xwayland, dbus-daemon and python3-dbus",
-)
-
-
-@pytest.fixture
-def gnome() -> Iterator[dict[str, str]]:
-    with gnome_session.gnome_wayland_session() as session:
-        yield session
 
 
 def launch(gnome: dict[str, str], tmp_path: Path, tray_wait_s: float = 10) -> RunningApp:

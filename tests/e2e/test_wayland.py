@@ -6,27 +6,13 @@ import json
 import os
 import re
 import time
-from collections.abc import Iterator
 from pathlib import Path
-
-import pytest
 
 from app.gui.desktop_session import fallback
 from tests import gnome_session
 from tests.e2e.running_app import RunningApp
 
-pytestmark = pytest.mark.skipif(
-    not gnome_session.available() and os.environ.get("FLOWTALLY_REQUIRE_DISPLAY") != "1",
-    reason="needs mutter, Xwayland, dbus-daemon and python3-dbus",
-)
-
 AWAY_AFTER_S = 15
-
-
-@pytest.fixture
-def gnome() -> Iterator[dict[str, str]]:
-    with gnome_session.gnome_wayland_session() as session:
-        yield session
 
 
 def launch(

@@ -17,27 +17,12 @@ from tests.tracker.foreign.writers import (
     flowkeeper_event,
     focus_timer_db,
     hamster_db,
-    toggl_csv,
+    toggl_export,
 )
 
 ZONE = ("--tz", "Europe/Amsterdam")
 WEEK = ("--week", "2026-W45")
 NINE = datetime(2026, 11, 2, 8, tzinfo=UTC)
-
-
-def _toggl(folder: Path) -> Path:
-    path = folder / "Toggl_time_entries.csv"
-    path.write_text(
-        toggl_csv(
-            [
-                ("Site", "Header", "2026-11-02", "09:15:00 AM", "2026-11-02", "11:45:00 AM", ""),
-                ("", "Late", "2026-11-03", "11:30:00 PM", "2026-11-04", "12:30:00 AM", ""),
-                ("", "Now", "2026-11-05", "09:00:00 AM", "", "", ""),
-            ]
-        ),
-        encoding="utf-8",
-    )
-    return path
 
 
 def _flowkeeper(folder: Path) -> Path:
@@ -73,7 +58,7 @@ def _hamster(folder: Path) -> Path:
 
 
 WRITERS = {
-    "toggl": _toggl,
+    "toggl": toggl_export,
     "flowkeeper": _flowkeeper,
     "clockify": _clockify,
     "focus-timer": _focus_timer,
@@ -117,7 +102,7 @@ def test_a_history_from_another_tool_survives_report_export_and_import_whole(
 def test_a_dry_run_says_what_would_come_and_writes_nothing_in_both_languages(
     tmp_path: Path,
 ) -> None:
-    path, db = _toggl(tmp_path), str(tmp_path / "f.sqlite3")
+    path, db = toggl_export(tmp_path), str(tmp_path / "f.sqlite3")
     said = flowtally("--db", db, "import", str(path), "--dry-run", *ZONE, env={"LANGUAGE": "en"})
     assert "From Toggl Track: 2 blocks, 0 interruptions, 0 pauses." in said.stdout
     assert "Days: 2026-11-02 to 2026-11-03." in said.stdout
@@ -133,7 +118,7 @@ def test_a_dry_run_says_what_would_come_and_writes_nothing_in_both_languages(
 def test_an_overlap_with_a_stored_block_is_refused_naming_both_or_skipped_and_listed(
     tmp_path: Path,
 ) -> None:
-    path, db = _toggl(tmp_path), str(tmp_path / "f.sqlite3")
+    path, db = toggl_export(tmp_path), str(tmp_path / "f.sqlite3")
     flowtally("--db", db, "add", "--from", "2026-11-02 10:00", "--to", "2026-11-02 10:30", *ZONE)
     refused = flowtally("--db", db, "import", str(path), *ZONE, check=False)
     assert_clean_error(refused, "line 2", "overlaps the stored block", "nothing was imported")

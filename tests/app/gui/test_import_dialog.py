@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from app.gui.dashboard import Dashboard
 from data.store import Store
 from tests.app.gui.test_dashboard import ARTIFACTS, PARAMS, ZONE, figure_of, show_tab
-from tests.tracker.foreign.writers import toggl_csv
+from tests.tracker.foreign.writers import toggl_export
 from tracker import i18n
 from tracker.types import SegmentKind
 from ui import translations
@@ -39,16 +39,7 @@ def test_an_import_is_read_out_first_then_written_and_shown_hatched_with_its_too
 ) -> None:
     database = str(tmp_path / "f.sqlite3")
     Store.open(database).close()
-    export = tmp_path / "Toggl_time_entries.csv"
-    export.write_text(
-        toggl_csv(
-            [
-                ("Site", "Header", "2026-11-02", "09:15:00 AM", "2026-11-02", "11:45:00 AM", ""),
-                ("", "Late", "2026-11-03", "08:30:00 PM", "2026-11-03", "10:30:00 PM", ""),
-                ("", "Now", "2026-11-05", "09:00:00 AM", "", "", ""),
-            ]
-        )
-    )
+    export = toggl_export(tmp_path)
     board = Dashboard(database, PARAMS, ZONE)
     qtbot.addWidget(board.window)
     try:

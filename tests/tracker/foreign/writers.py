@@ -73,6 +73,19 @@ def toggl_csv(rows: Sequence[tuple[str, str, str, str, str, str, str]], bom: boo
     return ("\ufeff" if bom else "") + buffer.getvalue()
 
 
+def toggl_export(folder: Path) -> Path:
+    """A Toggl Track export as a user downloads it: two finished entries (one over
+    midnight) and one still running, in 12-hour times."""
+    path = folder / "Toggl_time_entries.csv"
+    rows = [
+        ("Site", "Header", "2026-11-02", "09:15:00 AM", "2026-11-02", "11:45:00 AM", ""),
+        ("", "Late", "2026-11-03", "11:30:00 PM", "2026-11-04", "12:30:00 AM", ""),
+        ("", "Now", "2026-11-05", "09:00:00 AM", "", "", ""),
+    ]
+    path.write_text(toggl_csv(rows), encoding="utf-8")
+    return path
+
+
 def clockify_csv(rows: Sequence[tuple[str, str, str, str, str, str, str]]) -> str:
     """Clockify's detailed CSV, each row as for :func:`toggl_csv`."""
     buffer = io.StringIO()
