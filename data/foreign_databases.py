@@ -66,7 +66,10 @@ def read_database(path: Path, source: str, reading: Reading) -> Foreign:
                 )
             ]
             zones = (
-                [(int(t), str(n)) for t, n in db.execute("SELECT time, identifier FROM timezones")]
+                [
+                    (int(t), str(n))
+                    for t, n in db.execute("SELECT time, identifier FROM timezones ORDER BY time")
+                ]
                 if "timezones" in tables
                 else []
             )

@@ -57,7 +57,7 @@ def import_(ctx: Context, args: rq.Import) -> int:
     )
     source = args.source or recognise(path)
     if source == "flowtally" and not (args.dry_run or args.skip_overlaps):
-        return _flowtally_export(ctx, path, args.format)
+        return _flowtally_export(ctx, path, args.format, reading)
     with held_back():
         planned = plan_import(ctx.store, path, source, reading, args.format)
         if args.dry_run:
@@ -91,15 +91,19 @@ def commit(store: Store, planned: Planned, progress: Progress | None = None) -> 
     return _into(store, planned.path, planned.foreign, planned.reading, progress=progress)
 
 
-def read_history(path: Path, source: str, reading: Reading, fmt: str | None = None) -> Foreign:
-    """The blocks of a file of ``source``, checked on their own (not yet against the store)."""
+def read_history(
+    path: Path, source: str, reading: Reading, fmt: str | None = None, text: str | None = None
+) -> Foreign:
+    """The blocks of a file of ``source``, checked on their own (not yet against the store);
+    ``text``: the file's text, when it has been read already."""
     try:
         if source in ("focus-timer", "hamster"):
             from data.foreign_databases import read_database
 
             outcome = read_database(path, source, reading)
         else:
-            outcome = _parse_text(path, read_text(path), source, reading, fmt)
+            read = text if text is not None else read_text(path)
+            outcome = _parse_text(path, read, source, reading, fmt)
         return finish(outcome, reading)
     except ValidationError as exc:
         raise FlowtallyError(_("{0}: {1}; nothing was imported").format(path, exc)) from None
@@ -205,7 +209,7 @@ def _into(
         raise FlowtallyError(_("{0}: {1}; nothing was imported").format(path, exc)) from None
 
 
-def _flowtally_export(ctx: Context, path: Path, fmt: str | None) -> int:
+def _flowtally_export(ctx: Context, path: Path, fmt: str | None, reading: Reading) -> int:
     """A Flowtally export, remembered (:mod:`app.commands.import_memo`): the same file into
     an unchanged history is not read again."""
     text = read_text(path)
@@ -217,9 +221,8 @@ def _flowtally_export(ctx: Context, path: Path, fmt: str | None) -> int:
     if stored is not None:
         result = ImportResult(0, stored)
     else:
-        reading = Reading(ctx.zone_name, ctx.now)
         with held_back():
-            foreign = read_history(path, "flowtally", reading, kind)
+            foreign = read_history(path, "flowtally", reading, kind, text)
             progress = _progress(ctx, len(foreign.records))
             result = _into(ctx.store, path, foreign, reading, progress=progress)
         memo.remember(key, ctx.store.history_mark(), result.added + result.skipped)

@@ -53,10 +53,10 @@ class EntryRow:
 
 
 def zone_at(zones: list[tuple[int, str]], at_us: int, fallback: str) -> str:
-    """The zone Focus Timer recorded as in force at ``at_us`` (its ``timezones`` table, by
-    time), when it is one Flowtally knows; else ``fallback``."""
+    """The zone Focus Timer recorded as in force at ``at_us`` (its ``timezones`` table,
+    ordered by time), when it is one Flowtally knows; else ``fallback``."""
     chosen = fallback
-    for since, name in sorted(zones):
+    for since, name in zones:
         if since > at_us:
             break
         chosen = name
